@@ -1,0 +1,3 @@
+module github.com/timeline-tool/timeline
+
+go 1.26.8

@@ -1,0 +1,445 @@
+// Package render builds the view model that every output shares: events
+// in their one order, date labels, lanes, era bands, colours, marks and
+// footnote numbers. The writers in render/htmlout and render/pdfout draw a
+// View; they never look at the dataset themselves, so the HTML and the PDF
+// always agree.
+package render
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// Options are the inputs of Build besides the dataset and the filter.
+type Options struct {
+	// Version is the tool's version, for the provenance line.
+	Version string
+}
+
+// View is everything an output shows. Build makes one; writers only read it.
+type View struct {
+	Title, Subtitle string
+	// Document is the citation of the source document, or nil.
+	Document *SourceView
+	// AsOf is the "as of" date: the document's date, else the newest date
+	// in the data. AsOfLabel is its label ("25 Feb 2025").
+	AsOf      timeline.Day
+	AsOfLabel string
+
+	FilterText string // "All events" or "Era: Iraq (1986–2003)"
+	Shown      int    // events shown
+	Total      int    // events in the dataset before filtering
+	CountText  string // "14 of 58 events" or "58 events"
+	Heading    string // FilterText — CountText
+
+	// Axis is the span of the time axis, in fractional years: from the
+	// start of the decade of the first event to the end of the year of
+	// the last one (or AsOf for open ends).
+	AxisStart, AxisEnd float64
+
+	Eras       []*EraView
+	Categories []*CategoryView
+	Statuses   []*StatusView // every status, in timeline.Statuses order
+	Events     []*EventView  // in timeline.CompareEvents order
+	Sources    []*SourceView // numbered 1..n by first citation
+
+	Provenance Provenance
+}
+
+// Provenance records what made an output, for its footer.
+type Provenance struct {
+	Tool, Version string
+	Dataset       string // the dataset's file name, or "embedded"
+	SHA256        string
+	Filter        string
+}
+
+// String returns the provenance as one line.
+func (p Provenance) String() string {
+	sha := p.SHA256
+	if sha == "" {
+		sha = "none"
+	}
+	return fmt.Sprintf("%s %s · dataset %s · SHA-256 %s · filter: %s", p.Tool, p.Version, p.Dataset, sha, p.Filter)
+}
+
+// EraView is an era band.
+type EraView struct {
+	ID, Label   string
+	SpanLabel   string  // "1986–2003"
+	Start, End  float64 // fractional years, clamped to the axis
+	Color       string  // #rrggbb, pale
+	Description string
+	Count       int // events of the era shown
+	Anchor      string
+}
+
+// CategoryView is a lane.
+type CategoryView struct {
+	ID, Label   string
+	Color       string // #rrggbb, strong
+	Description string
+	Lane        int // 0 is the first lane
+	Count       int
+}
+
+// Mark is the shape that shows an event's status, so that status reads
+// without colour.
+type Mark uint8
+
+// The marks, one per status.
+const (
+	MarkDisc     Mark = iota // established
+	MarkRing                 // reported
+	MarkDiamond              // claimed
+	MarkTriangle             // alleged
+	MarkCross                // denied
+	MarkSquare               // disputed
+)
+
+var markNames = [...]string{"disc", "ring", "diamond", "triangle", "cross", "square"}
+
+func (m Mark) String() string {
+	if int(m) < len(markNames) {
+		return markNames[m]
+	}
+	return "Mark(" + strconv.Itoa(int(m)) + ")"
+}
+
+// Glyph returns a character that draws m in text.
+func (m Mark) Glyph() string {
+	return [...]string{"●", "○", "◆", "▲", "✕", "■"}[m]
+}
+
+// StatusView describes a status for keys and tags.
+type StatusView struct {
+	Status  timeline.Status
+	Label   string // "Claimed"
+	Meaning string // one sentence for the method note
+	Mark    Mark
+	Count   int
+}
+
+// Shape is how an event is drawn on a time axis.
+type Shape uint8
+
+// The shapes. The placement rule: an event whose date is a single month or
+// day is a Point at the middle of that month or day; a single year,
+// decade or century is a Range, a faint bar across every day the date can
+// mean with its mark at the middle; an interval is a Span, a solid bar from
+// the first day its start can mean to the last day its end can mean (to
+// AsOf for an open end). Events sort by the first day they can mean, then
+// coarser before finer, then by id.
+const (
+	ShapePoint Shape = iota
+	ShapeRange
+	ShapeSpan
+)
+
+func (s Shape) String() string { return [...]string{"point", "range", "span"}[s] }
+
+// EventView is one event as every output shows it.
+type EventView struct {
+	ID     string
+	Anchor string // "ev-<id>", the HTML anchor and PDF link name
+	Index  int    // position in View.Events
+
+	Label string // the honest date label ("1960s", "Oct 1997", "c. 1985")
+	EDTF  string // the date as written in the data
+	// Start and End are the first and last instant the date can mean, in
+	// fractional years; Mid is where a mark goes.
+	Start, End, Mid float64
+	Shape           Shape
+	Precision       timeline.Precision
+	Approximate     bool // ~ or %
+	Uncertain       bool // ? or %
+	OpenEnd         bool
+
+	Title, Summary string
+	Era            *EraView // nil when the event names none
+	Category       *CategoryView
+	Status         *StatusView
+	Attribution    string
+	Tags           []string
+	Section        string
+	Notes          []int // numbers of the sources it cites, ascending
+}
+
+// StatusTag returns "Claimed by X" style text for a non-established
+// event, and "" for an established one.
+func (e *EventView) StatusTag() string {
+	if e.Status.Status == timeline.StatusEstablished {
+		return ""
+	}
+	if e.Attribution == "" {
+		return e.Status.Label
+	}
+	return e.Status.Label + ": " + e.Attribution
+}
+
+// SourceView is a numbered source.
+type SourceView struct {
+	N                        int // the number every output gives it
+	ID                       string
+	Footnote                 int // the source document's footnote number, 0 if none
+	Kind                     timeline.SourceKind
+	Author, Title, Publisher string
+	DateLabel                string
+	Locator                  string
+	URL                      string // "" unless timeline.SafeURL
+	Citation                 string // author, “title,” publisher, date, locator.
+	CitedBy                  []*EventView
+}
+
+var statusInfo = map[timeline.Status]struct {
+	label, meaning string
+	mark           Mark
+}{
+	timeline.StatusEstablished: {"Established", "stated as fact by the cited source", MarkDisc},
+	timeline.StatusReported:    {"Reported", "the cited source says it reportedly happened, or relays another’s report", MarkRing},
+	timeline.StatusClaimed:     {"Claimed", "a party claims or asserts it; the source does not confirm it", MarkDiamond},
+	timeline.StatusAlleged:     {"Alleged", "an accusation that the source records but does not establish", MarkTriangle},
+	timeline.StatusDenied:      {"Denied", "asserted by some and denied by the party concerned", MarkCross},
+	timeline.StatusDisputed:    {"Disputed", "contested between sources", MarkSquare},
+}
+
+// Okabe–Ito colours, distinct for colour-blind readers, for categories
+// without a colour of their own.
+var categoryPalette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F7F7F", "#000000"}
+
+// Pale colours for eras without a colour of their own.
+var eraPalette = []string{"#E8EEF7", "#F7ECE1", "#E6F2EC", "#F3E8F1", "#F7F1DC", "#E4F0F6", "#EDEDED"}
+
+// Build makes the view of the events of d that f keeps. f must have passed
+// f.Check(d); d must be valid.
+func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
+	shown := f.Apply(d)
+	v := &View{
+		Title:      d.Title,
+		Subtitle:   d.Subtitle,
+		FilterText: f.Describe(d),
+		Shown:      len(shown.Events),
+		Total:      len(d.Events),
+	}
+	if f.IsZero() {
+		v.CountText = plural(v.Total, "event")
+	} else {
+		v.CountText = fmt.Sprintf("%d of %s", v.Shown, plural(v.Total, "event"))
+	}
+	v.Heading = v.FilterText + " — " + v.CountText
+	name := d.Name()
+	if name == "" {
+		name = "embedded"
+	}
+	v.Provenance = Provenance{Tool: "timeline", Version: opts.Version, Dataset: name, SHA256: d.SHA256(), Filter: v.FilterText}
+
+	// As of: the document's date, else the newest date in the whole data.
+	asOf := timeline.MinDay
+	if doc := d.DocumentSource(); doc != nil && !doc.Date.IsZero() {
+		asOf = doc.Date.Latest()
+	} else {
+		for _, e := range d.Events {
+			if l := e.Date.Latest(); l != timeline.MaxDay && l > asOf {
+				asOf = l
+			}
+			if s := e.Date.Earliest(); s != timeline.MinDay && s > asOf {
+				asOf = s
+			}
+		}
+	}
+	if asOf != timeline.MinDay {
+		v.AsOf = asOf
+		y, m, dd := asOf.Date()
+		v.AsOfLabel = timeline.NewDate(timeline.Point{Year: y, Month: m, Day: dd, Digits: 3}).Label()
+	}
+
+	for _, s := range timeline.Statuses {
+		info := statusInfo[s]
+		v.Statuses = append(v.Statuses, &StatusView{Status: s, Label: info.label, Meaning: info.meaning, Mark: info.mark})
+	}
+	statusOf := map[timeline.Status]*StatusView{}
+	for _, s := range v.Statuses {
+		statusOf[s.Status] = s
+	}
+
+	eraOf := map[string]*EraView{}
+	for i, e := range shown.Eras {
+		ev := &EraView{ID: e.ID, Label: e.Label, SpanLabel: e.Span.Label(), Color: e.Color, Description: e.Description, Anchor: "era-" + e.ID}
+		if ev.Color == "" {
+			ev.Color = eraPalette[i%len(eraPalette)]
+		}
+		v.Eras = append(v.Eras, ev)
+		eraOf[e.ID] = ev
+	}
+	catOf := map[string]*CategoryView{}
+	// Lanes keep the dataset's category order, so colours and lanes do
+	// not move when a filter drops a category.
+	for i, c := range d.Categories {
+		if !slices.Contains(shown.Categories, c) {
+			continue
+		}
+		cv := &CategoryView{ID: c.ID, Label: c.Label, Color: c.Color, Description: c.Description, Lane: len(v.Categories)}
+		if cv.Color == "" {
+			cv.Color = categoryPalette[i%len(categoryPalette)]
+		}
+		v.Categories = append(v.Categories, cv)
+		catOf[c.ID] = cv
+	}
+	var uncategorised *CategoryView
+
+	srcOf := map[string]*timeline.Source{}
+	for _, s := range shown.Sources {
+		srcOf[s.ID] = s
+	}
+	numOf := map[string]*SourceView{}
+	first, last := math.Inf(1), math.Inf(-1)
+	for i, e := range shown.SortedEvents() {
+		ev := &EventView{
+			ID: e.ID, Anchor: "ev-" + e.ID, Index: i,
+			Label: e.Label(), EDTF: e.Date.String(),
+			Precision: e.Date.Precision(), OpenEnd: e.Date.OpenEnd(),
+			Title: e.Title, Summary: e.Summary, Attribution: e.Attribution,
+			Tags: e.Tags, Section: e.Section,
+			Era: eraOf[e.Era], Status: statusOf[e.Status.Normal()],
+		}
+		q := e.Date.Qualifier()
+		ev.Approximate = q&timeline.QualifierApproximate != 0
+		ev.Uncertain = q&timeline.QualifierUncertain != 0
+		ev.Category = catOf[e.Category]
+		if ev.Category == nil {
+			if uncategorised == nil {
+				uncategorised = &CategoryView{ID: "", Label: "Other", Color: "#555555", Lane: len(v.Categories)}
+				v.Categories = append(v.Categories, uncategorised)
+			}
+			ev.Category = uncategorised
+		}
+		ev.Category.Count++
+		ev.Status.Count++
+		if ev.Era != nil {
+			ev.Era.Count++
+		}
+		lo, hi := e.Date.Earliest(), e.Date.Latest()
+		if hi == timeline.MaxDay {
+			hi = max(v.AsOf, lo)
+		}
+		if lo == timeline.MinDay {
+			lo = hi
+		}
+		ev.Start, ev.End = lo.YearFraction(), (hi + 1).YearFraction()
+		ev.Mid = (ev.Start + ev.End) / 2
+		switch {
+		case e.Date.IsInterval():
+			ev.Shape = ShapeSpan
+		case ev.Precision <= timeline.PrecisionYear:
+			ev.Shape = ShapeRange
+		default:
+			ev.Shape = ShapePoint
+		}
+		first, last = math.Min(first, ev.Start), math.Max(last, ev.End)
+		for _, id := range e.Sources {
+			sv := numOf[id]
+			if sv == nil {
+				s := srcOf[id]
+				if s == nil {
+					continue
+				}
+				sv = newSourceView(s, len(v.Sources)+1)
+				numOf[id] = sv
+				v.Sources = append(v.Sources, sv)
+			}
+			if !slices.Contains(ev.Notes, sv.N) {
+				ev.Notes = append(ev.Notes, sv.N)
+			}
+			if len(sv.CitedBy) == 0 || sv.CitedBy[len(sv.CitedBy)-1] != ev {
+				sv.CitedBy = append(sv.CitedBy, ev)
+			}
+		}
+		slices.Sort(ev.Notes)
+		v.Events = append(v.Events, ev)
+	}
+	if doc := d.DocumentSource(); doc != nil {
+		if sv := numOf[doc.ID]; sv != nil {
+			v.Document = sv
+		} else {
+			v.Document = newSourceView(doc, 0)
+		}
+	}
+	for _, e := range v.Eras {
+		es := d.Era(e.ID).Span
+		lo, hi := es.Earliest(), es.Latest()
+		if hi == timeline.MaxDay {
+			hi = max(v.AsOf, lo)
+		}
+		if lo == timeline.MinDay {
+			lo = hi
+		}
+		e.Start, e.End = lo.YearFraction(), (hi + 1).YearFraction()
+		if len(v.Events) == 0 {
+			first, last = math.Min(first, e.Start), math.Max(last, e.End)
+		}
+	}
+	if math.IsInf(first, 1) {
+		first, last = 2000, 2001
+	}
+	v.AxisStart = math.Floor(first/10) * 10
+	v.AxisEnd = math.Ceil(last)
+	if v.AxisEnd <= v.AxisStart {
+		v.AxisEnd = v.AxisStart + 1
+	}
+	for _, e := range v.Eras {
+		e.Start = clamp(e.Start, v.AxisStart, v.AxisEnd)
+		e.End = clamp(e.End, v.AxisStart, v.AxisEnd)
+	}
+	return v
+}
+
+func newSourceView(s *timeline.Source, n int) *SourceView {
+	sv := &SourceView{
+		N: n, ID: s.ID, Footnote: s.Footnote, Kind: s.Kind,
+		Author: s.Author, Title: s.Title, Publisher: s.Publisher,
+		DateLabel: s.Date.Label(), Locator: s.Locator,
+	}
+	if timeline.SafeURL(s.URL) {
+		sv.URL = s.URL
+	}
+	sv.Citation = Citation(s)
+	return sv
+}
+
+// Citation formats s as one plain-text citation: Author, “Title,”
+// Publisher, date, locator. Parts that are empty are left out.
+func Citation(s *timeline.Source) string {
+	var parts []string
+	if s.Author != "" {
+		parts = append(parts, s.Author)
+	}
+	if s.Title != "" {
+		parts = append(parts, "“"+s.Title+"”")
+	}
+	for _, p := range []string{s.Publisher, s.Date.Label(), s.Locator} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	c := strings.Join(parts, ", ")
+	// Put the comma after a title inside its closing quote, as US style does.
+	c = strings.Replace(c, "”, ", ",” ", 1)
+	if c != "" && !strings.HasSuffix(c, ".") {
+		c += "."
+	}
+	return c
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }

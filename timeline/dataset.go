@@ -1,0 +1,208 @@
+// Package timeline is the date-event model of the timeline tool: EDTF dates
+// (Date, ParseDate), the dataset of eras, categories, sources and events
+// (Dataset, Decode, Load), its checks (Validate) and its filters (Filter).
+// It renders nothing and knows no flags.
+package timeline
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+)
+
+// Status says how firmly the dataset's source states an event. The zero
+// Status means StatusEstablished.
+type Status string
+
+// The statuses an event can carry.
+const (
+	StatusEstablished Status = "established" // stated as fact by the source
+	StatusReported    Status = "reported"    // reportedly happened; a report says so
+	StatusClaimed     Status = "claimed"     // a party claims or asserts it
+	StatusAlleged     Status = "alleged"     // an accusation, not established
+	StatusDenied      Status = "denied"      // asserted by some, denied by the party concerned
+	StatusDisputed    Status = "disputed"    // contested between sources
+)
+
+// Statuses lists every status in the order outputs show them.
+var Statuses = []Status{StatusEstablished, StatusReported, StatusClaimed, StatusAlleged, StatusDenied, StatusDisputed}
+
+// Normal returns s, with the zero Status as StatusEstablished.
+func (s Status) Normal() Status {
+	if s == "" {
+		return StatusEstablished
+	}
+	return s
+}
+
+// IsZero reports whether s is the default status, so that JSON output
+// omits it.
+func (s Status) IsZero() bool { return s.Normal() == StatusEstablished }
+
+// Valid reports whether s is one of Statuses or zero.
+func (s Status) Valid() bool { return slices.Contains(Statuses, s.Normal()) }
+
+// ParseStatus returns the status named s (case-insensitive).
+func ParseStatus(s string) (Status, bool) {
+	st := Status(strings.ToLower(strings.TrimSpace(s)))
+	if st == "" || !st.Valid() {
+		return "", false
+	}
+	return st, true
+}
+
+// SourceKind classifies a source.
+type SourceKind string
+
+// The kinds of source.
+const (
+	KindGovernment  SourceKind = "government"
+	KindCourt       SourceKind = "court"
+	KindLegislation SourceKind = "legislation"
+	KindPress       SourceKind = "press"
+	KindScholarly   SourceKind = "scholarly"
+	KindAdvocacy    SourceKind = "advocacy"
+	KindResearch    SourceKind = "research"
+	KindOther       SourceKind = "other"
+)
+
+// SourceKinds lists every kind of source.
+var SourceKinds = []SourceKind{KindGovernment, KindCourt, KindLegislation, KindPress, KindScholarly, KindAdvocacy, KindResearch, KindOther}
+
+// Dataset is a timeline: eras, categories, sources and the events that
+// cite them. Decode and Load make one from JSON; the zero Dataset is empty
+// and valid except that it has no title.
+type Dataset struct {
+	Schema     string      `json:"$schema,omitempty"`
+	Title      string      `json:"title"`
+	Subtitle   string      `json:"subtitle,omitempty"`
+	Document   string      `json:"document,omitempty"` // id of the source the dataset derives from
+	Eras       []*Era      `json:"eras"`
+	Categories []*Category `json:"categories"`
+	Sources    []*Source   `json:"sources"`
+	Events     []*Event    `json:"events"`
+
+	origin origin // where the dataset was read from, for messages
+}
+
+// Era is a named period drawn as a band behind the events.
+type Era struct {
+	ID          string `json:"id"`
+	Label       string `json:"label"`
+	Span        Date   `json:"span"`
+	Color       string `json:"color,omitempty"` // #rrggbb or #rgb
+	Description string `json:"description,omitempty"`
+}
+
+// Category groups events into one lane of the chart.
+type Category struct {
+	ID          string `json:"id"`
+	Label       string `json:"label"`
+	Color       string `json:"color,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// Source is one work an event rests on, as structured citation data.
+type Source struct {
+	ID        string     `json:"id"`
+	Footnote  int        `json:"footnote,omitempty"` // the source document's footnote number, 0 if none
+	Kind      SourceKind `json:"kind,omitempty"`
+	Author    string     `json:"author,omitempty"`
+	Title     string     `json:"title"`
+	Publisher string     `json:"publisher,omitempty"`
+	Date      Date       `json:"date,omitzero"`
+	URL       string     `json:"url,omitempty"`
+	Locator   string     `json:"locator,omitempty"` // page, section or citation
+}
+
+// Event is one dated thing that happened, or a span of time.
+type Event struct {
+	ID          string   `json:"id"`
+	Date        Date     `json:"date"`
+	Display     string   `json:"display,omitempty"` // a label overriding Date.Label
+	Title       string   `json:"title"`
+	Summary     string   `json:"summary,omitempty"`
+	Era         string   `json:"era,omitempty"`
+	Category    string   `json:"category,omitempty"`
+	Tags        []string `json:"tags,omitempty"`
+	Status      Status   `json:"status,omitzero"`
+	Attribution string   `json:"attribution,omitempty"` // who reports, claims or denies it
+	Sources     []string `json:"sources"`
+	Section     string   `json:"section,omitempty"` // where in the dataset's document it is told
+}
+
+// Label returns the event's display label: Display when set, else the
+// label of its date.
+func (e *Event) Label() string {
+	if e.Display != "" {
+		return e.Display
+	}
+	return e.Date.Label()
+}
+
+// CompareEvents orders events by date (see Date.Compare), then by id. It is
+// the order of every output.
+func CompareEvents(a, b *Event) int {
+	if c := a.Date.Compare(b.Date); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// SortedEvents returns d's events in the order of CompareEvents, leaving
+// d unchanged.
+func (d *Dataset) SortedEvents() []*Event {
+	evs := slices.Clone(d.Events)
+	slices.SortStableFunc(evs, CompareEvents)
+	return evs
+}
+
+// Era returns the era with the given id, or nil.
+func (d *Dataset) Era(id string) *Era { return find(d.Eras, func(e *Era) string { return e.ID }, id) }
+
+// Category returns the category with the given id, or nil.
+func (d *Dataset) Category(id string) *Category {
+	return find(d.Categories, func(c *Category) string { return c.ID }, id)
+}
+
+// Source returns the source with the given id, or nil.
+func (d *Dataset) Source(id string) *Source {
+	return find(d.Sources, func(s *Source) string { return s.ID }, id)
+}
+
+// DocumentSource returns the source named by Document, or nil.
+func (d *Dataset) DocumentSource() *Source {
+	if d.Document == "" {
+		return nil
+	}
+	return d.Source(d.Document)
+}
+
+// Name returns the name the dataset was read under ("mek.json", "-"), or
+// "" for a dataset built in code.
+func (d *Dataset) Name() string { return d.origin.name }
+
+// SHA256 returns the hex SHA-256 of the bytes the dataset was read from,
+// or "" for a dataset built in code. A filtered dataset keeps its
+// original's.
+func (d *Dataset) SHA256() string { return d.origin.sha256 }
+
+// SetOrigin records that d was read from data under name, for the
+// provenance of outputs (Name, SHA256). Readers of other formats call it;
+// Decode does it itself.
+func (d *Dataset) SetOrigin(name string, data []byte) {
+	sum := sha256.Sum256(data)
+	d.origin = origin{name: name, sha256: hex.EncodeToString(sum[:])}
+}
+
+func find[T any](xs []T, id func(T) string, want string) T {
+	for _, x := range xs {
+		if id(x) == want {
+			return x
+		}
+	}
+	var zero T
+	return zero
+}

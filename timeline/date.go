@@ -1,0 +1,462 @@
+package timeline
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Precision is the granularity of a date: the smallest unit it names.
+// The zero Precision is PrecisionNone, the precision of an open or unknown
+// interval end.
+type Precision uint8
+
+// The precisions, coarsest first.
+const (
+	PrecisionNone Precision = iota
+	PrecisionCentury
+	PrecisionDecade
+	PrecisionYear
+	PrecisionMonth
+	PrecisionDay
+)
+
+var precisionNames = [...]string{"none", "century", "decade", "year", "month", "day"}
+
+// String returns the lower-case name of p ("decade", "day").
+func (p Precision) String() string {
+	if int(p) < len(precisionNames) {
+		return precisionNames[p]
+	}
+	return "Precision(" + strconv.Itoa(int(p)) + ")"
+}
+
+// Qualifier records the EDTF qualifier of a date: uncertain (?),
+// approximate (~) or both (%). The zero Qualifier is none.
+type Qualifier uint8
+
+// The qualifiers.
+const (
+	QualifierNone        Qualifier = 0
+	QualifierUncertain   Qualifier = 1 << 0
+	QualifierApproximate Qualifier = 1 << 1
+	QualifierBoth                  = QualifierUncertain | QualifierApproximate
+)
+
+// String returns the EDTF suffix of q: "", "?", "~" or "%".
+func (q Qualifier) String() string {
+	switch q {
+	case QualifierUncertain:
+		return "?"
+	case QualifierApproximate:
+		return "~"
+	case QualifierBoth:
+		return "%"
+	}
+	return ""
+}
+
+// Bound says what an end of an interval is: a date, open ("..", the
+// interval goes on or reaches back without limit) or unknown ("", the end
+// exists but is not known).
+type Bound uint8
+
+// The kinds of interval end.
+const (
+	BoundDate Bound = iota
+	BoundOpen
+	BoundUnknown
+)
+
+// Point is one calendar date of an EDTF string: a year, optionally a month
+// and a day, any of whose digits may be unspecified (X), and a qualifier.
+// The zero Point is the year 0000 with year precision.
+type Point struct {
+	// Year is the year with unspecified digits as zero (196X has Year 1960).
+	Year int
+	// Month and Day are 0 when absent, and hold zeroes for unspecified digits.
+	Month, Day int
+	// Unspecified has a bit set for each unspecified digit, counted from the
+	// first digit of the year (bit 0) through the last of the day (bit 7).
+	// Unspecified digits always end the date: 196X, 1985-XX, 1985-04-1X.
+	Unspecified uint8
+	// Digits is the number of date components written: 1 (year), 2 (year
+	// and month) or 3 (full date).
+	Digits    uint8
+	Qualifier Qualifier
+}
+
+// Precision returns the finest unit of p whose digits are all specified.
+// A year with one unspecified digit (196X) is a decade, with two (19XX) a
+// century. A month or day with unspecified digits lowers the precision to
+// that of the component above it.
+func (p Point) Precision() Precision {
+	switch {
+	case p.Unspecified&0b1100 == 0b1100:
+		return PrecisionCentury
+	case p.Unspecified&0b1000 != 0:
+		return PrecisionDecade
+	case p.Digits < 2 || p.Unspecified&0x30 != 0:
+		return PrecisionYear
+	case p.Digits < 3 || p.Unspecified&0xc0 != 0:
+		return PrecisionMonth
+	}
+	return PrecisionDay
+}
+
+// span returns the first and last day p can mean.
+func (p Point) span() (first, last Day) {
+	y0, y1 := p.Year, p.Year
+	switch p.Unspecified & 0x0f {
+	case 0b1000:
+		y1 = p.Year + 9
+	case 0b1100:
+		y1 = p.Year + 99
+	}
+	if p.Year < 0 {
+		// A negative year with unspecified digits counts away from zero:
+		// -019X is -199 to -190.
+		switch p.Unspecified & 0x0f {
+		case 0b1000:
+			y0, y1 = p.Year-9, p.Year
+		case 0b1100:
+			y0, y1 = p.Year-99, p.Year
+		}
+	}
+	m0, m1 := 1, 12
+	if p.Digits >= 2 {
+		switch p.Unspecified >> 4 & 0b11 {
+		case 0:
+			m0, m1 = p.Month, p.Month
+		case 0b10: // 0X or 1X
+			if p.Month == 0 {
+				m0, m1 = 1, 9
+			} else {
+				m0, m1 = 10, 12
+			}
+		case 0b11:
+			m0, m1 = 1, 12
+		}
+	}
+	d0, d1 := 1, daysIn(y1, m1)
+	if p.Digits >= 3 && m0 == m1 {
+		switch p.Unspecified >> 6 & 0b11 {
+		case 0:
+			d0, d1 = p.Day, p.Day
+		case 0b10:
+			d0 = max(p.Day, 1)
+			d1 = min(p.Day+9, daysIn(y1, m1))
+		}
+	}
+	return DayOf(y0, m0, d0), DayOf(y1, m1, d1)
+}
+
+// String returns p in EDTF.
+func (p Point) String() string {
+	var b strings.Builder
+	p.appendTo(&b)
+	return b.String()
+}
+
+func (p Point) appendTo(b *strings.Builder) {
+	y := p.Year
+	if y < 0 {
+		b.WriteByte('-')
+		y = -y
+	}
+	digits := fmt.Sprintf("%04d", y)
+	for i := 0; i < 4; i++ {
+		if p.Unspecified&(1<<i) != 0 {
+			b.WriteByte('X')
+		} else {
+			b.WriteByte(digits[i])
+		}
+	}
+	if p.Digits >= 2 {
+		b.WriteByte('-')
+		writeUnspec(b, p.Month, p.Unspecified>>4&0b11)
+	}
+	if p.Digits >= 3 {
+		b.WriteByte('-')
+		writeUnspec(b, p.Day, p.Unspecified>>6&0b11)
+	}
+	b.WriteString(p.Qualifier.String())
+}
+
+// writeUnspec writes a two-digit component, with X for each unspecified
+// digit (mask bit 0 is the tens digit, bit 1 the units).
+func writeUnspec(b *strings.Builder, v int, mask uint8) {
+	s := fmt.Sprintf("%02d", v)
+	for i := 0; i < 2; i++ {
+		if mask&(1<<i) != 0 {
+			b.WriteByte('X')
+		} else {
+			b.WriteByte(s[i])
+		}
+	}
+}
+
+// Date is an EDTF date (levels 0 and 1): a single Point, or an interval of
+// two ends, each a Point, open or unknown. The zero Date is empty: IsZero
+// reports true, it sorts before every other date and formats as "".
+type Date struct {
+	start, end         Point
+	interval           bool
+	startKind, endKind Bound
+	set                bool
+}
+
+// NewDate returns the single date p.
+func NewDate(p Point) Date { return Date{start: p, end: p, set: true} }
+
+// NewInterval returns the interval from a to b with the given bound kinds;
+// the Point of an open or unknown end is ignored.
+func NewInterval(a Point, ak Bound, b Point, bk Bound) Date {
+	if ak != BoundDate {
+		a = Point{}
+	}
+	if bk != BoundDate {
+		b = Point{}
+	}
+	return Date{start: a, end: b, interval: true, startKind: ak, endKind: bk, set: true}
+}
+
+// IsZero reports whether d is the empty Date.
+func (d Date) IsZero() bool { return !d.set }
+
+// IsInterval reports whether d is written as an interval A/B.
+func (d Date) IsInterval() bool { return d.interval }
+
+// Start returns the first point of d and its kind. For a single date it is
+// the date itself.
+func (d Date) Start() (Point, Bound) { return d.start, d.startKind }
+
+// End returns the last point of d and its kind. For a single date it is the
+// date itself.
+func (d Date) End() (Point, Bound) { return d.end, d.endKind }
+
+// Precision returns the precision of d's start, or of its end when the
+// start is open or unknown.
+func (d Date) Precision() Precision {
+	if !d.set {
+		return PrecisionNone
+	}
+	if d.startKind == BoundDate {
+		return d.start.Precision()
+	}
+	if d.endKind == BoundDate {
+		return d.end.Precision()
+	}
+	return PrecisionNone
+}
+
+// Qualifier returns the qualifiers of d's ends combined.
+func (d Date) Qualifier() Qualifier {
+	q := Qualifier(0)
+	if d.startKind == BoundDate {
+		q |= d.start.Qualifier
+	}
+	if d.interval && d.endKind == BoundDate {
+		q |= d.end.Qualifier
+	}
+	return q
+}
+
+// Earliest returns the first day d can mean. An open or unknown start gives
+// the earliest day of the end point; a zero Date gives MinDay.
+func (d Date) Earliest() Day {
+	switch {
+	case !d.set:
+		return MinDay
+	case d.startKind == BoundDate:
+		first, _ := d.start.span()
+		return first
+	case d.endKind == BoundDate:
+		if d.startKind == BoundOpen {
+			return MinDay
+		}
+		first, _ := d.end.span()
+		return first
+	}
+	return MinDay
+}
+
+// Latest returns the last day d can mean. An open end ("..") gives MaxDay:
+// the interval goes on. An unknown end gives the last day of the start
+// point, since nothing later is known. A zero Date gives MinDay.
+func (d Date) Latest() Day {
+	switch {
+	case !d.set:
+		return MinDay
+	case d.endKind == BoundDate:
+		_, last := d.end.span()
+		return last
+	case d.endKind == BoundOpen:
+		return MaxDay
+	case d.startKind == BoundDate:
+		_, last := d.start.span()
+		return last
+	}
+	return MaxDay
+}
+
+// OpenEnd reports whether d is an interval whose end is open ("1985/..").
+func (d Date) OpenEnd() bool { return d.interval && d.endKind == BoundOpen }
+
+// String returns d in EDTF; ParseDate(d.String()) returns d.
+func (d Date) String() string {
+	if !d.set {
+		return ""
+	}
+	var b strings.Builder
+	writeEnd := func(p Point, k Bound) {
+		switch k {
+		case BoundDate:
+			p.appendTo(&b)
+		case BoundOpen:
+			b.WriteString("..")
+		}
+	}
+	writeEnd(d.start, d.startKind)
+	if d.interval {
+		b.WriteByte('/')
+		writeEnd(d.end, d.endKind)
+	}
+	return b.String()
+}
+
+// MarshalText implements encoding.TextMarshaler, writing d in EDTF.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseDate. An
+// empty text gives the zero Date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// Compare orders dates by earliest day, then by precision (coarser first:
+// "1960s" before "Jan 1960" before "1 Jan 1960"), then by latest day, then
+// by their EDTF text, so that it is a total order on distinct dates. It
+// returns -1, 0 or +1. A zero Date sorts before every other date.
+func (d Date) Compare(e Date) int {
+	if d.set != e.set {
+		if !d.set {
+			return -1
+		}
+		return 1
+	}
+	if c := cmpInt(int64(d.Earliest()), int64(e.Earliest())); c != 0 {
+		return c
+	}
+	if c := cmpInt(int64(d.Precision()), int64(e.Precision())); c != 0 {
+		return c
+	}
+	if c := cmpInt(int64(d.Latest()), int64(e.Latest())); c != 0 {
+		return c
+	}
+	return strings.Compare(d.String(), e.String())
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Overlaps reports whether d and e share at least one day.
+func (d Date) Overlaps(e Date) bool {
+	return d.Earliest() <= e.Latest() && e.Earliest() <= d.Latest()
+}
+
+// Within reports whether every day of d lies within e.
+func (d Date) Within(e Date) bool {
+	return e.Earliest() <= d.Earliest() && d.Latest() <= e.Latest()
+}
+
+var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// Label returns a display label as precise as d and no more: "1960s",
+// "1900s" (a century), "1985", "Oct 1997", "28 Sep 2012", "c. 1985" for an
+// approximate date, "1985?" for an uncertain one, "c. 1985?" for both,
+// "Jan–Sep 1985" for 1985-0X,
+// "1973–1976" for an interval, "1985–present" for an open end, "1985–?"
+// for an unknown end and "until 2003" for an open start. Years before 1
+// are labelled BCE, counting astronomically: -0044 is "45 BCE". The zero
+// Date has the label "".
+func (d Date) Label() string {
+	if !d.set {
+		return ""
+	}
+	if !d.interval {
+		return d.start.Label()
+	}
+	switch {
+	case d.startKind == BoundOpen && d.endKind == BoundDate:
+		return "until " + d.end.Label()
+	case d.startKind == BoundUnknown && d.endKind == BoundDate:
+		return "?–" + d.end.Label()
+	case d.startKind != BoundDate:
+		return "date unknown"
+	case d.endKind == BoundOpen:
+		return d.start.Label() + "–present"
+	case d.endKind == BoundUnknown:
+		return d.start.Label() + "–?"
+	}
+	return d.start.Label() + "–" + d.end.Label()
+}
+
+// Label returns the display label of a single point; see Date.Label.
+func (p Point) Label() string {
+	var s string
+	year := func(y int) string {
+		if y <= 0 { // astronomical year 0 is 1 BCE
+			return strconv.Itoa(1-y) + " BCE"
+		}
+		return strconv.Itoa(y)
+	}
+	first, last := p.span()
+	fy, fm, fd := first.Date()
+	ly, lm, ld := last.Date()
+	switch p.Precision() {
+	case PrecisionCentury, PrecisionDecade:
+		s = year(p.Year) + "s"
+	case PrecisionDay:
+		s = strconv.Itoa(p.Day) + " " + monthAbbr[p.Month-1] + " " + year(p.Year)
+	case PrecisionMonth:
+		if fd == 1 && ld == daysIn(ly, lm) {
+			s = monthAbbr[p.Month-1] + " " + year(p.Year)
+		} else {
+			s = strconv.Itoa(fd) + "–" + strconv.Itoa(ld) + " " + monthAbbr[p.Month-1] + " " + year(p.Year)
+		}
+	case PrecisionYear:
+		if fm == 1 && lm == 12 {
+			s = year(p.Year)
+		} else {
+			s = monthAbbr[fm-1] + "–" + monthAbbr[lm-1] + " " + year(p.Year)
+		}
+	default:
+		s = year(fy) + "–" + year(ly)
+	}
+	switch p.Qualifier {
+	case QualifierApproximate:
+		s = "c. " + s
+	case QualifierUncertain:
+		s += "?"
+	case QualifierBoth:
+		s = "c. " + s + "?"
+	}
+	return s
+}

@@ -1,0 +1,198 @@
+package timeline
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Filter selects events. An event is kept when it matches every field that
+// is set: its era is one of Eras, its category one of Categories, it has
+// one of Tags, its status is one of Statuses, its date overlaps the span
+// from From to To, and Text occurs, ignoring case, in its title or
+// summary. The zero Filter keeps everything.
+type Filter struct {
+	Eras       []string
+	Categories []string
+	Tags       []string
+	Statuses   []Status
+	From, To   Date
+	Text       string
+}
+
+// IsZero reports whether f keeps every event.
+func (f Filter) IsZero() bool {
+	return len(f.Eras) == 0 && len(f.Categories) == 0 && len(f.Tags) == 0 && len(f.Statuses) == 0 &&
+		f.From.IsZero() && f.To.IsZero() && f.Text == ""
+}
+
+// UnknownIDError is the error of a filter naming an era or category that the
+// dataset does not define.
+type UnknownIDError struct {
+	Kind  string   // "era" or "category"
+	ID    string   // the unknown id
+	Valid []string // the ids the dataset defines
+}
+
+func (e *UnknownIDError) Error() string {
+	return fmt.Sprintf("unknown %s %q; valid %ss: %s", e.Kind, e.ID, e.Kind, strings.Join(e.Valid, ", "))
+}
+
+// Check returns an *UnknownIDError when f names an era or category that d
+// does not define, and an error when From comes after To.
+func (f Filter) Check(d *Dataset) error {
+	for _, id := range f.Eras {
+		if d.Era(id) == nil {
+			return &UnknownIDError{"era", id, idsOf(d.Eras, func(e *Era) string { return e.ID })}
+		}
+	}
+	for _, id := range f.Categories {
+		if d.Category(id) == nil {
+			return &UnknownIDError{"category", id, idsOf(d.Categories, func(c *Category) string { return c.ID })}
+		}
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Latest() < f.From.Earliest() {
+		return fmt.Errorf("the span from %s to %s is empty: --to comes before --from", f.From, f.To)
+	}
+	return nil
+}
+
+func idsOf[T any](xs []T, id func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = id(x)
+	}
+	return out
+}
+
+// Match reports whether f keeps e.
+func (f Filter) Match(e *Event) bool {
+	if len(f.Eras) > 0 && !slices.Contains(f.Eras, e.Era) {
+		return false
+	}
+	if len(f.Categories) > 0 && !slices.Contains(f.Categories, e.Category) {
+		return false
+	}
+	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, e.Status.Normal()) {
+		return false
+	}
+	if len(f.Tags) > 0 && !slices.ContainsFunc(e.Tags, func(t string) bool { return slices.Contains(f.Tags, t) }) {
+		return false
+	}
+	if !f.From.IsZero() && e.Date.Latest() < f.From.Earliest() {
+		return false
+	}
+	if !f.To.IsZero() && e.Date.Earliest() > f.To.Latest() {
+		return false
+	}
+	if f.Text != "" && !containsFold(e.Title, f.Text) && !containsFold(e.Summary, f.Text) {
+		return false
+	}
+	return true
+}
+
+// containsFold reports whether sub occurs in s, ignoring case.
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
+
+// Apply returns a new dataset holding the events of d that f keeps, in
+// d's order, and only the eras, categories and sources they use (the
+// document source is always kept). A zero Filter returns a copy of d with
+// everything. Apply does not change d; the events, eras, categories and
+// sources are shared with d, not copied.
+func (f Filter) Apply(d *Dataset) *Dataset {
+	out := *d
+	if f.IsZero() {
+		out.Eras = slices.Clone(d.Eras)
+		out.Categories = slices.Clone(d.Categories)
+		out.Sources = slices.Clone(d.Sources)
+		out.Events = slices.Clone(d.Events)
+		return &out
+	}
+	out.Events = nil
+	eras, cats, srcs := map[string]bool{}, map[string]bool{}, map[string]bool{d.Document: true}
+	for _, e := range d.Events {
+		if !f.Match(e) {
+			continue
+		}
+		out.Events = append(out.Events, e)
+		eras[e.Era] = true
+		cats[e.Category] = true
+		for _, s := range e.Sources {
+			srcs[s] = true
+		}
+	}
+	// Eras named by the filter stay even when empty, so that outputs can
+	// say which era is shown.
+	for _, id := range f.Eras {
+		eras[id] = true
+	}
+	out.Eras = keep(d.Eras, func(e *Era) bool { return eras[e.ID] })
+	out.Categories = keep(d.Categories, func(c *Category) bool { return cats[c.ID] })
+	out.Sources = keep(d.Sources, func(s *Source) bool { return srcs[s.ID] })
+	return &out
+}
+
+func keep[T any](xs []T, ok func(T) bool) []T {
+	out := make([]T, 0, len(xs))
+	for _, x := range xs {
+		if ok(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Describe returns f in words, with the labels d gives its ids:
+// `Era: Iraq (1986–2003); text: “rajavi”`. The zero Filter is described
+// as "All events".
+func (f Filter) Describe(d *Dataset) string {
+	if f.IsZero() {
+		return "All events"
+	}
+	var parts []string
+	label := func(kind string, ids []string, lookup func(string) string) {
+		if len(ids) == 0 {
+			return
+		}
+		ls := make([]string, len(ids))
+		for i, id := range ids {
+			ls[i] = lookup(id)
+		}
+		name := kind
+		if len(ids) > 1 {
+			name += "s"
+		}
+		parts = append(parts, name+": "+strings.Join(ls, ", "))
+	}
+	label("Era", f.Eras, func(id string) string {
+		if e := d.Era(id); e != nil {
+			if s := e.Span.Label(); s != "" {
+				return e.Label + " (" + s + ")"
+			}
+			return e.Label
+		}
+		return id
+	})
+	label("Category", f.Categories, func(id string) string {
+		if c := d.Category(id); c != nil {
+			return c.Label
+		}
+		return id
+	})
+	label("Tag", f.Tags, func(id string) string { return id })
+	label("Status", idsOf(f.Statuses, func(s Status) string { return string(s) }), func(id string) string { return id })
+	switch {
+	case !f.From.IsZero() && !f.To.IsZero():
+		parts = append(parts, "Dates: "+f.From.Label()+" to "+f.To.Label())
+	case !f.From.IsZero():
+		parts = append(parts, "Dates: from "+f.From.Label())
+	case !f.To.IsZero():
+		parts = append(parts, "Dates: until "+f.To.Label())
+	}
+	if f.Text != "" {
+		parts = append(parts, "Text: “"+f.Text+"”")
+	}
+	return strings.Join(parts, "; ")
+}

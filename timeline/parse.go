@@ -1,0 +1,235 @@
+package timeline
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// A DateError describes an EDTF string that ParseDate could not parse.
+type DateError struct {
+	Input  string // the string given to ParseDate
+	Offset int    // byte offset in Input where the problem is
+	Msg    string // what is wrong, in lower case
+}
+
+func (e *DateError) Error() string {
+	return fmt.Sprintf("%s: %s (at character %d)", strconv.Quote(e.Input), e.Msg, e.Offset+1)
+}
+
+// maxDateLen bounds the input ParseDate looks at; no valid date is longer.
+const maxDateLen = 48
+
+// ParseDate parses an EDTF date of level 0 or the level-1 features
+// timelines need:
+//
+//	1985, 1985-04, 1985-04-12      year, month, day
+//	-0044                          a negative (astronomical) year
+//	196X, 19XX, 1985-XX, 1985-0X   unspecified trailing digits
+//	1985?, 1985~, 1985%            uncertain, approximate, both
+//	1973/1976, 1985/.., ../2003    intervals, with open ends
+//	1985/, /2003                   intervals with an unknown end
+//
+// Years have four digits. Unspecified digits (X) must come last: once a
+// digit is X, every later digit is too. A qualifier applies to the whole
+// date it ends. An interval's end must not come before its start. The
+// returned error is a *DateError.
+func ParseDate(s string) (Date, error) {
+	if s == "" {
+		return Date{}, &DateError{s, 0, "empty date"}
+	}
+	if len(s) > maxDateLen {
+		return Date{}, &DateError{s[:maxDateLen] + "…", maxDateLen, "too long for a date"}
+	}
+	if i := strings.IndexAny(s, " \t\r\n"); i >= 0 {
+		return Date{}, &DateError{s, i, "white space in date"}
+	}
+	slash := strings.IndexByte(s, '/')
+	if slash < 0 {
+		if s == ".." {
+			return Date{}, &DateError{s, 0, `".." is only allowed as an end of an interval`}
+		}
+		p, err := parsePoint(s, 0)
+		if err != nil {
+			err.Input = s
+			return Date{}, err
+		}
+		return NewDate(p), nil
+	}
+	if j := strings.IndexByte(s[slash+1:], '/'); j >= 0 {
+		return Date{}, &DateError{s, slash + 1 + j, "more than one / in interval"}
+	}
+	a, b := s[:slash], s[slash+1:]
+	parseEnd := func(t string, off int) (Point, Bound, *DateError) {
+		switch t {
+		case "":
+			return Point{}, BoundUnknown, nil
+		case "..":
+			return Point{}, BoundOpen, nil
+		}
+		p, err := parsePoint(t, off)
+		return p, BoundDate, err
+	}
+	pa, ka, err := parseEnd(a, 0)
+	if err == nil {
+		var pb Point
+		var kb Bound
+		pb, kb, err = parseEnd(b, slash+1)
+		if err == nil {
+			if ka != BoundDate && kb != BoundDate {
+				return Date{}, &DateError{s, 0, "an interval needs at least one dated end"}
+			}
+			d := NewInterval(pa, ka, pb, kb)
+			if ka == BoundDate && kb == BoundDate {
+				aFirst, _ := pa.span()
+				if _, bLast := pb.span(); bLast < aFirst {
+					return Date{}, &DateError{s, slash + 1, "interval ends before it starts"}
+				}
+			}
+			return d, nil
+		}
+	}
+	err.Input = s
+	return Date{}, err
+}
+
+// parsePoint parses one date of an EDTF string; off is its offset in the
+// whole string, for errors.
+func parsePoint(s string, off int) (Point, *DateError) {
+	var p Point
+	fail := func(i int, format string, args ...any) (Point, *DateError) {
+		return Point{}, &DateError{Offset: off + i, Msg: fmt.Sprintf(format, args...)}
+	}
+	i := 0
+	neg := false
+	if strings.HasPrefix(s, "-") {
+		neg = true
+		i++
+	}
+	if n := len(s) - 1; n >= 0 {
+		switch s[n] {
+		case '?':
+			p.Qualifier = QualifierUncertain
+		case '~':
+			p.Qualifier = QualifierApproximate
+		case '%':
+			p.Qualifier = QualifierBoth
+		}
+		if p.Qualifier != QualifierNone {
+			s = s[:n]
+		}
+	}
+	seenX := false
+	// digits reads n digits or Xs starting at s[i], returning their value
+	// with Xs as zero and the mask of Xs (bit 0 the first digit).
+	digits := func(n int, what string) (int, uint8, *DateError) {
+		if len(s) < i+n {
+			got := len(s) - i
+			if got < 0 {
+				got = 0
+			}
+			_, err := fail(len(s), "%s needs %d digits, found %d", what, n, got)
+			return 0, 0, err
+		}
+		v, mask := 0, uint8(0)
+		for k := 0; k < n; k++ {
+			c := s[i+k]
+			switch {
+			case c >= '0' && c <= '9':
+				if seenX {
+					_, err := fail(i+k, "digit after an unspecified digit X; X may only end a date")
+					return 0, 0, err
+				}
+				v = v*10 + int(c-'0')
+			case c == 'X':
+				seenX = true
+				v *= 10
+				mask |= 1 << k
+			case c == 'x':
+				_, err := fail(i+k, "unspecified digit must be an upper-case X")
+				return 0, 0, err
+			default:
+				_, err := fail(i+k, "unexpected %q in %s", rune(c), what)
+				return 0, 0, err
+			}
+		}
+		i += n
+		return v, mask, nil
+	}
+	y, ymask, err := digits(4, "year")
+	if err != nil {
+		return p, err
+	}
+	if i < len(s) && strings.IndexByte("?~%", s[i]) >= 0 {
+		return fail(i, "only one qualifier (?, ~ or %%) may end a date")
+	}
+	if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		return fail(0, "year %s has more than four digits", s[:j])
+	}
+	if ymask&0b0011 != 0 {
+		return fail(i-4, "unspecified millennium or larger (%s) is not supported; use 19XX or 196X", s[:i])
+	}
+	if neg {
+		if y == 0 && ymask == 0 {
+			return fail(0, "year -0000 does not exist; write 0000")
+		}
+		y = -y
+	}
+	p.Year, p.Unspecified, p.Digits = y, ymask, 1
+	if i < len(s) {
+		if s[i] != '-' {
+			return fail(i, "expected - after year, found %q", rune(s[i]))
+		}
+		i++
+		mstart := i
+		m, mmask, err := digits(2, "month")
+		if err != nil {
+			return p, err
+		}
+		switch {
+		case mmask == 0 && m >= 21 && m <= 24:
+			return fail(mstart, "seasons (month %02d) are not supported", m)
+		case mmask == 0 && (m < 1 || m > 12):
+			return fail(mstart, "month %02d out of range 01–12", m)
+		case mmask == 0b10 && m > 10:
+			return fail(mstart, "month %dX out of range: use 0X or 1X", m/10)
+		}
+		p.Month, p.Unspecified, p.Digits = m, p.Unspecified|mmask<<4, 2
+		if i < len(s) {
+			if s[i] != '-' {
+				return fail(i, "expected - after month, found %q", rune(s[i]))
+			}
+			i++
+			dstart := i
+			d, dmask, err := digits(2, "day")
+			if err != nil {
+				return p, err
+			}
+			limit := 31
+			if mmask == 0 && ymask == 0 {
+				limit = daysIn(y, m)
+			} else if mmask == 0 {
+				limit = daysIn(2000, m) // a leap year: the most days month m can have
+			}
+			switch {
+			case dmask == 0 && (d < 1 || d > limit):
+				return fail(dstart, "day %02d out of range 01–%02d", d, limit)
+			case dmask == 0b10 && d > limit/10*10:
+				return fail(dstart, "day %dX out of range", d/10)
+			}
+			p.Day, p.Unspecified, p.Digits = d, p.Unspecified|dmask<<6, 3
+		}
+	}
+	if i < len(s) {
+		c := s[i]
+		if c == '?' || c == '~' || c == '%' {
+			return fail(i, "only one qualifier (?, ~ or %%) may end a date")
+		}
+		return fail(i, "unexpected %q after date", rune(c))
+	}
+	return p, nil
+}
