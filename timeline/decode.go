@@ -99,10 +99,22 @@ func parentPath(path string) string {
 // as a *ProblemsError. Decode does not check meaning: see Validate and
 // Load. A UTF-8 byte order mark is skipped.
 func Decode(name string, data []byte) (*Dataset, error) {
+	d, ps := decode(name, data)
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// decode is Decode, returning the problems found. The dataset is nil when
+// the JSON cannot be read; it is not nil, with zero Dates in place of the
+// bad ones, when only dates are bad, so that Load can go on to report
+// every other problem too.
+func decode(name string, data []byte) (*Dataset, Problems) {
 	sum := sha256.Sum256(data)
 	o := origin{name: name, sha256: hex.EncodeToString(sum[:]), data: data}
 	if len(data) > MaxInput {
-		return nil, Problems{{File: name, Msg: fmt.Sprintf("file is %d bytes; the largest dataset read is %d bytes", len(data), MaxInput)}}.Err()
+		return nil, Problems{{File: name, Msg: fmt.Sprintf("file is %d bytes; the largest dataset read is %d bytes", len(data), MaxInput)}}
 	}
 	body := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	skip := len(data) - len(body)
@@ -115,16 +127,16 @@ func Decode(name string, data []byte) (*Dataset, error) {
 			}
 			off += n
 		}
-		return nil, Problems{o.problem(off, "", SeverityError, "invalid UTF-8 (byte 0x%02x)", data[off])}.Err()
+		return nil, Problems{o.problem(off, "", SeverityError, "invalid UTF-8 (byte 0x%02x)", data[off])}
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		return nil, Problems{o.problem(-1, "", SeverityError, "empty file: a dataset is a JSON object")}.Err()
+		return nil, Problems{o.problem(-1, "", SeverityError, "empty file: a dataset is a JSON object")}
 	}
 	var ps Problems
 	if err := walkJSON(data, nil, func(off int, path, msg string) {
 		ps = append(ps, o.problem(off, path, SeverityError, "%s", msg))
 	}); err != nil {
-		return nil, ps.Err()
+		return nil, ps
 	}
 	var raw rawDataset
 	if err := json.Unmarshal(body, &raw); err != nil {
@@ -138,24 +150,22 @@ func Decode(name string, data []byte) (*Dataset, error) {
 	}
 	if len(ps) > 0 {
 		o.locate(ps)
-		return nil, ps.Err()
+		return nil, ps
 	}
 	d := raw.dataset(o, &ps)
-	if len(ps) > 0 {
-		o.locate(ps)
-		return nil, ps.Err()
-	}
-	return d, nil
+	o.locate(ps)
+	return d, ps
 }
 
 // Load decodes and validates a dataset. It returns the dataset and its
-// warnings, or an error listing every problem found.
+// warnings, or an error listing every problem found: bad dates and
+// problems of meaning are reported together.
 func Load(name string, data []byte) (*Dataset, Problems, error) {
-	d, err := Decode(name, data)
-	if err != nil {
-		return nil, nil, err
+	d, ps := decode(name, data)
+	if d == nil {
+		return nil, nil, ps.Err()
 	}
-	ps := d.Validate()
+	ps = append(ps, d.Validate()...)
 	if err := ps.Err(); err != nil {
 		return nil, nil, err
 	}
