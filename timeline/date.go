@@ -394,8 +394,8 @@ var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 // "Jan–Sep 1985" for 1985-0X,
 // "1973–1976" for an interval, "1985–present" for an open end, "1985–?"
 // for an unknown end and "until 2003" for an open start. Years before 1
-// are labelled BCE, counting astronomically: -0044 is "45 BCE". The zero
-// Date has the label "".
+// are labelled BCE, counting astronomically: -0044 is "45 BCE", -019X is
+// "200–191 BCE" and 000X is "1 BCE–9 CE". The zero Date has the label "".
 func (d Date) Label() string {
 	if !d.set {
 		return ""
@@ -432,13 +432,24 @@ func (p Point) Label() string {
 	ly, lm, ld := last.Date()
 	switch p.Precision() {
 	case PrecisionCentury, PrecisionDecade:
-		s = year(p.Year) + "s"
+		switch {
+		case fy >= 1:
+			s = year(p.Year) + "s"
+		case ly <= 0:
+			// -019X is 200 to 191 BCE: not a decade of the BCE count.
+			s = strconv.Itoa(1-fy) + "–" + year(ly)
+		default:
+			s = year(fy) + "–" + year(ly) + " CE"
+		}
 	case PrecisionDay:
 		s = strconv.Itoa(p.Day) + " " + monthAbbr[p.Month-1] + " " + year(p.Year)
 	case PrecisionMonth:
-		if fd == 1 && ld == daysIn(ly, lm) {
+		switch {
+		case fd == 1 && ld == daysIn(ly, lm):
 			s = monthAbbr[p.Month-1] + " " + year(p.Year)
-		} else {
+		case fd == ld: // 1985-04-3X can only be the 30th
+			s = strconv.Itoa(fd) + " " + monthAbbr[p.Month-1] + " " + year(p.Year)
+		default:
 			s = strconv.Itoa(fd) + "–" + strconv.Itoa(ld) + " " + monthAbbr[p.Month-1] + " " + year(p.Year)
 		}
 	case PrecisionYear:

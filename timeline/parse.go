@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // A DateError describes an EDTF string that ParseDate could not parse.
@@ -39,7 +40,11 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, &DateError{s, 0, "empty date"}
 	}
 	if len(s) > maxDateLen {
-		return Date{}, &DateError{s[:maxDateLen] + "…", maxDateLen, "too long for a date"}
+		cut := maxDateLen
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		return Date{}, &DateError{s[:cut] + "…", maxDateLen, "too long for a date"}
 	}
 	if i := strings.IndexAny(s, " \t\r\n"); i >= 0 {
 		return Date{}, &DateError{s, i, "white space in date"}
@@ -123,16 +128,12 @@ func parsePoint(s string, off int) (Point, *DateError) {
 	// digits reads n digits or Xs starting at s[i], returning their value
 	// with Xs as zero and the mask of Xs (bit 0 the first digit).
 	digits := func(n int, what string) (int, uint8, *DateError) {
-		if len(s) < i+n {
-			got := len(s) - i
-			if got < 0 {
-				got = 0
-			}
-			_, err := fail(len(s), "%s needs %d digits, found %d", what, n, got)
-			return 0, 0, err
-		}
 		v, mask := 0, uint8(0)
 		for k := 0; k < n; k++ {
+			if i+k >= len(s) {
+				_, err := fail(len(s), "%s needs %d digits, found %d", what, n, k)
+				return 0, 0, err
+			}
 			c := s[i+k]
 			switch {
 			case c >= '0' && c <= '9':
@@ -149,7 +150,7 @@ func parsePoint(s string, off int) (Point, *DateError) {
 				_, err := fail(i+k, "unspecified digit must be an upper-case X")
 				return 0, 0, err
 			default:
-				_, err := fail(i+k, "unexpected %q in %s", rune(c), what)
+				_, err := fail(i+k, "unexpected %s in %s", quoteAt(s, i+k), what)
 				return 0, 0, err
 			}
 		}
@@ -174,15 +175,20 @@ func parsePoint(s string, off int) (Point, *DateError) {
 		return fail(i-4, "unspecified millennium or larger (%s) is not supported; use 19XX or 196X", s[:i])
 	}
 	if neg {
-		if y == 0 && ymask == 0 {
+		switch {
+		case y == 0 && ymask == 0:
 			return fail(0, "year -0000 does not exist; write 0000")
+		case y == 0:
+			// -000X would be years -9 to 0, but its digits are those of
+			// 000X (0 to 9): the sign would be lost.
+			return fail(0, "negative year -%s has no non-zero digit; write an interval such as -0009/0000", s[1:i])
 		}
 		y = -y
 	}
 	p.Year, p.Unspecified, p.Digits = y, ymask, 1
 	if i < len(s) {
 		if s[i] != '-' {
-			return fail(i, "expected - after year, found %q", rune(s[i]))
+			return fail(i, "expected - after year, found %s", quoteAt(s, i))
 		}
 		i++
 		mstart := i
@@ -201,7 +207,7 @@ func parsePoint(s string, off int) (Point, *DateError) {
 		p.Month, p.Unspecified, p.Digits = m, p.Unspecified|mmask<<4, 2
 		if i < len(s) {
 			if s[i] != '-' {
-				return fail(i, "expected - after month, found %q", rune(s[i]))
+				return fail(i, "expected - after month, found %s", quoteAt(s, i))
 			}
 			i++
 			dstart := i
@@ -229,7 +235,17 @@ func parsePoint(s string, off int) (Point, *DateError) {
 		if c == '?' || c == '~' || c == '%' {
 			return fail(i, "only one qualifier (?, ~ or %%) may end a date")
 		}
-		return fail(i, "unexpected %q after date", rune(c))
+		return fail(i, "unexpected %s after date", quoteAt(s, i))
 	}
 	return p, nil
+}
+
+// quoteAt returns the character starting at byte i of s, quoted; a byte
+// that does not start valid UTF-8 is shown in hex.
+func quoteAt(s string, i int) string {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && n <= 1 {
+		return fmt.Sprintf("byte 0x%02x", s[i])
+	}
+	return strconv.QuoteRune(r)
 }
