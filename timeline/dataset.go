@@ -154,8 +154,41 @@ func CompareEvents(a, b *Event) int {
 // SortedEvents returns d's events in the order of CompareEvents, leaving
 // d unchanged.
 func (d *Dataset) SortedEvents() []*Event {
-	evs := slices.Clone(d.Events)
-	slices.SortStableFunc(evs, CompareEvents)
+	// Work out each event's sort key once, not once per comparison.
+	type keyed struct {
+		e           *Event
+		first, last Day
+		prec        Precision
+	}
+	ks := make([]keyed, len(d.Events))
+	for i, e := range d.Events {
+		ks[i] = keyed{e, e.Date.Earliest(), e.Date.Latest(), e.Date.Precision()}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if a.e.Date.IsZero() != b.e.Date.IsZero() {
+			if a.e.Date.IsZero() {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(a.first, b.first); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.prec, b.prec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.last, b.last); c != 0 {
+			return c
+		}
+		if c := a.e.Date.Compare(b.e.Date); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.e.ID, b.e.ID)
+	})
+	evs := make([]*Event, len(ks))
+	for i, k := range ks {
+		evs[i] = k.e
+	}
 	return evs
 }
 

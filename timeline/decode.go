@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -53,6 +54,11 @@ func (o origin) locate(ps Problems) {
 	if o.data == nil {
 		return
 	}
+	lines := lineStarts(o.data)
+	pos := func(off int) (int, int) {
+		i, _ := slices.BinarySearch(lines, off+1) // lines[i-1] <= off
+		return i, off - lines[i-1] + 1
+	}
 	want := map[string]int{}
 	for _, p := range ps {
 		if p.Line == 0 && p.Path != "" {
@@ -71,7 +77,7 @@ func (o origin) locate(ps Problems) {
 		// its nearest enclosing value.
 		for path := p.Path; path != ""; path = parentPath(path) {
 			if off, ok := want[path]; ok && off >= 0 {
-				ps[i].Line, ps[i].Col = o.position(off)
+				ps[i].Line, ps[i].Col = pos(off)
 				break
 			}
 			if _, ok := want[parentPath(path)]; !ok {
@@ -80,6 +86,17 @@ func (o origin) locate(ps Problems) {
 			}
 		}
 	}
+}
+
+// lineStarts returns the offset of the first byte of every line of data.
+func lineStarts(data []byte) []int {
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
 }
 
 // parentPath returns the path of the value enclosing path's value:

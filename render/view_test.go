@@ -1,0 +1,197 @@
+package render_test
+
+import (
+	"os"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/render/rendertest"
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+func loadSmall(t *testing.T) *timeline.Dataset {
+	t.Helper()
+	b, err := os.ReadFile("testdata/small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := timeline.Load("small.json", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func ids(v *render.View) []string {
+	var out []string
+	for _, e := range v.Events {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
+func TestBuildOrderAndShapes(t *testing.T) {
+	v := render.Build(loadSmall(t), timeline.Filter{}, render.Options{Version: "test"})
+	if got, want := ids(v), []string{"founding", "killings", "designation", "camp-years", "albania", "raid"}; !slices.Equal(got, want) {
+		t.Errorf("order = %v, want %v", got, want)
+	}
+	want := map[string]struct {
+		label string
+		shape render.Shape
+	}{
+		"founding":    {"early 1960s", render.ShapeRange},
+		"killings":    {"1973–1976", render.ShapeSpan},
+		"designation": {"8 Oct 1997", render.ShapePoint},
+		"raid":        {"Jun 2023", render.ShapePoint},
+		"albania":     {"2013–present", render.ShapeSpan},
+	}
+	for _, e := range v.Events {
+		w, ok := want[e.ID]
+		if !ok {
+			continue
+		}
+		if e.Label != w.label || e.Shape != w.shape {
+			t.Errorf("%s: label %q shape %v, want %q %v", e.ID, e.Label, e.Shape, w.label, w.shape)
+		}
+		if e.Start > e.Mid || e.Mid > e.End {
+			t.Errorf("%s: start %v mid %v end %v out of order", e.ID, e.Start, e.Mid, e.End)
+		}
+	}
+	// The founding "196X" covers the whole decade.
+	if f := v.Events[0]; f.Start != 1960 || f.End != 1970 {
+		t.Errorf("196X drawn from %v to %v, want 1960 to 1970", f.Start, f.End)
+	}
+	// An open end stops at the as-of date, the document's date.
+	if v.AsOfLabel != "25 Feb 2025" {
+		t.Errorf("AsOfLabel = %q", v.AsOfLabel)
+	}
+	for _, e := range v.Events {
+		if e.ID == "albania" && (!e.OpenEnd || e.End < 2025.1 || e.End > 2025.2) {
+			t.Errorf("open end drawn to %v, want 25 Feb 2025 (≈2025.15)", e.End)
+		}
+	}
+	if v.AxisStart != 1960 || v.AxisEnd != 2026 {
+		t.Errorf("axis %v–%v, want 1960–2026", v.AxisStart, v.AxisEnd)
+	}
+	if v.CountText != "6 events" || v.Heading != "All events — 6 events" {
+		t.Errorf("count %q heading %q", v.CountText, v.Heading)
+	}
+}
+
+// TestBuildFootnotes checks that sources are numbered by first citation
+// and that numbers and back-links agree.
+func TestBuildFootnotes(t *testing.T) {
+	v := render.Build(loadSmall(t), timeline.Filter{}, render.Options{})
+	var got []string
+	for i, s := range v.Sources {
+		if s.N != i+1 {
+			t.Errorf("source %s numbered %d at position %d", s.ID, s.N, i+1)
+		}
+		got = append(got, s.ID)
+		for _, e := range s.CitedBy {
+			if !slices.Contains(e.Notes, s.N) {
+				t.Errorf("source %d lists %s, which does not cite it", s.N, e.ID)
+			}
+		}
+	}
+	if want := []string{"fn1", "doc", "fn2"}; !slices.Equal(got, want) {
+		t.Errorf("source order %v, want %v", got, want)
+	}
+	if v.Events[1].ID != "killings" || !slices.Equal(v.Events[1].Notes, []int{1, 2}) {
+		t.Errorf("killings notes = %v, want [1 2]", v.Events[1].Notes)
+	}
+	if v.Document == nil || v.Document.ID != "doc" || v.Document.N != 2 {
+		t.Errorf("document = %+v", v.Document)
+	}
+	if c := v.Sources[0].Citation; c != "B. Historian, “A History,” University Press, 1992, p. 92." {
+		t.Errorf("citation = %q", c)
+	}
+}
+
+func TestBuildFilter(t *testing.T) {
+	d := loadSmall(t)
+	f := timeline.Filter{Eras: []string{"early"}}
+	v := render.Build(d, f, render.Options{})
+	if got := ids(v); !slices.Equal(got, []string{"founding", "killings"}) {
+		t.Errorf("events %v", got)
+	}
+	if v.Heading != "Era: Early years (1960–1979) — 2 of 6 events" {
+		t.Errorf("heading %q", v.Heading)
+	}
+	if len(v.Eras) != 1 || v.Eras[0].Count != 2 {
+		t.Errorf("eras %+v", v.Eras)
+	}
+	// Footnote numbers restart for the subset and match its source list.
+	if len(v.Sources) != 2 || v.Sources[0].ID != "fn1" {
+		t.Errorf("sources %+v", v.Sources)
+	}
+	// Lanes keep the dataset's order and colours when a filter drops one.
+	v2 := render.Build(d, timeline.Filter{Categories: []string{"camp"}}, render.Options{})
+	all := render.Build(d, timeline.Filter{}, render.Options{})
+	if v2.Categories[0].Color != all.Categories[1].Color {
+		t.Errorf("category colour changed under a filter: %s vs %s", v2.Categories[0].Color, all.Categories[1].Color)
+	}
+	if d.Events[0].ID != "founding" || len(d.Events) != 6 {
+		t.Errorf("Build changed its input")
+	}
+}
+
+func TestBuildStatuses(t *testing.T) {
+	v := render.Build(loadSmall(t), timeline.Filter{}, render.Options{})
+	marks := map[render.Mark]bool{}
+	for _, s := range v.Statuses {
+		if marks[s.Mark] {
+			t.Errorf("two statuses share mark %v", s.Mark)
+		}
+		marks[s.Mark] = true
+	}
+	for _, e := range v.Events {
+		switch e.ID {
+		case "killings":
+			if e.StatusTag() != "Denied: the group denies involvement" {
+				t.Errorf("status tag %q", e.StatusTag())
+			}
+		case "founding":
+			if e.StatusTag() != "" {
+				t.Errorf("established event has tag %q", e.StatusTag())
+			}
+		}
+	}
+}
+
+func TestBuildHostileURL(t *testing.T) {
+	v := render.Build(rendertest.HostileDataset(), timeline.Filter{}, render.Options{})
+	for _, s := range v.Sources {
+		if s.URL != "" {
+			t.Errorf("source %s keeps URL %q", s.ID, s.URL)
+		}
+	}
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	d := rendertest.Synthetic(500)
+	a := render.Build(d, timeline.Filter{}, render.Options{})
+	b := render.Build(d, timeline.Filter{}, render.Options{})
+	if !slices.Equal(ids(a), ids(b)) {
+		t.Fatal("two builds order events differently")
+	}
+	for i := range a.Sources {
+		if a.Sources[i].ID != b.Sources[i].ID {
+			t.Fatal("two builds number sources differently")
+		}
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		d := rendertest.Synthetic(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				render.Build(d, timeline.Filter{}, render.Options{})
+			}
+		})
+	}
+}
