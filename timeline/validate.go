@@ -19,7 +19,7 @@ func ValidColor(s string) bool { return colorRE.MatchString(s) }
 // era, category or source that does not exist, an event with no source, a
 // missing date, an unknown status or source kind, a bad colour, an
 // attribution missing where the status needs one is a warning) and
-// warnings (an event dated outside its era, an era or category no event
+// warnings (an event that begins outside its era, an era or category no event
 // uses, a source no event cites). Each problem names its JSON path and,
 // for a dataset read by Decode, its file, line and column. Validate does
 // not change d.
@@ -108,8 +108,8 @@ func (d *Dataset) Validate() Problems {
 			usedEra[e.Era] = true
 			if !eraIDs[e.Era] {
 				add(SeverityError, path+".era", "unknown era %q%s", e.Era, validIDs(eraIDs))
-			} else if era := d.Era(e.Era); !era.Span.IsZero() && !e.Date.IsZero() && !e.Date.Within(era.Span) {
-				add(SeverityWarning, path+".date", "%s (%s) lies outside era %q (%s)", e.Date, e.Date.Label(), e.Era, era.Span.Label())
+			} else if era := d.Era(e.Era); !era.Span.IsZero() && !e.Date.IsZero() && !startsWithin(e.Date, era.Span) {
+				add(SeverityWarning, path+".date", "%s (%s) begins outside era %q (%s)", e.Date, e.Date.Label(), e.Era, era.Span.Label())
 			}
 		}
 		if e.Category != "" {
@@ -155,6 +155,18 @@ func (d *Dataset) Validate() Problems {
 	}
 	d.origin.locate(ps)
 	return ps
+}
+
+// startsWithin reports whether the first day d can mean (its last, when
+// its start is open) lies within span. An event belongs to the era in
+// which it begins: the FTO listing of 1997–2012 belongs to the era of
+// 1997, and an imprecise "198X" to an era that takes in 1980.
+func startsWithin(d, span Date) bool {
+	first := d.Earliest()
+	if first == MinDay {
+		first = d.Latest()
+	}
+	return span.Earliest() <= first && first <= span.Latest()
 }
 
 func statusVerb(s Status) string {
