@@ -1,8 +1,10 @@
 package timeline
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -75,13 +77,29 @@ func (ps Problems) only(s Severity) Problems {
 }
 
 // Err returns nil when ps holds no errors, else an error whose message
-// lists every error, one a line. errors.As finds a *ProblemsError in it.
+// lists every error, one a line, in file order (by line and column; those
+// without a position last). errors.As finds a *ProblemsError in it.
 func (ps Problems) Err() error {
 	errs := ps.Errors()
 	if len(errs) == 0 {
 		return nil
 	}
+	slices.SortStableFunc(errs, comparePositions)
 	return &ProblemsError{errs}
+}
+
+// comparePositions orders problems by line and column, unknown last.
+func comparePositions(a, b Problem) int {
+	if (a.Line == 0) != (b.Line == 0) {
+		if a.Line == 0 {
+			return 1
+		}
+		return -1
+	}
+	if c := cmp.Compare(a.Line, b.Line); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Col, b.Col)
 }
 
 // ProblemsError is the error of a dataset with problems.
