@@ -1,0 +1,96 @@
+# timeline — see README.md. `make run` renders the embedded dataset into out/;
+# `make test` installs what the tests need and runs every test.
+
+GO        ?= go
+BIN       := bin/timeline
+OUT       := out
+BUNDLE    := render/htmlout/assets/echarts.min.js
+FUZZTIME  ?= 30s
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps system-deps node-deps assets build run test bench fmt vet fuzz examples clean
+
+all: build
+
+# Debian packages the tests need: Chromium for the browser tests, poppler for
+# reading PDFs back. Installed only when missing.
+system-deps:
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
+		echo "installing chromium and poppler-utils with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	fi
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+node-deps: node_modules/.package-lock.json
+
+# The ECharts bundle, built from the pinned npm packages and embedded by
+# render/htmlout. Never committed.
+$(BUNDLE): node_modules/.package-lock.json render/htmlout/build-assets.sh
+	bash render/htmlout/build-assets.sh
+
+assets: $(BUNDLE)
+
+deps: system-deps assets
+	$(GO) mod download
+
+build: assets
+	$(GO) build -o $(BIN) ./cmd/timeline
+
+# The main job: the embedded dataset rendered to every output.
+run: build
+	@mkdir -p $(OUT)
+	$(BIN) validate
+	$(BIN) html -o $(OUT)/mek.html
+	$(BIN) pdf -o $(OUT)/mek.pdf
+	$(BIN) list -o $(OUT)/mek.txt
+	$(BIN) export --format json -o $(OUT)/mek.json
+	$(BIN) export --format csv -o $(OUT)/mek.csv
+	@echo "wrote $(OUT)/mek.html, $(OUT)/mek.pdf, $(OUT)/mek.txt, $(OUT)/mek.json, $(OUT)/mek.csv"
+
+test: deps
+	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))"; \
+		if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	CI=$${CI:-} $(GO) test -count=1 ./...
+
+# Benchmarks: renderers at 100 to 100,000 events, and the browser and
+# Chromium-print comparisons. Figures depend on the machine.
+bench: deps
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x ./timeline/ ./render/...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+vet:
+	$(GO) vet ./...
+
+# Every fuzz target for FUZZTIME each.
+fuzz: assets
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "fuzz $$pkg $$t"; \
+			$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg; \
+		done; \
+	done
+
+# The examples and the embedded dataset, whole and per era, into out/examples.
+examples: build
+	@mkdir -p $(OUT)/examples
+	@set -e; for f in examples/*.json examples/*.csv; do \
+		n=$$(basename $$f); n=$${n%.*}; \
+		echo "$$f -> $(OUT)/examples/$$n.html, .pdf"; \
+		$(BIN) html --data $$f -o $(OUT)/examples/$$n.html; \
+		$(BIN) pdf --data $$f -o $(OUT)/examples/$$n.pdf; \
+	done
+	@set -e; for era in $$($(BIN) eras | awk 'NR>1 {print $$1}'); do \
+		echo "era $$era -> $(OUT)/examples/mek-$$era.html, .pdf"; \
+		$(BIN) html --era $$era -o $(OUT)/examples/mek-$$era.html; \
+		$(BIN) pdf --era $$era -o $(OUT)/examples/mek-$$era.pdf; \
+	done
+
+clean:
+	rm -rf $(OUT) bin $(BUNDLE)

@@ -1,0 +1,253 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/pflag"
+
+	"github.com/timeline-tool/timeline/data"
+	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/timeline"
+	"github.com/timeline-tool/timeline/timeline/formats"
+)
+
+// load reads the dataset the options name (the embedded one without
+// --data), validates it, and prints its warnings and the reader's notes on
+// standard error.
+func load(e *env, o *options) (*timeline.Dataset, error) {
+	name, b := "mek.json", data.Raw()
+	f := formats.FormatJSON
+	if o.data == "" {
+		if o.formatIn != "" {
+			return nil, usagef("--format-in needs --data")
+		}
+	} else {
+		var err error
+		name = o.data
+		if b, err = readFile(e, o.data); err != nil {
+			return nil, err
+		}
+		if f = formats.Format(o.formatIn); f == "" {
+			if f, err = formats.Detect(o.data, b); err != nil {
+				return nil, fmt.Errorf("%s: %w (use --format-in to say which)", o.data, err)
+			}
+		}
+	}
+	var (
+		d        *timeline.Dataset
+		warnings timeline.Problems
+		err      error
+	)
+	if f == formats.FormatJSON {
+		// Load reports bad dates together with every other problem.
+		d, warnings, err = timeline.Load(name, b)
+	} else {
+		var notes []string
+		if d, notes, err = formats.Read(name, b, f); err != nil {
+			return nil, err
+		}
+		for _, n := range notes {
+			fmt.Fprintf(e.stderr, "%s: note: %s\n", name, n)
+		}
+		ps := d.Validate()
+		err, warnings = ps.Err(), ps.Warnings()
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "%s\n", w)
+	}
+	return d, nil
+}
+
+// view loads the dataset and builds the view of the filtered events.
+func view(e *env, o *options) (*render.View, *timeline.Dataset, timeline.Filter, error) {
+	d, err := load(e, o)
+	if err != nil {
+		return nil, nil, timeline.Filter{}, err
+	}
+	f, err := o.filter(d)
+	if err != nil {
+		return nil, nil, f, err
+	}
+	return render.Build(d, f, render.Options{Version: version}), d, f, nil
+}
+
+var listCmd = &command{
+	name: "list", short: "print the events as an aligned table",
+	data: true, output: true,
+	long: `Prints one line per event, in chronological order: the date as precise as
+the data is, the era, the category, the status, the title and the numbers
+of the sources it cites (numbered as in the HTML and the PDF). The last
+lines list those sources.
+
+Examples:
+  timeline list
+  timeline list --era iraq
+  timeline list --status claimed,denied --grep camp
+  timeline list --from 2003 --to 2013-06`,
+	flags: func(fs *pflag.FlagSet, o *options) {
+		fs.BoolVar(&o.noSources, "no-sources", false, "leave out the list of sources")
+	},
+	run: func(e *env, o *options) error {
+		v, _, _, err := view(e, o)
+		if err != nil {
+			return err
+		}
+		return writeOutput(e, o, func(w io.Writer) error { return writeList(w, v, !o.noSources) })
+	},
+}
+
+func writeList(w io.Writer, v *render.View, sources bool) error {
+	fmt.Fprintf(w, "%s\n%s\n\n", v.Title, v.Heading)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tERA\tCATEGORY\tSTATUS\tTITLE\tSOURCES")
+	for _, ev := range v.Events {
+		era := ""
+		if ev.Era != nil {
+			era = ev.Era.ID
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", tabSafe(ev.Label), tabSafe(era), tabSafe(ev.Category.ID),
+			ev.Status.Status, tabSafe(ev.Title), noteList(ev.Notes))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if sources && len(v.Sources) > 0 {
+		fmt.Fprintf(w, "\nSources\n")
+		for _, s := range v.Sources {
+			line := fmt.Sprintf("%3d. %s", s.N, s.Citation)
+			if s.URL != "" {
+				line += " " + s.URL
+			}
+			if s.Footnote > 0 {
+				line += fmt.Sprintf(" [report note %d]", s.Footnote)
+			}
+			fmt.Fprintln(w, tabSafe(line))
+		}
+	}
+	return nil
+}
+
+func noteList(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ",")
+}
+
+// tabSafe replaces the characters that would break a table line.
+func tabSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+var erasCmd = &command{
+	name: "eras", short: "print the eras with their spans and event counts",
+	data: true, output: true,
+	long: `Prints one line per era: its id (for --era), label, span and the number of
+events in it (after the filters).
+
+Examples:
+  timeline eras
+  timeline eras --status denied`,
+	run: func(e *env, o *options) error {
+		d, err := load(e, o)
+		if err != nil {
+			return err
+		}
+		f, err := o.filter(d)
+		if err != nil {
+			return err
+		}
+		shown := f.Apply(d)
+		count := map[string]int{}
+		for _, ev := range shown.Events {
+			count[ev.Era]++
+		}
+		return writeOutput(e, o, func(w io.Writer) error {
+			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tLABEL\tSPAN\tEVENTS")
+			for _, era := range d.Eras {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\n", tabSafe(era.ID), tabSafe(era.Label), era.Span.Label(), count[era.ID])
+			}
+			if n := count[""]; n > 0 {
+				fmt.Fprintf(tw, "-\t(no era)\t\t%d\n", n)
+			}
+			return tw.Flush()
+		})
+	},
+}
+
+var exportCmd = &command{
+	name: "export", short: "write the (filtered) dataset as JSON, CSV or TimelineJS JSON",
+	data: true, output: true,
+	long: `Writes the dataset, after the filters, in one of the formats timeline reads:
+json (this tool's format; loading the export gives the same dataset), csv
+(one row per record), or timelinejs (Knight Lab TimelineJS JSON, with the
+sources listed in each event's text).
+
+Examples:
+  timeline export -o mek.json
+  timeline export --format csv --era albania -o albania.csv
+  timeline export --format timelinejs -o mek-timelinejs.json
+  timeline export --data sheet.csv --format json -o mine.json`,
+	flags: func(fs *pflag.FlagSet, o *options) {
+		o.format = "json"
+		fs.VarP(&oneOf{&o.format, []string{"json", "csv", "timelinejs"}}, "format", "f", "write `format`: json, csv or timelinejs")
+	},
+	run: func(e *env, o *options) error {
+		d, err := load(e, o)
+		if err != nil {
+			return err
+		}
+		f, err := o.filter(d)
+		if err != nil {
+			return err
+		}
+		out := f.Apply(d)
+		return writeOutput(e, o, func(w io.Writer) error { return formats.Write(w, out, formats.Format(o.format)) })
+	},
+}
+
+var validateCmd = &command{
+	name: "validate", short: "check a dataset and report every problem",
+	data: true,
+	long: `Reads the dataset and reports every problem at once, each with its file,
+line, column and JSON path. Exits 1 when there are errors (or, with
+--strict, warnings), so it fits a CI job.
+
+Examples:
+  timeline validate
+  timeline validate --data my-timeline.json
+  timeline validate --strict --data sheet.csv`,
+	flags: func(fs *pflag.FlagSet, o *options) {
+		fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors")
+	},
+	run: func(e *env, o *options) error {
+		d, err := load(e, o)
+		if err != nil {
+			return err
+		}
+		if ws := d.Validate().Warnings(); o.strict && len(ws) > 0 {
+			return fmt.Errorf("%d %s (--strict)", len(ws), pluralWord(len(ws), "warning"))
+		}
+		name := o.data
+		if name == "" {
+			name = "embedded dataset (mek.json)"
+		}
+		_, err = fmt.Fprintf(e.stdout, "%s: ok: %d events, %d eras, %d categories, %d sources\n",
+			name, len(d.Events), len(d.Eras), len(d.Categories), len(d.Sources))
+		return err
+	},
+}

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/cli")
+
+// runCLI runs the command in-process and returns its exit code and streams.
+func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// TestGolden runs each command line and compares exit code, stdout and
+// stderr with testdata/cli/NAME.golden.
+func TestGolden(t *testing.T) {
+	small := "testdata/small.json"
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"list", []string{"list", "--data", small}},
+		{"list-era", []string{"list", "--data", small, "--era", "early"}},
+		{"list-era-comma", []string{"list", "--data", small, "--era", "early,late", "--no-sources"}},
+		{"list-status", []string{"list", "--data", small, "--status", "denied,reported", "--no-sources"}},
+		{"list-span", []string{"list", "--data", small, "--from", "2000", "--to", "2013-06", "--no-sources"}},
+		{"list-grep", []string{"list", "--data", small, "--grep", "CAMP", "--no-sources"}},
+		{"list-category-tag", []string{"list", "--data", small, "--category", "law", "--tag", "law", "--no-sources"}},
+		{"eras", []string{"eras", "--data", small}},
+		{"eras-filtered", []string{"eras", "--data", small, "--status", "denied"}},
+		{"validate", []string{"validate", "--data", small}},
+		{"validate-bad", []string{"validate", "--data", "testdata/bad.json"}},
+		{"validate-malformed", []string{"validate", "--data", "testdata/malformed.json"}},
+		{"validate-missing", []string{"validate", "--data", "testdata/no-such-file.json"}},
+		{"unknown-era", []string{"list", "--data", small, "--era", "middle"}},
+		{"unknown-category", []string{"list", "--data", small, "--category", "war"}},
+		{"unknown-status", []string{"list", "--data", small, "--status", "rumoured"}},
+		{"bad-from", []string{"list", "--data", small, "--from", "1999-13"}},
+		{"empty-span", []string{"list", "--data", small, "--from", "2000", "--to", "1990"}},
+		{"unknown-flag", []string{"list", "--colour"}},
+		{"unknown-command", []string{"lsit"}},
+		{"stray-argument", []string{"list", "small.json"}},
+		{"bad-format", []string{"export", "--data", small, "--format", "xml"}},
+		{"no-args", nil},
+		{"help", []string{"help"}},
+		{"help-list", []string{"help", "list"}},
+		{"list-help", []string{"list", "--help"}},
+		{"version", []string{"version"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, "", tt.args...)
+			got := fmt.Sprintf("$ timeline %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s", strings.Join(tt.args, " "), code, stdout, stderr)
+			golden := filepath.Join("testdata", "cli", tt.name+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("missing golden file (run go test -update): %v", err)
+			}
+			if got != string(want) {
+				gotFile := strings.TrimSuffix(golden, ".golden") + ".got.golden"
+				os.WriteFile(gotFile, []byte(got), 0o644)
+				t.Errorf("output differs from %s (written to %s):\n%s", golden, gotFile, lineDiff(string(want), got))
+			}
+		})
+	}
+}
+
+// TestGoldenFilesUsed fails when a golden file has no test.
+func TestGoldenFilesUsed(t *testing.T) {
+	files, _ := filepath.Glob("testdata/cli/*.golden")
+	src, err := os.ReadFile("main_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".golden")
+		if strings.HasSuffix(name, ".got") {
+			continue
+		}
+		if !bytes.Contains(src, []byte(`{"`+name+`", `)) {
+			t.Errorf("%s is compared by no test", f)
+		}
+	}
+}
+
+// lineDiff returns the lines that differ between want and got.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n- %s\n+ %s\n", i+1, wl, gl)
+		}
+	}
+	return b.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"version"}, 0},
+		{[]string{"list", "--help"}, 0},
+		{[]string{"validate"}, 0},
+		{[]string{"validate", "--data", "testdata/bad.json"}, 1},
+		{[]string{"list", "--data", "testdata/malformed.json"}, 1},
+		{[]string{"list", "--data", "testdata/nope.json"}, 1},
+		{[]string{"list", "--era", "nope"}, 2},
+		{[]string{"list", "--bogus"}, 2},
+		{[]string{"bogus"}, 2},
+		{[]string{"pdf", "--paper", "legal"}, 2},
+		{[]string{"list", "--format-in", "json"}, 2},
+	}
+	for _, tt := range tests {
+		if code, _, stderr := runCLI(t, "", tt.args...); code != tt.code {
+			t.Errorf("timeline %s: exit %d, want %d; stderr:\n%s", strings.Join(tt.args, " "), code, tt.code, stderr)
+		}
+	}
+}
+
+// TestValidateReportsEverything checks that one run reports every problem
+// of a broken dataset, each with its position and path.
+func TestValidateReportsEverything(t *testing.T) {
+	code, _, stderr := runCLI(t, "", "validate", "--data", "testdata/bad.json")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		`testdata/bad.json:7:`, `events[0].date: "1999-13": month 13 out of range`,
+		`events[1].era: unknown era "nope"`,
+		`events[1].sources[0]: unknown source "missing"`,
+		`events[2].id: duplicate id "b"`,
+		`events[2].sources: no source`,
+		`categories[0].color: colour "blue"`,
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestStdin(t *testing.T) {
+	b, err := os.ReadFile("testdata/small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, string(b), "list", "--data", "-", "--no-sources")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Group founded") || !strings.Contains(stdout, "6 events") {
+		t.Errorf("list of stdin:\n%s", stdout)
+	}
+}
+
+// TestExportRoundTrip checks that exporting JSON and loading it back gives
+// the same dataset, for the embedded dataset and the small one.
+func TestExportRoundTrip(t *testing.T) {
+	for _, data := range []string{"", "testdata/small.json"} {
+		args := []string{"export"}
+		if data != "" {
+			args = append(args, "--data", data)
+		}
+		code, first, stderr := runCLI(t, "", args...)
+		if code != 0 {
+			t.Fatalf("export %s: exit %d: %s", data, code, stderr)
+		}
+		code, second, stderr := runCLI(t, first, "export", "--data", "-")
+		if code != 0 {
+			t.Fatalf("re-export %s: exit %d: %s", data, code, stderr)
+		}
+		if first != second {
+			t.Errorf("export of %q is not stable:\n%s", data, lineDiff(first, second))
+		}
+		if _, _, err := timeline.Load("export.json", []byte(first)); err != nil {
+			t.Errorf("export of %q does not load: %v", data, err)
+		}
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "list.txt")
+	if code, _, stderr := runCLI(t, "", "list", "--data", "testdata/small.json", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.Contains(b, []byte("Group founded")) {
+		t.Fatalf("output file: %v\n%s", err, b)
+	}
+
+	// A failing run leaves the old file alone and no temporary behind.
+	if code, _, _ := runCLI(t, "", "list", "--data", "testdata/bad.json", "-o", out); code != 1 {
+		t.Fatalf("bad data: exit %d, want 1", code)
+	}
+	after, _ := os.ReadFile(out)
+	if !bytes.Equal(b, after) {
+		t.Errorf("a failed run changed the output file")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("directory holds %d entries after a failed run, want 1", len(entries))
+	}
+
+	// Writing over the input is refused.
+	in := filepath.Join(dir, "in.json")
+	src, _ := os.ReadFile("testdata/small.json")
+	os.WriteFile(in, src, 0o644)
+	code, _, stderr := runCLI(t, "", "export", "--data", in, "-o", in)
+	if code != 2 || !strings.Contains(stderr, "refusing to write over the input") {
+		t.Errorf("export over input: exit %d, stderr %q", code, stderr)
+	}
+	if now, _ := os.ReadFile(in); !bytes.Equal(now, src) {
+		t.Errorf("the input was changed")
+	}
+}
+
+// TestEmbeddedEras checks that every era of the embedded dataset has
+// events in "list --era".
+func TestEmbeddedEras(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "", "eras")
+	if code != 0 {
+		t.Fatalf("eras: exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")[1:]
+	if len(lines) < 4 {
+		t.Fatalf("eras lists %d eras:\n%s", len(lines), stdout)
+	}
+	for _, l := range lines {
+		id := strings.Fields(l)[0]
+		code, out, stderr := runCLI(t, "", "list", "--era", id, "--no-sources")
+		if code != 0 {
+			t.Fatalf("list --era %s: exit %d: %s", id, code, stderr)
+		}
+		if strings.Count(out, "\n") < 5 {
+			t.Errorf("list --era %s shows almost nothing:\n%s", id, out)
+		}
+	}
+}
+
+func TestHTMLAndPDF(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args   []string
+		prefix string
+	}{
+		{[]string{"html", "--data", "testdata/small.json", "--assets", "echarts.min.js"}, "<!DOCTYPE html>"},
+		{[]string{"pdf", "--data", "testdata/small.json", "--era", "late"}, "%PDF-"},
+	} {
+		out := filepath.Join(dir, tt.args[0]+".out")
+		code, _, stderr := runCLI(t, "", append(tt.args, "-o", out)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(bytes.TrimSpace(b), []byte(tt.prefix)) {
+			t.Errorf("%v: output starts %q, want %q", tt.args, b[:min(len(b), 20)], tt.prefix)
+		}
+	}
+}

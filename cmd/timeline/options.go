@@ -1,0 +1,91 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// options holds every flag value of a command run.
+type options struct {
+	data      string
+	formatIn  string
+	strict    bool
+	noSources bool
+
+	eras, categories, tags, statuses []string
+	from, to                         dateFlag
+	grep                             string
+
+	output string
+	format string // export
+	assets string // html
+	paper  string // pdf
+	args   []string
+}
+
+// inputFormats are the formats --format-in accepts.
+var inputFormats = []string{"json", "timelinejs", "timelinejs-csv", "csv"}
+
+// dateFlag is a pflag.Value holding an EDTF date.
+type dateFlag struct{ d timeline.Date }
+
+func (f *dateFlag) String() string { return f.d.String() }
+func (f *dateFlag) Type() string   { return "date" }
+func (f *dateFlag) Set(s string) error {
+	d, err := timeline.ParseDate(s)
+	if err != nil {
+		return fmt.Errorf("not an EDTF date: %w (examples: 1997, 1997-10, 1997-10-08, 196X)", err)
+	}
+	f.d = d
+	return nil
+}
+
+func (o *options) addDataFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&o.data, "data", "", "read the dataset from `file` (- for standard input) instead of the embedded one")
+	fs.Var(&oneOf{&o.formatIn, inputFormats}, "format-in", "read --data as `format`: json, timelinejs, timelinejs-csv or csv (default: by content and extension)")
+	fs.StringSliceVar(&o.eras, "era", nil, "keep only events in `era` (repeatable, or comma-separated)")
+	fs.Var(&o.from, "from", "keep only events that overlap the span from `date` on (EDTF: 1997, 1997-10, 196X)")
+	fs.Var(&o.to, "to", "keep only events that overlap the span up to `date` (EDTF)")
+	fs.StringSliceVar(&o.categories, "category", nil, "keep only events in `category` (repeatable, or comma-separated)")
+	fs.StringSliceVar(&o.tags, "tag", nil, "keep only events with `tag` (repeatable, or comma-separated)")
+	fs.StringSliceVar(&o.statuses, "status", nil, "keep only events whose status is `status`: established, reported, claimed, alleged, denied or disputed")
+	fs.StringVar(&o.grep, "grep", "", "keep only events whose title or summary contains `text` (ignoring case)")
+}
+
+// filter returns the filter the flags describe, checked against d.
+func (o *options) filter(d *timeline.Dataset) (timeline.Filter, error) {
+	f := timeline.Filter{
+		Eras:       o.eras,
+		Categories: o.categories,
+		Tags:       o.tags,
+		From:       o.from.d,
+		To:         o.to.d,
+		Text:       o.grep,
+	}
+	for _, s := range o.statuses {
+		st, ok := timeline.ParseStatus(s)
+		if !ok {
+			return f, usagef("--status: unknown status %q; valid statuses: %s", s, statusList())
+		}
+		f.Statuses = append(f.Statuses, st)
+	}
+	if err := f.Check(d); err != nil {
+		if ue, ok := err.(*timeline.UnknownIDError); ok {
+			return f, usagef("--%s: %s", ue.Kind, err)
+		}
+		return f, usagef("--from/--to: %s", err)
+	}
+	return f, nil
+}
+
+func statusList() string {
+	s := make([]string, len(timeline.Statuses))
+	for i, st := range timeline.Statuses {
+		s[i] = string(st)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"io"
+
+	"github.com/spf13/pflag"
+
+	"github.com/timeline-tool/timeline/render/htmlout"
+	"github.com/timeline-tool/timeline/render/pdfout"
+)
+
+var htmlCmd = &command{
+	name: "html", short: "write an interactive, self-contained HTML page",
+	data: true, output: true,
+	long: `Writes one HTML file that works offline: a zoomable chart with era bands and
+one lane per category, era buttons and a search box, an accessible event
+table and the numbered source list. The page makes no network request:
+ECharts is inlined unless --assets names a copy of echarts.min.js.
+
+Examples:
+  timeline html -o mek.html
+  timeline html --era iraq -o iraq.html
+  timeline html --data examples/bridge.json -o bridge.html
+  timeline html --assets ./echarts.min.js -o small.html`,
+	flags: func(fs *pflag.FlagSet, o *options) {
+		fs.StringVar(&o.assets, "assets", "inline", "inline ECharts into the page, or reference it at `url`")
+	},
+	run: func(e *env, o *options) error {
+		v, _, _, err := view(e, o)
+		if err != nil {
+			return err
+		}
+		return writeOutput(e, o, func(w io.Writer) error { return htmlout.Write(w, v, htmlout.Options{Assets: o.assets}) })
+	},
+}
+
+var pdfCmd = &command{
+	name: "pdf", short: "write a printable PDF briefing with footnoted sources",
+	data: true, output: true,
+	long: `Writes a PDF briefing: a first page with the citation, the filter and an
+overview strip; the events grouped by era with footnote markers; the
+numbered sources; a note on method and provenance. Letter paper unless
+--paper a4. The same flags give a byte-identical file.
+
+Examples:
+  timeline pdf -o mek.pdf
+  timeline pdf --era ashraf -o ashraf.pdf
+  timeline pdf --status claimed,denied,alleged --paper a4 -o contested.pdf`,
+	flags: func(fs *pflag.FlagSet, o *options) {
+		o.paper = "letter"
+		fs.Var(&oneOf{&o.paper, []string{"letter", "a4"}}, "paper", "paper `size`: letter or a4")
+	},
+	run: func(e *env, o *options) error {
+		v, _, _, err := view(e, o)
+		if err != nil {
+			return err
+		}
+		return writeOutput(e, o, func(w io.Writer) error { return pdfout.Write(w, v, pdfout.Options{Paper: o.paper}) })
+	},
+}

@@ -1,0 +1,253 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// version is the tool's version, written into every output's provenance.
+const version = "0.1.0"
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitData  = 1 // bad data, or an I/O error
+	exitUsage = 2 // bad command line
+)
+
+// usageError is an error in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// env is what a command runs with: its streams and arguments.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// command is one subcommand of timeline.
+type command struct {
+	name, args, short string
+	long              string // paragraphs and examples for "timeline help NAME"
+	data              bool   // takes --data and the filter flags
+	output            bool   // takes -o
+	flags             func(fs *pflag.FlagSet, o *options)
+	run               func(e *env, o *options) error
+}
+
+// allCommands returns the commands in the order help lists them. It is a
+// function, not a variable, because the help command refers to it.
+func allCommands() []*command {
+	return []*command{listCmd, erasCmd, htmlCmd, pdfCmd, exportCmd, validateCmd, versionCmd, helpCommand()}
+}
+
+// run runs timeline with the arguments args (without the program name) and
+// returns the exit status. It never exits itself.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		writeUsage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "--help":
+		writeUsage(stdout)
+		return exitOK
+	case "-v", "--version":
+		name = "version"
+	}
+	cmd := lookup(name)
+	if cmd == nil {
+		fmt.Fprintf(stderr, "timeline: unknown command %q\n", name)
+		fmt.Fprintf(stderr, "Run 'timeline help' for the list of commands.\n")
+		return exitUsage
+	}
+	err := cmd.exec(e, args[1:])
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, pflag.ErrHelp) {
+		return exitOK
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "timeline %s: %s\n", cmd.name, ue.msg)
+		fmt.Fprintf(stderr, "Run 'timeline %s --help' for usage.\n", cmd.name)
+		return exitUsage
+	}
+	msg := err.Error()
+	if timeline.IsProblems(err) {
+		fmt.Fprintf(stderr, "%s\n", msg)
+		n := strings.Count(msg, "\n") + 1
+		fmt.Fprintf(stderr, "timeline %s: %d %s in the dataset\n", cmd.name, n, pluralWord(n, "error"))
+		return exitData
+	}
+	fmt.Fprintf(stderr, "timeline %s: %s\n", cmd.name, msg)
+	return exitData
+}
+
+func lookup(name string) *command {
+	for _, c := range allCommands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// exec parses the command's flags and runs it.
+func (c *command) exec(e *env, args []string) error {
+	fs := pflag.NewFlagSet("timeline "+c.name, pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	o := &options{}
+	if c.data {
+		o.addDataFlags(fs)
+	}
+	if c.output {
+		fs.StringVarP(&o.output, "output", "o", "-", "write to `file` (- for standard output)")
+	}
+	if c.flags != nil {
+		c.flags(fs, o)
+	}
+	help := fs.BoolP("help", "h", false, "show this help")
+	if err := fs.Parse(args); err != nil {
+		return &usageError{err.Error()}
+	}
+	if *help {
+		c.writeHelp(e.stdout, fs)
+		return pflag.ErrHelp
+	}
+	o.args = fs.Args()
+	if c.name != "help" && len(o.args) > 0 {
+		return usagef("unexpected argument %q (flags go before or after; files are given with --data or -o)", o.args[0])
+	}
+	return c.run(e, o)
+}
+
+func (c *command) writeHelp(w io.Writer, fs *pflag.FlagSet) {
+	fmt.Fprintf(w, "Usage: timeline %s%s\n\n%s\n", c.name, c.args, c.short)
+	if c.long != "" {
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.long))
+	}
+	if fs != nil && fs.HasFlags() {
+		fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsagesWrapped(100))
+	}
+}
+
+func writeUsage(w io.Writer) {
+	fmt.Fprint(w, `timeline turns a sourced date-event dataset into an interactive HTML page
+and a printable PDF briefing. Without --data it uses the embedded dataset,
+derived from the Congressional Research Service report "The Mojahedin-e-Khalq
+(MEK) or People's Mojahedin Organization of Iran (PMOI)" (25 February 2025).
+
+Usage: timeline COMMAND [flags]
+
+Commands:
+`)
+	for _, c := range allCommands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.short)
+	}
+	fmt.Fprint(w, `
+Filters, the same for every command that reads data:
+  --era ID  --from DATE  --to DATE  --category ID  --tag TAG  --status S  --grep TEXT
+
+Examples:
+  timeline list --era iraq
+  timeline html -o mek.html
+  timeline pdf --era ashraf --paper a4 -o ashraf.pdf
+  timeline validate --data my-timeline.json
+
+Run 'timeline help COMMAND' for a command's flags and examples.
+`)
+}
+
+// helpCommand returns the help command. It is made by a function because
+// it refers to the list of commands, which holds it.
+func helpCommand() *command {
+	return &command{
+		name: "help", args: " [COMMAND]", short: "show help for timeline or one command",
+		run: func(e *env, o *options) error {
+			if len(o.args) == 0 {
+				writeUsage(e.stdout)
+				return nil
+			}
+			c := lookup(o.args[0])
+			if c == nil {
+				return usagef("unknown command %q", o.args[0])
+			}
+			return c.exec(e, []string{"--help"})
+		},
+	}
+}
+
+var versionCmd = &command{
+	name: "version", short: "print the version",
+	run: func(e *env, o *options) error {
+		_, err := fmt.Fprintf(e.stdout, "timeline %s\n", version)
+		return err
+	},
+}
+
+func pluralWord(n int, w string) string {
+	if n == 1 {
+		return w
+	}
+	return w + "s"
+}
+
+// oneOf is a pflag.Value that accepts one of a fixed set of words.
+type oneOf struct {
+	value   *string
+	allowed []string
+}
+
+func (v *oneOf) String() string { return *v.value }
+func (v *oneOf) Type() string   { return "string" }
+func (v *oneOf) Set(s string) error {
+	if !slices.Contains(v.allowed, s) {
+		return fmt.Errorf("%q is not one of %s", s, strings.Join(v.allowed, ", "))
+	}
+	*v.value = s
+	return nil
+}
+
+// readFile reads name, or standard input when name is "-".
+func readFile(e *env, name string) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		r = e.stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s is a directory, not a dataset file", name)
+		}
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, timeline.MaxInput+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	if len(b) > timeline.MaxInput {
+		return nil, fmt.Errorf("%s: larger than %d bytes, the largest dataset read", name, timeline.MaxInput)
+	}
+	return b, nil
+}
