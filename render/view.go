@@ -429,7 +429,11 @@ func Citation(s *timeline.Source) string {
 	c := strings.Join(parts, ", ")
 	// Put the comma after a title inside its closing quote, as US style does.
 	c = strings.Replace(c, "”, ", ",” ", 1)
-	if c != "" && !strings.HasSuffix(c, ".") {
+	switch {
+	case c == "" || strings.HasSuffix(c, ".") || strings.HasSuffix(c, ".”"):
+	case strings.HasSuffix(c, "”"):
+		c = strings.TrimSuffix(c, "”") + ".”"
+	default:
 		c += "."
 	}
 	return c

@@ -108,6 +108,19 @@ func TestBuildFootnotes(t *testing.T) {
 	if c := v.Sources[0].Citation; c != "B. Historian, “A History,” University Press, 1992, p. 92." {
 		t.Errorf("citation = %q", c)
 	}
+	for _, tt := range []struct {
+		s    timeline.Source
+		want string
+	}{
+		{timeline.Source{Title: "8 U.S.C. §1189"}, "“8 U.S.C. §1189.”"},
+		{timeline.Source{Title: "Report.", Author: "Someone"}, "Someone, “Report.”"},
+		{timeline.Source{Title: "T", Publisher: "P"}, "“T,” P."},
+		{timeline.Source{}, ""},
+	} {
+		if got := render.Citation(&tt.s); got != tt.want {
+			t.Errorf("Citation(%+v) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
 }
 
 func TestBuildFilter(t *testing.T) {
