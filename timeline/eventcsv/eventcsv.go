@@ -1,0 +1,483 @@
+// Package eventcsv reads and writes a dataset as one CSV table that a
+// spreadsheet can open: one row per event, with the eras, categories,
+// sources and the dataset's own fields in rows of their own, so that
+// Read(Write(d)) gives d back.
+//
+// # Format
+//
+// The first row is a header naming the columns, in any order (case and
+// surrounding spaces ignored). Write writes all of Columns:
+//
+//	record,id,date,display,title,summary,era,category,tags,status,attribution,sources,section,
+//	label,color,description,footnote,kind,author,publisher,url,locator
+//
+// The record column says what a row is; the other columns mean what the
+// JSON fields of the same name mean (see package timeline):
+//
+//	record     columns used
+//	dataset    title (the title), summary (the subtitle), sources (the
+//	           document: the id of the source the dataset derives from),
+//	           url (the $schema)
+//	era        id, date (the span, an EDTF interval), label, color, description
+//	category   id, label, color, description
+//	source     id, date, title, footnote, kind, author, publisher, url, locator
+//	event      id, date, display, title, summary, era, category, tags,
+//	           status, attribution, sources, section
+//
+// An empty record is an event, and a file without a record column holds
+// events only, so that a sheet of events alone is a valid input (its
+// eras, categories and sources must then be defined elsewhere, or the
+// dataset does not validate). A column a record does not use must be
+// empty. Write writes the dataset row first, then eras, categories,
+// sources and events, each in the dataset's order; Read accepts the rows
+// in any order and keeps the order of each kind. Columns other than
+// Columns are reported in the notes and ignored. The required columns are
+// id, date and title.
+//
+// The tags and sources columns hold lists separated by semicolons
+// ("bridge; flood"). White space around an item is ignored, empty items
+// are skipped, and a backslash makes the next character part of the item:
+// "a\;b" is the one item "a;b", "\\" a backslash, "\ " a space kept at an
+// end. Dates are EDTF strings; a footnote is a whole number. Other cells
+// are read exactly as written, so text round-trips, line breaks and all.
+//
+// Spreadsheets may treat a cell that starts with =, +, - or @ as a
+// formula; this package writes such text unchanged, so open untrusted
+// files in a spreadsheet with care.
+package eventcsv
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// Columns are the columns Write writes, in order.
+var Columns = []string{
+	"record", "id", "date", "display", "title", "summary", "era", "category", "tags",
+	"status", "attribution", "sources", "section",
+	"label", "color", "description", "footnote", "kind", "author", "publisher", "url", "locator",
+}
+
+// Required are the columns a file must have.
+var Required = []string{"id", "date", "title"}
+
+// The kinds of record.
+const (
+	RecordDataset  = "dataset"
+	RecordEra      = "era"
+	RecordCategory = "category"
+	RecordSource   = "source"
+	RecordEvent    = "event"
+)
+
+var records = []string{RecordDataset, RecordEra, RecordCategory, RecordSource, RecordEvent}
+
+// uses lists the columns each record uses besides record itself.
+var uses = map[string][]string{
+	RecordDataset:  {"title", "summary", "sources", "url"},
+	RecordEra:      {"id", "date", "label", "color", "description"},
+	RecordCategory: {"id", "label", "color", "description"},
+	RecordSource:   {"id", "date", "title", "footnote", "kind", "author", "publisher", "url", "locator"},
+	RecordEvent:    {"id", "date", "display", "title", "summary", "era", "category", "tags", "status", "attribution", "sources", "section"},
+}
+
+// MaxRows is the largest number of rows Read accepts, so that memory stays
+// bounded whatever the input.
+const MaxRows = 200_000
+
+// maxProblems bounds the errors one Read reports.
+const maxProblems = 50
+
+// IsHeader reports whether a CSV header row is that of this format: it
+// names the columns id, date and title.
+func IsHeader(header []string) bool {
+	have := map[string]bool{}
+	for _, h := range header {
+		have[strings.ToLower(strings.TrimSpace(h))] = true
+	}
+	for _, r := range Required {
+		if !have[r] {
+			return false
+		}
+	}
+	return true
+}
+
+// Write writes d in this package's CSV format, with a header of Columns
+// and "\n" line ends.
+func Write(w io.Writer, d *timeline.Dataset) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(Columns); err != nil {
+		return err
+	}
+	index := map[string]int{}
+	for i, c := range Columns {
+		index[c] = i
+	}
+	row := func(record string, cells map[string]string) error {
+		rec := make([]string, len(Columns))
+		rec[0] = record
+		for k, v := range cells {
+			rec[index[k]] = v
+		}
+		return cw.Write(rec)
+	}
+	if d.Title != "" || d.Subtitle != "" || d.Document != "" || d.Schema != "" {
+		if err := row(RecordDataset, map[string]string{"title": d.Title, "summary": d.Subtitle, "sources": joinList([]string{d.Document}), "url": d.Schema}); err != nil {
+			return err
+		}
+	}
+	for _, e := range d.Eras {
+		if e == nil {
+			continue
+		}
+		if err := row(RecordEra, map[string]string{"id": e.ID, "date": e.Span.String(), "label": e.Label, "color": e.Color, "description": e.Description}); err != nil {
+			return err
+		}
+	}
+	for _, c := range d.Categories {
+		if c == nil {
+			continue
+		}
+		if err := row(RecordCategory, map[string]string{"id": c.ID, "label": c.Label, "color": c.Color, "description": c.Description}); err != nil {
+			return err
+		}
+	}
+	for _, s := range d.Sources {
+		if s == nil {
+			continue
+		}
+		fn := ""
+		if s.Footnote != 0 {
+			fn = strconv.Itoa(s.Footnote)
+		}
+		if err := row(RecordSource, map[string]string{"id": s.ID, "date": s.Date.String(), "title": s.Title, "footnote": fn, "kind": string(s.Kind),
+			"author": s.Author, "publisher": s.Publisher, "url": s.URL, "locator": s.Locator}); err != nil {
+			return err
+		}
+	}
+	for _, e := range d.Events {
+		if e == nil {
+			continue
+		}
+		if err := row(RecordEvent, map[string]string{"id": e.ID, "date": e.Date.String(), "display": e.Display, "title": e.Title, "summary": e.Summary,
+			"era": e.Era, "category": e.Category, "tags": joinList(e.Tags), "status": string(e.Status), "attribution": e.Attribution,
+			"sources": joinList(e.Sources), "section": e.Section}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// joinList writes a list cell: items separated by "; ", with backslashes,
+// semicolons and white space at the ends of an item escaped.
+func joinList(items []string) string {
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		for j, r := range it {
+			if r == '\\' || r == ';' || unicode.IsSpace(r) && (j == 0 || strings.TrimRightFunc(it[j:], unicode.IsSpace) == "") {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// splitList reads a list cell written by joinList or by hand.
+func splitList(s string) []string {
+	var items []string
+	var b strings.Builder
+	keep := 0 // length of b up to the last escaped or non-space rune
+	flush := func() {
+		it := b.String()[:keep]
+		if it != "" {
+			items = append(items, it)
+		}
+		b.Reset()
+		keep = 0
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == '\\' && i < len(s):
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+			b.WriteRune(r)
+			keep = b.Len()
+		case r == ';':
+			flush()
+		case unicode.IsSpace(r):
+			if keep > 0 {
+				b.WriteRune(r)
+			}
+		default:
+			b.WriteRune(r)
+			keep = b.Len()
+		}
+	}
+	flush()
+	return items
+}
+
+// reader holds the state of one Read.
+type reader struct {
+	name     string
+	skip     int // bytes of a byte order mark before line 1
+	cr       *csv.Reader
+	problems timeline.Problems
+	tooMany  bool
+}
+
+func (r *reader) errorAt(line, col int, path, format string, args ...any) {
+	if len(r.problems) >= maxProblems {
+		r.tooMany = true
+		return
+	}
+	if line == 1 {
+		col += r.skip
+	}
+	r.problems = append(r.problems, timeline.Problem{File: r.name, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Read reads a dataset in this package's CSV format; name is used in
+// messages. It returns the dataset and notes for the user (columns
+// ignored), or an error listing every problem found, each with the file,
+// line and column of its cell, the column, the value and what would be
+// valid (a *timeline.ProblemsError). Like timeline.Decode, it checks
+// syntax and dates, not meaning: see timeline.Dataset.Validate. A byte
+// order mark, CRLF line ends and quoted cells with line breaks are read;
+// invalid UTF-8, a file over timeline.MaxInput bytes and more than
+// MaxRows rows are errors.
+func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
+	if len(data) > timeline.MaxInput {
+		return nil, nil, timeline.Problems{{File: name, Msg: fmt.Sprintf("file is %d bytes; the largest dataset read is %d bytes", len(data), timeline.MaxInput)}}.Err()
+	}
+	body := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	r := &reader{name: name, skip: len(data) - len(body)}
+	if !utf8.Valid(body) {
+		off := 0
+		for off < len(body) {
+			c, n := utf8.DecodeRune(body[off:])
+			if c == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		line := 1 + bytes.Count(body[:off], []byte{'\n'})
+		col := off - bytes.LastIndexByte(body[:off], '\n')
+		r.errorAt(line, col, "", "invalid UTF-8 (byte 0x%02x): save the file as UTF-8", body[off])
+		return nil, nil, r.problems.Err()
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, nil, timeline.Problems{{File: name, Msg: "empty file: a timeline CSV starts with a header row naming its columns, such as " + strings.Join(Columns, ",")}}.Err()
+	}
+	r.cr = csv.NewReader(bytes.NewReader(body))
+	r.cr.FieldsPerRecord = -1
+	header, err := r.cr.Read()
+	if err != nil {
+		r.csvError(err)
+		return nil, nil, r.err()
+	}
+	col := map[string]int{}
+	var notes []string
+	for i, h := range header {
+		k := strings.ToLower(strings.TrimSpace(h))
+		line, c := r.cr.FieldPos(i)
+		switch {
+		case k == "":
+			continue
+		case !slices.Contains(Columns, k):
+			notes = append(notes, fmt.Sprintf("%s: ignored column %q: the columns are %s", name, strings.TrimSpace(h), strings.Join(Columns, ", ")))
+			continue
+		}
+		if j, dup := col[k]; dup {
+			r.errorAt(line, c, k, "column %d repeats column %d; each column may appear once", i+1, j+1)
+			continue
+		}
+		col[k] = i
+	}
+	var missing []string
+	for _, k := range Required {
+		if _, ok := col[k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		r.errorAt(1, 1, "", "no %s column: the header row must name the columns %s (all columns: %s)", strings.Join(missing, ", "), strings.Join(Required, ", "), strings.Join(Columns, ","))
+	}
+	if len(r.problems) > 0 {
+		return nil, nil, r.err()
+	}
+
+	d := &timeline.Dataset{Eras: []*timeline.Era{}, Categories: []*timeline.Category{}, Sources: []*timeline.Source{}, Events: []*timeline.Event{}}
+	datasetLine := 0
+	rows := 0
+	for len(r.problems) < maxProblems {
+		rec, err := r.cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			r.csvError(err)
+			break
+		}
+		line, _ := r.cr.FieldPos(0)
+		if rows++; rows > MaxRows {
+			r.errorAt(line, 1, "", "more than %d rows; the most read is %d", MaxRows, MaxRows)
+			break
+		}
+		r.row(d, rec, header, col, &datasetLine)
+	}
+	if err := r.err(); err != nil {
+		return nil, nil, err
+	}
+	d.SetOrigin(name, data)
+	return d, notes, nil
+}
+
+func (r *reader) err() error {
+	slices.SortStableFunc(r.problems, func(a, b timeline.Problem) int {
+		if c := cmp.Compare(a.Line, b.Line); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Col, b.Col)
+	})
+	if r.tooMany {
+		r.problems = append(r.problems, timeline.Problem{File: r.name, Msg: fmt.Sprintf("too many errors; stopped after %d", maxProblems)})
+	}
+	return r.problems.Err()
+}
+
+func (r *reader) csvError(err error) {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		r.errorAt(0, 0, "", "%v", err)
+		return
+	}
+	msg := pe.Err.Error()
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		msg += `: a cell with a " in it must be quoted, and the " doubled ("say ""hi""")`
+	case errors.Is(pe.Err, csv.ErrQuote):
+		msg += `: a quoted cell must end with a " followed by a comma or the end of the line`
+	}
+	r.errorAt(pe.Line, pe.Column, "", "CSV syntax error: %s", msg)
+}
+
+// cell is one cell of a row, with its position.
+type cell struct {
+	s         string
+	line, col int
+	column    string
+}
+
+func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]int, datasetLine *int) {
+	line, c0 := r.cr.FieldPos(0)
+	if len(rec) > len(header) {
+		for i := len(header); i < len(rec); i++ {
+			if rec[i] != "" {
+				l, c := r.cr.FieldPos(i)
+				r.errorAt(l, c, "", "row has %d cells but the header names %d columns; cell %d (%s) has no column", len(rec), len(header), i+1, quote(rec[i]))
+				return
+			}
+		}
+	}
+	get := func(k string) cell {
+		i, ok := col[k]
+		if !ok || i >= len(rec) {
+			return cell{line: line, col: c0, column: k}
+		}
+		l, c := r.cr.FieldPos(i)
+		return cell{s: rec[i], line: l, col: c, column: k}
+	}
+	record := RecordEvent
+	if rc := get("record"); rc.s != "" {
+		record = strings.ToLower(strings.TrimSpace(rc.s))
+		if !slices.Contains(records, record) {
+			r.errorAt(rc.line, rc.col, "record", "unknown record %s; use one of %s (empty is an event)", quote(rc.s), strings.Join(records, ", "))
+			return
+		}
+	}
+	for k := range col {
+		if k == "record" || slices.Contains(uses[record], k) {
+			continue
+		}
+		if c := get(k); c.s != "" {
+			r.errorAt(c.line, c.col, k, "%s rows do not use the %s column (value %s); leave it empty. %s rows use %s", record, k, quote(c.s), record, strings.Join(uses[record], ", "))
+		}
+	}
+	date := func(c cell, required bool) timeline.Date {
+		s := strings.TrimSpace(c.s)
+		if s == "" {
+			if required {
+				r.errorAt(c.line, c.col, c.column, "missing date: an %s needs an EDTF date such as 1985, 1985-04-12 or 1973/1976", record)
+			}
+			return timeline.Date{}
+		}
+		v, err := timeline.ParseDate(s)
+		if err != nil {
+			r.errorAt(c.line, c.col, c.column, "%v", err)
+		}
+		return v
+	}
+	text := func(k string) string { return get(k).s }
+	switch record {
+	case RecordDataset:
+		if *datasetLine != 0 {
+			r.errorAt(line, c0, "record", "a second dataset row; the first is on line %d", *datasetLine)
+			return
+		}
+		*datasetLine = line
+		d.Title, d.Subtitle, d.Schema = text("title"), text("summary"), text("url")
+		if docs := splitList(text("sources")); len(docs) > 1 {
+			c := get("sources")
+			r.errorAt(c.line, c.col, "sources", "a dataset row names one document source, not %d", len(docs))
+		} else if len(docs) == 1 {
+			d.Document = docs[0]
+		}
+	case RecordEra:
+		d.Eras = append(d.Eras, &timeline.Era{ID: text("id"), Label: text("label"), Span: date(get("date"), true), Color: text("color"), Description: text("description")})
+	case RecordCategory:
+		d.Categories = append(d.Categories, &timeline.Category{ID: text("id"), Label: text("label"), Color: text("color"), Description: text("description")})
+	case RecordSource:
+		s := &timeline.Source{ID: text("id"), Title: text("title"), Kind: timeline.SourceKind(text("kind")), Author: text("author"),
+			Publisher: text("publisher"), URL: text("url"), Locator: text("locator"), Date: date(get("date"), false)}
+		if fc := get("footnote"); strings.TrimSpace(fc.s) != "" {
+			n, err := strconv.Atoi(strings.TrimSpace(fc.s))
+			if err != nil || n < 0 || n > 1_000_000 {
+				r.errorAt(fc.line, fc.col, "footnote", "footnote %s is not a footnote number; use a whole number from 1, or leave it empty", quote(fc.s))
+			}
+			s.Footnote = n
+		}
+		d.Sources = append(d.Sources, s)
+	case RecordEvent:
+		d.Events = append(d.Events, &timeline.Event{ID: text("id"), Date: date(get("date"), true), Display: text("display"), Title: text("title"),
+			Summary: text("summary"), Era: text("era"), Category: text("category"), Tags: splitList(text("tags")),
+			Status: timeline.Status(text("status")), Attribution: text("attribution"), Sources: splitList(text("sources")), Section: text("section")})
+	}
+}
+
+// quote quotes s, shortened to 40 characters.
+func quote(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:40]) + "…"
+	}
+	return strconv.Quote(s)
+}

@@ -1,0 +1,263 @@
+// Package formats reads and writes datasets in every format the timeline
+// command knows, and tells them apart: our JSON (package timeline), Knight
+// Lab TimelineJS JSON and its Google Sheets CSV (package timelinejs), and
+// our CSV (package eventcsv).
+package formats
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/timeline-tool/timeline/timeline"
+	"github.com/timeline-tool/timeline/timeline/eventcsv"
+	"github.com/timeline-tool/timeline/timeline/timelinejs"
+)
+
+// Format names a dataset format. The zero Format is none: Detect finds
+// one.
+type Format string
+
+// The formats.
+const (
+	JSON          Format = "json"           // our JSON (timeline.Decode, timeline.Encode)
+	TimelineJS    Format = "timelinejs"     // TimelineJS JSON
+	TimelineJSCSV Format = "timelinejs-csv" // a TimelineJS Google Sheet exported as CSV
+	CSV           Format = "csv"            // our CSV (package eventcsv)
+)
+
+// Formats lists every format, in the order help texts show them.
+var Formats = []Format{JSON, TimelineJS, TimelineJSCSV, CSV}
+
+// String returns the name of f, as flags take it.
+func (f Format) String() string { return string(f) }
+
+// Set implements pflag.Value: it sets f to the format named s
+// (case-insensitive), or returns an error naming the formats.
+func (f *Format) Set(s string) error {
+	g, err := Parse(s)
+	if err != nil {
+		return err
+	}
+	*f = g
+	return nil
+}
+
+// Type implements pflag.Value.
+func (f *Format) Type() string { return "format" }
+
+// Parse returns the format named s (case-insensitive).
+func Parse(s string) (Format, error) {
+	f := Format(strings.ToLower(strings.TrimSpace(s)))
+	for _, g := range Formats {
+		if f == g {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("unknown format %q; use one of %s", s, names(Formats))
+}
+
+func names(fs []Format) string {
+	s := make([]string, len(fs))
+	for i, f := range fs {
+		s[i] = string(f)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Detect tells the format of data, read from the file name, by its
+// content, with the extension to break ties:
+//
+//   - Data that starts with "{" (after a byte order mark and white space)
+//     is JSON: TimelineJS JSON when its first event has a "start_date" or
+//     its title is an object (a TimelineJS title slide), else ours. JSON
+//     too broken to tell is ours unless it mentions "start_date".
+//   - Other data is CSV, told by its header row: a Year column and a
+//     Headline or Text column make a TimelineJS sheet; id, date and title
+//     columns make ours.
+//
+// The error says what was expected when the format cannot be told.
+func Detect(name string, data []byte) (Format, error) {
+	if len(data) > timeline.MaxInput {
+		return "", fmt.Errorf("%s: file is %d bytes; the largest dataset read is %d bytes", name, len(data), timeline.MaxInput)
+	}
+	body := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(body) == 0 {
+		return "", fmt.Errorf("%s: empty file: a dataset is a JSON object or a CSV table", name)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch body[0] {
+	case '{':
+		return detectJSON(body), nil
+	case '[':
+		return "", fmt.Errorf("%s: a JSON list is no dataset: our format and TimelineJS's are JSON objects ({\"events\": [...]})", name)
+	}
+	if ext == ".json" {
+		return "", fmt.Errorf("%s: not JSON: a .json dataset starts with {", name)
+	}
+	header, err := firstRecord(body)
+	if err != nil {
+		return "", fmt.Errorf("%s: not JSON (no {) and no CSV header row: %v", name, err)
+	}
+	switch {
+	case timelinejs.IsSheetHeader(header):
+		return TimelineJSCSV, nil
+	case eventcsv.IsHeader(header):
+		return CSV, nil
+	}
+	return "", fmt.Errorf("%s: cannot tell the format: not JSON (no {), and the first row %s is not the header of a TimelineJS sheet (Year, Headline, …) or of a timeline CSV (%s); name the format with --format-in",
+		name, short(header), strings.Join(eventcsv.Columns, ","))
+}
+
+func short(header []string) string {
+	s := strings.Join(header, ",")
+	if len(s) > 60 {
+		s = s[:60] + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// firstRecord reads the header row of a CSV, reading no further than its
+// first lines.
+func firstRecord(b []byte) ([]string, error) {
+	r := csv.NewReader(bytes.NewReader(b))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	rec, err := r.Read()
+	if err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// detectJSON tells our JSON from TimelineJS's by the first event's keys,
+// else the kind of the title, reading tokens only as far as it needs.
+func detectJSON(body []byte) Format {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return guessBroken(body)
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return guessBroken(body)
+		}
+		key, _ := tok.(string)
+		switch key {
+		case "title":
+			tok, err := dec.Token()
+			if err != nil {
+				return guessBroken(body)
+			}
+			if tok == json.Delim('{') {
+				return TimelineJS
+			}
+			if _, ok := tok.(json.Delim); ok {
+				return guessBroken(body)
+			}
+		case "events":
+			if f, ok := firstEventFormat(dec); ok {
+				return f
+			}
+			return guessBroken(body)
+		default:
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return guessBroken(body)
+			}
+		}
+	}
+	return guessBroken(body)
+}
+
+// firstEventFormat reads the events list up to the keys of its first
+// element.
+func firstEventFormat(dec *json.Decoder) (Format, bool) {
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return "", false
+	}
+	if !dec.More() {
+		return "", false
+	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return "", false
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		switch tok {
+		case "start_date", "end_date", "unique_id", "text", "media", "group", "display_date", "background", "autolink":
+			return TimelineJS, true
+		case "date", "sources", "id", "title", "summary", "era", "category", "status", "tags", "display":
+			return JSON, true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// guessBroken guesses the format of JSON too broken or too empty to tell.
+func guessBroken(body []byte) Format {
+	if bytes.Contains(body, []byte(`"start_date"`)) || bytes.Contains(body, []byte(`"headline"`)) {
+		return TimelineJS
+	}
+	return JSON
+}
+
+// Read reads a dataset in format f; name is used in messages. It returns
+// the dataset, notes for the user (what a conversion dropped or made up;
+// none for our JSON) and an error naming every problem with its file,
+// line and column. For JSON it calls timeline.Decode; like Decode it does
+// not validate the dataset's meaning: see timeline.Dataset.Validate. Every
+// format refuses a file larger than timeline.MaxInput bytes. The zero
+// Format reads the format Detect finds.
+func Read(name string, data []byte, f Format) (*timeline.Dataset, []string, error) {
+	if len(data) > timeline.MaxInput {
+		return nil, nil, timeline.Problems{{File: name, Msg: fmt.Sprintf("file is %d bytes; the largest dataset read is %d bytes", len(data), timeline.MaxInput)}}.Err()
+	}
+	switch f {
+	case JSON:
+		d, err := timeline.Decode(name, data)
+		return d, nil, err
+	case TimelineJS:
+		return timelinejs.ReadJSON(name, data)
+	case TimelineJSCSV:
+		return timelinejs.ReadCSV(name, data)
+	case CSV:
+		return eventcsv.Read(name, data)
+	case "":
+		g, err := Detect(name, data)
+		if err != nil {
+			return nil, nil, err
+		}
+		return Read(name, data, g)
+	}
+	return nil, nil, fmt.Errorf("unknown format %q; use one of %s", f, names(Formats))
+}
+
+// Write writes d in format f: our JSON (timeline.Encode), TimelineJS JSON
+// (timelinejs.Write), a TimelineJS sheet as CSV (timelinejs.WriteCSV) or
+// our CSV (eventcsv.Write). JSON and CSV round-trip: reading what Write
+// wrote gives d again.
+func Write(w io.Writer, d *timeline.Dataset, f Format) error {
+	switch f {
+	case JSON:
+		return timeline.Encode(w, d)
+	case TimelineJS:
+		return timelinejs.Write(w, d)
+	case TimelineJSCSV:
+		return timelinejs.WriteCSV(w, d)
+	case CSV:
+		return eventcsv.Write(w, d)
+	}
+	return fmt.Errorf("unknown format %q; use one of %s", f, names(Formats))
+}

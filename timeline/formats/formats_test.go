@@ -1,0 +1,216 @@
+package formats
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// TestExamples loads every dataset in examples/ and validates it: no
+// errors (warnings are allowed and logged).
+func TestExamples(t *testing.T) {
+	files, err := filepath.Glob("../../examples/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Format{
+		"bridge.json":          JSON,
+		"timelinejs.json":      TimelineJS,
+		"timelinejs-sheet.csv": TimelineJSCSV,
+		"events.csv":           CSV,
+	}
+	seen := 0
+	for _, path := range files {
+		base := filepath.Base(path)
+		if strings.HasSuffix(base, ".md") || strings.HasPrefix(base, ".") {
+			continue
+		}
+		if fi, err := os.Stat(path); err != nil || fi.IsDir() {
+			continue
+		}
+		t.Run(base, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := Detect(base, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w, ok := want[base]; ok {
+				seen++
+				if f != w {
+					t.Errorf("Detect = %s, want %s", f, w)
+				}
+			}
+			d, notes, err := Read(base, data, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range notes {
+				t.Log("note:", n)
+			}
+			ps := d.Validate()
+			if err := ps.Err(); err != nil {
+				t.Fatalf("Validate: %v", err)
+			}
+			for _, w := range ps.Warnings() {
+				t.Log(w)
+			}
+			if d.Name() != base || d.SHA256() == "" {
+				t.Errorf("origin = %q %q, want the file name and its hash", d.Name(), d.SHA256())
+			}
+			if len(d.Events) < 8 {
+				t.Errorf("%d events; an example should show at least 8", len(d.Events))
+			}
+		})
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of the %d examples", seen, len(want))
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       Format
+		err        string
+	}{
+		{"a.json", `{"title":"T","events":[{"id":"a","date":"1985","sources":["s"]}]}`, JSON, ""},
+		{"a.json", `{"events":[{"start_date":{"year":1985}}]}`, TimelineJS, ""},
+		{"a.txt", "\ufeff  {\"title\":{\"text\":{\"headline\":\"x\"}},\"events\":[]}", TimelineJS, ""},
+		{"a.json", `{"title":"T","events":[]}`, JSON, ""},
+		{"a.json", `{"events":[{"unique_id":"x",`, TimelineJS, ""},
+		{"a.json", `{"events":[{"start_date":`, TimelineJS, ""},
+		{"a.json", `{"title": "T", broken`, JSON, ""},
+		{"a.json", `{"scale":"human","eras":[],"events":[{"media":{}}]}`, TimelineJS, ""},
+		{"-", `{}`, JSON, ""},
+		{"s.csv", "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text\n1985,,,,,,,,,x,\n", TimelineJSCSV, ""},
+		{"s.csv", "\ufeffyear,headline\r\n1985,x\r\n", TimelineJSCSV, ""},
+		{"s.txt", "\"Year\",\"Text\"\n", TimelineJSCSV, ""},
+		{"e.csv", "record,id,date,title\nevent,a,1985,A\n", CSV, ""},
+		{"e.csv", "ID, Date, Title\n", CSV, ""},
+		{"a.json", "", "", "empty file"},
+		{"a.json", " \n\t", "", "empty file"},
+		{"a.json", "[1,2]", "", "a JSON list is no dataset"},
+		{"a.json", "year,headline\n", "", "not JSON: a .json dataset starts with {"},
+		{"x.csv", "name,when\nx,1985\n", "", `the first row "name,when" is not the header`},
+		{"x.csv", "\"unterminated\n", "", "--format-in"},
+		{"x.bin", "\x00\x01\x02", "", "cannot tell the format"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" "+tt.data, func(t *testing.T) {
+			f, err := Detect(tt.name, []byte(tt.data))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("Detect = %v, %v; want error containing %q", f, err, tt.err)
+				}
+				return
+			}
+			if err != nil || f != tt.want {
+				t.Fatalf("Detect = %v, %v; want %v", f, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, f := range Formats {
+		g, err := Parse(strings.ToUpper(string(f)))
+		if err != nil || g != f {
+			t.Errorf("Parse(%q) = %v, %v", f, g, err)
+		}
+	}
+	var f Format
+	if err := f.Set("xml"); err == nil || !strings.Contains(err.Error(), "json, timelinejs, timelinejs-csv, csv") {
+		t.Errorf("Set(xml) = %v; want an error naming the formats", err)
+	}
+	if err := f.Set("csv"); err != nil || f != CSV || f.String() != "csv" || f.Type() != "format" {
+		t.Errorf("Set(csv) = %v, %v", err, f)
+	}
+}
+
+// TestTooLarge shows that every format refuses a file above MaxInput
+// bytes before reading it.
+func TestTooLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates MaxInput bytes")
+	}
+	data := make([]byte, timeline.MaxInput+1)
+	data[0] = '{'
+	if _, err := Detect("big.json", data); err == nil || !strings.Contains(err.Error(), "largest dataset") {
+		t.Errorf("Detect: %v", err)
+	}
+	for _, f := range Formats {
+		_, _, err := Read("big", data, f)
+		if err == nil || !strings.Contains(err.Error(), "largest dataset read is") {
+			t.Errorf("Read %s: %v; want a size error", f, err)
+		}
+	}
+}
+
+// TestRoundTrip writes each example in our JSON and CSV and reads it
+// back: the same dataset.
+func TestRoundTrip(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*.*")
+	for _, path := range files {
+		if strings.HasSuffix(path, ".md") {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _, err := Read(path, data, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := encode(t, d, JSON)
+		for _, f := range []Format{JSON, CSV} {
+			out := encode(t, d, f)
+			back, _, err := Read("out", out, f)
+			if err != nil {
+				t.Fatalf("%s → %s: %v", path, f, err)
+			}
+			if got := encode(t, back, JSON); !bytes.Equal(got, want) {
+				t.Errorf("%s → %s → json differs:\n%s\nwant\n%s", path, f, got, want)
+			}
+		}
+		// TimelineJS output reads back with the same events and dates.
+		for _, f := range []Format{TimelineJS, TimelineJSCSV} {
+			out := encode(t, d, f)
+			back, _, err := Read("out", out, f)
+			if err != nil {
+				t.Fatalf("%s → %s: %v\n%s", path, f, err, out)
+			}
+			if len(back.Events) != len(d.Events) {
+				t.Errorf("%s → %s: %d events, want %d", path, f, len(back.Events), len(d.Events))
+			}
+			if err := back.Validate().Err(); err != nil {
+				t.Errorf("%s → %s does not validate: %v", path, f, err)
+			}
+		}
+	}
+}
+
+func encode(t *testing.T, d *timeline.Dataset, f Format) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, d, f); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestReadUnknown(t *testing.T) {
+	if _, _, err := Read("x", []byte("{}"), "xml"); err == nil || !strings.Contains(err.Error(), "unknown format") {
+		t.Errorf("Read xml: %v", err)
+	}
+	if err := Write(&bytes.Buffer{}, &timeline.Dataset{}, "xml"); err == nil {
+		t.Error("Write xml: no error")
+	}
+}

@@ -1,0 +1,273 @@
+package timelinejs
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// The columns of the TimelineJS Google Sheets template, in its order
+// (website/templates/docs/using-spreadsheets.html; the header row of
+// src/js/core/__tests__/women_in_computing.csv). TimelineJS matches
+// headers ignoring case and spaces (ConfigFactory.js,
+// extractGoogleEntryData_V4: toLowerCase().replace(" ", "")), and so do we.
+var SheetColumns = []string{
+	"Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+	"Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+	"Media Thumbnail", "Alt Text", "Type", "Group", "Background",
+}
+
+// columnKey returns the key under which a header matches a column: lower
+// case without spaces or underscores.
+func columnKey(h string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(h)) {
+		if r != ' ' && r != '_' && r != '\t' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// IsSheetHeader reports whether a CSV header row is that of a TimelineJS
+// sheet: it has a Year column and a Headline or Text column.
+func IsSheetHeader(header []string) bool {
+	keys := map[string]bool{}
+	for _, h := range header {
+		keys[columnKey(h)] = true
+	}
+	return keys["year"] && (keys["headline"] || keys["text"])
+}
+
+// ReadCSV reads the CSV export of a TimelineJS Google Sheet: a header row
+// naming the template's columns (SheetColumns; any order, case and spaces
+// ignored, missing optional columns allowed), then one row per slide. A
+// row whose Type is "title" is the title slide, "era" an era, anything
+// else an event; blank rows are skipped, as TimelineJS skips them. Year,
+// Month and Day cells may hold spaces and thousands commas, which
+// TimelineJS removes too (clean_integer in ConfigFactory.js). Errors name
+// the file, line and column of the cell, the column, the value and what
+// would be valid.
+func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
+	body, err := checkInput(name, data, "a TimelineJS sheet has a header row with Year and Headline columns")
+	if err != nil {
+		return nil, nil, err
+	}
+	skip := len(data) - len(body)
+	r := newReader(name)
+	cr := csv.NewReader(bytes.NewReader(body))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	header, err := cr.Read()
+	if err != nil {
+		r.csvError(err, skip)
+		return nil, nil, r.err()
+	}
+	col := map[string]int{} // column key → index
+	unknown := []string{}
+	for i, h := range header {
+		k := columnKey(h)
+		if k == "" {
+			continue
+		}
+		line, c := cr.FieldPos(i)
+		if j, dup := col[k]; dup {
+			r.problemAt(strings.TrimSpace(h), line, c+colSkip(line, skip), "column %d repeats column %d (%q); each column may appear once", i+1, j+1, strings.TrimSpace(header[j]))
+			continue
+		}
+		col[k] = i
+		if !slices.ContainsFunc(SheetColumns, func(s string) bool { return columnKey(s) == k }) {
+			unknown = append(unknown, strings.TrimSpace(h))
+		}
+	}
+	if _, ok := col["year"]; !ok {
+		r.problemAt("", 1, 1, "no Year column: a TimelineJS sheet's header row names the columns %s", strings.Join(SheetColumns, ", "))
+	}
+	_, hasHead := col["headline"]
+	_, hasText := col["text"]
+	if !hasHead && !hasText {
+		r.problemAt("", 1, 1, "no Headline or Text column: a TimelineJS sheet's header row names the columns %s", strings.Join(SheetColumns, ", "))
+	}
+	if len(r.problems) > 0 {
+		return nil, nil, r.err()
+	}
+	for _, u := range unknown {
+		r.dropped(fmt.Sprintf("column %q", u), "it is not a column of the TimelineJS template")
+	}
+
+	var title *slideIn
+	var events, eras []*slideIn
+	rows := 0
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			r.csvError(err, skip)
+			break
+		}
+		if rows++; rows > MaxEvents {
+			line, _ := cr.FieldPos(0)
+			r.problemAt("", line, 1, "more than %d rows; the most read is %d", MaxEvents, MaxEvents)
+			break
+		}
+		if s := r.row(cr, rec, header, col, skip); s != nil {
+			switch s.kind {
+			case kindTitle:
+				if title == nil {
+					title = s
+				} else {
+					// As TimelineJS does: "Multiple title slides detected."
+					s.kind = kindEvent
+					r.dropped("the Type of a second title row", "only the first title row is the title; later ones are events, as in TimelineJS")
+					events = append(events, s)
+				}
+			case kindEra:
+				eras = append(eras, s)
+			default:
+				events = append(events, s)
+			}
+		}
+		if len(r.problems) >= maxProblems {
+			break
+		}
+	}
+	if len(events) == 0 && len(r.problems) == 0 {
+		r.problemAt("", 0, 0, "no events: the sheet has no rows besides the title and eras")
+	}
+	d := r.build(title, events, eras)
+	if err := r.err(); err != nil {
+		return nil, nil, err
+	}
+	d.SetOrigin(name, data)
+	return d, r.notes(), nil
+}
+
+// colSkip is the number of bytes of a byte order mark before the columns
+// of line 1.
+func colSkip(line, skip int) int {
+	if line == 1 {
+		return skip
+	}
+	return 0
+}
+
+// csvError records a CSV syntax error with its position and a hint.
+func (r *reader) csvError(err error, skip int) {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		r.problemAt("", 0, 0, "%v", err)
+		return
+	}
+	msg := pe.Err.Error()
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		msg += `: a field with a " in it must be quoted, and the " doubled ("say ""hi""")`
+	case errors.Is(pe.Err, csv.ErrQuote):
+		msg += `: a quoted field must end with a " followed by a comma or the end of the line`
+	}
+	r.problemAt("", pe.Line, pe.Column+colSkip(pe.Line, skip), "CSV syntax error: %s", msg)
+}
+
+// row reads one sheet row; it returns nil for a blank row.
+func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int, skip int) *slideIn {
+	blank := true
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			blank = false
+			break
+		}
+	}
+	if blank {
+		return nil
+	}
+	line, c := cr.FieldPos(0)
+	s := &slideIn{path: "line " + strconv.Itoa(line), line: line, col: c + colSkip(line, skip)}
+	for i := len(header); i < len(rec); i++ {
+		if strings.TrimSpace(rec[i]) != "" {
+			l, c := cr.FieldPos(i)
+			r.problemAt("", l, c+colSkip(l, skip), "row has %d fields but the header names %d columns; field %d (%s) has no column", len(rec), len(header), i+1, quoteShort(rec[i]))
+			return nil
+		}
+	}
+	cell := func(key string) value {
+		i, ok := col[key]
+		if !ok {
+			return value{path: key}
+		}
+		v := value{path: strings.TrimSpace(header[i])}
+		if i < len(rec) {
+			v.s = rec[i]
+			v.line, v.col = cr.FieldPos(i)
+			v.col += colSkip(v.line, skip)
+		} else {
+			v.line, v.col = line, c
+		}
+		v.set = strings.TrimSpace(v.s) != ""
+		return v
+	}
+	number := func(key string) value {
+		v := cell(key)
+		// clean_integer: s.replace(/[\s,]+/g, '')
+		v.s = strings.Map(func(r rune) rune {
+			if r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' {
+				return -1
+			}
+			return r
+		}, v.s)
+		return v
+	}
+	s.start = dateIn{year: number("year"), month: number("month"), day: number("day"), time: cell("time")}
+	s.start.set = s.start.year.set || s.start.month.set || s.start.day.set || s.start.time.set
+	s.start.path = s.start.year.path
+	s.end = dateIn{year: number("endyear"), month: number("endmonth"), day: number("endday"), time: cell("endtime")}
+	s.end.set = s.end.year.set || s.end.month.set || s.end.day.set || s.end.time.set
+	s.end.path = s.end.year.path
+	s.display = cell("displaydate")
+	s.headline = cell("headline")
+	s.text = cell("text")
+	s.mediaURL = cell("media")
+	s.mediaCredit = cell("mediacredit")
+	s.group = cell("group")
+	switch t := strings.ToLower(strings.TrimSpace(cell("type").s)); t {
+	case "title":
+		s.kind = kindTitle
+		if s.start.set {
+			r.dropped("the title row's date", "the title has no date")
+		}
+	case "era":
+		s.kind = kindEra
+	case "", "event":
+	default:
+		r.dropped(fmt.Sprintf("Type %q", t), `the types are "title", "era" and events; the row is read as an event, as TimelineJS reads it`)
+	}
+	if !s.start.set && s.kind != kindTitle {
+		v := s.start.year
+		if v.line == 0 {
+			v.line, v.col = line, s.col
+		}
+		r.errorf(v, "missing year: a TimelineJS row needs a Year unless its Type is \"title\"")
+		return nil
+	}
+	if v := cell("mediacaption"); v.set {
+		r.dropped("media captions", "media are not shown")
+	}
+	if v := cell("mediathumbnail"); v.set {
+		r.dropped("media thumbnails", "timeline draws no marker images")
+	}
+	if v := cell("alttext"); v.set {
+		r.dropped("media alt text", "media are not shown")
+	}
+	if v := cell("background"); v.set {
+		r.dropped("backgrounds", "timeline draws no slide backgrounds")
+	}
+	return s
+}

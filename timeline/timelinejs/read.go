@@ -1,0 +1,716 @@
+// Package timelinejs reads and writes the formats of Knight Lab's
+// TimelineJS (https://timeline.knightlab.com): its JSON
+// (website/templates/docs/json-format.html in NUKnightLab/TimelineJS3) and
+// the CSV export of its Google Sheets template (the columns Year, Month,
+// Day, Time, End Year, End Month, End Day, End Time, Display Date,
+// Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Alt
+// Text, Type, Group, Background).
+//
+// Reading maps what carries over and reports the rest as notes:
+//
+//   - The title slide gives the dataset's title (its headline) and
+//     subtitle (its text). Without one the title is the file's name.
+//   - A slide's start_date and end_date give an EDTF date as precise as
+//     the fields given: a year alone is "1985", a year and month
+//     "1985-04", a full date "1985-04-12"; with an end date it is the
+//     interval "1985/1990". An end date equal to the start is dropped, as
+//     TimelineJS drops it. Years are astronomical in both (TimelineJS
+//     builds JavaScript dates, whose year 0 is 1 BCE; EDTF's year 0000 is
+//     too), so -44 becomes "-0044". Years outside -9999..9999, months
+//     outside 1–12 and days the month does not have are errors.
+//   - headline becomes the event's title, text its summary, both as plain
+//     text: tags are removed and character references decoded.
+//   - display_date becomes the event's display label, unless it says
+//     what the date's own label says.
+//   - group becomes a category whose id is the group slugified and whose
+//     label is the group; unique_id (slugified, as TimelineJS does) or
+//     else the headline slugified becomes the event id.
+//   - eras become eras, their span the interval from start to end. Each
+//     event is placed in the first era whose span contains its date.
+//   - Sources: each <a href> link in a slide's headline or text becomes a
+//     source (http and https links only), as does a media credit (with
+//     the link in the credit, or else the media URL, as its address). A
+//     slide with neither cites a source named after the input file
+//     (id "input"), and a note says so.
+//   - The time of day, media without a credit, media captions,
+//     thumbnails and alt text, backgrounds, autolink and every unknown
+//     field are dropped, each reported once in the notes.
+//
+// Write makes the TimelineJS JSON of a dataset; see Write.
+package timelinejs
+
+import (
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// MaxEvents is the largest number of slides (events, eras and the title)
+// that ReadJSON and ReadCSV accept, so that memory stays bounded whatever
+// the input. TimelineJS itself advises some twenty.
+const MaxEvents = 100_000
+
+// maxProblems bounds the errors one read reports.
+const maxProblems = 50
+
+// Years a date may have: EDTF years of four digits, as ParseDate reads.
+const (
+	minYear = -9999
+	maxYear = 9999
+)
+
+// A value is one field of the input: its text, whether it was given, and
+// where it is, for messages.
+type value struct {
+	s    string
+	set  bool   // given and not null (JSON) or not empty (CSV)
+	path string // JSON path ("events[3].start_date.year") or CSV column name
+	line int    // CSV line and column; 0 for JSON, located later
+	col  int
+}
+
+// dateIn is a TimelineJS date object, or the date columns of a sheet row.
+type dateIn struct {
+	set                      bool // the object or any of its columns was given
+	path                     string
+	year, month, day         value
+	hour, minute, second, ms value // JSON
+	time                     value // CSV "Time"
+	display                  value
+}
+
+type slideKind uint8
+
+const (
+	kindEvent slideKind = iota
+	kindTitle
+	kindEra
+)
+
+// slideIn is a slide, era or title as read from either format.
+type slideIn struct {
+	kind           slideKind
+	path           string // "events[3]", or "line 12" for a sheet row
+	line, col      int
+	start, end     dateIn
+	display        value
+	headline, text value
+	group          value
+	uniqueID       value
+	mediaURL       value
+	mediaCredit    value
+}
+
+// reader collects the problems and notes of one read.
+type reader struct {
+	name     string
+	problems timeline.Problems
+	tooMany  bool
+	drops    map[string]*drop
+	order    []string // drop keys in the order first met
+	extra    []string // notes that are not drops
+}
+
+type drop struct {
+	what, why string
+	n         int
+}
+
+func newReader(name string) *reader {
+	return &reader{name: name, drops: map[string]*drop{}}
+}
+
+// errorf records an error at v.
+func (r *reader) errorf(v value, format string, args ...any) {
+	r.problemAt(v.path, v.line, v.col, format, args...)
+}
+
+func (r *reader) problemAt(path string, line, col int, format string, args ...any) {
+	if len(r.problems) >= maxProblems {
+		r.tooMany = true
+		return
+	}
+	r.problems = append(r.problems, timeline.Problem{File: r.name, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// dropped records that a field was left out; the notes report each kind
+// once, with a count.
+func (r *reader) dropped(what, why string) {
+	d := r.drops[what]
+	if d == nil {
+		d = &drop{what: what, why: why}
+		r.drops[what] = d
+		r.order = append(r.order, what)
+	}
+	d.n++
+}
+
+func (r *reader) notef(format string, args ...any) {
+	r.extra = append(r.extra, r.name+": "+fmt.Sprintf(format, args...))
+}
+
+// notes returns the notes of the read, drops first.
+func (r *reader) notes() []string {
+	var out []string
+	for _, k := range r.order {
+		d := r.drops[k]
+		times := "once"
+		if d.n > 1 {
+			times = strconv.Itoa(d.n) + " times"
+		}
+		out = append(out, fmt.Sprintf("%s: dropped %s (%s): %s", r.name, d.what, times, d.why))
+	}
+	return append(out, r.extra...)
+}
+
+// err returns the error of the read, or nil.
+func (r *reader) err() error {
+	// Report in the order of the file; problems without a line last.
+	slices.SortStableFunc(r.problems, func(a, b timeline.Problem) int {
+		if (a.Line == 0) != (b.Line == 0) {
+			if a.Line == 0 {
+				return 1
+			}
+			return -1
+		}
+		if c := cmp.Compare(a.Line, b.Line); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Col, b.Col)
+	})
+	if r.tooMany {
+		r.problems = append(r.problems, timeline.Problem{File: r.name, Msg: fmt.Sprintf("too many errors; stopped after %d", maxProblems)})
+	}
+	return r.problems.Err()
+}
+
+// integer parses a TimelineJS date component. TimelineJS accepts numbers
+// and strings of an optional minus sign and digits (src/js/date/TLDate.js,
+// _getDateData: /^-?\d*$/ after trimming); an empty string counts as
+// absent. JSON numbers with a zero fraction (1985.0) are accepted, as
+// JavaScript reads them as integers.
+func integer(v value) (n int, ok bool, msg string) {
+	s := strings.TrimSpace(v.s)
+	if !v.set || s == "" {
+		return 0, false, ""
+	}
+	t := s
+	if strings.HasPrefix(t, "-") {
+		t = t[1:]
+	}
+	if i := strings.IndexByte(t, '.'); i > 0 && strings.Trim(t[i+1:], "0") == "" {
+		t = t[:i]
+	}
+	if t == "" || strings.Trim(t, "0123456789") != "" {
+		return 0, false, fmt.Sprintf("%s is not a whole number", quoteShort(s))
+	}
+	t = strings.TrimLeft(t, "0")
+	if len(t) > 9 {
+		return 0, false, fmt.Sprintf("%s is out of range", quoteShort(s))
+	}
+	n, _ = strconv.Atoi("0" + t)
+	if strings.HasPrefix(s, "-") {
+		n = -n
+	}
+	return n, true, ""
+}
+
+// quoteShort quotes s, shortened to 40 characters.
+func quoteShort(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		rs := []rune(s)
+		s = string(rs[:40]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// point converts a date object to an EDTF point. what names the date in
+// messages ("start date", "end date").
+func (r *reader) point(d dateIn) (timeline.Point, bool) {
+	ok := true
+	num := func(v value, lo, hi int, what, valid string) (int, bool) {
+		n, set, msg := integer(v)
+		if msg != "" {
+			r.errorf(v, "%s; %s", msg, valid)
+			ok = false
+			return 0, false
+		}
+		if set && (n < lo || n > hi) {
+			r.errorf(v, "%s %d is out of range; %s", what, n, valid)
+			ok = false
+			return 0, false
+		}
+		return n, set
+	}
+	y, ySet := num(d.year, minYear, maxYear, "year", "years run from -9999 to 9999 (four EDTF digits; negative years are BCE)")
+	m, mSet := num(d.month, 1, 12, "month", "a month is 1 to 12")
+	dayMax := 31
+	if mSet && ySet {
+		dayMax = daysIn(y, m)
+	}
+	day, dSet := num(d.day, 1, dayMax, "day", fmt.Sprintf("this month has days 1 to %d", dayMax))
+	if !ok {
+		return timeline.Point{}, false
+	}
+	if !ySet {
+		r.errorf(d.year, "missing year: a date needs a year (TimelineJS requires it)")
+		return timeline.Point{}, false
+	}
+	if dSet && !mSet {
+		r.errorf(d.day, "day %d without a month: give the month too, or leave the day out", day)
+		return timeline.Point{}, false
+	}
+	r.timeOfDay(d)
+	p := timeline.Point{Year: y, Digits: 1}
+	if mSet {
+		p.Month, p.Digits = m, 2
+	}
+	if dSet {
+		p.Day, p.Digits = day, 3
+	}
+	return p, true
+}
+
+// timeOfDay checks the time fields of d, which are dropped.
+func (r *reader) timeOfDay(d dateIn) {
+	dropped := false
+	for _, f := range []struct {
+		v      value
+		hi     int
+		what   string
+		digits bool
+	}{{d.hour, 23, "hour", true}, {d.minute, 59, "minute", true}, {d.second, 59, "second", true}, {d.ms, 999, "millisecond", true}} {
+		n, set, msg := integer(f.v)
+		switch {
+		case msg != "":
+			r.errorf(f.v, "%s; an %s is 0 to %d", msg, f.what, f.hi)
+		case set && (n < 0 || n > f.hi):
+			r.errorf(f.v, "%s %d is out of range; use 0 to %d", f.what, n, f.hi)
+		case set:
+			dropped = true
+		}
+	}
+	if strings.TrimSpace(d.time.s) != "" {
+		if msg := checkTime(d.time.s); msg != "" {
+			r.errorf(d.time, "%s", msg)
+		} else {
+			dropped = true
+		}
+	}
+	if dropped {
+		r.dropped("times of day", "dates in timeline are days at the finest")
+	}
+}
+
+// checkTime checks a sheet's Time column as TimelineJS's parseTime
+// (src/js/date/DateUtil.js) reads it: "14:30", "2:30 pm", "1430",
+// "14:30:15.5".
+func checkTime(s string) string {
+	t := strings.TrimSpace(s)
+	low := strings.ToLower(t)
+	pm, am := false, false
+	for _, suf := range []string{"p.m.", "pm", "p.m", "a.m.", "am", "a.m"} {
+		if strings.HasSuffix(low, suf) {
+			pm, am = suf[0] == 'p', suf[0] == 'a'
+			t = strings.TrimSpace(t[:len(t)-len(suf)])
+			break
+		}
+	}
+	var parts []string
+	if len(t) >= 3 && len(t) <= 4 && strings.Trim(t, "0123456789") == "" {
+		parts = []string{t[:len(t)-2], t[len(t)-2:]}
+	} else {
+		parts = strings.Split(t, ":")
+		if len(parts) == 1 {
+			parts = strings.Split(t, ".")
+		}
+	}
+	bad := fmt.Sprintf("time %s is not a time of day such as 14:30, 2:30 pm or 14:30:15", quoteShort(s))
+	if len(parts) > 3 {
+		return bad
+	}
+	limits := []int{23, 59, 59}
+	for i, part := range parts {
+		if i == 2 {
+			part, _, _ = strings.Cut(part, ".")
+		}
+		n, err := strconv.Atoi(part)
+		if err != nil || n < 0 || n > limits[i] || (i == 0 && (am || pm) && (n < 1 || n > 12)) {
+			return bad
+		}
+	}
+	return ""
+}
+
+// date converts a slide's start and end to an EDTF date. For an era the
+// end is required, as TimelineJS requires it (TimelineConfig.validate:
+// "All eras must have start and end dates").
+func (r *reader) date(s *slideIn) (timeline.Date, bool) {
+	if !s.start.set {
+		r.problemAt(s.path+".start_date", s.line, s.col, "missing start date: every %s needs one (TimelineJS requires start_date.year)", kindName(s.kind))
+		return timeline.Date{}, false
+	}
+	a, ok := r.point(s.start)
+	endSet := s.end.set && (s.end.year.set && strings.TrimSpace(s.end.year.s) != "")
+	if s.end.set && !endSet {
+		// TimelineJS drops an end date without a year
+		// (ConfigFactory.js: "Invalid end date for spreadsheet row. Must
+		// have a year if any other date fields are specified.").
+		if s.end.month.set || s.end.day.set || s.end.time.set || s.end.hour.set {
+			r.dropped("end dates without a year", "TimelineJS ignores them too")
+		}
+	}
+	if s.kind == kindEra && !endSet {
+		r.problemAt(s.path+".end_date", s.line, s.col, "missing end date: an era needs a start and an end (TimelineJS requires both)")
+		return timeline.Date{}, false
+	}
+	if !endSet {
+		if !ok {
+			return timeline.Date{}, false
+		}
+		return timeline.NewDate(a), true
+	}
+	b, okb := r.point(s.end)
+	if !ok || !okb {
+		return timeline.Date{}, false
+	}
+	if a == b {
+		// TimelineJS drops an end date equal to the start
+		// (TimelineConfig._processDates).
+		return timeline.NewDate(a), true
+	}
+	d := timeline.NewInterval(a, timeline.BoundDate, b, timeline.BoundDate)
+	if timeline.NewDate(b).Latest() < timeline.NewDate(a).Earliest() {
+		r.errorf(s.end.year, "end date %s comes before start date %s", b, a)
+		return timeline.Date{}, false
+	}
+	return d, true
+}
+
+func kindName(k slideKind) string {
+	switch k {
+	case kindEra:
+		return "era"
+	case kindTitle:
+		return "title slide"
+	}
+	return "event"
+}
+
+// slugify makes an id from s as TimelineJS's slugify does in spirit:
+// lower case, letters and digits kept, every other run of characters one
+// hyphen, at most 60 characters.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	n := 0
+	for _, r := range strings.ToLower(s) {
+		if n >= 60 {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+				n++
+			}
+			dash = false
+			b.WriteRune(r)
+			n++
+			continue
+		}
+		if r == '\'' || r == '’' {
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+// ids hands out unique ids.
+type ids map[string]bool
+
+// unique returns want, or want with "-2", "-3", … appended, whichever is
+// not yet taken, and takes it. An empty want gives fallback.
+func (u ids) unique(want, fallback string) string {
+	if want == "" {
+		want = fallback
+	}
+	id := want
+	for i := 2; u[id]; i++ {
+		id = want + "-" + strconv.Itoa(i)
+	}
+	u[id] = true
+	return id
+}
+
+// firstWords returns the first line of s cut to about n characters, for a
+// title made from a text.
+func firstWords(s string, n int) string {
+	s, _, _ = strings.Cut(s, "\n")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)
+	cut := string(rs[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
+}
+
+// inputTitle names the input in the source made for slides without one.
+func inputTitle(name string) string {
+	if name == "" || name == "-" {
+		return "standard input"
+	}
+	return filepath.Base(name)
+}
+
+// build makes the dataset of the slides read.
+func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Dataset {
+	d := &timeline.Dataset{
+		Eras:       []*timeline.Era{},
+		Categories: []*timeline.Category{},
+		Sources:    []*timeline.Source{},
+		Events:     []*timeline.Event{},
+	}
+	if title != nil {
+		d.Title = strings.ReplaceAll(plain(title.headline.s), "\n", " ")
+		d.Subtitle = strings.ReplaceAll(plain(title.text.s), "\n", " ")
+		if title.mediaURL.set || title.mediaCredit.set {
+			r.dropped("the title slide's media", "the title carries no media")
+		}
+	}
+	if d.Title == "" {
+		base := inputTitle(r.name)
+		d.Title = strings.TrimSuffix(base, filepath.Ext(base))
+		r.notef("no title slide with a headline: the timeline is titled %q", d.Title)
+	}
+
+	eraIDs := ids{}
+	for i, s := range eras {
+		span, ok := r.date(s)
+		label := strings.ReplaceAll(plain(s.headline.s), "\n", " ")
+		if label == "" {
+			label = "Era " + strconv.Itoa(i+1)
+		}
+		if s.text.set && plain(s.text.s) != "" {
+			r.dropped("era text", "an era has a label only")
+		}
+		if !ok {
+			continue
+		}
+		d.Eras = append(d.Eras, &timeline.Era{ID: eraIDs.unique(slugify(label), "era-"+strconv.Itoa(i+1)), Label: label, Span: span})
+	}
+
+	src := newSources(r)
+	eventIDs := ids{}
+	catIDs := ids{}
+	catByKey := map[string]*timeline.Category{}
+	noSource := 0
+	for i, s := range events {
+		date, ok := r.date(s)
+		head := plainText(s.headline.s)
+		body := plainText(s.text.s)
+		e := &timeline.Event{Date: date, Title: strings.ReplaceAll(head.text, "\n", " "), Summary: body.text}
+		if e.Title == "" {
+			e.Title = firstWords(body.text, 80)
+		}
+		if e.Title == "" {
+			e.Title = "Untitled event"
+			r.dropped("empty headlines", "events with neither headline nor text are titled \"Untitled event\"")
+		}
+		id := slugify(plain(s.uniqueID.s))
+		if id == "" {
+			id = slugify(e.Title)
+			if utf8.RuneCountInString(id) > 40 {
+				id = strings.TrimRight(string([]rune(id)[:40]), "-")
+			}
+		}
+		e.ID = eventIDs.unique(id, "event-"+strconv.Itoa(i+1))
+		e.Display = r.display(s, date)
+		if g := strings.ReplaceAll(plain(s.group.s), "\n", " "); g != "" {
+			key := slugify(g)
+			c := catByKey[key]
+			if c == nil {
+				c = &timeline.Category{ID: catIDs.unique(key, "group-"+strconv.Itoa(len(catByKey)+1)), Label: g}
+				catByKey[key] = c
+				d.Categories = append(d.Categories, c)
+			}
+			e.Category = c.ID
+		}
+		if body.hasStatus {
+			if st, ok := timeline.ParseStatus(body.status); ok {
+				e.Status = st
+				e.Attribution = strings.TrimSpace(body.attribution)
+			}
+		}
+		e.Sources = src.ofSlide(s, head, body)
+		if len(e.Sources) == 0 {
+			noSource++
+			e.Sources = []string{inputSourceID}
+		}
+		if ok {
+			d.Events = append(d.Events, e)
+		}
+	}
+	d.Sources = src.list
+	if noSource > 0 {
+		d.Sources = append(d.Sources, &timeline.Source{ID: inputSourceID, Kind: timeline.KindOther, Title: inputTitle(r.name)})
+		r.notef("%d of %d events have no media credit and no link in their text: they cite the input file itself (source %q)", noSource, len(events), inputSourceID)
+	}
+	// Place each event in the first era that contains it.
+	for _, e := range d.Events {
+		for _, era := range d.Eras {
+			if e.Date.Within(era.Span) {
+				e.Era = era.ID
+				break
+			}
+		}
+	}
+	return d
+}
+
+// display returns the display label of a slide: its display_date, else
+// those of its dates, unless the label says no more than the date's own.
+func (r *reader) display(s *slideIn, date timeline.Date) string {
+	one := func(v value) string { return strings.ReplaceAll(plain(v.s), "\n", " ") }
+	label := one(s.display)
+	if label == "" {
+		a, b := one(s.start.display), one(s.end.display)
+		switch {
+		case a != "" && b != "":
+			label = a + "–" + b
+		case a != "" && date.IsInterval():
+			_, end := splitLabel(date)
+			label = a + "–" + end
+		case a != "":
+			label = a
+		case b != "":
+			start, _ := splitLabel(date)
+			label = start + "–" + b
+		}
+	}
+	if label == date.Label() {
+		return ""
+	}
+	return label
+}
+
+// splitLabel returns the labels of the start and end of d.
+func splitLabel(d timeline.Date) (string, string) {
+	a, _ := d.Start()
+	b, _ := d.End()
+	return a.Label(), b.Label()
+}
+
+const inputSourceID = "input"
+
+// sources builds the dataset's sources from the links and credits of the
+// slides, one source per address (or per title, for a credit without an
+// address).
+type sources struct {
+	r      *reader
+	list   []*timeline.Source
+	byKey  map[string]*timeline.Source
+	ids    ids
+	unsafe int
+}
+
+func newSources(r *reader) *sources {
+	return &sources{r: r, byKey: map[string]*timeline.Source{}, ids: ids{inputSourceID: true}}
+}
+
+// add returns the id of the source with the given title and address,
+// making it when new; want is a preferred id.
+func (s *sources) add(title, url, want string) string {
+	if !timeline.SafeURL(url) {
+		url = ""
+	}
+	title = cleanLine(title)
+	if title == "" {
+		title = url
+	}
+	if title == "" {
+		return ""
+	}
+	key := "url " + url
+	if url == "" {
+		key = "title " + title
+	}
+	if src := s.byKey[key]; src != nil {
+		return src.ID
+	}
+	id := slugify(want)
+	if id == "" || s.ids[id] {
+		id = slugify(title)
+		if utf8.RuneCountInString(id) > 40 {
+			id = strings.TrimRight(string([]rune(id)[:40]), "-")
+		}
+	}
+	src := &timeline.Source{ID: s.ids.unique(id, "source-"+strconv.Itoa(len(s.list)+1)), Title: title, URL: url}
+	s.byKey[key] = src
+	s.list = append(s.list, src)
+	return src.ID
+}
+
+// ofSlide returns the ids of the sources a slide cites: the items of a
+// timeline-sources list (as Write makes them), the links of its headline
+// and text, and its media credit.
+func (s *sources) ofSlide(sl *slideIn, head, body htmlText) []string {
+	var out []string
+	cite := func(id string) {
+		if id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	for _, it := range body.sources {
+		cite(s.add(it.text, it.href, it.id))
+	}
+	for _, l := range slices.Concat(head.links, body.links) {
+		if !timeline.SafeURL(l.href) {
+			if l.href != "" && !strings.HasPrefix(l.href, "#") {
+				s.r.dropped("links that are not http or https", "only web addresses become sources; the link text stays")
+			}
+			continue
+		}
+		cite(s.add(l.text, l.href, ""))
+	}
+	if sl.mediaCredit.set && plain(sl.mediaCredit.s) != "" {
+		credit := plainText(sl.mediaCredit.s)
+		url := ""
+		for _, l := range credit.links {
+			if timeline.SafeURL(l.href) {
+				url = l.href
+				break
+			}
+		}
+		if url == "" {
+			url = strings.TrimSpace(sl.mediaURL.s)
+		}
+		cite(s.add(strings.ReplaceAll(credit.text, "\n", " "), url, ""))
+	} else if strings.TrimSpace(sl.mediaURL.s) != "" {
+		s.r.dropped("media without a credit", "media are not shown; a media credit becomes a source")
+	}
+	return out
+}

@@ -1,0 +1,315 @@
+package timelinejs
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"html"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// The TimelineJS JSON that Write makes, field for field as
+// website/templates/docs/json-format.html defines it.
+type (
+	tlTimeline struct {
+		Title  *tlSlide  `json:"title,omitempty"`
+		Events []tlSlide `json:"events"`
+		Eras   []tlEra   `json:"eras,omitempty"`
+	}
+	tlSlide struct {
+		UniqueID    string  `json:"unique_id,omitempty"`
+		StartDate   *tlDate `json:"start_date,omitempty"`
+		EndDate     *tlDate `json:"end_date,omitempty"`
+		DisplayDate string  `json:"display_date,omitempty"`
+		Text        tlText  `json:"text"`
+		Group       string  `json:"group,omitempty"`
+	}
+	tlEra struct {
+		StartDate *tlDate `json:"start_date"`
+		EndDate   *tlDate `json:"end_date"`
+		Text      tlText  `json:"text"`
+	}
+	tlText struct {
+		Headline string `json:"headline"`
+		Text     string `json:"text"`
+	}
+	// tlDate holds numbers: the docs ask for "A number" for every
+	// component, and "BCE years should be negative numbers".
+	tlDate struct {
+		Year  int `json:"year"`
+		Month int `json:"month,omitempty"`
+		Day   int `json:"day,omitempty"`
+	}
+)
+
+// Write writes d as a TimelineJS JSON file that TimelineJS loads:
+//
+//   - a title slide with the title as headline and the subtitle as text;
+//   - one slide per event, in the order of timeline.CompareEvents, with
+//     unique_id the event id, start_date and end_date as precise as the
+//     date (a decade such as 196X runs from 1960 to 1969), display_date
+//     the event's label (so that "c. 1985", "1960s" and "1985–present"
+//     read as in our outputs), group the category's label, the title as
+//     headline and as text the summary, its status and attribution when
+//     not established, and its sources as a list with links;
+//   - one era per era, an open end closed at the last date the dataset
+//     mentions.
+//
+// TimelineJS has no open-ended dates: an open end is written as no end
+// date, and its display_date says "–present". All text is escaped HTML.
+// The status and the list of sources carry the classes
+// "timeline-status" and "timeline-sources" (and data- attributes), by
+// which ReadJSON reads them back.
+func Write(w io.Writer, d *timeline.Dataset) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(build(d))
+}
+
+func build(d *timeline.Dataset) *tlTimeline {
+	t := &tlTimeline{Events: []tlSlide{}}
+	t.Title = &tlSlide{Text: tlText{Headline: html.EscapeString(d.Title), Text: paragraphs(d.Subtitle)}}
+	used := map[string]bool{}
+	last := lastDay(d)
+	for _, e := range d.SortedEvents() {
+		start, end := slideDates(e.Date)
+		s := tlSlide{
+			UniqueID:    e.ID,
+			StartDate:   start,
+			EndDate:     end,
+			DisplayDate: e.Label(),
+			Text:        tlText{Headline: html.EscapeString(e.Title), Text: eventText(d, e)},
+		}
+		if s.Text.Headline == "" {
+			// TimelineJS needs something to show: "headline or text".
+			s.Text.Headline = html.EscapeString(e.ID)
+		}
+		if c := d.Category(e.Category); c != nil {
+			s.Group = c.Label
+			if s.Group == "" {
+				s.Group = c.ID
+			}
+		}
+		used[e.ID] = true
+		t.Events = append(t.Events, s)
+	}
+	// TimelineJS gives the title an id too, from its headline; name it so
+	// that it cannot take an event's.
+	tid := "title"
+	for i := 2; used[tid]; i++ {
+		tid = "title-" + strconv.Itoa(i)
+	}
+	t.Title.UniqueID = tid
+	for _, era := range d.Eras {
+		start, end := slideDates(era.Span)
+		if start == nil {
+			continue
+		}
+		if end == nil {
+			// TimelineJS requires an era's end; close an open one at the
+			// last day the dataset mentions, or at its start.
+			end = start
+			if last != nil && (last.Year > start.Year || last.Year == start.Year && last.Month >= start.Month) {
+				end = last
+			}
+		}
+		t.Eras = append(t.Eras, tlEra{StartDate: start, EndDate: end, Text: tlText{Headline: html.EscapeString(era.Label)}})
+	}
+	return t
+}
+
+// slideDates returns the TimelineJS start and end of a date; end is nil
+// when the date is one day, month or year, or its end is open.
+func slideDates(d timeline.Date) (start, end *tlDate) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	sp, sk := d.Start()
+	ep, ek := d.End()
+	switch {
+	case !d.IsInterval():
+		start, end = first(sp), last(sp)
+	case sk == timeline.BoundDate && ek == timeline.BoundDate:
+		start, end = first(sp), last(ep)
+	case sk == timeline.BoundDate:
+		start = first(sp)
+	default:
+		start, end = first(ep), last(ep)
+	}
+	if end != nil && *end == *start {
+		end = nil
+	}
+	return start, end
+}
+
+// first and last return the first and last day of a point as a TimelineJS
+// date as precise as the point.
+func first(p timeline.Point) *tlDate { return truncate(p, timeline.NewDate(p).Earliest()) }
+func last(p timeline.Point) *tlDate  { return truncate(p, timeline.NewDate(p).Latest()) }
+
+func truncate(p timeline.Point, day timeline.Day) *tlDate {
+	y, m, dd := day.Date()
+	switch p.Precision() {
+	case timeline.PrecisionDay:
+		return &tlDate{Year: y, Month: m, Day: dd}
+	case timeline.PrecisionMonth:
+		return &tlDate{Year: y, Month: m}
+	}
+	return &tlDate{Year: y}
+}
+
+// lastDay returns the latest finite date the events and eras of d
+// mention, or nil.
+func lastDay(d *timeline.Dataset) *tlDate {
+	var best timeline.Day
+	found := false
+	consider := func(date timeline.Date) {
+		if date.IsZero() {
+			return
+		}
+		for _, day := range []timeline.Day{date.Earliest(), date.Latest()} {
+			if day != timeline.MinDay && day != timeline.MaxDay && (!found || day > best) {
+				best, found = day, true
+			}
+		}
+	}
+	for _, e := range d.Events {
+		consider(e.Date)
+	}
+	for _, e := range d.Eras {
+		consider(e.Span)
+	}
+	if !found {
+		return nil
+	}
+	y, m, _ := best.Date()
+	return &tlDate{Year: y, Month: m}
+}
+
+// paragraphs returns s as escaped HTML paragraphs, one per line.
+func paragraphs(s string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			b.WriteString("<p>")
+			b.WriteString(html.EscapeString(line))
+			b.WriteString("</p>")
+		}
+	}
+	return b.String()
+}
+
+// eventText returns the HTML text of an event's slide.
+func eventText(d *timeline.Dataset, e *timeline.Event) string {
+	var b strings.Builder
+	b.WriteString(paragraphs(e.Summary))
+	if st := e.Status.Normal(); st != timeline.StatusEstablished {
+		line := strings.ToUpper(string(st[:1])) + string(st[1:])
+		if e.Attribution != "" {
+			line += " by " + e.Attribution
+		}
+		b.WriteString(`<p class="timeline-status" data-status="`)
+		b.WriteString(html.EscapeString(string(st)))
+		b.WriteString(`"`)
+		if e.Attribution != "" {
+			b.WriteString(` data-attribution="`)
+			b.WriteString(html.EscapeString(e.Attribution))
+			b.WriteString(`"`)
+		}
+		b.WriteString("><em>")
+		b.WriteString(html.EscapeString(line))
+		b.WriteString(".</em></p>")
+	}
+	if len(e.Sources) > 0 {
+		b.WriteString(`<p>Sources:</p><ol class="timeline-sources">`)
+		for _, id := range e.Sources {
+			b.WriteString(`<li data-source-id="`)
+			b.WriteString(html.EscapeString(id))
+			b.WriteString(`">`)
+			if s := d.Source(id); s != nil {
+				b.WriteString(citation(s))
+			} else {
+				b.WriteString(html.EscapeString(id))
+			}
+			b.WriteString("</li>")
+		}
+		b.WriteString("</ol>")
+	}
+	return b.String()
+}
+
+// citation returns the HTML citation of a source: author, title (a link
+// when the source has a web address), publisher, date, locator and the
+// footnote number of the source document.
+func citation(s *timeline.Source) string {
+	var parts []string
+	add := func(v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			parts = append(parts, html.EscapeString(v))
+		}
+	}
+	add(s.Author)
+	title := html.EscapeString(s.Title)
+	if title == "" {
+		title = html.EscapeString(s.ID)
+	}
+	if timeline.SafeURL(s.URL) {
+		title = `<a href="` + html.EscapeString(s.URL) + `">` + title + `</a>`
+	}
+	parts = append(parts, title)
+	add(s.Publisher)
+	add(s.Date.Label())
+	add(s.Locator)
+	c := strings.Join(parts, ", ")
+	if s.Footnote > 0 {
+		c += " (footnote " + strconv.Itoa(s.Footnote) + ")"
+	}
+	return c
+}
+
+// WriteCSV writes d as the CSV of a TimelineJS Google Sheet, with the
+// template's columns (SheetColumns), the title row first, then one row
+// per event as Write makes its slides, then one row per era. The result
+// can be imported into the template sheet, or read back with ReadCSV.
+func WriteCSV(w io.Writer, d *timeline.Dataset) error {
+	t := build(d)
+	cw := csv.NewWriter(w)
+	if err := cw.Write(SheetColumns); err != nil {
+		return err
+	}
+	num := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	row := func(start, end *tlDate, display, headline, text, typ, group string) error {
+		rec := make([]string, len(SheetColumns))
+		if start != nil {
+			rec[0], rec[1], rec[2] = strconv.Itoa(start.Year), num(start.Month), num(start.Day)
+		}
+		if end != nil {
+			rec[4], rec[5], rec[6] = strconv.Itoa(end.Year), num(end.Month), num(end.Day)
+		}
+		rec[8], rec[9], rec[10], rec[16], rec[17] = display, headline, text, typ, group
+		return cw.Write(rec)
+	}
+	if err := row(nil, nil, "", t.Title.Text.Headline, t.Title.Text.Text, "title", ""); err != nil {
+		return err
+	}
+	for _, s := range t.Events {
+		if err := row(s.StartDate, s.EndDate, s.DisplayDate, s.Text.Headline, s.Text.Text, "", s.Group); err != nil {
+			return err
+		}
+	}
+	for _, e := range t.Eras {
+		if err := row(e.StartDate, e.EndDate, "", e.Text.Headline, "", "era", ""); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
