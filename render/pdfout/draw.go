@@ -1,0 +1,187 @@
+package pdfout
+
+import (
+	"strconv"
+
+	"github.com/timeline-tool/timeline/render"
+)
+
+// draw draws the placed blocks, page by page.
+func (d *doc) draw() {
+	v := d.v
+	// Every link target is known before its link: make them all first.
+	if len(v.Events) <= stripLinkCap {
+		d.eventLink = make([]int, len(v.Events))
+	}
+	d.sourceLink = make([]int, len(v.Sources)+1)
+	targets := make(map[int]bool)
+	for _, r := range d.blocks[d.contentsBlock].rows {
+		targets[r.ref-1] = true
+	}
+	for _, i := range d.eraBlock {
+		targets[i] = true
+	}
+	d.blockLink = make(map[int]int, len(targets))
+	d.blockPage = make(map[int]int, len(targets))
+	for _, p := range d.places {
+		b := &d.blocks[p.b]
+		if p.from != 0 {
+			continue
+		}
+		if targets[p.b] {
+			id := d.pdf.AddLink()
+			d.pdf.SetLink(id, p.y-6, p.page)
+			d.blockLink[p.b], d.blockPage[p.b] = id, p.page
+		}
+		switch {
+		case b.ev != nil && d.eventLink != nil:
+			id := d.pdf.AddLink()
+			d.pdf.SetLink(id, p.y-4, p.page)
+			d.eventLink[b.ev.Index] = id
+		case b.src != nil && b.src.N > 0 && b.src.N < len(d.sourceLink):
+			id := d.pdf.AddLink()
+			d.pdf.SetLink(id, p.y-3, p.page)
+			d.sourceLink[b.src.N] = id
+		}
+	}
+	eraLink := make(map[*render.EraView]int, len(v.Eras))
+	for era, i := range d.eraBlock {
+		eraLink[era] = d.blockLink[i]
+	}
+
+	page := 0
+	for _, p := range d.places {
+		for page < p.page {
+			page++
+			d.newPage(page)
+		}
+		d.block(&d.blocks[p.b], p.from, p.to, p.y, eraLink)
+	}
+	for page < d.pages {
+		page++
+		d.newPage(page)
+	}
+}
+
+// newPage starts page n with its running header and footer.
+func (d *doc) newPage(n int) {
+	d.pdf.AddPage()
+	W := d.width
+	right := d.left + W
+	d.text(sans, 7.5, grey, d.left, headerBase, d.fit(d.title, sans, 7.5, W*0.58))
+	f := d.fit(d.filter, sans, 7.5, W*0.38)
+	d.text(sans, 7.5, grey, right-d.textWidth(f, sans, 7.5), headerBase, f)
+	d.setStroke(rule, lineWidth)
+	d.pdf.Line(d.left, headerRule, right, headerRule)
+
+	fy := d.pageH - footerRule
+	d.pdf.Line(d.left, fy, right, fy)
+	base := d.pageH - footerBase
+	d.text(sans, 7.5, grey, d.left, base, d.fit(d.footer, sans, 7.5, W*0.7))
+	pg := "Page " + strconv.Itoa(n) + " of " + strconv.Itoa(d.pages)
+	d.text(sans, 7.5, grey, right-d.textWidth(pg, sans, 7.5), base, pg)
+}
+
+// block draws rows [from, to) of b with the first at y.
+func (d *doc) block(b *block, from, to int, y float64, eraLink map[*render.EraView]int) {
+	x := d.left
+	if from == 0 && b.bookmark != "" {
+		d.pdf.Bookmark(b.bookmark, 0, y-6) // the UTF-8 font is set: see newPage
+	}
+	switch b.kind {
+	case kindStrip:
+		d.drawStrip(x, y, eraLink)
+		return
+	case kindKey:
+		d.drawKey(x, y)
+		return
+	case kindEra:
+		if from < b.band {
+			h := 0.0
+			for i := from; i < min(to, b.band); i++ {
+				h += b.rows[i].h
+			}
+			d.setFill(parseColor(b.era.Color))
+			d.pdf.Rect(x, y, d.width, h, "F")
+			d.setFill(ink)
+			d.pdf.Rect(x, y, 2.5, h, "F")
+		}
+	}
+	if from == 0 && len(b.side) > 0 {
+		sy := y
+		for i := range b.side {
+			r := &b.side[i]
+			d.row(r, x, sy)
+			if r.swat && b.ev != nil && b.ev.Category != nil {
+				d.setFill(parseColor(b.ev.Category.Color))
+				d.setStroke(outline, 0.3)
+				d.pdf.Rect(x+0.5, sy+r.h/2-2.9, 5, 5, "FD")
+			}
+			sy += r.h
+		}
+	}
+	var c rgb
+	if b.ev != nil && b.ev.Category != nil {
+		c = parseColor(b.ev.Category.Color)
+	} else {
+		c = grey
+	}
+	for i := from; i < to; i++ {
+		r := &b.rows[i]
+		if r.mark != 0 {
+			cy := y + r.h/2 + r.size*0.3 - r.size*0.34
+			d.mark(render.Mark(r.mark-1), x+r.markX, cy, 2.6, c)
+		}
+		d.row(r, x, y)
+		if r.ref != 0 {
+			pg := strconv.Itoa(d.blockPage[r.ref-1])
+			d.text(sans, r.size, r.color, x+d.width-d.textWidth(pg, sans, r.size), y+r.h/2+r.size*0.3, pg)
+			if id := d.blockLink[r.ref-1]; id != 0 {
+				d.pdf.Link(x, y, d.width, r.h, id)
+			}
+		}
+		y += r.h
+	}
+}
+
+// row draws r with its top at y, x being the text area's left edge.
+func (d *doc) row(r *row, x, y float64) {
+	base := y + r.h/2 + r.size*0.3
+	if r.text != "" {
+		tx := x + r.x
+		var w float64
+		if r.right || r.url != "" {
+			w = d.textWidth(r.text, r.face, r.size)
+		}
+		if r.right {
+			tx -= w
+		}
+		d.text(r.face, r.size, r.color, tx, base, r.text)
+		if r.url != "" {
+			d.pdf.LinkString(tx, y, w, r.h, r.url)
+		}
+	}
+	if len(r.notes) > 0 {
+		if r.text == "" {
+			base = y + r.h - 1
+		}
+		nx, ny := x+r.noteX, base-noteRise
+		for i, n := range r.notes {
+			s := noteText(r.notes, i)
+			d.text(sans, noteSize, ink, nx, ny, s)
+			if n > 0 && n < len(d.sourceLink) && d.sourceLink[n] != 0 {
+				id := d.sourceLink[n]
+				num := d.textWidth(strconv.Itoa(n), sans, noteSize)
+				d.pdf.Link(nx-0.5, ny-noteSize, num+1, noteSize+1.5, id)
+			}
+			nx += d.textWidth(s, sans, noteSize) + 0.8
+		}
+	}
+}
+
+// text draws s with its baseline's left end at (x, y).
+func (d *doc) text(f face, size float64, c rgb, x, y float64, s string) {
+	d.setFont(f, size)
+	d.pdf.SetTextColor(int(c.r), int(c.g), int(c.b))
+	d.pdf.Text(x, y, s)
+}

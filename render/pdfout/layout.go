@@ -1,0 +1,487 @@
+package pdfout
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// The briefing is laid out before anything is drawn: every piece of it
+// becomes a block of measured rows, the blocks are paginated, and only
+// then drawn, so that the page count is known for every footer ("Page X
+// of Y") without gofpdf's page-number alias, and every link target is
+// known before its link.
+
+type kind uint8
+
+const (
+	kindPara     kind = iota // rows of text
+	kindBreak                // a page break
+	kindStrip                // the overview strip
+	kindKey                  // the key under the strip
+	kindEra                  // an era heading
+	kindEvent                // one event
+	kindSource               // one entry of the source list
+	kindContents             // the contents: a row per section, with its page
+)
+
+// row is one line of a block.
+type row struct {
+	text  string
+	face  face
+	size  float64
+	h     float64 // the row takes [y, y+h)
+	x     float64 // from the text area's left edge; the right edge if right
+	right bool
+	color rgb
+	url   string // the text links here; already encoded
+	notes []int  // footnote markers, drawn after the text at noteX
+	noteX float64
+	mark  int8    // 1 + the render.Mark to draw at markX, or 0
+	markX float64 // from the text area's left edge
+	swat  bool    // draw the block's category swatch before the text
+	ref   int     // 1 + the index of the block whose page the row shows and links to, or 0
+}
+
+// block is a piece of the briefing that is placed as a whole when it fits
+// on a page.
+type block struct {
+	kind     kind
+	pad      float64 // space above, dropped at the top of a page
+	rows     []row
+	side     []row // the date column of an event, the number of a source
+	band     int   // rows of an era heading drawn on the era's colour
+	atomic   bool  // never split, unless taller than a page
+	keepNext bool  // never the last block on a page
+	bookmark string
+	ev       *render.EventView
+	src      *render.SourceView
+	era      *render.EraView
+}
+
+func (b *block) height() float64 {
+	h := b.pad
+	for i := range b.rows {
+		h += b.rows[i].h
+	}
+	return h
+}
+
+// place says where a run of a block's rows goes.
+type place struct {
+	b, from, to int
+	page        int
+	y           float64 // of the first row
+}
+
+// Column widths of the chronology and the source list, in points.
+const (
+	dateW    = 80 // the date column
+	textX    = 96 // where titles and summaries start
+	noteSize = 6.5
+	noteRise = 3.6
+	numW     = 22 // the right edge of a source's number
+	citeX    = 28 // where a citation starts
+)
+
+func (d *doc) add(b block) { d.blocks = append(d.blocks, b) }
+
+// para returns s wrapped into rows.
+func (d *doc) para(s string, f face, size, h, x, w float64, c rgb) []row {
+	lines := d.wrap(s, f, size, w)
+	rows := make([]row, len(lines))
+	for i, l := range lines {
+		rows[i] = row{text: l, face: f, size: size, h: h, x: x, color: c}
+	}
+	return rows
+}
+
+func (d *doc) layout() {
+	d.eraBlock = make(map[*render.EraView]int, len(d.v.Eras))
+	d.cover()
+	d.add(block{kind: kindBreak})
+	d.chronology()
+	d.add(block{kind: kindBreak})
+	d.sourceList()
+	d.method()
+	d.paginate()
+}
+
+// contents lays out the list of sections on the first page. Its rows
+// point at the blocks that start the sections; see addSection.
+func (d *doc) contents() {
+	d.add(block{kind: kindPara, pad: 16, keepNext: true,
+		rows: []row{{text: "Contents", face: sansBold, size: 11, h: 16, color: ink}}})
+	d.contentsBlock = len(d.blocks)
+	d.add(block{kind: kindContents, pad: 2})
+}
+
+// addSection adds b, which starts a section named label, and lists it in
+// the contents.
+func (d *doc) addSection(label string, b block) {
+	c := &d.blocks[d.contentsBlock]
+	rows := d.para(label, sans, 9, 13, 0, d.width-40, ink)
+	if len(rows) > 0 {
+		rows[0].ref = len(d.blocks) + 1
+	}
+	c.rows = append(c.rows, rows...)
+	d.add(b)
+}
+
+func (d *doc) cover() {
+	v, W := d.v, d.width
+	d.add(block{kind: kindPara, rows: d.para(d.title, sansBold, 20, 25, 0, W, ink)})
+	if s := clean(v.Subtitle, false); s != "" {
+		d.add(block{kind: kindPara, pad: 2, rows: d.para(s, serifItalic, 12, 15, 0, W, ink)})
+	}
+	info := []row{}
+	if doc := v.Document; doc != nil {
+		info = append(info, row{text: "Source document", face: sansBold, size: 7.5, h: 11, color: grey})
+		info = append(info, d.para(clean(doc.Citation, false), serif, 9.5, 12, 0, W, ink)...)
+		if doc.URL != "" {
+			info = append(info, d.urlRows(doc.URL, 0, W)...)
+		}
+		info = append(info, row{h: 5})
+	}
+	if v.AsOfLabel != "" {
+		info = append(info, row{text: "As of " + clean(v.AsOfLabel, true), face: sans, size: 9, h: 13, color: ink})
+	}
+	info = append(info, d.para(clean(v.Heading, true), sansBold, 11, 14, 0, W, ink)...)
+	d.add(block{kind: kindPara, pad: 12, rows: info})
+
+	d.add(block{kind: kindPara, pad: 14, keepNext: true, bookmark: "Overview",
+		rows: []row{{text: "Overview", face: sansBold, size: 11, h: 16, color: ink}}})
+	d.strip = d.layoutStrip()
+	d.add(block{kind: kindStrip, pad: 2, atomic: true, rows: []row{{h: d.strip.h}}})
+	d.key = d.layoutKey()
+	d.add(block{kind: kindKey, pad: 6, atomic: true, rows: []row{{h: d.key.h}}})
+	d.contents()
+}
+
+// urlRows returns the rows that show u, broken anywhere when it is
+// longer than w, each linking to u.
+func (d *doc) urlRows(u string, x, w float64) []row {
+	rows := d.para(clean(u, true), sans, 7.5, 10, x, w, linkBlue)
+	enc := encodeURL(u)
+	for i := range rows {
+		rows[i].url = enc
+	}
+	return rows
+}
+
+// chronology lays out the events, era by era in the view's order of
+// eras, each era's events in the view's order; events of no era come
+// last.
+func (d *doc) chronology() {
+	v := d.v
+	byEra := make(map[*render.EraView][]*render.EventView, len(v.Eras)+1)
+	for _, e := range v.Events {
+		byEra[e.Era] = append(byEra[e.Era], e)
+	}
+	for _, era := range v.Eras {
+		d.eraHeading(era, len(byEra[era]))
+		for _, e := range byEra[era] {
+			d.event(e)
+		}
+	}
+	if rest := byEra[nil]; len(rest) > 0 || len(v.Eras) == 0 {
+		label := "Other events"
+		if len(v.Eras) == 0 {
+			label = "Events"
+		}
+		d.addSection(label+" · "+plural(len(rest), "event"), block{kind: kindPara, pad: 16, keepNext: true, atomic: true, bookmark: label,
+			rows: []row{{text: label, face: sansBold, size: 12, h: 18, color: ink}, {h: 4}}})
+		if len(rest) == 0 {
+			d.add(block{kind: kindPara, rows: []row{{text: "No events match the filter.", face: serifItalic, size: 9.5, h: 12, color: ink}}})
+		}
+		for _, e := range rest {
+			d.event(e)
+		}
+	}
+}
+
+func (d *doc) eraHeading(era *render.EraView, n int) {
+	W := d.width
+	label := clean(era.Label, true)
+	rows := d.para(label, sansBold, 12, 16, 8, W-16, ink)
+	if len(rows) > 0 {
+		rows[0].h += 3 // room above the label on the band
+	}
+	sub := plural(n, "event")
+	span := clean(era.SpanLabel, true)
+	if span != "" {
+		sub = span + " · " + sub
+	}
+	rows = append(rows, row{text: sub, face: sans, size: 8.5, h: 14, x: 8, color: ink})
+	band := len(rows)
+	if desc := clean(era.Description, false); desc != "" {
+		rows = append(rows, row{h: 4})
+		rows = append(rows, d.para(desc, serifItalic, 9, 11.5, 8, W-16, ink)...)
+	}
+	rows = append(rows, row{h: 2})
+	mark := label
+	if span != "" {
+		mark += " (" + span + ")"
+	}
+	d.eraBlock[era] = len(d.blocks)
+	d.addSection(mark+" · "+plural(n, "event"), block{kind: kindEra, pad: 18, rows: rows, band: band, atomic: true, keepNext: n > 0, bookmark: mark, era: era})
+	if n == 0 {
+		d.add(block{kind: kindPara, pad: 4, rows: []row{{text: "No events of this era match the filter.", face: serifItalic, size: 9.5, h: 12, x: textX, color: ink}}})
+	}
+}
+
+func (d *doc) event(e *render.EventView) {
+	tw := d.width - textX
+	var side []row
+	for _, l := range d.wrap(clean(e.Label, true), sansBold, 9, dateW) {
+		side = append(side, row{text: l, face: sansBold, size: 9, h: 11.5, color: ink})
+	}
+	if c := e.Category; c != nil {
+		cat := d.para(clean(c.Label, true), sans, 7, 9, 8, dateW-8, grey)
+		if len(cat) > 2 {
+			cat = cat[:2]
+			cat[1].text = d.fit(cat[1].text+" …", sans, 7, dateW-8)
+		}
+		if len(cat) > 0 {
+			cat[0].swat = true
+		}
+		side = append(side, cat...)
+	}
+
+	rows := d.para(clean(e.Title, false), serifBold, 10.5, 13, textX, tw, ink)
+	if len(rows) == 0 {
+		rows = []row{{h: 13, x: textX}}
+	}
+	rows[0].mark, rows[0].markX = int8(e.Status.Mark)+1, textX-8
+	if tag := e.StatusTag(); tag != "" {
+		tr := d.para(clean(tag, false), serifItalic, 9, 11.5, textX+10, tw-10, ink)
+		if len(tr) > 0 {
+			tr[0].mark, tr[0].markX = int8(e.Status.Mark)+1, textX+4
+		}
+		rows = append(rows, tr...)
+	}
+	rows = append(rows, d.para(clean(e.Summary, false), serif, 9.5, 12, textX, tw, ink)...)
+	rows = d.addNotes(rows, e.Notes, textX, tw)
+
+	var sh, rh float64
+	for _, r := range side {
+		sh += r.h
+	}
+	for _, r := range rows {
+		rh += r.h
+	}
+	if sh > rh {
+		rows = append(rows, row{h: sh - rh})
+	}
+	d.add(block{kind: kindEvent, pad: 8, rows: rows, side: side, atomic: true, ev: e})
+}
+
+// addNotes puts the footnote markers after the last row of text, or on
+// rows of their own when they do not fit there.
+func (d *doc) addNotes(rows []row, notes []int, x, w float64) []row {
+	if len(notes) == 0 {
+		return rows
+	}
+	i := len(rows) - 1
+	used := 0.0 // of the width w, on rows[i]
+	if r := &rows[i]; r.text != "" {
+		used = r.x - x + d.textWidth(r.text, r.face, r.size) + 1
+	}
+	rows[i].noteX = x + used
+	for k, n := range notes {
+		nw := d.textWidth(noteText(notes, k), sans, noteSize)
+		if used > 0 && used+nw > w {
+			rows = append(rows, row{h: 9, x: x, noteX: x})
+			i, used = len(rows)-1, 0
+		}
+		rows[i].notes = append(rows[i].notes, n)
+		used += nw + 0.8
+	}
+	return rows
+}
+
+// noteText is how marker i of notes is written: its number, and a comma
+// unless it is the last.
+func noteText(notes []int, i int) string {
+	s := strconv.Itoa(notes[i])
+	if i < len(notes)-1 {
+		s += ","
+	}
+	return s
+}
+
+func (d *doc) sourceList() {
+	v, W := d.v, d.width
+	head := []row{{text: "Sources", face: sansBold, size: 14, h: 20, color: ink}}
+	intro := "Numbered in order of first citation. The superscript numbers in the chronology link to these entries."
+	if len(v.Sources) == 0 {
+		intro = "The events shown cite no sources."
+	} else if v.Document != nil && hasFootnotes(v.Sources) {
+		intro += " A " + d.noteWord() + " note is the footnote of the source document that cites the same work."
+	}
+	head = append(head, d.para(intro, serif, 9, 11.5, 0, W, ink)...)
+	head = append(head, row{h: 4})
+	d.addSection("Sources · "+plural(len(v.Sources), "source"), block{kind: kindPara, keepNext: len(v.Sources) > 0, atomic: true, bookmark: "Sources", rows: head})
+	for _, s := range v.Sources {
+		side := []row{{text: strconv.Itoa(s.N), face: sansBold, size: 8.5, h: 11.5, x: numW, right: true, color: ink}}
+		cite := clean(s.Citation, false)
+		if cite == "" {
+			cite = clean(s.ID, true)
+		}
+		rows := d.para(cite, serif, 9, 11.5, citeX, W-citeX, ink)
+		if s.URL != "" {
+			rows = append(rows, d.urlRows(s.URL, citeX, W-citeX)...)
+		}
+		var info []string
+		if s == v.Document {
+			info = append(info, "the source document")
+		}
+		if s.Footnote > 0 {
+			info = append(info, d.noteWord()+" note "+strconv.Itoa(s.Footnote))
+		}
+		info = append(info, "cited by "+plural(len(s.CitedBy), "event"))
+		rows = append(rows, row{text: strings.Join(info, " · "), face: sans, size: 7.5, h: 10, x: citeX, color: grey})
+		d.add(block{kind: kindSource, pad: 5, rows: rows, side: side, atomic: true, src: s})
+	}
+}
+
+func hasFootnotes(ss []*render.SourceView) bool {
+	for _, s := range ss {
+		if s.Footnote > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// noteWord names the source document in "report note 10".
+func (d *doc) noteWord() string {
+	if doc := d.v.Document; doc != nil {
+		switch doc.Kind {
+		case timeline.KindGovernment, timeline.KindResearch, timeline.KindAdvocacy, timeline.KindLegislation:
+			return "report"
+		}
+	}
+	return "document"
+}
+
+func (d *doc) method() {
+	v, W := d.v, d.width
+	d.addSection("Method and provenance", block{kind: kindPara, pad: 22, keepNext: true, atomic: true, bookmark: "Method",
+		rows: []row{{text: "Method and provenance", face: sansBold, size: 14, h: 20, color: ink}}})
+	section := func(lead, text string) {
+		rows := []row{{text: lead, face: sansBold, size: 9.5, h: 13, color: ink}}
+		rows = append(rows, d.para(text, serif, 9.5, 12, 0, W, ink)...)
+		d.add(block{kind: kindPara, pad: 8, rows: rows})
+	}
+	section("Dates", "A date is shown as precisely as its source gives it, and no more: “1960s” is a decade, "+
+		"“1985” a year, “Oct 1997” a month, “c. 1985” an approximate year, “1985?” an uncertain one, "+
+		"“1997–2012” an interval and “1985–present” one still open on the as-of date. "+
+		"In the overview strip, an event dated to a single month or day is a mark at the middle of that month or day; "+
+		"one dated to a year, decade or century is a hollow bar across every day the date can mean, with its mark at the middle; "+
+		"an interval is a solid bar from the first day its start can mean to the last day its end can mean "+
+		"(to the as-of date when its end is open), with its mark at the middle. "+
+		"Events sort by the first day they can mean, then coarser dates before finer ones, then by identifier: "+
+		"“1997” comes before “Jan 1997”, which comes before “1 Jan 1997”.")
+	d.add(block{kind: kindPara, pad: 8, keepNext: true, rows: append(
+		[]row{{text: "Statuses", face: sansBold, size: 9.5, h: 13, color: ink}},
+		d.para("Every event carries one status, drawn as the shape of its mark in the strip and beside its title, "+
+			"so that it reads printed in black and white. Every status but “established” is also written under the title, "+
+			"with who reports, claims, alleges or denies it.", serif, 9.5, 12, 0, W, ink)...)})
+	for _, s := range v.Statuses {
+		text := s.Label + " (" + plural(s.Count, "event") + "): " + clean(s.Meaning, true) + "."
+		rows := d.para(text, serif, 9.5, 12, 16, W-16, ink)
+		rows[0].mark, rows[0].markX = int8(s.Mark)+1, 7
+		d.add(block{kind: kindPara, pad: 2, atomic: true, rows: rows})
+	}
+	section("Sources", "The superscript numbers after an event are the sources it rests on, numbered in order of first citation; "+
+		"each links to its entry in the source list, which gives every source as a full citation with its link.")
+	section("Filter", clean(v.Heading, true)+".")
+	section("Provenance", clean(v.Provenance.String(), true)+".")
+	section("Fonts", "Liberation Serif and Liberation Sans (SIL Open Font License), embedded.")
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// firstPiece returns the least height of b that must sit on the page
+// that holds the block before it when that block keeps with it.
+func (d *doc) firstPiece(b *block) float64 {
+	h := b.height()
+	if b.atomic && h <= d.bot-d.top || len(b.rows) == 0 {
+		return h
+	}
+	h = b.pad
+	for i := 0; i < len(b.rows) && i < 2; i++ {
+		h += b.rows[i].h
+	}
+	return h
+}
+
+// paginate places the blocks on pages: a block goes whole on the page
+// where it fits, else at the top of the next page; only a block taller
+// than a page, or a paragraph, is split between rows; a block that keeps
+// with the next never ends a page.
+func (d *doc) paginate() {
+	page, y := 1, d.top
+	newPage := func() { page, y = page+1, d.top }
+	for i := range d.blocks {
+		b := &d.blocks[i]
+		if b.kind == kindBreak {
+			if y > d.top {
+				newPage()
+			}
+			continue
+		}
+		if len(b.rows) == 0 {
+			continue
+		}
+		pad := b.pad
+		if y == d.top {
+			pad = 0
+		}
+		h := b.height() - b.pad + pad
+		need := h
+		if b.keepNext && i+1 < len(d.blocks) && d.blocks[i+1].kind != kindBreak {
+			need += d.firstPiece(&d.blocks[i+1])
+		}
+		if y+need > d.bot && y > d.top && (b.atomic || b.keepNext || y+pad+2*b.rows[0].h > d.bot) {
+			newPage()
+			pad = 0
+			h = b.height() - b.pad
+		}
+		if y+h <= d.bot {
+			d.places = append(d.places, place{b: i, from: 0, to: len(b.rows), page: page, y: y + pad})
+			y += h
+			continue
+		}
+		// Split between rows.
+		y += pad
+		for from := 0; from < len(b.rows); {
+			to, yy := from, y
+			for to < len(b.rows) && yy+b.rows[to].h <= d.bot {
+				yy += b.rows[to].h
+				to++
+			}
+			if to == from {
+				if y > d.top {
+					newPage()
+					continue
+				}
+				to, yy = from+1, y+b.rows[from].h // a row taller than a page
+			}
+			d.places = append(d.places, place{b: i, from: from, to: to, page: page, y: y})
+			y, from = yy, to
+			if from < len(b.rows) {
+				newPage()
+			}
+		}
+	}
+	d.pages = page
+}

@@ -1,0 +1,368 @@
+// Package pdfout writes the printable briefing of a render.View as a PDF:
+// a first page with the title, the source document, the as-of date, the
+// active filter with its counts, an overview strip of the whole span and
+// a key; then the events, era by era, each with its honest date label,
+// status and footnote markers that link to a numbered source list; then
+// the sources and a note on method and provenance. Every page has a
+// running header and a "Page X of Y" footer. Nothing depends on colour:
+// statuses are shapes, categories are lanes and labels.
+//
+// The fonts (Liberation Serif and Sans) come embedded from a Go module,
+// never from the machine; Check lists the characters they cannot draw.
+// The same view and options always give the same bytes.
+//
+// Every gofpdf call of the project is in this package.
+package pdfout
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/timeline-tool/timeline/render"
+)
+
+// Papers lists the paper sizes Options.Paper accepts; the first is the
+// default.
+var Papers = []string{"letter", "a4"}
+
+// Options are the choices of Write besides the view.
+type Options struct {
+	// Paper is "letter" or "a4", in any case; "" means "letter".
+	Paper string
+	// Substitute draws each character the fonts cannot draw as its code
+	// point in brackets ("[U+1F600]") instead of failing with an
+	// *UnsupportedError. Check lists those characters, for a warning.
+	Substitute bool
+}
+
+// paper returns the validated paper name.
+func (o Options) paper() (string, error) {
+	p := strings.ToLower(o.Paper)
+	if p == "" {
+		p = Papers[0]
+	}
+	if !slices.Contains(Papers, p) {
+		return "", fmt.Errorf("pdf: unknown paper %q; valid papers: %s", o.Paper, strings.Join(Papers, ", "))
+	}
+	return p, nil
+}
+
+// Write writes the briefing of v to w. It returns an *UnsupportedError,
+// writing nothing, when v holds characters the fonts cannot draw and
+// opts.Substitute is not set; an error for an unknown paper; and the
+// errors of gofpdf and of w. The same v and opts give the same bytes.
+func Write(w io.Writer, v *render.View, opts Options) error {
+	paper, err := opts.paper()
+	if err != nil {
+		return err
+	}
+	if !opts.Substitute {
+		if ps := Check(v); len(ps) > 0 {
+			return &UnsupportedError{Problems: ps}
+		}
+	}
+	d := newDoc(v, paper)
+	d.layout()
+	d.draw()
+	if err := d.pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if err := d.pdf.Output(w); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// Page geometry, in points.
+const (
+	margin     = 54   // left and right
+	headerBase = 34   // baseline of the running header
+	headerRule = 40   // rule under it
+	topY       = 56   // where the text area starts
+	footerGap  = 52   // from the text area's end to the page's bottom
+	footerRule = 40   // from the footer rule to the page's bottom
+	footerBase = 29   // from the footer baseline to the page's bottom
+	lineWidth  = 0.35 // hairlines and outlines
+)
+
+// doc is one briefing being made.
+type doc struct {
+	pdf   *gofpdf.Fpdf
+	v     *render.View
+	pageW float64
+	pageH float64
+	left  float64 // x of the text area
+	width float64 // of the text area
+	top   float64
+	bot   float64 // y where the text area ends
+
+	// The current graphics state, so that unchanged settings are not
+	// written again.
+	face                  face
+	size                  float64
+	fill, stroke          rgb
+	lw                    float64
+	haveFill, haveStroke  bool
+	title, filter, footer string // cleaned texts of the running header and footer
+
+	blocks        []block
+	places        []place
+	contentsBlock int                     // the index of the contents' block
+	eraBlock      map[*render.EraView]int // the index of each era's heading block
+	pages         int
+	strip         *stripLayout
+	key           *keyLayout
+
+	eventLink  []int       // by EventView.Index; 0 when the strip does not link the event
+	sourceLink []int       // by SourceView.N
+	blockLink  map[int]int // the link to each block that contents or strip point at
+	blockPage  map[int]int // the page of each of those blocks
+}
+
+func newDoc(v *render.View, paper string) *doc {
+	size := "Letter"
+	if paper == "a4" {
+		size = "A4"
+	}
+	pdf := gofpdf.New("P", "pt", size, "")
+	pdf.SetCatalogSort(true)
+	day := dayTime(v)
+	pdf.SetCreationDate(day)
+	pdf.SetModificationDate(day)
+	pdf.SetCompression(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCellMargin(0)
+	pdf.SetMargins(margin, topY, margin)
+	for _, f := range faces {
+		// gofpdf writes into the bytes it is given: a copy per document.
+		pdf.AddUTF8FontFromBytes(f.family, f.style, slices.Clone(f.ttf))
+	}
+	w, h := pdf.GetPageSize()
+	d := &doc{
+		pdf: pdf, v: v,
+		pageW: w, pageH: h,
+		left: margin, width: w - 2*margin,
+		top: topY, bot: h - footerGap,
+		face: numFaces,
+	}
+	title := clean(v.Title, true)
+	if title == "" {
+		title = "Timeline"
+	}
+	d.title = title
+	d.filter = clean(v.FilterText, true)
+	d.footer = clean(v.CountText, true)
+	if v.AsOfLabel != "" {
+		d.footer = "As of " + clean(v.AsOfLabel, true) + " · " + d.footer
+	}
+	d.setFont(serif, 10)
+	d.metadata()
+	return d
+}
+
+// dayTime returns the view's as-of day as a time, for the document's
+// creation and modification dates; never the clock. A view without dates
+// gets 1 Jan 2000.
+func dayTime(v *render.View) time.Time {
+	if v.AsOfLabel == "" {
+		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	y, m, dd := v.AsOf.Date()
+	y = min(max(y, 1), 9999) // the PDF date format has four digits
+	return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC)
+}
+
+func (d *doc) metadata() {
+	v := d.v
+	version := v.Provenance.Version
+	if version == "" {
+		version = "(devel)"
+	}
+	tool := v.Provenance.Tool
+	if tool == "" {
+		tool = "timeline"
+	}
+	d.pdf.SetTitle(d.title, true)
+	author := "Compiled with " + tool
+	if doc := v.Document; doc != nil {
+		if who := clean(firstNonEmpty(doc.Author, doc.Publisher), true); who != "" {
+			author += " from " + who
+		}
+	}
+	d.pdf.SetAuthor(author, true)
+	d.pdf.SetSubject(clean(v.Heading, true), true)
+	kw := []string{"timeline", "briefing", "chronology"}
+	for _, e := range v.Eras {
+		kw = append(kw, clean(e.Label, true))
+	}
+	for _, c := range v.Categories {
+		kw = append(kw, clean(c.Label, true))
+	}
+	d.pdf.SetKeywords(strings.Join(kw, ", "), true)
+	d.pdf.SetCreator(tool+" "+version, true)
+	d.pdf.SetProducer(tool+" "+version+" with gofpdf 1.16.2", true)
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// rgb is a colour.
+type rgb struct{ r, g, b uint8 }
+
+var (
+	black    = rgb{0, 0, 0}
+	ink      = rgb{17, 17, 17}
+	grey     = rgb{85, 85, 85}
+	lightInk = rgb{150, 150, 150}
+	rule     = rgb{170, 170, 170}
+	white    = rgb{255, 255, 255}
+	linkBlue = rgb{0, 68, 136}
+	outline  = rgb{34, 34, 34}
+)
+
+// parseColor reads "#rrggbb" or "#rgb"; anything else is grey.
+func parseColor(s string) rgb {
+	hex := func(c byte) (uint8, bool) {
+		switch {
+		case c >= '0' && c <= '9':
+			return c - '0', true
+		case c >= 'a' && c <= 'f':
+			return c - 'a' + 10, true
+		case c >= 'A' && c <= 'F':
+			return c - 'A' + 10, true
+		}
+		return 0, false
+	}
+	var v [6]uint8
+	switch len(s) {
+	case 7:
+		for i := range v {
+			x, ok := hex(s[1+i])
+			if !ok {
+				return grey
+			}
+			v[i] = x
+		}
+	case 4:
+		for i := range 3 {
+			x, ok := hex(s[1+i])
+			if !ok {
+				return grey
+			}
+			v[2*i], v[2*i+1] = x, x
+		}
+	default:
+		return grey
+	}
+	if s[0] != '#' {
+		return grey
+	}
+	return rgb{v[0]<<4 | v[1], v[2]<<4 | v[3], v[4]<<4 | v[5]}
+}
+
+// tint mixes c with white: 0 is c, 1 is white.
+func (c rgb) tint(f float64) rgb {
+	mix := func(x uint8) uint8 { return uint8(float64(x) + (255-float64(x))*f + 0.5) }
+	return rgb{mix(c.r), mix(c.g), mix(c.b)}
+}
+
+func (d *doc) setFont(f face, size float64) {
+	if f == d.face && size == d.size {
+		return
+	}
+	d.face, d.size = f, size
+	d.pdf.SetFont(faces[f].family, faces[f].style, size)
+}
+
+func (d *doc) setFill(c rgb) {
+	if d.haveFill && c == d.fill {
+		return
+	}
+	d.fill, d.haveFill = c, true
+	d.pdf.SetFillColor(int(c.r), int(c.g), int(c.b))
+}
+
+func (d *doc) setStroke(c rgb, w float64) {
+	if !d.haveStroke || c != d.stroke {
+		d.stroke, d.haveStroke = c, true
+		d.pdf.SetDrawColor(int(c.r), int(c.g), int(c.b))
+	}
+	if w != d.lw {
+		d.lw = w
+		d.pdf.SetLineWidth(w)
+	}
+}
+
+// textWidth returns the width of s in font f at size.
+func (d *doc) textWidth(s string, f face, size float64) float64 {
+	d.setFont(f, size)
+	return d.pdf.GetStringWidth(s)
+}
+
+// wrap breaks s into lines no wider than w in font f at size. s must be
+// clean.
+func (d *doc) wrap(s string, f face, size, w float64) []string {
+	if s == "" {
+		return nil
+	}
+	d.setFont(f, size)
+	lines := d.pdf.SplitText(s, w)
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
+}
+
+// fit returns s, or as much of it as fits in w followed by "…".
+func (d *doc) fit(s string, f face, size, w float64) string {
+	if d.textWidth(s, f, size) <= w {
+		return s
+	}
+	rs := []rune(s)
+	lo, hi := 0, len(rs) // the longest prefix that fits is in [lo, hi)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if d.pdf.GetStringWidth(string(rs[:mid])+"…") <= w {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return strings.TrimRight(string(rs[:lo]), " ") + "…"
+}
+
+// encodeURL percent-encodes every byte of u that may not stand in a URI
+// as it is, since gofpdf writes link targets byte for byte. A "%" that
+// starts an escape is kept.
+func encodeURL(u string) string {
+	const hexDigits = "0123456789ABCDEF"
+	isHex := func(c byte) bool {
+		return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+	}
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
+			b.WriteByte(c)
+		case c > ' ' && c < 0x7f && !strings.ContainsRune(`%"<>\^{|}()`+"`", rune(c)):
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&15])
+		}
+	}
+	return b.String()
+}
