@@ -3,6 +3,7 @@ package timeline
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -29,17 +30,30 @@ type origin struct {
 	data   []byte
 }
 
+// bom is the UTF-8 byte order mark, which Decode skips.
+var bom = []byte("\xef\xbb\xbf")
+
 // position returns the 1-based line and byte column of offset off.
 func (o origin) position(off int) (line, col int) {
+	return o.lineCol(lineStarts(o.data), off)
+}
+
+// lineCol returns the 1-based line and byte column of offset off, given
+// the line starts of o.data. A byte order mark takes no column.
+func (o origin) lineCol(lines []int, off int) (line, col int) {
 	if off < 0 || off > len(o.data) {
 		return 0, 0
 	}
-	line = 1 + bytes.Count(o.data[:off], []byte{'\n'})
-	col = off - bytes.LastIndexByte(o.data[:off], '\n')
+	i, _ := slices.BinarySearch(lines, off+1) // lines[i-1] <= off
+	line, col = i, off-lines[i-1]+1
+	if line == 1 && bytes.HasPrefix(o.data, bom) && off >= len(bom) {
+		col -= len(bom)
+	}
 	return line, col
 }
 
-// problem returns a Problem at byte offset off.
+// problem returns a Problem at byte offset off, or with no position when
+// off is negative.
 func (o origin) problem(off int, path string, sev Severity, format string, args ...any) Problem {
 	p := Problem{File: o.name, Path: path, Severity: sev, Msg: fmt.Sprintf(format, args...)}
 	if off >= 0 && o.data != nil {
@@ -49,43 +63,52 @@ func (o origin) problem(off int, path string, sev Severity, format string, args 
 }
 
 // locate fills in the line and column of problems that have a path but no
-// position, by walking the JSON once.
+// position, by walking the JSON once. A path with no value of its own (a
+// missing field) is placed at its nearest enclosing value.
 func (o origin) locate(ps Problems) {
 	if o.data == nil {
 		return
 	}
-	lines := lineStarts(o.data)
-	pos := func(off int) (int, int) {
-		i, _ := slices.BinarySearch(lines, off+1) // lines[i-1] <= off
-		return i, off - lines[i-1] + 1
-	}
 	want := map[string]int{}
 	for _, p := range ps {
 		if p.Line == 0 && p.Path != "" {
-			want[p.Path] = -1
+			for path := p.Path; path != ""; path = parentPath(path) {
+				want[path] = -1
+			}
 		}
 	}
 	if len(want) == 0 {
 		return
 	}
-	walkJSON(o.data, want, nil)
+	walkJSON(o.data, func(off int, path string) {
+		if v, ok := want[path]; ok && v < 0 {
+			want[path] = off
+		}
+	}, nil)
+	lines := lineStarts(o.data)
 	for i, p := range ps {
 		if p.Line != 0 || p.Path == "" {
 			continue
 		}
-		// A path with no value of its own (a missing field) is placed at
-		// its nearest enclosing value.
 		for path := p.Path; path != ""; path = parentPath(path) {
-			if off, ok := want[path]; ok && off >= 0 {
-				ps[i].Line, ps[i].Col = pos(off)
+			if off := want[path]; off >= 0 {
+				ps[i].Line, ps[i].Col = o.lineCol(lines, off)
 				break
-			}
-			if _, ok := want[parentPath(path)]; !ok {
-				want[parentPath(path)] = -1
-				walkJSON(o.data, want, nil)
 			}
 		}
 	}
+}
+
+// pathAt returns the path of the innermost value of data that starts at
+// or before offset off.
+func pathAt(data []byte, off int) string {
+	var at string
+	walkJSON(data, func(start int, path string) {
+		if start <= off {
+			at = path
+		}
+	}, nil)
+	return at
 }
 
 // lineStarts returns the offset of the first byte of every line of data.
@@ -150,23 +173,28 @@ func decode(name string, data []byte) (*Dataset, Problems) {
 		return nil, Problems{o.problem(-1, "", SeverityError, "empty file: a dataset is a JSON object")}
 	}
 	var ps Problems
-	if err := walkJSON(data, nil, func(off int, path, msg string) {
-		ps = append(ps, o.problem(off, path, SeverityError, "%s", msg))
-	}); err != nil {
+	lines := lineStarts(data)
+	err := walkJSON(data, nil, func(off int, path, msg string) {
+		p := Problem{File: name, Path: path, Msg: msg}
+		p.Line, p.Col = o.lineCol(lines, off)
+		ps = append(ps, p)
+	})
+	if err != nil || len(ps) > 0 {
+		// Syntax errors stop the walk; duplicate and unknown fields and
+		// values of the wrong type are all reported, and stop the decode.
 		return nil, ps
 	}
 	var raw rawDataset
 	if err := json.Unmarshal(body, &raw); err != nil {
+		// The walk checks every type the format has, so this is a
+		// number out of range or a check the walk lacks.
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			path := te.Field
-			ps = append(ps, o.problem(skip+int(te.Offset)-1, path, SeverityError, "%s is not a %s", describeJSON(te.Value), goTypeName(te.Type)))
-		} else if len(ps) == 0 {
+			off := skip + int(te.Offset) - 1
+			ps = append(ps, o.problem(off, pathAt(data, off), SeverityError, "%s is not a %s", describeJSON(te.Value), goTypeName(te.Type)))
+		} else {
 			ps = append(ps, o.problem(-1, "", SeverityError, "%v", err))
 		}
-	}
-	if len(ps) > 0 {
-		o.locate(ps)
 		return nil, ps
 	}
 	d := raw.dataset(o, &ps)
@@ -175,18 +203,30 @@ func decode(name string, data []byte) (*Dataset, Problems) {
 }
 
 // Load decodes and validates a dataset. It returns the dataset and its
-// warnings, or an error listing every problem found: bad dates and
-// problems of meaning are reported together.
+// warnings in file order, or an error listing every problem found: bad
+// dates and problems of meaning are reported together.
 func Load(name string, data []byte) (*Dataset, Problems, error) {
 	d, ps := decode(name, data)
 	if d == nil {
 		return nil, nil, ps.Err()
 	}
-	ps = append(ps, d.Validate()...)
+	// A bad date is a zero Date in d: Validate would report it again as
+	// missing.
+	reported := map[string]bool{}
+	for _, p := range ps {
+		reported[p.Path] = true
+	}
+	for _, p := range d.Validate() {
+		if !reported[p.Path] || p.Severity == SeverityWarning {
+			ps = append(ps, p)
+		}
+	}
 	if err := ps.Err(); err != nil {
 		return nil, nil, err
 	}
-	return d, ps.Warnings(), nil
+	ws := ps.Warnings()
+	slices.SortStableFunc(ws, comparePositions) // file order, as Err lists errors
+	return d, ws, nil
 }
 
 // Encode writes d in the JSON format Decode reads, indented, ending in a
@@ -321,6 +361,70 @@ var knownFields = map[string][]string{
 	"events":     fieldNames(reflect.TypeFor[Event]()),
 }
 
+// jsonKind names the kind of JSON value a field of the format holds.
+type jsonKind string
+
+const (
+	kindString jsonKind = "string"
+	kindWhole  jsonKind = "whole number"
+	kindList   jsonKind = "list (JSON array)"
+	kindObject jsonKind = "JSON object"
+)
+
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+
+// fieldKinds returns the JSON names of the fields of struct type t and
+// the kind of value each holds.
+func fieldKinds(t reflect.Type) map[string]jsonKind {
+	kinds := map[string]jsonKind{}
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		switch ft := f.Type; {
+		case reflect.PointerTo(ft).Implements(textUnmarshaler), ft.Kind() == reflect.String:
+			kinds[name] = kindString
+		case ft.Kind() == reflect.Int:
+			kinds[name] = kindWhole
+		case ft.Kind() == reflect.Slice:
+			kinds[name] = kindList
+		default:
+			kinds[name] = kindObject
+		}
+	}
+	return kinds
+}
+
+// fieldKind gives, for the top level ("") and for each list of objects,
+// the kind of every field.
+var fieldKind = map[string]map[string]jsonKind{
+	"":           fieldKinds(reflect.TypeFor[Dataset]()),
+	"eras":       fieldKinds(reflect.TypeFor[Era]()),
+	"categories": fieldKinds(reflect.TypeFor[Category]()),
+	"sources":    fieldKinds(reflect.TypeFor[Source]()),
+	"events":     fieldKinds(reflect.TypeFor[Event]()),
+}
+
+// tokenKind returns the kind of a JSON token that starts a value and how
+// to name it in a message.
+func tokenKind(tok json.Token) (jsonKind, string) {
+	switch tok := tok.(type) {
+	case json.Delim:
+		if tok == '[' {
+			return kindList, "a JSON array"
+		}
+		return kindObject, "a JSON object"
+	case string:
+		return kindString, "a JSON string"
+	case json.Number:
+		return kindWhole, "the number " + string(tok)
+	case bool:
+		return "bool", strconv.FormatBool(tok)
+	}
+	return "null", "null"
+}
+
 // frame is one open JSON container during walkJSON.
 type frame struct {
 	array     bool
@@ -330,16 +434,21 @@ type frame struct {
 	seen      map[string]bool
 }
 
-// walkJSON checks the syntax of data token by token. It reports each
-// duplicate or unknown field and excess nesting through report (which may
-// be nil), and records in want the byte offset of every value whose path
-// is a key of want. It returns an error, after reporting it, when the
-// syntax is broken and the walk cannot go on.
-func walkJSON(data []byte, want map[string]int, report func(off int, path, msg string)) error {
+// walkJSON checks data token by token, skipping a byte order mark. It
+// reports through report (which may be nil) each syntax error, duplicate
+// or unknown field, value of the wrong type and excess nesting, and calls
+// visit (which may be nil) with the byte offset and path of every value.
+// It returns an error, after reporting it, when the syntax is broken and
+// the walk cannot go on.
+func walkJSON(data []byte, visit func(off int, path string), report func(off int, path, msg string)) error {
 	if report == nil {
 		report = func(int, string, string) {}
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
+	start := 0
+	if bytes.HasPrefix(data, bom) {
+		start = len(bom)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data[start:]))
 	dec.UseNumber()
 	var stack []frame
 	pathOf := func(n int) string {
@@ -359,6 +468,31 @@ func walkJSON(data []byte, want map[string]int, report func(off int, path, msg s
 		}
 		return b.String()
 	}
+	// here returns the path of where the walk is: the value being read, or
+	// the object whose next key is awaited.
+	here := func() string {
+		n := len(stack)
+		if n > 0 && !stack[n-1].array && stack[n-1].expectKey {
+			return pathOf(n - 1)
+		}
+		return pathOf(n)
+	}
+	// expect returns the kind of value the format has at depth n, or ""
+	// when it does not say.
+	expect := func(n int) jsonKind {
+		switch {
+		case n == 1:
+			return fieldKind[""][stack[0].key]
+		case n == 2 && stack[1].array && fieldKind[stack[0].key] != nil && stack[0].key != "":
+			return kindObject
+		case n == 3 && stack[1].array && !stack[2].array:
+			return fieldKind[stack[0].key][stack[2].key]
+		case n == 4 && stack[1].array && !stack[2].array && stack[3].array &&
+			fieldKind[stack[0].key][stack[2].key] == kindList:
+			return kindString // events[i].tags[j], events[i].sources[j]
+		}
+		return ""
+	}
 	afterValue := func() {
 		if n := len(stack); n > 0 {
 			if stack[n-1].array {
@@ -370,28 +504,31 @@ func walkJSON(data []byte, want map[string]int, report func(off int, path, msg s
 	}
 	done := false
 	for {
-		off := int(dec.InputOffset())
-		for off < len(data) && strings.IndexByte(" \t\r\n,:\xef\xbb\xbf", data[off]) >= 0 {
+		off := start + int(dec.InputOffset())
+		for off < len(data) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
 			off++
 		}
 		tok, err := dec.Token()
 		if err == io.EOF {
 			if !done {
-				report(off, "", "unexpected end of file")
+				report(len(data), here(), "unexpected end of file")
 				return errors.New("eof")
 			}
 			return nil
 		}
 		if err != nil {
-			var se *json.SyntaxError
-			if errors.As(err, &se) {
-				off = int(se.Offset) - 1
-			}
 			msg := strings.TrimPrefix(err.Error(), "json: ")
-			if errors.Is(err, io.ErrUnexpectedEOF) {
-				msg = "unexpected end of file: the JSON is cut short"
+			var se *json.SyntaxError
+			switch {
+			case errors.Is(err, io.ErrUnexpectedEOF):
+				off, msg = len(data), "unexpected end of file: the JSON is cut short"
+			case errors.As(json.Unmarshal(data[start:], new(json.RawMessage)), &se):
+				// The offsets of the Decoder's syntax errors are not always
+				// those of the bad byte (within a value they count from the
+				// value's start); those of Unmarshal's first scan are.
+				off, msg = start+int(se.Offset)-1, strings.TrimPrefix(se.Error(), "json: ")
 			}
-			report(off, pathOf(len(stack)), "syntax error: "+msg)
+			report(off, here(), "syntax error: "+msg)
 			return err
 		}
 		if done {
@@ -435,9 +572,17 @@ func walkJSON(data []byte, want map[string]int, report func(off int, path, msg s
 			done = len(stack) == 0
 			continue
 		}
-		if want != nil {
-			if _, ok := want[pathOf(n)]; ok {
-				want[pathOf(n)] = off
+		if visit != nil {
+			visit(off, pathOf(n))
+		}
+		if want := expect(n); n > 0 && want != "" && tok != nil {
+			got, desc := tokenKind(tok)
+			if num, ok := tok.(json.Number); ok && want == kindWhole {
+				if _, err := strconv.ParseInt(string(num), 10, 0); err != nil {
+					report(off, pathOf(n), desc+" is not a whole number")
+				}
+			} else if got != want {
+				report(off, pathOf(n), desc+" is not a "+string(want))
 			}
 		}
 		switch tok {

@@ -44,7 +44,8 @@ func (d *Dataset) Validate() Problems {
 				add(SeverityError, path, "duplicate id %q (first used by %s[%d])", v, kind, first[v])
 			case strings.ContainsAny(v, " \t\r\n"):
 				add(SeverityError, path, "id %q contains white space", v)
-			default:
+			}
+			if !seen[v] {
 				first[v] = i
 			}
 			seen[v] = true
@@ -64,11 +65,28 @@ func (d *Dataset) Validate() Problems {
 			add(SeverityError, path, "colour %q is not #rgb or #rrggbb", c)
 		}
 	}
+	// date checks a date built in code; Decode has already parsed those it
+	// read, and Load leaves out the problems it reported twice.
+	date := func(path string, v Date, required bool) {
+		switch {
+		case v.IsZero():
+			if required {
+				add(SeverityError, path, "missing date")
+			}
+		case v.IsInterval():
+			a, ak := v.Start()
+			b, bk := v.End()
+			if ak == BoundDate && bk == BoundDate && NewDate(b).Latest() < NewDate(a).Earliest() {
+				add(SeverityError, path, "interval %s ends before it starts", v)
+			}
+		}
+	}
 	for i, e := range d.Eras {
 		path := "eras[" + strconv.Itoa(i) + "]"
 		if e.Label == "" {
 			add(SeverityError, path+".label", "missing label")
 		}
+		date(path+".span", e.Span, true)
 		color(path+".color", e.Color)
 		if !e.Span.IsZero() && !e.Span.IsInterval() {
 			add(SeverityWarning, path+".span", "span %q is a single date; an era's span is usually an interval such as 1986/2003", e.Span)
@@ -86,6 +104,7 @@ func (d *Dataset) Validate() Problems {
 		if s.Title == "" {
 			add(SeverityError, path+".title", "missing title")
 		}
+		date(path+".date", s.Date, false)
 		if s.Kind != "" && !slices.Contains(SourceKinds, s.Kind) {
 			add(SeverityError, path+".kind", "unknown kind %q; use one of %s", s.Kind, joinQuoted(SourceKinds))
 		}
@@ -104,6 +123,7 @@ func (d *Dataset) Validate() Problems {
 		if strings.TrimSpace(e.Title) == "" {
 			add(SeverityError, path+".title", "missing title")
 		}
+		date(path+".date", e.Date, true)
 		if e.Era != "" {
 			usedEra[e.Era] = true
 			if !eraIDs[e.Era] {
@@ -191,12 +211,14 @@ func SafeURL(u string) bool {
 }
 
 func validIDs(ids map[string]bool) string {
-	if len(ids) == 0 {
+	if len(ids) == 0 || len(ids) == 1 && ids[""] {
 		return " (none are defined)"
 	}
 	list := make([]string, 0, len(ids))
 	for id := range ids {
-		list = append(list, id)
+		if id != "" {
+			list = append(list, id)
+		}
 	}
 	slices.Sort(list)
 	if len(list) > 20 {
