@@ -35,7 +35,21 @@ type UnknownIDError struct {
 }
 
 func (e *UnknownIDError) Error() string {
-	return fmt.Sprintf("unknown %s %q; valid %ss: %s", e.Kind, e.ID, e.Kind, strings.Join(e.Valid, ", "))
+	if len(e.Valid) == 0 {
+		return fmt.Sprintf("unknown %s %q; the dataset has no %s", e.Kind, e.ID, plural(e.Kind))
+	}
+	return fmt.Sprintf("unknown %s %q; valid %s: %s", e.Kind, e.ID, plural(e.Kind), strings.Join(e.Valid, ", "))
+}
+
+// plural returns the plural of the English noun kind.
+func plural(kind string) string {
+	switch {
+	case strings.HasSuffix(kind, "y"):
+		return strings.TrimSuffix(kind, "y") + "ies"
+	case strings.HasSuffix(kind, "s"):
+		return kind + "es"
+	}
+	return kind + "s"
 }
 
 // Check returns an *UnknownIDError when f names an era or category that d
@@ -73,7 +87,7 @@ func (f Filter) Match(e *Event) bool {
 	if len(f.Categories) > 0 && !slices.Contains(f.Categories, e.Category) {
 		return false
 	}
-	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, e.Status.Normal()) {
+	if len(f.Statuses) > 0 && !slices.ContainsFunc(f.Statuses, func(s Status) bool { return s.Normal() == e.Status.Normal() }) {
 		return false
 	}
 	if len(f.Tags) > 0 && !slices.ContainsFunc(e.Tags, func(t string) bool { return slices.Contains(f.Tags, t) }) {
@@ -98,9 +112,12 @@ func containsFold(s, sub string) bool {
 
 // Apply returns a new dataset holding the events of d that f keeps, in
 // d's order, and only the eras, categories and sources they use (the
-// document source is always kept). A zero Filter returns a copy of d with
-// everything. Apply does not change d; the events, eras, categories and
-// sources are shared with d, not copied.
+// document source is always kept, and so are the eras f names, so that
+// outputs can say which era is shown). A zero Filter returns a copy of d
+// with everything. Apply does not change d; the events, eras, categories
+// and sources are shared with d, not copied, but the lists are new. The
+// result keeps d's Name and SHA256; its problems have no line and column,
+// since its paths (events[3]) are not those of the file.
 func (f Filter) Apply(d *Dataset) *Dataset {
 	out := *d
 	if f.IsZero() {
@@ -110,7 +127,8 @@ func (f Filter) Apply(d *Dataset) *Dataset {
 		out.Events = slices.Clone(d.Events)
 		return &out
 	}
-	out.Events = nil
+	out.origin.data = nil
+	out.Events = []*Event{}
 	eras, cats, srcs := map[string]bool{}, map[string]bool{}, map[string]bool{d.Document: true}
 	for _, e := range d.Events {
 		if !f.Match(e) {
@@ -145,8 +163,8 @@ func keep[T any](xs []T, ok func(T) bool) []T {
 }
 
 // Describe returns f in words, with the labels d gives its ids:
-// `Era: Iraq (1986–2003); text: “rajavi”`. The zero Filter is described
-// as "All events".
+// `Era: Iraq (1986–2003); Text: “rajavi”`, and plurals for several:
+// `Categories: Law, War`. The zero Filter is described as "All events".
 func (f Filter) Describe(d *Dataset) string {
 	if f.IsZero() {
 		return "All events"
@@ -162,7 +180,7 @@ func (f Filter) Describe(d *Dataset) string {
 		}
 		name := kind
 		if len(ids) > 1 {
-			name += "s"
+			name = plural(kind)
 		}
 		parts = append(parts, name+": "+strings.Join(ls, ", "))
 	}
