@@ -230,12 +230,25 @@ func Load(name string, data []byte) (*Dataset, Problems, error) {
 }
 
 // Encode writes d in the JSON format Decode reads, indented, ending in a
-// newline. Decode(Encode(d)) gives a dataset equal to d.
+// newline; an absent list is written as []. Decode(Encode(d)) gives a
+// dataset equal to d.
 func Encode(w io.Writer, d *Dataset) error {
+	out := *d
+	out.Eras = nonNil(out.Eras)
+	out.Categories = nonNil(out.Categories)
+	out.Sources = nonNil(out.Sources)
+	out.Events = nonNil(out.Events)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(d)
+	return enc.Encode(&out)
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
 }
 
 func describeJSON(v string) string {

@@ -447,3 +447,18 @@ func TestLocateManyMissing(t *testing.T) {
 		t.Errorf("last problem = %q, want %q", lines[n-1], want)
 	}
 }
+
+func TestEncodeEmptyLists(t *testing.T) {
+	got := encode(t, &Dataset{Title: "t"})
+	want := "{\n  \"title\": \"t\",\n  \"eras\": [],\n  \"categories\": [],\n  \"sources\": [],\n  \"events\": []\n}\n"
+	if got != want {
+		t.Errorf("Encode of a dataset with no lists:\n%s\nwant:\n%s", got, want)
+	}
+	d, err := Decode("f.json", []byte(`{"title": "t"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := encode(t, d); got != want {
+		t.Errorf("Encode(Decode(%q)):\n%s\nwant:\n%s", `{"title": "t"}`, got, want)
+	}
+}
