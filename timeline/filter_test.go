@@ -40,10 +40,12 @@ func ids[T any](xs []T, id func(T) string) string {
 	return strings.Join(s, " ")
 }
 
-func eventIDs(d *Dataset) string    { return ids(d.Events, func(e *Event) string { return e.ID }) }
-func eraIDs(d *Dataset) string      { return ids(d.Eras, func(e *Era) string { return e.ID }) }
-func categoryIDs(d *Dataset) string { return ids(d.Categories, func(c *Category) string { return c.ID }) }
-func sourceIDs(d *Dataset) string   { return ids(d.Sources, func(s *Source) string { return s.ID }) }
+func eventIDs(d *Dataset) string { return ids(d.Events, func(e *Event) string { return e.ID }) }
+func eraIDs(d *Dataset) string   { return ids(d.Eras, func(e *Era) string { return e.ID }) }
+func categoryIDs(d *Dataset) string {
+	return ids(d.Categories, func(c *Category) string { return c.ID })
+}
+func sourceIDs(d *Dataset) string { return ids(d.Sources, func(s *Source) string { return s.ID }) }
 
 var filterTests = []struct {
 	name                string
