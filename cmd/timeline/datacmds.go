@@ -20,7 +20,7 @@ import (
 // standard error.
 func load(e *env, o *options) (*timeline.Dataset, error) {
 	name, b := "mek.json", data.Raw()
-	f := formats.FormatJSON
+	f := formats.JSON
 	if o.data == "" {
 		if o.formatIn != "" {
 			return nil, usagef("--format-in needs --data")
@@ -42,7 +42,7 @@ func load(e *env, o *options) (*timeline.Dataset, error) {
 		warnings timeline.Problems
 		err      error
 	)
-	if f == formats.FormatJSON {
+	if f == formats.JSON {
 		// Load reports bad dates together with every other problem.
 		d, warnings, err = timeline.Load(name, b)
 	} else {
