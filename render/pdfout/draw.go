@@ -2,6 +2,7 @@ package pdfout
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/timeline-tool/timeline/render"
 )
@@ -107,6 +108,11 @@ func (d *doc) block(b *block, from, to int, y float64, eraLink map[*render.EraVi
 			d.pdf.Rect(x, y, 2.5, h, "F")
 		}
 	}
+	if from > 0 && b.kind == kindEvent && len(b.side) > 0 {
+		// A continued event (one taller than a page) says so.
+		d.row(&b.side[0], x, y)
+		d.text(sans, 7, grey, x, y+b.side[0].h+7, "continued")
+	}
 	if from == 0 && len(b.side) > 0 {
 		sy := y
 		for i := range b.side {
@@ -165,16 +171,27 @@ func (d *doc) row(r *row, x, y float64) {
 		if r.text == "" {
 			base = y + r.h - 1
 		}
-		nx, ny := x+r.noteX, base-noteRise
-		for i, n := range r.notes {
-			s := noteText(r.notes, i)
-			d.text(sans, noteSize, ink, nx, ny, s)
-			if n > 0 && n < len(d.sourceLink) && d.sourceLink[n] != 0 {
-				id := d.sourceLink[n]
-				num := d.textWidth(strconv.Itoa(n), sans, noteSize)
-				d.pdf.Link(nx-0.5, ny-noteSize, num+1, noteSize+1.5, id)
+		// The markers in one run of text, each number a link to its source.
+		var b strings.Builder
+		for i := range r.notes {
+			b.WriteString(noteText(r.notes, i))
+			if i < len(r.notes)-1 {
+				b.WriteString("\u2009") // a thin space
 			}
-			nx += d.textWidth(s, sans, noteSize) + 0.8
+		}
+		if r.noteMore {
+			b.WriteString(",")
+		}
+		nx, ny := x+r.noteX, base-noteRise
+		run := b.String()
+		d.text(sans, noteSize, ink, nx, ny, run)
+		for i, n := range r.notes {
+			num := strconv.Itoa(n)
+			w := d.pdf.GetStringWidth(num)
+			if n > 0 && n < len(d.sourceLink) && d.sourceLink[n] != 0 {
+				d.pdf.Link(nx-0.4, ny-noteSize, w+0.8, noteSize+1.5, d.sourceLink[n])
+			}
+			nx += d.pdf.GetStringWidth(noteText(r.notes, i) + "\u2009")
 		}
 	}
 }

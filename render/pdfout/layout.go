@@ -29,20 +29,21 @@ const (
 
 // row is one line of a block.
 type row struct {
-	text  string
-	face  face
-	size  float64
-	h     float64 // the row takes [y, y+h)
-	x     float64 // from the text area's left edge; the right edge if right
-	right bool
-	color rgb
-	url   string // the text links here; already encoded
-	notes []int  // footnote markers, drawn after the text at noteX
-	noteX float64
-	mark  int8    // 1 + the render.Mark to draw at markX, or 0
-	markX float64 // from the text area's left edge
-	swat  bool    // draw the block's category swatch before the text
-	ref   int     // 1 + the index of the block whose page the row shows and links to, or 0
+	text     string
+	face     face
+	size     float64
+	h        float64 // the row takes [y, y+h)
+	x        float64 // from the text area's left edge; the right edge if right
+	right    bool
+	color    rgb
+	url      string // the text links here; already encoded
+	notes    []int  // footnote markers, drawn after the text at noteX
+	noteX    float64
+	noteMore bool    // more markers follow on the next row
+	mark     int8    // 1 + the render.Mark to draw at markX, or 0
+	markX    float64 // from the text area's left edge
+	swat     bool    // draw the block's category swatch before the text
+	ref      int     // 1 + the index of the block whose page the row shows and links to, or 0
 }
 
 // block is a piece of the briefing that is placed as a whole when it fits
@@ -78,12 +79,13 @@ type place struct {
 
 // Column widths of the chronology and the source list, in points.
 const (
-	dateW    = 80 // the date column
-	textX    = 96 // where titles and summaries start
-	noteSize = 6.5
-	noteRise = 3.6
-	numW     = 22 // the right edge of a source's number
-	citeX    = 28 // where a citation starts
+	dateW        = 80 // the date column
+	textX        = 96 // where titles and summaries start
+	noteSize     = 6.5
+	noteRise     = 3.6
+	noteOverhang = 8  // how far markers may stand into the right margin
+	numW         = 22 // the right edge of a source's number
+	citeX        = 28 // where a citation starts
 )
 
 func (d *doc) add(b block) { d.blocks = append(d.blocks, b) }
@@ -278,26 +280,39 @@ func (d *doc) event(e *render.EventView) {
 	d.add(block{kind: kindEvent, pad: 8, rows: rows, side: side, atomic: true, ev: e})
 }
 
-// addNotes puts the footnote markers after the last row of text, or on
-// rows of their own when they do not fit there.
+// addNotes puts the footnote markers after the last row of text, all
+// together, or on rows of their own when they do not fit there.
 func (d *doc) addNotes(rows []row, notes []int, x, w float64) []row {
 	if len(notes) == 0 {
 		return rows
 	}
-	i := len(rows) - 1
-	used := 0.0 // of the width w, on rows[i]
-	if r := &rows[i]; r.text != "" {
-		used = r.x - x + d.textWidth(r.text, r.face, r.size) + 1
+	widths := make([]float64, len(notes))
+	all := 0.0
+	for k := range notes {
+		widths[k] = d.textWidth(noteText(notes, k)+"\u2009", sans, noteSize)
+		all += widths[k]
 	}
-	rows[i].noteX = x + used
-	for k, n := range notes {
-		nw := d.textWidth(noteText(notes, k), sans, noteSize)
-		if used > 0 && used+nw > w {
-			rows = append(rows, row{h: 9, x: x, noteX: x})
-			i, used = len(rows)-1, 0
+	i := len(rows) - 1
+	if r := &rows[i]; r.text != "" {
+		used := r.x - x + d.textWidth(r.text, r.face, r.size) + 1
+		// Markers may stand a little into the margin rather than go
+		// to a row of their own.
+		if used+all <= w+noteOverhang {
+			r.noteX, r.notes = x+used, notes
+			return rows
 		}
-		rows[i].notes = append(rows[i].notes, n)
-		used += nw + 0.8
+	}
+	used := 0.0
+	rows = append(rows, row{h: 9, x: x, noteX: x})
+	for k, n := range notes {
+		if used > 0 && used+widths[k] > w {
+			rows[len(rows)-1].noteMore = true
+			rows = append(rows, row{h: 9, x: x, noteX: x})
+			used = 0
+		}
+		r := &rows[len(rows)-1]
+		r.notes = append(r.notes, n)
+		used += widths[k]
 	}
 	return rows
 }
@@ -385,17 +400,19 @@ func (d *doc) method() {
 		"(to the as-of date when its end is open), with its mark at the middle. "+
 		"Events sort by the first day they can mean, then coarser dates before finer ones, then by identifier: "+
 		"“1997” comes before “Jan 1997”, which comes before “1 Jan 1997”.")
-	d.add(block{kind: kindPara, pad: 8, keepNext: true, rows: append(
-		[]row{{text: "Statuses", face: sansBold, size: 9.5, h: 13, color: ink}},
-		d.para("Every event carries one status, drawn as the shape of its mark in the strip and beside its title, "+
-			"so that it reads printed in black and white. Every status but “established” is also written under the title, "+
-			"with who reports, claims, alleges or denies it.", serif, 9.5, 12, 0, W, ink)...)})
+	// The statuses and their marks stay together.
+	st := []row{{text: "Statuses", face: sansBold, size: 9.5, h: 13, color: ink}}
+	st = append(st, d.para("Every event carries one status, drawn as the shape of its mark in the strip and beside its title, "+
+		"so that it reads printed in black and white. Every status but “established” is also written under the title, "+
+		"with who reports, claims, alleges or denies it.", serif, 9.5, 12, 0, W, ink)...)
 	for _, s := range v.Statuses {
 		text := s.Label + " (" + plural(s.Count, "event") + "): " + clean(s.Meaning, true) + "."
 		rows := d.para(text, serif, 9.5, 12, 16, W-16, ink)
 		rows[0].mark, rows[0].markX = int8(s.Mark)+1, 7
-		d.add(block{kind: kindPara, pad: 2, atomic: true, rows: rows})
+		rows[0].h += 2
+		st = append(st, rows...)
 	}
+	d.add(block{kind: kindPara, pad: 8, atomic: true, rows: st})
 	section("Sources", "The superscript numbers after an event are the sources it rests on, numbered in order of first citation; "+
 		"each links to its entry in the source list, which gives every source as a full citation with its link.")
 	section("Filter", clean(v.Heading, true)+".")

@@ -84,7 +84,7 @@ const (
 	headerBase = 34   // baseline of the running header
 	headerRule = 40   // rule under it
 	topY       = 56   // where the text area starts
-	footerGap  = 52   // from the text area's end to the page's bottom
+	footerGap  = 58   // from the text area's end to the page's bottom
 	footerRule = 40   // from the footer rule to the page's bottom
 	footerBase = 29   // from the footer baseline to the page's bottom
 	lineWidth  = 0.35 // hairlines and outlines

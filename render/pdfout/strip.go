@@ -15,13 +15,14 @@ import (
 // category (labelled at the left), one mark or bar per event, and a time
 // axis with year ticks at the bottom.
 const (
-	stripLabelW  = 88   // the lane labels' column
+	stripLabelW  = 104  // the lane labels' column
 	eraRowH      = 12   // a row of era labels
 	axisH        = 18   // the axis and its labels
 	stripMark    = 2.1  // the radius of an event's mark
 	subRowPitch  = 6    // between the rows of marks inside a lane
 	stripLinkCap = 1000 // the strip links its events to the list up to this many
 	dedupeFrom   = 2000 // from this many events on, identical marks are drawn once
+	laneFont     = 6.8  // the size of the lanes' labels
 )
 
 type stripLayout struct {
@@ -33,8 +34,8 @@ type stripLayout struct {
 	lanes    int
 	laneH    float64
 	subRows  int
-	labels   []string // the lanes' labels
-	lanesTop float64  // from the strip's top
+	labels   [][]string // the lanes' labels, a line or two each
+	lanesTop float64    // from the strip's top
 	h        float64
 }
 
@@ -64,8 +65,12 @@ func (d *doc) layoutStrip() *stripLayout {
 	s.eraRow = make([]int, len(v.Eras))
 	for _, i := range order {
 		e := v.Eras[i]
+		// Eras that share a boundary year ("1979–1981", "1981–1986") or
+		// overlap by a little share a row, the later drawn over the
+		// earlier.
+		tol := math.Min(1, (e.End-e.Start)/4) + 1e-9
 		r := 0
-		for r < len(ends) && ends[r] > e.Start+1e-9 {
+		for r < len(ends) && ends[r] > e.Start+tol {
 			r++
 		}
 		if r == len(ends) {
@@ -112,9 +117,19 @@ func (d *doc) layoutStrip() *stripLayout {
 		s.subRows = 1
 	}
 	s.laneH = float64(s.subRows*subRowPitch + 4)
+	// A lane's label takes two lines when the lane is tall enough.
+	lines := 1
+	if s.laneH >= 16 {
+		lines = 2
+	}
 	for _, c := range v.Categories {
 		label := clean(c.Label, true) + " (" + strconv.Itoa(c.Count) + ")"
-		s.labels = append(s.labels, d.fit(label, sans, 7, stripLabelW-14))
+		ls := d.wrap(label, sans, laneFont, stripLabelW-12)
+		if len(ls) > lines {
+			ls[lines-1] = d.fit(strings.Join(ls[lines-1:], " "), sans, laneFont, stripLabelW-12)
+			ls = ls[:lines]
+		}
+		s.labels = append(s.labels, ls)
 	}
 	s.lanesTop = float64(s.eraRows * eraRowH)
 	s.h = s.lanesTop + float64(s.lanes)*s.laneH + axisH
@@ -172,7 +187,10 @@ func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
 		d.setFill(colors[k])
 		d.setStroke(outline, 0.3)
 		d.pdf.Rect(x, ly+s.laneH/2-3, 6, 6, "FD")
-		d.text(sans, 7, ink, x+9, ly+s.laneH/2+2.5, s.labels[k])
+		ls := s.labels[k]
+		for j, l := range ls {
+			d.text(sans, laneFont, ink, x+9, ly+s.laneH/2+2.4+(float64(j)-float64(len(ls)-1)/2)*8, l)
+		}
 	}
 	if lanesH > 0 {
 		d.setStroke(lightInk, lineWidth)

@@ -1,0 +1,717 @@
+package pdfout
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/render/rendertest"
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+// tool returns the path of a poppler tool. A missing tool fails the test
+// in CI (CI is set) and skips it elsewhere.
+func tool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing (install poppler-utils): %v", name, err)
+		}
+		t.Skipf("%s is missing (install poppler-utils)", name)
+	}
+	return p
+}
+
+// run runs a poppler tool and returns its standard output.
+func run(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(tool(t, name), args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String())
+	}
+	if s := strings.TrimSpace(stderr.String()); s != "" {
+		t.Errorf("%s %s complained: %s", name, strings.Join(args, " "), s)
+	}
+	return string(out)
+}
+
+func loadSmall(t testing.TB) *timeline.Dataset {
+	t.Helper()
+	data, err := os.ReadFile("testdata/small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := timeline.Load("small.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func build(d *timeline.Dataset, f timeline.Filter) *render.View {
+	return render.Build(d, f, render.Options{Version: "v1.2.3"})
+}
+
+// write renders v into a temporary file and returns its path and bytes.
+func write(t *testing.T, v *render.View, opts Options) (string, []byte) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, v, opts); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "briefing.pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, b.Bytes()
+}
+
+// text returns the text of the PDF at path as pdftotext extracts it, with
+// every run of white space made one space.
+func text(t *testing.T, path string) string {
+	t.Helper()
+	return squash(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+}
+
+var space = regexp.MustCompile(`\s+`)
+
+func squash(s string) string { return space.ReplaceAllString(s, " ") }
+
+// pages returns the text of each page.
+func pages(t *testing.T, path string) []string {
+	t.Helper()
+	ps := strings.Split(run(t, "pdftotext", "-enc", "UTF-8", path, "-"), "\f")
+	if len(ps) > 0 && strings.TrimSpace(ps[len(ps)-1]) == "" {
+		ps = ps[:len(ps)-1]
+	}
+	for i := range ps {
+		ps[i] = squash(ps[i])
+	}
+	return ps
+}
+
+func info(t *testing.T, path string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	for _, line := range strings.Split(run(t, "pdfinfo", "-enc", "UTF-8", path), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok {
+			m[k] = strings.TrimSpace(v)
+		}
+	}
+	return m
+}
+
+func TestEveryEventAndNoOther(t *testing.T) {
+	small := loadSmall(t)
+	synth := rendertest.Synthetic(300)
+	cases := []struct {
+		name string
+		d    *timeline.Dataset
+		f    timeline.Filter
+	}{
+		{"small", small, timeline.Filter{}},
+		{"small era founding", small, timeline.Filter{Eras: []string{"founding"}}},
+		{"small era decline", small, timeline.Filter{Eras: []string{"decline"}}},
+		{"small status", small, timeline.Filter{Statuses: []timeline.Status{timeline.StatusDenied, timeline.StatusAlleged}}},
+		{"small text", small, timeline.Filter{Text: "smokehouse"}},
+		{"synthetic", synth, timeline.Filter{}},
+		{"synthetic era2", synth, timeline.Filter{Eras: []string{"era2"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := build(c.d, c.f)
+			path, _ := write(t, v, Options{})
+			got := text(t, path)
+			shown := map[string]bool{}
+			for _, e := range v.Events {
+				shown[e.ID] = true
+				// Synthetic titles are prefixes of one another ("Event
+				// number 1 happened" is not one of "… 12 happened").
+				if !strings.Contains(got, squash(e.Title)) {
+					t.Errorf("event %s (%q) is missing", e.ID, e.Title)
+				}
+				if strings.Count(got, squash(e.Title)) != 1 {
+					t.Errorf("event %s (%q) appears %d times", e.ID, e.Title, strings.Count(got, squash(e.Title)))
+				}
+				if e.Summary != "" && !strings.Contains(got, squash(e.Summary)) && !strings.HasPrefix(e.ID, "ev") {
+					t.Errorf("summary of event %s is missing", e.ID)
+				}
+			}
+			for _, e := range c.d.Events {
+				if !shown[e.ID] && strings.Contains(got, squash(e.Title)+" ") {
+					t.Errorf("event %s (%q) is not in the view but in the PDF", e.ID, e.Title)
+				}
+			}
+			if !strings.Contains(got, v.Heading) {
+				t.Errorf("the heading %q is missing", v.Heading)
+			}
+		})
+	}
+}
+
+func TestEraFilter(t *testing.T) {
+	d := loadSmall(t)
+	for _, era := range d.Eras {
+		t.Run(era.ID, func(t *testing.T) {
+			v := build(d, timeline.Filter{Eras: []string{era.ID}})
+			path, _ := write(t, v, Options{Paper: "a4"})
+			got := text(t, path)
+			n := 0
+			for _, e := range d.Events {
+				in := strings.Contains(got, e.Title)
+				if want := e.Era == era.ID; in != want {
+					t.Errorf("event %s of era %q: in the PDF %v, want %v", e.ID, e.Era, in, want)
+				}
+				if e.Era == era.ID {
+					n++
+				}
+			}
+			want := fmt.Sprintf("Era: %s (%s) — %d of %d events", era.Label, era.Span.Label(), n, len(d.Events))
+			if !strings.Contains(got, want) {
+				t.Errorf("the filter line %q is missing", want)
+			}
+			outline := run(t, "pdftohtml", "-s", "-i", "-stdout", path)
+			for _, other := range d.Eras {
+				if in := strings.Contains(outline, ">"+other.Label+" ("); in != (other == era) {
+					t.Errorf("bookmark of era %s: present %v", other.ID, in)
+				}
+			}
+		})
+	}
+}
+
+func TestFootnotes(t *testing.T) {
+	v := build(loadSmall(t), timeline.Filter{})
+	path, pdf := write(t, v, Options{})
+	layout := run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
+	_, list, ok := strings.Cut(layout, "\nSources\n")
+	if !ok {
+		t.Fatal("no source list")
+	}
+	list, _, _ = strings.Cut(list, "Method and provenance")
+	markers := 0
+	for _, e := range v.Events {
+		if len(e.Notes) == 0 {
+			t.Errorf("event %s has no footnote", e.ID)
+		}
+		for _, n := range e.Notes {
+			markers++
+			if n < 1 || n > len(v.Sources) {
+				t.Errorf("event %s cites source %d of %d", e.ID, n, len(v.Sources))
+				continue
+			}
+			s := v.Sources[n-1]
+			head := squash(s.Citation)[:20]
+			re := regexp.MustCompile(`(?m)^\s*` + strconv.Itoa(n) + `\s+` + regexp.QuoteMeta(head))
+			if !re.MatchString(list) {
+				t.Errorf("event %s: footnote %d has no entry starting %q in the source list", e.ID, n, head)
+			}
+		}
+	}
+	// Each marker is an internal link; so is each row of the contents.
+	if got := bytes.Count(pdf, []byte("/Dest [")); got < markers {
+		t.Errorf("%d internal links for %d footnote markers", got, markers)
+	}
+	for _, s := range v.Sources {
+		if s.URL != "" && !bytes.Contains(pdf, []byte("/URI ("+encodeURL(s.URL)+")")) {
+			t.Errorf("source %d: no link to %s", s.N, encodeURL(s.URL))
+		}
+	}
+	got := squash(list)
+	for _, want := range []string{"report note 4", "report note 11", "the source document", "cited by 6 events"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("source list lacks %q", want)
+		}
+	}
+}
+
+func TestMetadataAndPages(t *testing.T) {
+	v := build(loadSmall(t), timeline.Filter{Eras: []string{"expansion"}})
+	path, _ := write(t, v, Options{})
+	m := info(t, path)
+	want := map[string]string{
+		"Title":        "The Lakeside Cooperative: a chronology",
+		"Author":       "Compiled with timeline from Office of Public Audits",
+		"Subject":      "Era: Expansion abroad (1980–1999) — 4 of 12 events",
+		"Keywords":     "timeline, briefing, chronology, Expansion abroad, Governance, Courts and law, Trade",
+		"Creator":      "timeline v1.2.3",
+		"Producer":     "timeline v1.2.3 with gofpdf 1.16.2",
+		"CreationDate": "Tue Mar 15 00:00:00 2022 UTC",
+		"ModDate":      "Tue Mar 15 00:00:00 2022 UTC",
+		"Page size":    "612 x 792 pts (letter)",
+	}
+	for k, w := range want {
+		if m[k] != w {
+			t.Errorf("pdfinfo %s = %q, want %q", k, m[k], w)
+		}
+	}
+	n, err := strconv.Atoi(m["Pages"])
+	if err != nil || n < 3 {
+		t.Fatalf("pdfinfo Pages = %q", m["Pages"])
+	}
+	ps := pages(t, path)
+	if len(ps) != n {
+		t.Fatalf("pdftotext found %d pages, pdfinfo %d", len(ps), n)
+	}
+	for i, p := range ps {
+		if footer := fmt.Sprintf("Page %d of %d", i+1, n); !strings.Contains(p, footer) {
+			t.Errorf("page %d lacks %q", i+1, footer)
+		}
+		if !strings.HasPrefix(strings.TrimSpace(p), "The Lakeside Cooperative: a chronology") {
+			t.Errorf("page %d lacks the running header", i+1)
+		}
+	}
+
+	a4, _ := write(t, v, Options{Paper: "A4"})
+	if got := info(t, a4)["Page size"]; !strings.Contains(got, "(A4)") {
+		t.Errorf("a4 page size is %q", got)
+	}
+}
+
+func TestFontsEmbedded(t *testing.T) {
+	path, _ := write(t, build(loadSmall(t), timeline.Filter{}), Options{})
+	out := run(t, "pdffonts", path)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 2+int(numFaces) {
+		t.Fatalf("pdffonts lists %d fonts, want %d:\n%s", len(lines)-2, numFaces, out)
+	}
+	// name type encoding emb sub uni object ID
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		if len(f) < 7 {
+			t.Fatalf("pdffonts line %q", l)
+		}
+		name, emb, uni := f[0], f[len(f)-5], f[len(f)-3]
+		if !strings.Contains(strings.ToLower(name), "liberation") {
+			t.Errorf("font %s is not a Liberation font", name)
+		}
+		if emb != "yes" {
+			t.Errorf("font %s is not embedded:\n%s", name, out)
+		}
+		if uni != "yes" {
+			t.Errorf("font %s has no ToUnicode map, so its text does not extract:\n%s", name, out)
+		}
+	}
+}
+
+func TestQuotesAndAccents(t *testing.T) {
+	path, _ := write(t, build(loadSmall(t), timeline.Filter{}), Options{})
+	got := text(t, path)
+	for _, want := range []string{
+		"the “one family, one vote” rule", "Zoë Brontë", "Université de Genève", "Quai Élisabeth",
+		"Jürgen Weiß", "“Cooperative ‘faces ruin,’ members told,”", "cooperative’s own label", "1983–1991",
+		"“Oversight” hearings", "Ana Núñez", "2018–present", "c. 1974", "1988?", "1960s", "Page 1 of",
+		"https://example.org/ünï/ledgers(1998).pdf?a=1&b=é",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the text lacks %q", want)
+		}
+	}
+	if strings.Contains(got, "[U+") {
+		t.Errorf("a character was substituted: %s", got[strings.Index(got, "[U+")-40:][:80])
+	}
+}
+
+func TestBookmarks(t *testing.T) {
+	v := build(loadSmall(t), timeline.Filter{})
+	path, _ := write(t, v, Options{})
+	out := run(t, "pdftohtml", "-s", "-i", "-stdout", path)
+	_, outline, ok := strings.Cut(out, "Document Outline")
+	if !ok {
+		t.Fatalf("no outline:\n%s", out)
+	}
+	re := regexp.MustCompile(`<a href="[^"]*#(\d+)">([^<]*)</a>`)
+	var got []string
+	for _, m := range re.FindAllStringSubmatch(outline, -1) {
+		got = append(got, m[2]+" p"+m[1])
+	}
+	want := []string{"Overview p1", "Founding (1962–1979) p2", "Expansion abroad (1980–1999) p2",
+		"Decline and dissolution (2000–2021) p2", "Other events p2", "Sources p3", "Method p3"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	small, synth := loadSmall(t), rendertest.Synthetic(500)
+	for _, c := range []struct {
+		name string
+		v    *render.View
+		opts Options
+	}{
+		{"small", build(small, timeline.Filter{}), Options{}},
+		{"small a4 era", build(small, timeline.Filter{Eras: []string{"decline"}}), Options{Paper: "a4"}},
+		{"synthetic", build(synth, timeline.Filter{}), Options{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var a, b, other bytes.Buffer
+			if err := Write(&a, c.v, c.opts); err != nil {
+				t.Fatal(err)
+			}
+			// Another document in between must not change the next one:
+			// gofpdf writes into font bytes, so each document has a copy.
+			if err := Write(&other, build(small, timeline.Filter{Text: "court"}), Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if err := Write(&b, c.v, c.opts); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Errorf("two runs differ: %d and %d bytes", a.Len(), b.Len())
+			}
+		})
+	}
+}
+
+func TestHostileTextIsText(t *testing.T) {
+	v := build(rendertest.HostileDataset(), timeline.Filter{})
+	if ps := Check(v); len(ps) > 0 {
+		t.Fatalf("Check: %v", ps)
+	}
+	path, pdf := write(t, v, Options{})
+	got := text(t, path)
+	if n := strings.Count(got, squash(rendertest.Hostile)); n < 5 {
+		t.Errorf("the hostile string appears %d times as text, want it everywhere it is data:\n%s", n, got)
+	}
+	if bytes.Contains(pdf, []byte("javascript")) {
+		t.Error("the javascript: URL became a link")
+	}
+	// A word longer than a line breaks anywhere, so compare without spaces.
+	bare := strings.ReplaceAll(got, " ", "")
+	for _, want := range []string{"T " + rendertest.Hostile, "Ev " + rendertest.Hostile, "Claimed: " + rendertest.Hostile} {
+		if !strings.Contains(bare, strings.ReplaceAll(want, " ", "")) {
+			t.Errorf("the text lacks %q", want)
+		}
+	}
+}
+
+// unsupported returns a dataset with characters the fonts lack.
+func unsupported(t *testing.T) *timeline.Dataset {
+	d := loadSmall(t)
+	d.Events[0].Title = "Founded 🎉 by eleven families"
+	d.Events[1].Summary = "Named مجاهدين in one source and 𝔉𝔯𝔞𝔨𝔱𝔲𝔯 🎉 in another 🎉."
+	d.Title = "Lakeside ✓"
+	return d
+}
+
+func TestUnsupportedCharacters(t *testing.T) {
+	v := build(unsupported(t), timeline.Filter{})
+	ps := Check(v)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`dataset title: cannot draw U+2713 "✓"`,
+		`event "first-boat" summary: cannot draw U+0645 "م"`,
+		`event "first-boat" summary: cannot draw U+062C "ج"`,
+		`event "first-boat" summary: cannot draw U+0627 "ا"`,
+		`event "first-boat" summary: cannot draw U+0647 "ه"`,
+		`event "first-boat" summary: cannot draw U+062F "د"`,
+		`event "first-boat" summary: cannot draw U+064A "ي"`,
+		`event "first-boat" summary: cannot draw U+0646 "ن"`,
+		`event "first-boat" summary: cannot draw U+1D509 "𝔉"`,
+		`event "first-boat" summary: cannot draw U+1D52F "𝔯"`,
+		`event "first-boat" summary: cannot draw U+1D51E "𝔞"`,
+		`event "first-boat" summary: cannot draw U+1D528 "𝔨"`,
+		`event "first-boat" summary: cannot draw U+1D531 "𝔱"`,
+		`event "first-boat" summary: cannot draw U+1D532 "𝔲"`,
+		`event "first-boat" summary: cannot draw U+1F389 "🎉"`,
+		`event "founded" title: cannot draw U+1F389 "🎉"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Check:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	var b bytes.Buffer
+	err := Write(&b, v, Options{})
+	var ue *UnsupportedError
+	if !errors.As(err, &ue) || len(ue.Problems) != len(want) {
+		t.Fatalf("Write: %v, want an *UnsupportedError with %d problems", err, len(want))
+	}
+	if b.Len() != 0 {
+		t.Errorf("Write wrote %d bytes before failing", b.Len())
+	}
+	for _, s := range []string{`pdf: the fonts cannot draw 16 characters`, `event "first-boat" summary: cannot draw U+0645 "م"`, "and 11 more"} {
+		if !strings.Contains(err.Error(), s) {
+			t.Errorf("error %q lacks %q", err, s)
+		}
+	}
+
+	path, _ := write(t, v, Options{Substitute: true})
+	text := text(t, path)
+	for _, s := range []string{"Founded [U+1F389] by eleven families", "Named [U+0645][U+062C]", "[U+1D531][U+1D532][U+1D52F] [U+1F389] in another [U+1F389].", "Lakeside [U+2713]"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("substituted text lacks %q", s)
+		}
+	}
+}
+
+func TestPaperOption(t *testing.T) {
+	v := build(loadSmall(t), timeline.Filter{})
+	for _, p := range []string{"", "letter", "Letter", "a4", "A4"} {
+		if err := Write(new(bytes.Buffer), v, Options{Paper: p}); err != nil {
+			t.Errorf("paper %q: %v", p, err)
+		}
+	}
+	err := Write(new(bytes.Buffer), v, Options{Paper: "legal"})
+	if err == nil || !strings.Contains(err.Error(), `unknown paper "legal"; valid papers: letter, a4`) {
+		t.Errorf("paper legal: %v", err)
+	}
+}
+
+// longDataset has events whose summaries differ in length, each ending in
+// a unique phrase, and one event longer than a page.
+func longDataset(t *testing.T) *timeline.Dataset {
+	var b strings.Builder
+	b.WriteString(`{"title":"Long","eras":[{"id":"a","label":"First era","span":"1900/1949"},{"id":"b","label":"Second era","span":"1950/1999"}],` +
+		`"categories":[{"id":"c","label":"Things"}],"sources":[{"id":"s","title":"A source"}],"events":[`)
+	for i := range 160 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		words := strings.Repeat("word ", (i*37)%90)
+		era := "a"
+		if i >= 70 {
+			era = "b"
+		}
+		fmt.Fprintf(&b, `{"id":"e%03d","date":"%d","title":"Title of event %03d","summary":"Begins %03d %s ends %03d.","era":%q,"category":"c","sources":["s"]}`,
+			i, 1900+i*99/160, i, i, words, i, era)
+	}
+	fmt.Fprintf(&b, `,{"id":"huge","date":"1999","title":"The huge event","summary":"Huge begins. %s Huge ends.","era":"b","category":"c","sources":["s"]}]}`,
+		strings.Repeat("Many words make a long summary that runs over more than one page. ", 150))
+	d, _, err := timeline.Load("long.json", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestEventsNeverSplit(t *testing.T) {
+	d := longDataset(t)
+	v := build(d, timeline.Filter{})
+	path, _ := write(t, v, Options{})
+	ps := pages(t, path)
+	pageOf := func(s string) []int {
+		var in []int
+		for i, p := range ps {
+			if strings.Contains(p, s) {
+				in = append(in, i)
+			}
+		}
+		return in
+	}
+	for _, e := range v.Events {
+		if e.ID == "huge" {
+			continue
+		}
+		n := e.ID[1:]
+		title, end := pageOf("Title of event "+n), pageOf("ends "+n+".")
+		if len(title) != 1 || len(end) != 1 || title[0] != end[0] {
+			t.Errorf("event %s: title on pages %v, end of summary on pages %v", e.ID, title, end)
+		}
+	}
+	// The event longer than a page is split, and all of it is there.
+	if b, e := pageOf("Huge begins."), pageOf("Huge ends."); len(b) != 1 || len(e) != 1 || e[0] <= b[0] {
+		t.Errorf("huge event: begins on %v, ends on %v", b, e)
+	}
+	// An era heading never ends a page: the first event of its era follows
+	// it on the same page.
+	for _, h := range []struct{ era, first string }{{"First era", "Title of event 000"}, {"Second era", "Title of event 070"}} {
+		p := pageOf(h.era + " 19")
+		if len(p) != 1 {
+			t.Errorf("heading %q on pages %v", h.era, p)
+			continue
+		}
+		if !strings.Contains(ps[p[0]], h.first) {
+			t.Errorf("heading %q on page %d without its first event", h.era, p[0]+1)
+		}
+	}
+}
+
+func TestPlacement(t *testing.T) {
+	// White-box: across paper sizes and data, every block that fits on a
+	// page is placed whole and inside the text area, and a block that
+	// keeps with the next is followed on the same page.
+	for _, c := range []struct {
+		name  string
+		v     *render.View
+		paper string
+	}{
+		{"long letter", build(longDataset(t), timeline.Filter{}), "letter"},
+		{"long a4", build(longDataset(t), timeline.Filter{}), "a4"},
+		{"synthetic", build(rendertest.Synthetic(700), timeline.Filter{}), "a4"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := newDoc(c.v, c.paper)
+			d.layout()
+			for i, p := range d.places {
+				b := &d.blocks[p.b]
+				h := 0.0
+				for _, r := range b.rows[p.from:p.to] {
+					h += r.h
+				}
+				if p.y < d.top-0.01 || p.y+h > d.bot+0.01 {
+					t.Errorf("block %d rows %d–%d at %.1f–%.1f, outside the text area %.1f–%.1f", p.b, p.from, p.to, p.y, p.y+h, d.top, d.bot)
+				}
+				if b.atomic && b.height() <= d.bot-d.top && (p.from != 0 || p.to != len(b.rows)) {
+					t.Errorf("block %d (kind %d) is split: rows %d–%d of %d", p.b, b.kind, p.from, p.to, len(b.rows))
+				}
+				if b.keepNext && p.to == len(b.rows) && i+1 < len(d.places) && d.places[i+1].page != p.page {
+					t.Errorf("block %d (%q) ends page %d", p.b, b.bookmark, p.page)
+				}
+			}
+		})
+	}
+}
+
+func TestEmptyView(t *testing.T) {
+	v := build(loadSmall(t), timeline.Filter{Text: "no such words"})
+	path, _ := write(t, v, Options{})
+	got := text(t, path)
+	for _, want := range []string{"Text: “no such words” — 0 of 12 events", "No events match the filter.", "Page 1 of"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the text lacks %q", want)
+		}
+	}
+}
+
+func TestRendersInPoppler(t *testing.T) {
+	// 1,000 events are linked from the strip; poppler refuses a page with
+	// more than 10,000 annotations, and says so on standard error.
+	v := build(rendertest.Synthetic(stripLinkCap), timeline.Filter{})
+	path, _ := write(t, v, Options{})
+	run(t, "pdftoppm", "-r", "20", "-png", "-f", "1", "-l", "2", path, filepath.Join(t.TempDir(), "page"))
+}
+
+func TestGolden(t *testing.T) {
+	d := loadSmall(t)
+	for _, c := range []struct {
+		name string
+		f    timeline.Filter
+		opts Options
+	}{
+		{"small", timeline.Filter{}, Options{}},
+		{"small.era-decline.a4", timeline.Filter{Eras: []string{"decline"}}, Options{Paper: "a4"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path, _ := write(t, build(d, c.f), c.opts)
+			got := run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
+			golden := filepath.Join("testdata", c.name+".txt")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to write it)", err)
+			}
+			// Compare meaning: the lines and their words, not how many
+			// spaces pdftotext put between columns.
+			gotFile := filepath.Join("testdata", c.name+".got.txt")
+			if normalize(got) != normalize(string(want)) {
+				os.WriteFile(gotFile, []byte(got), 0o644)
+				t.Errorf("text differs from %s; see %s:\n%s", golden, gotFile, diff(normalize(string(want)), normalize(got)))
+			} else {
+				os.Remove(gotFile)
+			}
+		})
+	}
+}
+
+// normalize returns the non-blank lines of s with their runs of spaces
+// made one.
+func normalize(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// diff returns the lines that differ, numbered.
+func diff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	var out strings.Builder
+	for i := 0; i < max(len(al), len(bl)) && out.Len() < 4000; i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			fmt.Fprintf(&out, "%d\n- %s\n+ %s\n", i+1, x, y)
+		}
+	}
+	return out.String()
+}
+
+func TestEncodeURL(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://example.org/a/b?c=d&e=f#g", "https://example.org/a/b?c=d&e=f#g"},
+		{"https://example.org/ünï(1).pdf", "https://example.org/%C3%BCn%C3%AF%281%29.pdf"},
+		{"https://example.org/a%20b", "https://example.org/a%20b"},
+		{"https://example.org/100%", "https://example.org/100%25"},
+		{"https://example.org/%zz", "https://example.org/%25zz"},
+		{`https://example.org/a\b"c`, "https://example.org/a%5Cb%22c"},
+	} {
+		if got := encodeURL(c.in); got != c.want {
+			t.Errorf("encodeURL(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		oneLine bool
+		want    string
+	}{
+		{"plain text", true, "plain text"},
+		{"two  spaces\tand tab", false, "two spaces and tab"},
+		{"line\r\nbreak\nkept", false, "line\nbreak\nkept"},
+		{"line\r\nbreak\nkept", true, "line break kept"},
+		{"curly “quotes” – é", true, "curly “quotes” – é"},
+		{"emoji 🎉 here", true, "emoji [U+1F389] here"},
+		{"bell \a", true, "bell [U+0007]"},
+	} {
+		if got := clean(c.in, c.oneLine); got != c.want {
+			t.Errorf("clean(%q, %v) = %q, want %q", c.in, c.oneLine, got, c.want)
+		}
+	}
+}
+
+func TestCoverage(t *testing.T) {
+	cov := drawable()
+	for _, r := range "AZaz09 .,;:!?\"'()[]{}–—‘’“”…·•éèêëàâäçñöüßÅØæœłŁšžčćđğışĀāĪīŪūḤḥṢṣẓ€£¥§©®°±×÷" {
+		if !cov.has(r) {
+			t.Errorf("%q %U is not drawable", r, r)
+		}
+	}
+	for _, r := range []rune{0x1F389, 0x0627, 0x4E2D, 0x2713, 0x10000, 0x7} {
+		if cov.has(r) {
+			t.Errorf("%q %U is drawable", r, r)
+		}
+	}
+}
