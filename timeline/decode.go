@@ -151,11 +151,11 @@ func Decode(name string, data []byte) (*Dataset, error) {
 // bad ones, when only dates are bad, so that Load can go on to report
 // every other problem too.
 func decode(name string, data []byte) (*Dataset, Problems) {
-	sum := sha256.Sum256(data)
-	o := origin{name: name, sha256: hex.EncodeToString(sum[:]), data: data}
 	if len(data) > MaxInput {
 		return nil, Problems{{File: name, Msg: fmt.Sprintf("file is %d bytes; the largest dataset read is %d bytes", len(data), MaxInput)}}
 	}
+	sum := sha256.Sum256(data)
+	o := origin{name: name, sha256: hex.EncodeToString(sum[:]), data: data}
 	body := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	skip := len(data) - len(body)
 	if !utf8.Valid(body) {

@@ -462,3 +462,24 @@ func TestEncodeEmptyLists(t *testing.T) {
 		t.Errorf("Encode(Decode(%q)):\n%s\nwant:\n%s", `{"title": "t"}`, got, want)
 	}
 }
+
+func TestPathAt(t *testing.T) {
+	data := []byte("\xef\xbb\xbf{\"title\": \"t\", \"events\": [{\"id\": \"a\", \"tags\": [\"x\", 5]}]}")
+	for _, tt := range []struct {
+		at   string // the text at the offset
+		want string
+	}{
+		{`{"title"`, ""},
+		{`"t"`, "title"},
+		{`[{`, "events"},
+		{`{"id"`, "events[0]"},
+		{`"a"`, "events[0].id"},
+		{`5]`, "events[0].tags[1]"},
+		{`"x"`, "events[0].tags[0]"},
+	} {
+		off := bytes.Index(data, []byte(tt.at))
+		if got := pathAt(data, off); got != tt.want {
+			t.Errorf("pathAt(%q) = %q, want %q", tt.at, got, tt.want)
+		}
+	}
+}

@@ -128,10 +128,16 @@ var validateTests = []struct {
 		`events[1].status: unknown status "Claimed"`,
 	}},
 	{"status without attribution", func(t testing.TB, d *Dataset) {
-		d.Events[0].Status, d.Events[1].Attribution = StatusDenied, " "
+		d.Events[0].Status, d.Events[1].Attribution, d.Events[2].Status = StatusDenied, " ", StatusReported
+		d.Events = append(d.Events,
+			&Event{ID: "d", Date: mustParse(t, "1990"), Title: "D", Sources: []string{"s1"}, Status: StatusDisputed},
+			&Event{ID: "e", Date: mustParse(t, "1990"), Title: "E", Sources: []string{"s1"}, Status: StatusAlleged})
 	}, []string{
 		`events[0].attribution: warning: status "denied" without an attribution: say who denies it`,
 		`events[1].attribution: warning: status "claimed" without an attribution: say who claims it`,
+		`events[2].attribution: warning: status "reported" without an attribution: say who reports it`,
+		`events[3].attribution: warning: status "disputed" without an attribution: say who disputes it`,
+		`events[4].attribution: warning: status "alleged" without an attribution: say who alleges it`,
 	}},
 	{"bad source fields", func(t testing.TB, d *Dataset) {
 		d.Sources[1].Kind, d.Sources[1].Footnote, d.Sources[1].URL, d.Sources[2].Title = "blog", -1, "javascript:alert(1)", ""
@@ -418,5 +424,23 @@ func TestValidColorAndSafeURL(t *testing.T) {
 		if SafeURL(u) != ok {
 			t.Errorf("SafeURL(%q) = %v", u, !ok)
 		}
+	}
+}
+
+func TestProblemsErrOrder(t *testing.T) {
+	ps := Problems{
+		{File: "f", Path: "b", Msg: "no position"},
+		{File: "f", Line: 3, Col: 2, Msg: "3:2"},
+		{File: "f", Line: 1, Col: 9, Msg: "1:9"},
+		{File: "f", Path: "w", Severity: SeverityWarning, Msg: "warning"},
+		{File: "f", Line: 3, Col: 1, Msg: "3:1"},
+		{File: "f", Path: "a", Msg: "no position either"},
+	}
+	want := "f:1:9: 1:9\nf:3:1: 3:1\nf:3:2: 3:2\nf: b: no position\nf: a: no position either"
+	if got := ps.Err().Error(); got != want {
+		t.Errorf("Err() =\n%s\nwant\n%s", got, want)
+	}
+	if ps[0].Msg != "no position" {
+		t.Errorf("Err reordered the problems it was called on")
 	}
 }
