@@ -199,6 +199,12 @@ func (d *doc) row(r *row, x, y float64) {
 // text draws s with its baseline's left end at (x, y).
 func (d *doc) text(f face, size float64, c rgb, x, y float64, s string) {
 	d.setFont(f, size)
-	d.pdf.SetTextColor(int(c.r), int(c.g), int(c.b))
+	// With the fill colour the same as the text's, gofpdf does not wrap
+	// every text in its own graphics state.
+	d.setFill(c)
+	if !d.haveInk || c != d.textInk {
+		d.textInk, d.haveInk = c, true
+		d.pdf.SetTextColor(int(c.r), int(c.g), int(c.b))
+	}
 	d.pdf.Text(x, y, s)
 }

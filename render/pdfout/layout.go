@@ -406,7 +406,7 @@ func (d *doc) method() {
 		"so that it reads printed in black and white. Every status but “established” is also written under the title, "+
 		"with who reports, claims, alleges or denies it.", serif, 9.5, 12, 0, W, ink)...)
 	for _, s := range v.Statuses {
-		text := s.Label + " (" + plural(s.Count, "event") + "): " + clean(s.Meaning, true) + "."
+		text := clean(s.Label+" ("+plural(s.Count, "event")+"): "+s.Meaning+".", true)
 		rows := d.para(text, serif, 9.5, 12, 16, W-16, ink)
 		rows[0].mark, rows[0].markX = int8(s.Mark)+1, 7
 		rows[0].h += 2

@@ -108,6 +108,8 @@ type doc struct {
 	fill, stroke          rgb
 	lw                    float64
 	haveFill, haveStroke  bool
+	textInk               rgb
+	haveInk               bool
 	title, filter, footer string // cleaned texts of the running header and footer
 
 	blocks        []block
@@ -138,6 +140,7 @@ func newDoc(v *render.View, paper string) *doc {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetMargins(margin, topY, margin)
+	pdf.SetLineCapStyle("round") // see doc.dot
 	for _, f := range faces {
 		// gofpdf writes into the bytes it is given: a copy per document.
 		pdf.AddUTF8FontFromBytes(f.family, f.style, slices.Clone(f.ttf))
@@ -179,11 +182,11 @@ func dayTime(v *render.View) time.Time {
 
 func (d *doc) metadata() {
 	v := d.v
-	version := v.Provenance.Version
+	version := clean(v.Provenance.Version, true)
 	if version == "" {
 		version = "(devel)"
 	}
-	tool := v.Provenance.Tool
+	tool := clean(v.Provenance.Tool, true)
 	if tool == "" {
 		tool = "timeline"
 	}

@@ -252,7 +252,10 @@ func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
 			c := colors[lane]
 			if pass == 0 {
 				if e.Shape != render.ShapePoint {
-					d.bar(e.Shape, x0, x1, cy, c)
+					d.bar(e.Shape, x0, x1, cy, c, e.Approximate || e.Uncertain)
+					if e.OpenEnd {
+						d.openEnd(x1, cy)
+					}
 				}
 				continue
 			}
@@ -334,18 +337,39 @@ func yearLabel(y int) string {
 }
 
 // bar draws the bar of an imprecise date (hollow) or of an interval
-// (solid) from x0 to x1, centred on cy.
-func (d *doc) bar(shape render.Shape, x0, x1, cy float64, c rgb) {
+// (solid) from x0 to x1, centred on cy; an approximate or uncertain one
+// has a dashed outline.
+func (d *doc) bar(shape render.Shape, x0, x1, cy float64, c rgb, dashed bool) {
 	w := math.Max(x1-x0, 1)
+	if dashed {
+		d.pdf.SetDashPattern([]float64{1.4, 0.8}, 0)
+	}
 	if shape == render.ShapeRange {
 		d.setFill(c.tint(0.8))
 		d.setStroke(c, 0.6)
+		if dashed {
+			d.setStroke(outline, 0.5)
+		}
 		d.pdf.Rect(x0, cy-1.7, w, 3.4, "FD")
-		return
+	} else {
+		d.setFill(c)
+		d.setStroke(outline, 0.3)
+		if dashed {
+			d.setStroke(outline, 0.5)
+		}
+		d.pdf.Rect(x0, cy-1.5, w, 3, "FD")
 	}
-	d.setFill(c)
+	if dashed {
+		d.pdf.SetDashPattern(nil, 0)
+	}
+}
+
+// openEnd draws an arrowhead at x, the end of an interval still open on
+// the as-of date.
+func (d *doc) openEnd(x, cy float64) {
+	d.setFill(outline)
 	d.setStroke(outline, 0.3)
-	d.pdf.Rect(x0, cy-1.5, w, 3, "FD")
+	d.pdf.Polygon([]gofpdf.PointType{{X: x, Y: cy - 2.6}, {X: x + 3, Y: cy}, {X: x, Y: cy + 2.6}}, "FD")
 }
 
 // mark draws the shape of a status, centred on (cx, cy), in colour c with
@@ -353,15 +377,13 @@ func (d *doc) bar(shape render.Shape, x0, x1, cy float64, c rgb) {
 func (d *doc) mark(m render.Mark, cx, cy, r float64, c rgb) {
 	switch m {
 	case render.MarkDisc:
-		d.setFill(c)
-		d.setStroke(outline, 0.3)
-		d.pdf.Circle(cx, cy, r, "FD")
+		d.dot(cx, cy, r+0.3, outline)
+		d.dot(cx, cy, r, c)
 	case render.MarkRing:
-		d.setFill(c)
-		d.setStroke(outline, 0.3)
-		d.pdf.Circle(cx, cy, r, "FD")
-		d.setFill(white)
-		d.pdf.Circle(cx, cy, r*0.5, "FD")
+		d.dot(cx, cy, r+0.3, outline)
+		d.dot(cx, cy, r, c)
+		d.dot(cx, cy, r*0.5+0.3, outline)
+		d.dot(cx, cy, r*0.5, white)
 	case render.MarkDiamond:
 		q := r * 1.3
 		d.setFill(c)
@@ -388,6 +410,14 @@ func (d *doc) mark(m render.Mark, cx, cy, r float64, c rgb) {
 	}
 }
 
+// dot draws a disc of radius r: a line of no length, with round caps
+// (set for the whole document), is a disc in PDF, and far smaller and
+// faster to write than four curves.
+func (d *doc) dot(cx, cy, r float64, c rgb) {
+	d.setStroke(c, 2*r)
+	d.pdf.Line(cx, cy, cx, cy)
+}
+
 // keyLayout places the key under the strip: the status marks and the
 // three ways a date is drawn.
 type keyLayout struct {
@@ -409,6 +439,8 @@ const (
 	keyMark
 	keyRange
 	keySpan
+	keyOpen
+	keyDashed
 	keyLineH  = 13
 	keyIndent = 44
 )
@@ -417,7 +449,7 @@ func (d *doc) layoutKey() *keyLayout {
 	k := &keyLayout{}
 	x, y := 0.0, 0.0
 	add := func(icon uint8, m render.Mark, text string) {
-		iw := [...]float64{0, 9, 17, 17}[icon]
+		iw := [...]float64{0, 9, 17, 17, 20, 17}[icon]
 		w := iw + d.textWidth(text, sans, 7.5)
 		if x > keyIndent && x+w > d.width {
 			x, y = keyIndent, y+keyLineH
@@ -434,13 +466,14 @@ func (d *doc) layoutKey() *keyLayout {
 	}
 	head("Status")
 	for _, s := range d.v.Statuses {
-		add(keyMark, s.Mark, s.Label+" ("+strconv.Itoa(s.Count)+")")
+		add(keyMark, s.Mark, clean(s.Label, true)+" ("+strconv.Itoa(s.Count)+")")
 	}
 	head("Dates")
 	add(keyMark, render.MarkDisc, "month or day")
 	add(keyRange, render.MarkDisc, "year, decade or century, across its whole span")
 	add(keySpan, render.MarkDisc, "interval")
-	add(keyText, 0, "c. approximate   ? uncertain")
+	add(keyOpen, render.MarkDisc, "still open")
+	add(keyDashed, render.MarkDisc, "approximate (c.) or uncertain (?)")
 	k.h = y + keyLineH
 	return k
 }
@@ -453,14 +486,18 @@ func (d *doc) drawKey(x, y float64) {
 		case keyMark:
 			d.mark(it.mark, ix+3, cy-0.5, 2.4, grey)
 			tx += 9
-		case keyRange, keySpan:
+		case keyRange, keySpan, keyDashed:
 			shape := render.ShapeRange
 			if it.icon == keySpan {
 				shape = render.ShapeSpan
 			}
-			d.bar(shape, ix, ix+14, cy-0.5, grey)
+			d.bar(shape, ix, ix+14, cy-0.5, grey, it.icon == keyDashed)
 			d.mark(render.MarkDisc, ix+7, cy-0.5, 2, grey)
 			tx += 17
+		case keyOpen:
+			d.bar(render.ShapeSpan, ix, ix+14, cy-0.5, grey, false)
+			d.openEnd(ix+14, cy-0.5)
+			tx += 20
 		}
 		d.text(it.face, 7.5, it.color, tx, cy+2.3, it.text)
 	}
