@@ -556,6 +556,7 @@ func TestPlacement(t *testing.T) {
 		{"long letter", build(longDataset(t), timeline.Filter{}), "letter"},
 		{"long a4", build(longDataset(t), timeline.Filter{}), "a4"},
 		{"synthetic", build(rendertest.Synthetic(700), timeline.Filter{}), "a4"},
+		{"crowded", build(crowdedDataset(t), timeline.Filter{}), "letter"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := newDoc(c.v, c.paper)
@@ -577,6 +578,51 @@ func TestPlacement(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// crowdedDataset has 150 categories and 20 eras that all overlap.
+func crowdedDataset(t *testing.T) *timeline.Dataset {
+	var b strings.Builder
+	b.WriteString(`{"title":"Crowded","sources":[{"id":"s","title":"A source"}],"eras":[`)
+	for i := range 20 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":"era%d","label":"An era with a long name, number %d","span":"%d/%d"}`, i, i, 1900+i, 1960+i)
+	}
+	b.WriteString(`],"categories":[`)
+	for i := range 150 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":"c%d","label":"Category with a long name %d"}`, i, i)
+	}
+	b.WriteString(`],"events":[`)
+	for i := range 300 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":"e%d","date":"%d","title":"Event %d","category":"c%d","era":"era%d","sources":["s"]}`, i, 1920+i%40, i, i%150, i%20)
+	}
+	b.WriteString(`]}`)
+	d, _, err := timeline.Load("crowded.json", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestCrowdedStrip(t *testing.T) {
+	v := build(crowdedDataset(t), timeline.Filter{})
+	d := newDoc(v, "letter")
+	d.layout()
+	if h := d.strip.h; h > (d.bot-d.top)*0.6+eraRowH*maxEraRows {
+		t.Errorf("the strip is %.0f pt high on a text area of %.0f pt", h, d.bot-d.top)
+	}
+	path, _ := write(t, v, Options{})
+	if got := text(t, path); !strings.Contains(got, "Event 299") {
+		t.Error("an event is missing")
 	}
 }
 

@@ -23,6 +23,7 @@ const (
 	stripLinkCap = 1000 // the strip links its events to the list up to this many
 	dedupeFrom   = 2000 // from this many events on, identical marks are drawn once
 	laneFont     = 6.8  // the size of the lanes' labels
+	maxEraRows   = 4    // rows of era labels; more overlapping eras share the last
 )
 
 type stripLayout struct {
@@ -34,6 +35,8 @@ type stripLayout struct {
 	lanes    int
 	laneH    float64
 	subRows  int
+	pitch    float64    // between the rows of marks inside a lane
+	markR    float64    // the radius of an event's mark
 	labels   [][]string // the lanes' labels, a line or two each
 	lanesTop float64    // from the strip's top
 	h        float64
@@ -73,10 +76,13 @@ func (d *doc) layoutStrip() *stripLayout {
 		for r < len(ends) && ends[r] > e.Start+tol {
 			r++
 		}
+		if r == maxEraRows {
+			r = maxEraRows - 1 // drawn over the others
+		}
 		if r == len(ends) {
 			ends = append(ends, e.End)
 		} else {
-			ends[r] = e.End
+			ends[r] = math.Max(ends[r], e.End)
 		}
 		s.eraRow[i] = r
 	}
@@ -117,15 +123,34 @@ func (d *doc) layoutStrip() *stripLayout {
 		s.subRows = 1
 	}
 	s.laneH = float64(s.subRows*subRowPitch + 4)
-	// A lane's label takes two lines when the lane is tall enough.
-	lines := 1
-	if s.laneH >= 16 {
+	s.pitch, s.markR = subRowPitch, stripMark
+	// The strip never takes more than 60% of a page: with very many
+	// categories the lanes get thinner, down to thin lines of marks.
+	fixed := s.lanesTop + axisH
+	for _, r := range s.legend {
+		fixed += r.h
+	}
+	if room := (d.bot-d.top)*0.6 - fixed; s.lanes > 0 && float64(s.lanes)*s.laneH > room {
+		s.subRows = 1
+		s.laneH = math.Max(2.5, room/float64(s.lanes))
+		s.pitch = s.laneH
+		s.markR = math.Max(0.8, math.Min(stripMark, s.laneH/2-0.4))
+	}
+	// A lane's label takes two lines when the lane is tall enough, and
+	// none when it is too thin for one.
+	lines := 0
+	switch {
+	case s.laneH >= 16:
 		lines = 2
+	case s.laneH >= 7:
+		lines = 1
 	}
 	for _, c := range v.Categories {
 		label := clean(c.Label, true) + " (" + strconv.Itoa(c.Count) + ")"
 		ls := d.wrap(label, sans, laneFont, stripLabelW-12)
-		if len(ls) > lines {
+		if lines == 0 {
+			ls = nil
+		} else if len(ls) > lines {
 			ls[lines-1] = d.fit(strings.Join(ls[lines-1:], " "), sans, laneFont, stripLabelW-12)
 			ls = ls[:lines]
 		}
@@ -186,7 +211,8 @@ func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
 		}
 		d.setFill(colors[k])
 		d.setStroke(outline, 0.3)
-		d.pdf.Rect(x, ly+s.laneH/2-3, 6, 6, "FD")
+		sw := math.Min(6, s.laneH-0.8)
+		d.pdf.Rect(x, ly+(s.laneH-sw)/2, sw, sw, "FD")
 		ls := s.labels[k]
 		for j, l := range ls {
 			d.text(sans, laneFont, ink, x+9, ly+s.laneH/2+2.4+(float64(j)-float64(len(ls)-1)/2)*8, l)
@@ -220,7 +246,7 @@ func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
 				continue
 			}
 			xm, x0, x1 := X(e.Mid), X(e.Start), X(e.End)
-			lo, hi := xm-stripMark-0.6, xm+stripMark+0.6
+			lo, hi := xm-s.markR-0.6, xm+s.markR+0.6
 			if e.Shape != render.ShapePoint {
 				lo, hi = math.Min(lo, x0), math.Max(hi, x1)
 			}
@@ -238,7 +264,7 @@ func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
 				sub = best
 			}
 			last[base+sub] = math.Max(last[base+sub], hi)
-			cy := lanesTop + float64(lane)*s.laneH + 2 + subRowPitch/2 + float64(sub*subRowPitch)
+			cy := lanesTop + float64(lane)*s.laneH + (s.laneH-float64(s.subRows)*s.pitch)/2 + s.pitch/2 + float64(sub)*s.pitch
 			if seen != nil {
 				k := key{int16(lane), int16(sub), e.Shape, e.Status.Mark, int32(x0 * 4), int32(x1 * 4)}
 				if pass == 1 {
@@ -259,10 +285,10 @@ func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
 				}
 				continue
 			}
-			d.mark(e.Status.Mark, xm, cy, stripMark, c)
+			d.mark(e.Status.Mark, xm, cy, s.markR, c)
 			if d.eventLink != nil {
 				if id := d.eventLink[e.Index]; id != 0 {
-					d.pdf.Link(xm-stripMark-0.5, cy-stripMark-0.5, 2*stripMark+1, 2*stripMark+1, id)
+					d.pdf.Link(xm-s.markR-0.5, cy-s.markR-0.5, 2*s.markR+1, 2*s.markR+1, id)
 				}
 			}
 		}
