@@ -100,6 +100,7 @@ func (d *doc) para(s string, f face, size, h, x, w float64, c rgb) []row {
 	return rows
 }
 
+// layout measures the whole briefing into blocks and paginates them.
 func (d *doc) layout() {
 	d.eraBlock = make(map[*render.EraView]int, len(d.v.Eras))
 	d.cover()
@@ -132,6 +133,8 @@ func (d *doc) addSection(label string, b block) {
 	d.add(b)
 }
 
+// cover lays out the first page: title, source document, as-of date,
+// filter and counts, the overview strip, its key and the contents.
 func (d *doc) cover() {
 	v, W := d.v, d.width
 	d.add(block{kind: kindPara, rows: d.para(d.title, sansBold, 20, 25, 0, W, ink)})
@@ -204,6 +207,8 @@ func (d *doc) chronology() {
 	}
 }
 
+// eraHeading lays out the heading of an era with n events shown: its
+// label and span on the era's colour, the count, and its description.
 func (d *doc) eraHeading(era *render.EraView, n int) {
 	W := d.width
 	label := clean(era.Label, true)
@@ -234,6 +239,9 @@ func (d *doc) eraHeading(era *render.EraView, n int) {
 	}
 }
 
+// event lays out one event: the date column (label and category) beside
+// the status mark, the title, the status tag, the summary and the
+// footnote markers.
 func (d *doc) event(e *render.EventView) {
 	tw := d.width - textX
 	var side []row
@@ -327,6 +335,7 @@ func noteText(notes []int, i int) string {
 	return s
 }
 
+// sourceList lays out the numbered sources.
 func (d *doc) sourceList() {
 	v, W := d.v, d.width
 	head := []row{{text: "Sources", face: sansBold, size: 14, h: 20, color: ink}}
@@ -382,6 +391,8 @@ func (d *doc) noteWord() string {
 	return "document"
 }
 
+// method lays out the closing note: how dates are placed and sorted,
+// what each status means, the filter and the provenance.
 func (d *doc) method() {
 	v, W := d.v, d.width
 	d.addSection("Method and provenance", block{kind: kindPara, pad: 22, keepNext: true, atomic: true, bookmark: "Method",

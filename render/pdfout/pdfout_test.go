@@ -713,6 +713,40 @@ func diff(a, b string) string {
 	return out.String()
 }
 
+func TestBCE(t *testing.T) {
+	d, _, err := timeline.Load("ancient.json", []byte(`{"title":"Rome","sources":[{"id":"s","title":"Suetonius"}],
+		"events":[{"id":"caesar","date":"-0043-03-15","title":"Caesar is killed","sources":["s"]},
+		{"id":"augustus","date":"-0026/0014","title":"Augustus rules","sources":["s"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, _ := write(t, build(d, timeline.Filter{}), Options{})
+	got := text(t, path)
+	for _, want := range []string{"15 Mar 44 BCE", "27 BCE–14", "50 BCE", "Caesar is killed"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the text lacks %q", want)
+		}
+	}
+}
+
+func TestTickSteps(t *testing.T) {
+	for _, c := range []struct {
+		span         int
+		w            float64
+		major, minor int
+	}{
+		{60, 400, 10, 1},
+		{10, 400, 1, 1},
+		{125, 400, 20, 2},
+		{2000, 400, 200, 20},
+		{3, 400, 1, 1},
+	} {
+		if major, minor := tickSteps(c.span, c.w); major != c.major || minor != c.minor {
+			t.Errorf("tickSteps(%d, %v) = %d, %d; want %d, %d", c.span, c.w, major, minor, c.major, c.minor)
+		}
+	}
+}
+
 func TestEncodeURL(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"https://example.org/a/b?c=d&e=f#g", "https://example.org/a/b?c=d&e=f#g"},

@@ -164,7 +164,8 @@ func (d *doc) layoutStrip() *stripLayout {
 	return s
 }
 
-// eraLinks returns the internal link of each era's heading, by era.
+// drawStrip draws the overview strip with its top left corner at (x, y);
+// eraLink holds the internal link of each era's heading.
 func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
 	v, s := d.v, d.strip
 	X := func(t float64) float64 { return x + s.xOf(v, t) }
@@ -300,9 +301,24 @@ func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
 	start, end := int(math.Round(v.AxisStart)), int(math.Round(v.AxisEnd))
 	major, minor := tickSteps(end-start, s.w)
 	d.setStroke(ink, lineWidth)
-	for yr := ceilTo(start, minor); yr <= end; yr += minor {
+	// Before year 1 the ticks fall on round BCE years: astronomical year
+	// -49 is 50 BCE.
+	round := func(yr, step int) bool {
+		if yr <= 0 {
+			return (1-yr)%step == 0
+		}
+		return yr%step == 0
+	}
+	inc := 1
+	if start > 0 || end-start > 20000 {
+		start, inc = ceilTo(start, minor), minor
+	}
+	for yr := start; yr <= end; yr += inc {
+		if !round(yr, minor) {
+			continue
+		}
 		xt := X(float64(yr))
-		if yr%major == 0 {
+		if round(yr, major) {
 			d.pdf.Line(xt, axisY, xt, axisY+4)
 			l := yearLabel(yr)
 			lw := d.textWidth(l, sans, 7)
