@@ -1,0 +1,485 @@
+package htmlout
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/render/rendertest"
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// The browser tests drive Debian's Chromium. Without it they fail when the
+// CI environment variable is set and are skipped otherwise; so are they
+// without the ECharts bundle (make assets).
+
+const chromiumPath = "/usr/bin/chromium"
+
+// skipOrFail skips tb, or fails it in CI, where a missing browser or
+// bundle is an error.
+func skipOrFail(tb testing.TB, msg string) {
+	tb.Helper()
+	if os.Getenv("CI") != "" {
+		tb.Fatal(msg)
+	}
+	tb.Skip(msg)
+}
+
+// needBrowser returns the path of Chromium and checks that the bundle is
+// built.
+func needBrowser(tb testing.TB) string {
+	tb.Helper()
+	path := chromiumPath
+	if _, err := os.Stat(path); err != nil {
+		p, err := exec.LookPath("chromium")
+		if err != nil {
+			skipOrFail(tb, "no Chromium at "+chromiumPath+" or on $PATH: apt-get install chromium")
+		}
+		path = p
+	}
+	if err := loadBundle().err; err != nil {
+		skipOrFail(tb, "no ECharts bundle: run render/htmlout/build-assets.sh (make assets): "+err.Error())
+	}
+	return path
+}
+
+// allocator returns the options that start a headless Chromium with a
+// fresh profile.
+func allocator(tb testing.TB) []chromedp.ExecAllocatorOption {
+	tb.Helper()
+	path := needBrowser(tb)
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.WindowSize(1300, 1000),
+	)
+}
+
+// tab is one open page and what it did.
+type tab struct {
+	ctx context.Context
+
+	mu       sync.Mutex
+	console  []string // errors, warnings and exceptions
+	requests []string // every URL the page requested
+	dialogs  []string // messages of alert, confirm and prompt
+}
+
+// open starts a browser, opens file in its tab and waits for the page to
+// be ready (charts drawn, table present). A tab of its own browser is the
+// one in front, which headless Chromium paints (it paints no tab behind
+// another, so screenshots of those never come).
+func open(t testing.TB, file string) *tab {
+	t.Helper()
+	tb := &tab{}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocator(t)...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(func(ev any) {
+		tb.mu.Lock()
+		defer tb.mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				tb.console = append(tb.console, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
+			}
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			tb.console = append(tb.console, "exception: "+msg)
+		case *cdplog.EventEntryAdded:
+			if ev.Entry.Level == cdplog.EntryLevelError || ev.Entry.Level == cdplog.EntryLevelWarning {
+				tb.console = append(tb.console, fmt.Sprintf("log %s: %s %s", ev.Entry.Level, ev.Entry.Text, ev.Entry.URL))
+			}
+		case *network.EventRequestWillBeSent:
+			tb.requests = append(tb.requests, ev.Request.URL)
+		case *cdppage.EventJavascriptDialogOpening:
+			tb.dialogs = append(tb.dialogs, ev.Message)
+			go chromedp.Call(tb.ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: false})
+		}
+	}))
+	tb.ctx = ctx
+	t.Cleanup(cancel)
+	// The first action starts the browser and binds it to its context, so
+	// it gets the one without a timeout.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	tctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
+	defer tcancel()
+	if err := chromedp.Do(tctx, chromedp.Navigate("file://"+file)); err != nil {
+		t.Fatalf("opening %s: %v", file, err)
+	}
+	if _, err := chromedp.Run(tctx, chromedp.Poll[bool]("window.__timelineReady === true", chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("page %s never became ready: %v; console: %q", file, err, tb.console)
+	}
+	return tb
+}
+
+// eval evaluates a JavaScript expression in the tab and returns its value.
+func eval[T any](t testing.TB, tb *tab, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+func do(t testing.TB, tb *tab, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkQuiet fails t if the page logged an error or warning, made a
+// request other than loading files, or opened a dialog.
+func (tb *tab) checkQuiet(t *testing.T) {
+	t.Helper()
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	for _, m := range tb.console {
+		t.Errorf("console: %s", m)
+	}
+	for _, u := range tb.requests {
+		if !strings.HasPrefix(u, "file://") {
+			t.Errorf("network request to %s", u)
+		}
+	}
+	for _, d := range tb.dialogs {
+		t.Errorf("dialog opened: %q", d)
+	}
+}
+
+// writePage renders v into dir/name and returns its path.
+func writePage(t testing.TB, dir, name string, v *render.View, opts Options) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(f, v, opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// screenshot saves the viewport and the whole page as PNG files in the
+// test's artifact directory (kept with go test -artifacts).
+func screenshot(t *testing.T, tb *tab, name string) {
+	t.Helper()
+	dir := t.ArtifactDir()
+	view, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, b := range map[string][]byte{name + ".png": view, name + "-full.png": full} {
+		if err := os.WriteFile(filepath.Join(dir, file), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("screenshots: %s", filepath.Join(dir, name+"*.png"))
+}
+
+// shownState is what the page shows: the ids of the visible table rows
+// and of the events drawn as marks and bars in the timeline.
+type shownState struct {
+	Rows  []string `json:"rows"`
+	Marks []string `json:"marks"`
+	Bars  []string `json:"bars"`
+	Text  string   `json:"text"`
+}
+
+const shownJS = `(() => {
+  const rows = [...document.querySelectorAll('#events tbody tr')];
+  const o = echarts.getInstanceByDom(document.getElementById('chart')).getOption();
+  const lanes = o.legend[0].data.length;
+  const marks = [], bars = [];
+  o.series.forEach((s, k) => {
+    if (k === 0) return;
+    for (const d of s.data) (k <= lanes ? bars : marks).push(rows[k <= lanes ? d[3] : d[2]].id);
+  });
+  return {
+    rows: rows.filter(r => !r.hidden && r.getClientRects().length > 0).map(r => r.id),
+    marks: marks.sort(), bars: bars.sort(),
+    text: document.getElementById('shown').textContent,
+  };
+})()`
+
+// expect returns the anchors of the events of v that keep returns true
+// for, sorted, and those of them drawn as bars.
+func expect(v *render.View, keep func(*render.EventView) bool) (rows, marks, bars []string) {
+	for _, e := range v.Events {
+		if keep(e) {
+			rows = append(rows, e.Anchor)
+			if e.Shape != render.ShapePoint {
+				bars = append(bars, e.Anchor)
+			}
+		}
+	}
+	marks = slices.Sorted(slices.Values(rows))
+	slices.Sort(bars)
+	return rows, marks, bars
+}
+
+func checkShown(t *testing.T, tb *tab, v *render.View, what string, keep func(*render.EventView) bool) {
+	t.Helper()
+	got := eval[shownState](t, tb, shownJS)
+	rows, marks, bars := expect(v, keep)
+	if !slices.Equal(got.Rows, rows) {
+		t.Errorf("%s: table shows %d rows %q, want %d %q", what, len(got.Rows), trunc(got.Rows), len(rows), trunc(rows))
+	}
+	if !slices.Equal(got.Marks, marks) {
+		t.Errorf("%s: chart marks %d events, want %d", what, len(got.Marks), len(marks))
+	}
+	if !slices.Equal(got.Bars, bars) {
+		t.Errorf("%s: chart draws %d bars, want %d", what, len(got.Bars), len(bars))
+	}
+	if want := fmt.Sprintf("Showing %d of %d events", len(rows), len(v.Events)); !strings.HasPrefix(got.Text, want) {
+		t.Errorf("%s: status line %q, want it to start with %q", what, got.Text, want)
+	}
+}
+
+func trunc(s []string) []string {
+	if len(s) > 8 {
+		return append(s[:8:8], "…")
+	}
+	return s
+}
+
+// rowText is the text the page searches in: the row's cells but the
+// sources, lower-cased.
+func rowText(e *render.EventView) string {
+	era := ""
+	if e.Era != nil {
+		era = e.Era.Label
+	}
+	return strings.ToLower(strings.Join([]string{e.Label, e.Title, e.Summary, era, e.Category.Label, statusText(e)}, "\n"))
+}
+
+// markPoint returns the position in the viewport of the mark of the
+// event with the given anchor, after scrolling the chart into view.
+func markPoint(t *testing.T, tb *tab, anchor string) (x, y float64) {
+	t.Helper()
+	js := fmt.Sprintf(`(() => {
+  document.getElementById('chart').scrollIntoView({block: 'center'});
+  const rows = [...document.querySelectorAll('#events tbody tr')];
+  const i = rows.findIndex(r => r.id === %q);
+  const c = echarts.getInstanceByDom(document.getElementById('chart'));
+  const o = c.getOption();
+  for (let k = o.legend[0].data.length + 1; k < o.series.length; k++) {
+    const d = o.series[k].data.find(d => d[2] === i);
+    if (d) {
+      const p = c.convertToPixel({seriesIndex: k}, [d[0], d[1]]);
+      const r = document.getElementById('chart').getBoundingClientRect();
+      return [r.left + p[0], r.top + p[1]];
+    }
+  }
+  return null;
+})()`, anchor)
+	p := eval[[]float64](t, tb, js)
+	if len(p) != 2 {
+		t.Fatalf("no mark for %s", anchor)
+	}
+	return p[0], p[1]
+}
+
+func TestBrowserPage(t *testing.T) {
+	d := rendertest.Synthetic(60)
+	v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
+	file := writePage(t, t.TempDir(), "synthetic.html", v, Options{})
+	tb := open(t, file)
+	screenshot(t, tb, "synthetic-60")
+
+	checkShown(t, tb, v, "all", func(*render.EventView) bool { return true })
+
+	// An era button narrows the chart and the table.
+	era := v.Eras[2]
+	do(t, tb, chromedp.Click(chromedp.CSS(`button[data-era="3"]`)))
+	checkShown(t, tb, v, "era button", func(e *render.EventView) bool { return e.Era == era })
+	if got := eval[string](t, tb, `document.querySelector('button[data-era="3"]').getAttribute('aria-pressed')`); got != "true" {
+		t.Errorf("era button aria-pressed = %q after click", got)
+	}
+
+	// The search narrows them further, then alone.
+	words := []string{"number", "2"}
+	match := func(e *render.EventView) bool {
+		tx := rowText(e)
+		return strings.Contains(tx, words[0]) && strings.Contains(tx, words[1])
+	}
+	do(t, tb, chromedp.SendKeys(chromedp.ID("q"), "Number 2"))
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('shown').textContent.includes('“number 2”')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatal(err)
+	}
+	checkShown(t, tb, v, "era and search", func(e *render.EventView) bool { return e.Era == era && match(e) })
+	do(t, tb, chromedp.Click(chromedp.CSS(`button[data-era="0"]`)))
+	checkShown(t, tb, v, "search", match)
+
+	// Keyboard: from "All", Tab to the first era and press Space, then
+	// Enter on the next one.
+	do(t, tb, chromedp.SendKeys(chromedp.ID("q"), strings.Repeat("\b", len("Number 2"))),
+		chromedp.Focus(chromedp.CSS(`button[data-era="0"]`)), chromedp.KeyEvent("\t"), chromedp.KeyEvent(" "))
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`!document.getElementById('shown').textContent.includes('“')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatal(err)
+	}
+	checkShown(t, tb, v, "keyboard space", func(e *render.EventView) bool { return e.Era == v.Eras[0] })
+	do(t, tb, chromedp.KeyEvent("\t"), chromedp.KeyEvent("\r"))
+	checkShown(t, tb, v, "keyboard enter", func(e *render.EventView) bool { return e.Era == v.Eras[1] })
+	if got := eval[string](t, tb, `document.activeElement.getAttribute('data-era')`); got != "2" {
+		t.Errorf("focus on era button %q, want 2", got)
+	}
+	do(t, tb, chromedp.Click(chromedp.CSS(`button[data-era="0"]`)))
+	checkShown(t, tb, v, "all again", func(*render.EventView) bool { return true })
+
+	// A tooltip shows the sources of the event under the mouse.
+	e := v.Events[len(v.Events)/2]
+	x, y := markPoint(t, tb, e.Anchor)
+	do(t, tb, chromedp.MouseEvent(chromedp.MouseMoved, x, y))
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`(() => { const t = document.querySelector('.tl-tip'); return !!t && getComputedStyle(t).display !== 'none' && getComputedStyle(t).opacity !== '0' && t.textContent.includes('Sources'); })()`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("no tooltip over %s: %v", e.Anchor, err)
+	}
+	tip := eval[string](t, tb, `document.querySelector('.tl-tip').innerText`)
+	for _, want := range []string{e.Title, e.Label, statusText(e)} {
+		if !strings.Contains(tip, want) {
+			t.Errorf("tooltip %q lacks %q", tip, want)
+		}
+	}
+	for _, n := range e.Notes {
+		s := v.Sources[n-1]
+		if want := fmt.Sprintf("[%d] %s", n, s.Author); !strings.Contains(tip, want) {
+			t.Errorf("tooltip %q lacks source %q", tip, want)
+		}
+	}
+	screenshot(t, tb, "tooltip")
+
+	// Clicking the mark scrolls to its row and focuses it.
+	do(t, tb, chromedp.MouseClickXY(x, y))
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => { const r = document.getElementById(%q); const b = r.getBoundingClientRect(); return document.activeElement === r && b.top >= 0 && b.bottom <= innerHeight && r.classList.contains('hit'); })()`, e.Anchor), chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("clicking the mark of %s did not bring its row into view: %v", e.Anchor, err)
+	}
+	screenshot(t, tb, "clicked")
+
+	// The table is a table to assistive technology.
+	roles := eval[[]string](t, tb, `[document.getElementById('events').tagName, document.querySelector('#events caption') ? 'caption' : '', document.querySelectorAll('#events thead th[scope=col]').length + ' col headers']`)
+	if !slices.Equal(roles, []string{"TABLE", "caption", "7 col headers"}) {
+		t.Errorf("table markup: %q", roles)
+	}
+	tb.checkQuiet(t)
+}
+
+func TestBrowserHostile(t *testing.T) {
+	v := render.Build(rendertest.HostileDataset(), timeline.Filter{}, render.Options{Version: rendertest.Hostile})
+	file := writePage(t, t.TempDir(), "hostile.html", v, Options{})
+	tb := open(t, file)
+	screenshot(t, tb, "hostile")
+
+	h := rendertest.Hostile
+	got := eval[map[string]any](t, tb, `({
+  title: document.title,
+  h1: document.querySelector('h1').textContent,
+  cell: document.querySelector('#events tbody th').textContent,
+  era: document.querySelector('button[data-era="1"]').textContent,
+  imgs: document.querySelectorAll('img').length,
+  scripts: document.querySelectorAll('script').length,
+  handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+  jsLinks: [...document.querySelectorAll('a')].filter(a => !/^(https?:|#)/.test(a.getAttribute('href'))).length,
+  rowIDs: [...document.querySelectorAll('#events tbody tr')].map(r => r.id),
+})`)
+	want := map[string]any{
+		"title": "T " + h, "h1": "T " + h, "cell": "Ev " + h, "era": "E " + h + " 1900–2000",
+		"imgs": float64(0), "scripts": float64(3), "handlers": float64(0), "jsLinks": float64(0),
+		"rowIDs": []any{"ev-" + v.Events[0].ID, "ev-" + v.Events[1].ID},
+	}
+	for k, w := range want {
+		if fmt.Sprint(got[k]) != fmt.Sprint(w) {
+			t.Errorf("%s = %q, want %q", k, got[k], w)
+		}
+	}
+
+	// Hostile text in the tooltip stays text.
+	x, y := markPoint(t, tb, v.Events[0].Anchor)
+	do(t, tb, chromedp.MouseEvent(chromedp.MouseMoved, x, y))
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`!!document.querySelector('.tl-tip') && document.querySelector('.tl-tip').textContent.includes('Sources')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("no tooltip: %v", err)
+	}
+	tip := eval[map[string]any](t, tb, `({text: document.querySelector('.tl-tip').innerText, elements: document.querySelectorAll('.tl-tip img, .tl-tip script').length})`)
+	if !strings.Contains(tip["text"].(string), "Ev "+h) || tip["elements"].(float64) != 0 {
+		t.Errorf("tooltip = %v, want the hostile title as text", tip)
+	}
+	screenshot(t, tb, "hostile-tooltip")
+
+	// Search and the era button work with hostile text too.
+	do(t, tb, chromedp.SendKeys(chromedp.ID("q"), "</script>"))
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('shown').textContent.startsWith('Showing 2 of 2 events: “</script>”')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("search for </script>: %v", err)
+	}
+	tb.checkQuiet(t)
+}
+
+// TestBrowserAssetsURL checks a page that loads a copy of the bundle from
+// beside it: the Content-Security-Policy lets that one file in.
+func TestBrowserAssetsURL(t *testing.T) {
+	dir := t.TempDir()
+	b, err := bundleBytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "echarts.min.js"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v := render.Build(rendertest.Synthetic(20), timeline.Filter{}, render.Options{Version: "test"})
+	file := writePage(t, dir, "url.html", v, Options{Assets: "echarts.min.js"})
+	tb := open(t, file)
+	checkShown(t, tb, v, "all", func(*render.EventView) bool { return true })
+	tb.checkQuiet(t)
+	if !slices.ContainsFunc(tb.requests, func(u string) bool { return strings.HasSuffix(u, "/echarts.min.js") }) {
+		t.Errorf("requests %q do not load echarts.min.js", tb.requests)
+	}
+}
+
+func bundleBytes() ([]byte, error) {
+	b := loadBundle()
+	if b.err != nil {
+		return nil, b.err
+	}
+	return []byte(b.js), nil
+}

@@ -1,0 +1,333 @@
+package htmlout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+
+	"github.com/timeline-tool/timeline/render"
+)
+
+// dataScale is the number of data units in a year: event positions go to
+// the page as whole numbers of 1/10,000 year (under an hour) from the
+// start of the axis.
+const dataScale = 1e4
+
+// evFields is the number of integers per event in pageData.Ev.
+const evFields = 5
+
+// The bits of an event's flags (pageData.Ev field 3).
+const (
+	flagShapeShift = 3 // bits 3–4: render.Shape
+	flagApprox     = 1 << 5
+	flagUncertain  = 1 << 6
+	// bits 0–2: render.Mark
+)
+
+// largeInput is the number of events from which the chart draws marks in
+// ECharts' large mode (one path per series, no per-mark hover effect).
+const largeInput = 2000
+
+// pageData is the JSON the page script reads. Text of events is not in it:
+// the script reads it from the table, so that each string is in the page
+// once.
+type pageData struct {
+	// Chart and Counts are the ECharts options of the timeline and of the
+	// events-per-year chart, built with go-echarts, without functions and
+	// without data; the script adds both.
+	Chart  map[string]any `json:"chart"`
+	Counts map[string]any `json:"counts"`
+	// Axis is View.AxisStart and AxisEnd, in fractional years.
+	Axis [2]float64 `json:"axis"`
+	// Ev holds evFields integers per event, in View.Events order: start
+	// (data units from Axis[0]), length (data units), lane*8+subrow,
+	// flags (mark, shape, approximate, uncertain) and era (index+1 in
+	// Eras, 0 for none).
+	Ev []int64 `json:"ev"`
+	// Sub is the number of sub-rows of every lane.
+	Sub int `json:"sub"`
+	// Eras are the era bands: start and end in fractional years, colour
+	// and label.
+	Eras []eraData `json:"eras"`
+	// Scatter lists the scatter series of Chart after the bar series, as
+	// [lane, mark, fuzzy] (fuzzy is 1 for approximate or uncertain dates).
+	Scatter [][3]int `json:"scatter"`
+	// Lanes is the number of lanes; Chart's series 1..Lanes draw their
+	// bars.
+	Lanes int `json:"lanes"`
+	// Bucket is the width, in years, of a bar of the counts chart.
+	Bucket int `json:"bucket"`
+}
+
+type eraData struct {
+	Start float64 `json:"s"`
+	End   float64 `json:"e"`
+	Color string  `json:"c"`
+	Label string  `json:"l"`
+}
+
+// symbols are the ECharts symbols of the marks, in render.Mark order: the
+// ring and the cross are filled outlines so that large mode, which fills
+// every symbol, draws them right.
+var symbols = [...]string{
+	render.MarkDisc:     "circle",
+	render.MarkRing:     "path://" + ring(),
+	render.MarkDiamond:  "diamond",
+	render.MarkTriangle: "triangle",
+	render.MarkCross:    "path://M2,0L5,3L8,0L10,2L7,5L10,8L8,10L5,7L2,10L0,8L3,5L0,2Z",
+	render.MarkSquare:   "rect",
+}
+
+// ring returns an SVG path of an annulus: an outer polygon clockwise and
+// an inner one anticlockwise, so that the non-zero fill rule leaves a hole.
+func ring() string {
+	var b strings.Builder
+	const n = 20
+	for _, r := range []struct {
+		radius float64
+		dir    float64
+	}{{10, 1}, {6.5, -1}} {
+		for i := 0; i <= n; i++ {
+			a := r.dir * 2 * math.Pi * float64(i) / n
+			cmd := "L"
+			if i == 0 {
+				cmd = "M"
+			}
+			fmt.Fprintf(&b, "%s%.2f,%.2f", cmd, 10+r.radius*math.Cos(a), 10+r.radius*math.Sin(a))
+		}
+		b.WriteString("Z")
+	}
+	return b.String()
+}
+
+// buildData makes the page's JSON data, the height of the timeline chart
+// in pixels and the name of the counts chart's bucket.
+func buildData(v *render.View) (d *pageData, height int, bucket string) {
+	d = &pageData{Axis: [2]float64{v.AxisStart, v.AxisEnd}, Lanes: len(v.Categories)}
+	eraIndex := map[*render.EraView]int{}
+	for i, e := range v.Eras {
+		eraIndex[e] = i + 1
+		d.Eras = append(d.Eras, eraData{Start: round4(e.Start), End: round4(e.End), Color: e.Color, Label: e.Label})
+	}
+
+	// Sub-rows: within a lane, marks that would touch go on the next row
+	// down, up to maxSubRows; after that they overlap on the row that frees
+	// up first.
+	span := v.AxisEnd - v.AxisStart
+	gap := span / 150 // about the width of a mark on a page-wide chart
+	type laneState struct{ ends []float64 }
+	lanes := make([]laneState, len(v.Categories))
+	sub := make([]int, len(v.Events))
+	d.Sub = 1
+	for i, e := range v.Events {
+		l := &lanes[e.Category.Lane]
+		lo, hi := min(e.Start, e.Mid-gap/2), max(e.End, e.Mid+gap/2)
+		r := -1
+		for j, end := range l.ends {
+			if end <= lo {
+				r = j
+				break
+			}
+		}
+		if r < 0 && len(l.ends) < maxSubRows {
+			l.ends = append(l.ends, math.Inf(-1))
+			r = len(l.ends) - 1
+		}
+		if r < 0 {
+			r = 0
+			for j, end := range l.ends {
+				if end < l.ends[r] {
+					r = j
+				}
+			}
+		}
+		l.ends[r] = hi
+		sub[i] = r
+		d.Sub = max(d.Sub, len(l.ends))
+	}
+
+	type key struct{ lane, mark, fuzzy int }
+	scatterIndex := map[key]int{}
+	d.Ev = make([]int64, 0, evFields*len(v.Events))
+	for i, e := range v.Events {
+		flags := int64(e.Status.Mark) | int64(e.Shape)<<flagShapeShift
+		fuzzy := 0
+		if e.Approximate {
+			flags |= flagApprox
+			fuzzy = 1
+		}
+		if e.Uncertain {
+			flags |= flagUncertain
+			fuzzy = 1
+		}
+		start := units(e.Start - v.AxisStart)
+		d.Ev = append(d.Ev, start, max(units(e.End-v.AxisStart)-start, 1),
+			int64(e.Category.Lane*8+sub[i]), flags, int64(eraIndex[e.Era]))
+		k := key{e.Category.Lane, int(e.Status.Mark), fuzzy}
+		if _, ok := scatterIndex[k]; !ok {
+			scatterIndex[k] = -1
+		}
+	}
+	// Scatter series in a fixed order: by lane, mark, fuzziness.
+	for lane := range v.Categories {
+		for mark := range symbols {
+			for fuzzy := range 2 {
+				k := key{lane, mark, fuzzy}
+				if _, ok := scatterIndex[k]; ok {
+					scatterIndex[k] = len(d.Scatter)
+					d.Scatter = append(d.Scatter, [3]int{lane, mark, fuzzy})
+				}
+			}
+		}
+	}
+
+	height = chartTop + chartBottom + len(v.Categories)*laneHeight(d.Sub)
+	if len(v.Categories) == 0 {
+		height = chartTop + chartBottom + laneHeight(1)
+	}
+	d.Chart = timelineOption(v, d)
+
+	d.Bucket = 1
+	for _, b := range []int{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000} {
+		d.Bucket = b
+		if span/float64(b) <= 80 {
+			break
+		}
+	}
+	bucket = "year"
+	if d.Bucket > 1 {
+		bucket = fmt.Sprintf("%d years", d.Bucket)
+	}
+	d.Counts = countsOption(v, bucket)
+	return d, height, bucket
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// laneLabels returns the category labels, the lanes of both charts.
+func laneLabels(v *render.View) (labels, colors []string) {
+	for _, c := range v.Categories {
+		labels = append(labels, c.Label)
+		colors = append(colors, c.Color)
+	}
+	return labels, colors
+}
+
+// common sets what both charts share and returns the option as a map,
+// without the components that the bundle leaves out.
+func finish(bc *charts.BaseConfiguration) map[string]any {
+	m := bc.JSON()
+	delete(m, "title")
+	delete(m, "toolbox")
+	return m
+}
+
+func initOpts(id string) charts.GlobalOpts {
+	// A fixed ChartID keeps go-echarts from drawing a random one; the page
+	// is not rendered by go-echarts, so no AssetsHost is ever used.
+	return charts.WithInitializationOpts(opts.Initialization{ChartID: id, AssetsHost: "/nowhere/"})
+}
+
+// timelineOption builds the ECharts option of the timeline chart.
+func timelineOption(v *render.View, d *pageData) map[string]any {
+	labels, colors := laneLabels(v)
+	c := charts.NewScatter()
+	large := len(v.Events) >= largeInput
+	desc := fmt.Sprintf("Timeline of %s, from %.0f to %.0f, one lane per category: %s. The table of events below lists the same events.",
+		v.Heading, v.AxisStart, v.AxisEnd, strings.Join(labels, ", "))
+	c.SetGlobalOptions(
+		initOpts("timeline-chart"),
+		charts.WithAnimation(false),
+		charts.WithColorsOpts(opts.Colors(colors)),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: desc}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(labels) > 0), Type: "scroll", Top: "0", Left: "center", Data: labels, Icon: "roundRect"}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: fmt.Sprint(chartTop), Bottom: fmt.Sprint(chartBottom), ContainLabel: opts.Bool(true)}),
+		// Both axes are plain numbers: x in fractional years, so that the
+		// ticks fall on round years; y in lanes, so that marks can sit on
+		// sub-rows. The page script labels them.
+		charts.WithXAxisOpts(opts.XAxis{
+			Type: "value", Min: v.AxisStart, Max: v.AxisEnd,
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#dddddd"}},
+			AxisLine:  &opts.AxisLine{OnZero: opts.Bool(false)},
+			AxisLabel: &opts.AxisLabel{Color: "#333", HideOverlap: opts.Bool(true)},
+		}),
+		charts.WithYAxisOpts(opts.YAxis{
+			Type: "value", Min: -0.5, Max: max(float64(len(labels))-0.5, 0.5), Inverse: opts.Bool(true),
+			MinInterval: 1, MaxInterval: 1,
+			SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
+			AxisLabel: &opts.AxisLabel{Color: "#222", Width: 150, Overflow: "truncate", FontSize: 12},
+		}),
+		charts.WithDataZoomOpts(
+			opts.DataZoom{Type: "inside", XAxisIndex: 0, FilterMode: "none"},
+			opts.DataZoom{Type: "slider", XAxisIndex: 0, FilterMode: "none"},
+		),
+	)
+	// Series 0: the lane stripes and era bands, drawn by the page script.
+	c.MultiSeries = append(c.MultiSeries, charts.SingleSeries{
+		Id: "bg", Type: types.ChartCustom, Animation: opts.Bool(false),
+	})
+	// Series 1..lanes: the bars of ranges and spans, one series a lane.
+	for i, c2 := range v.Categories {
+		c.MultiSeries = append(c.MultiSeries, charts.SingleSeries{
+			Id: fmt.Sprintf("bars%d", i), Name: c2.Label, Type: types.ChartCustom,
+			ItemStyle: &opts.ItemStyle{Color: c2.Color},
+		})
+	}
+	// Then the marks: one scatter series per lane, mark and fuzziness, so
+	// that large mode can draw each with one symbol.
+	size := 10
+	if large {
+		size = 8
+	}
+	for _, s := range d.Scatter {
+		cat := v.Categories[s[0]]
+		opacity := float32(0.9)
+		if s[2] == 1 {
+			opacity = 0.4
+		}
+		ser := charts.SingleSeries{
+			Id: fmt.Sprintf("marks%d_%d_%d", s[0], s[1], s[2]), Name: cat.Label, Type: types.ChartScatter,
+			Symbol: symbols[s[1]], SymbolSize: size,
+			ItemStyle: &opts.ItemStyle{Color: cat.Color, Opacity: opts.Float(opacity)},
+		}
+		if large {
+			ser.Large = opts.Bool(true)
+			ser.LargeThreshold = largeInput
+		}
+		c.MultiSeries = append(c.MultiSeries, ser)
+	}
+	c.Validate()
+	return finish(&c.BaseConfiguration)
+}
+
+// countsOption builds the ECharts option of the events-per-bucket chart;
+// the page script fills in the buckets and the counts.
+func countsOption(v *render.View, bucket string) map[string]any {
+	labels, colors := laneLabels(v)
+	c := charts.NewBar()
+	c.SetGlobalOptions(
+		initOpts("counts-chart"),
+		charts.WithAnimation(false),
+		charts.WithColorsOpts(opts.Colors(colors)),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true),
+			Description: fmt.Sprintf("Bar chart of the number of events in each %s, stacked by category.", bucket)}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false), Data: labels}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "12", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Color: "#333", HideOverlap: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1, AxisLabel: &opts.AxisLabel{Color: "#333"}}),
+	)
+	for _, cat := range v.Categories {
+		c.MultiSeries = append(c.MultiSeries, charts.SingleSeries{
+			Name: cat.Label, Type: types.ChartBar, Stack: "events", BarCategoryGap: "15%",
+			ItemStyle: &opts.ItemStyle{Color: cat.Color},
+		})
+	}
+	c.Validate()
+	return finish(&c.BaseConfiguration)
+}

@@ -1,0 +1,254 @@
+// Package htmlout writes a render.View as one self-contained, interactive
+// HTML page: a header with the filter, counts and a key; a timeline chart
+// and a chart of events per year (Apache ECharts, options built with
+// go-echarts); era buttons and a search box that narrow both charts and
+// the table; the chronological event table; the numbered sources; and a
+// provenance footer.
+//
+// The page makes no network request: the ECharts bundle is inlined (see
+// Options), a Content-Security-Policy allows nothing else, and no font or
+// image comes from outside. Dataset text is untrusted: the page around the
+// charts is html/template, the chart options and data are marshalled with
+// encoding/json (which escapes <, > and &) into a JSON script element that
+// is never executed, and the page script builds tooltips with
+// echarts.format.encodeHTML from the table's text. Only render.SourceView.URL,
+// which render keeps to http and https, becomes a link.
+//
+// The same View gives the same bytes.
+package htmlout
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"math"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/timeline-tool/timeline/render"
+)
+
+// Options are the choices of Write besides the view.
+type Options struct {
+	// Assets says where the page gets ECharts: "inline" (the default, also
+	// for "") puts the bundle embedded in the binary into the page; any
+	// other value is the URL of a copy of echarts.min.js (http, https,
+	// file, or relative to the page) that the page loads instead.
+	Assets string
+}
+
+// ErrNoBundle is returned by Write when Options.Assets is "inline" and the
+// binary was built without the ECharts bundle.
+var ErrNoBundle = errors.New("this binary was built without the ECharts bundle that --assets inline needs: " +
+	"run `make assets` and rebuild, or use --assets URL to reference a copy of echarts.min.js")
+
+// bundlePath is where build-assets.sh writes the bundle, inside assetsFS.
+const bundlePath = "assets/echarts.min.js"
+
+//go:embed assets
+var assetsFS embed.FS
+
+//go:embed page.html
+var pageHTML string
+
+//go:embed page.css
+var pageCSS string
+
+//go:embed page.js
+var pageJS string
+
+// bundleFS is where Write looks for the bundle; tests replace it.
+var bundleFS fs.FS = assetsFS
+
+var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
+	"statusText": statusText,
+	"inc":        func(i int) int { return i + 1 },
+}).Parse(pageHTML))
+
+type bundle struct {
+	js   template.JS
+	hash string // CSP source expression
+	err  error
+}
+
+var (
+	bundleOnce sync.Once
+	theBundle  bundle
+)
+
+// loadBundle reads the embedded bundle once.
+func loadBundle() bundle {
+	bundleOnce.Do(func() { theBundle = readBundle(bundleFS) })
+	return theBundle
+}
+
+func readBundle(fsys fs.FS) bundle {
+	b, err := fs.ReadFile(fsys, bundlePath)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(b) == 0) {
+		return bundle{err: ErrNoBundle}
+	}
+	if err != nil {
+		return bundle{err: fmt.Errorf("reading the embedded ECharts bundle: %w", err)}
+	}
+	if unsafeInScript(string(b)) {
+		return bundle{err: errors.New("the embedded ECharts bundle contains </script or <!--, so it cannot be inlined; rebuild it with build-assets.sh")}
+	}
+	return bundle{js: template.JS(b), hash: scriptHash(string(b))}
+}
+
+// unsafeInScript reports whether s would end or confuse the script element
+// it is inlined in.
+func unsafeInScript(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "</script") || strings.Contains(l, "<!--")
+}
+
+// scriptHash returns the CSP source expression that allows the inline
+// script s.
+func scriptHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+var pageJSHash = scriptHash(pageJS)
+
+// page is what the template draws.
+type page struct {
+	V      *render.View
+	CSS    template.CSS
+	CSP    string
+	Data   template.JS // JSON, escaped by encoding/json
+	Script template.JS
+	Bundle template.JS // inline bundle, or ""
+	// BundleURL is the URL of the bundle when it is not inline.
+	BundleURL   string
+	ChartHeight int
+	Chunks      [][]*render.EventView
+	Sources     []sourceRow
+	Bucket      string // "year", "5 years", …
+}
+
+// sourceRow is a numbered source with the back-links the list shows.
+type sourceRow struct {
+	*render.SourceView
+	Shown []*render.EventView // the first citing events, linked
+	More  int                 // how many more cite it
+}
+
+// maxBackLinks is how many citing events a source lists by link; the rest
+// are counted, and a button filters the page to all of them.
+const maxBackLinks = 20
+
+// chunkRows is the number of rows in one <tbody>; the browser skips the
+// layout of row groups that are off screen.
+const chunkRows = 100
+
+// Write writes v as an HTML page to w. It returns ErrNoBundle when
+// opts.Assets is "inline" (or "") and the binary has no bundle, an error
+// for an Assets URL that is not http, https, file or relative, and any
+// error of w.
+func Write(w io.Writer, v *render.View, opts Options) error {
+	p := &page{V: v, CSS: template.CSS(pageCSS), Script: template.JS(pageJS)}
+	scripts := []string{pageJSHash}
+	scriptSrc := ""
+	switch a := opts.Assets; a {
+	case "", "inline":
+		b := loadBundle()
+		if b.err != nil {
+			return b.err
+		}
+		p.Bundle = b.js
+		scripts = append(scripts, b.hash)
+	default:
+		src, err := assetSource(a)
+		if err != nil {
+			return err
+		}
+		p.BundleURL = a
+		scriptSrc = " " + src
+	}
+	p.CSP = "default-src 'none'; script-src " + strings.Join(scripts, " ") + scriptSrc +
+		"; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+	data, height, bucket := buildData(v)
+	js, err := json.Marshal(data)
+	if err != nil {
+		return fmt.Errorf("html: encoding the chart data: %w", err)
+	}
+	p.Data = template.JS(js)
+	p.ChartHeight = height
+	p.Bucket = bucket
+	for i := 0; i < len(v.Events); i += chunkRows {
+		p.Chunks = append(p.Chunks, v.Events[i:min(i+chunkRows, len(v.Events))])
+	}
+	for _, s := range v.Sources {
+		r := sourceRow{SourceView: s, Shown: s.CitedBy}
+		if len(r.Shown) > maxBackLinks {
+			r.Shown, r.More = r.Shown[:maxBackLinks], len(r.Shown)-maxBackLinks
+		}
+		p.Sources = append(p.Sources, r)
+	}
+
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := pageTmpl.Execute(bw, p); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	return nil
+}
+
+// assetSource checks the URL of an external bundle and returns the CSP
+// source expression that allows it.
+func assetSource(a string) (string, error) {
+	bad := fmt.Errorf("assets %q: want \"inline\" or the http, https, file or relative URL of echarts.min.js", a)
+	u, err := url.Parse(a)
+	if err != nil || strings.ContainsAny(a, " ;,'\"\t\n\r") {
+		return "", bad
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return "", bad
+		}
+		return strings.ToLower(u.Scheme) + "://" + u.Host, nil
+	case "file":
+		return "file:", nil
+	case "":
+		// A relative URL: the page's own origin, which for a page opened
+		// from disk is a file: URL.
+		return "'self' file:", nil
+	}
+	return "", bad
+}
+
+// statusText is the status column of a row: the mark's glyph, then
+// "Claimed: X" or "Established".
+func statusText(e *render.EventView) string {
+	t := e.StatusTag()
+	if t == "" {
+		t = e.Status.Label
+	}
+	return e.Status.Mark.Glyph() + " " + t
+}
+
+// The chart geometry, in CSS pixels.
+const (
+	chartTop    = 64 // legend and era labels
+	chartBottom = 78 // time axis and zoom slider
+	maxSubRows  = 4  // rows of marks within one lane
+)
+
+func laneHeight(k int) int { return 26 + 12*k }
+
+// frac rounds a fractional year to a whole number of data units.
+func units(years float64) int64 { return int64(math.Round(years * dataScale)) }
