@@ -65,8 +65,8 @@ var pageCSS string
 //go:embed page.js
 var pageJS string
 
-// bundleFS is where Write looks for the bundle; tests replace it.
-var bundleFS fs.FS = assetsFS
+// getBundle returns the bundle; tests replace it.
+var getBundle = loadBundle
 
 var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 	"statusText": statusText,
@@ -86,7 +86,7 @@ var (
 
 // loadBundle reads the embedded bundle once.
 func loadBundle() bundle {
-	bundleOnce.Do(func() { theBundle = readBundle(bundleFS) })
+	bundleOnce.Do(func() { theBundle = readBundle(assetsFS) })
 	return theBundle
 }
 
@@ -128,8 +128,9 @@ type page struct {
 	Data   template.JS // JSON, escaped by encoding/json
 	Script template.JS
 	Bundle template.JS // inline bundle, or ""
-	// BundleURL is the URL of the bundle when it is not inline.
-	BundleURL   string
+	// BundleURL is the URL of the bundle when it is not inline, checked by
+	// assetSource (html/template would refuse a file: URL).
+	BundleURL   template.URL
 	ChartHeight int
 	Chunks      [][]*render.EventView
 	Sources     []sourceRow
@@ -161,7 +162,7 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	scriptSrc := ""
 	switch a := opts.Assets; a {
 	case "", "inline":
-		b := loadBundle()
+		b := getBundle()
 		if b.err != nil {
 			return b.err
 		}
@@ -172,7 +173,7 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		if err != nil {
 			return err
 		}
-		p.BundleURL = a
+		p.BundleURL = template.URL(a)
 		scriptSrc = " " + src
 	}
 	p.CSP = "default-src 'none'; script-src " + strings.Join(scripts, " ") + scriptSrc +

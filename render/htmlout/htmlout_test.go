@@ -1,0 +1,277 @@
+package htmlout
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"html"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/render/rendertest"
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// goldenAssets is the bundle URL of the golden pages, so that they do not
+// hold the bundle.
+const goldenAssets = "echarts.min.js"
+
+func loadSmall(t testing.TB) *timeline.Dataset {
+	t.Helper()
+	b, err := os.ReadFile("testdata/small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ps, err := timeline.Load("small.json", b)
+	if err != nil || len(ps) > 0 {
+		t.Fatalf("testdata/small.json: %v %v", err, ps)
+	}
+	return d
+}
+
+func write(t testing.TB, v *render.View, opts Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, v, opts); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestGolden compares pages of testdata/small.json with the golden files
+// named after the filter that made them. Run go test -update to rewrite
+// them; a mismatch writes the page as *.got.html and shows a diff.
+func TestGolden(t *testing.T) {
+	d := loadSmall(t)
+	for _, tc := range []struct {
+		name string
+		f    timeline.Filter
+	}{
+		{"small", timeline.Filter{}},
+		{"small-era-late", timeline.Filter{Eras: []string{"late"}}},
+		{"small-text-denial", timeline.Filter{Text: "denial"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.f.Check(d); err != nil {
+				t.Fatal(err)
+			}
+			got := write(t, render.Build(d, tc.f, render.Options{Version: "v1.2.3"}), Options{Assets: goldenAssets})
+			golden := filepath.Join("testdata", tc.name+".golden.html")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				gotFile := filepath.Join("testdata", tc.name+".got.html")
+				if err := os.WriteFile(gotFile, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				diff, _ := exec.Command("diff", "-u", golden, gotFile).CombinedOutput()
+				t.Errorf("page differs from %s; wrote %s (go test -update accepts it):\n%s", golden, gotFile, diff)
+			}
+		})
+	}
+}
+
+// TestDeterministic renders the same data twice, with the bundle when the
+// binary has one, and requires the same bytes.
+func TestDeterministic(t *testing.T) {
+	opts := Options{}
+	if getBundle().err != nil {
+		opts.Assets = goldenAssets
+	}
+	for _, d := range []func() *timeline.Dataset{func() *timeline.Dataset { return rendertest.Synthetic(500) }, rendertest.HostileDataset} {
+		a := write(t, render.Build(d(), timeline.Filter{}, render.Options{Version: "x"}), opts)
+		b := write(t, render.Build(d(), timeline.Filter{}, render.Options{Version: "x"}), opts)
+		if !bytes.Equal(a, b) {
+			t.Errorf("two renderings of %s differ", d().Title)
+		}
+	}
+}
+
+func TestErrNoBundle(t *testing.T) {
+	defer func(g func() bundle) { getBundle = g }(getBundle)
+	getBundle = func() bundle { return readBundle(fstest.MapFS{"assets/README.md": {Data: []byte("placeholder")}}) }
+	v := render.Build(loadSmall(t), timeline.Filter{}, render.Options{})
+	for _, a := range []string{"", "inline"} {
+		err := Write(&bytes.Buffer{}, v, Options{Assets: a})
+		if !errors.Is(err, ErrNoBundle) {
+			t.Errorf("Assets %q without a bundle: error %v, want ErrNoBundle", a, err)
+		}
+	}
+	for _, want := range []string{"make assets", "--assets URL"} {
+		if !strings.Contains(ErrNoBundle.Error(), want) {
+			t.Errorf("ErrNoBundle %q does not say %q", ErrNoBundle, want)
+		}
+	}
+	if err := Write(&bytes.Buffer{}, v, Options{Assets: "https://example.org/echarts.min.js"}); err != nil {
+		t.Errorf("Assets URL without a bundle: %v", err)
+	}
+	// An empty bundle, or one that would end its script element, is no
+	// bundle either.
+	if b := readBundle(fstest.MapFS{bundlePath: {}}); !errors.Is(b.err, ErrNoBundle) {
+		t.Errorf("empty bundle: %v", b.err)
+	}
+	if b := readBundle(fstest.MapFS{bundlePath: {Data: []byte(`var s="</SCRIPT>"`)}}); b.err == nil || !strings.Contains(b.err.Error(), "</script") {
+		t.Errorf("bundle with </script>: %v", b.err)
+	}
+}
+
+func TestAssets(t *testing.T) {
+	v := render.Build(loadSmall(t), timeline.Filter{}, render.Options{})
+	for _, tc := range []struct {
+		assets, csp, err string
+	}{
+		{"https://cdn.example.org/js/echarts.min.js", "script-src 'sha256-", ""},
+		{"https://cdn.example.org/js/echarts.min.js", " https://cdn.example.org;", ""},
+		{"file:///opt/timeline/echarts.min.js", " file:;", ""},
+		{"../assets/echarts.min.js", " 'self' file:;", ""},
+		{"javascript:alert(1)", "", "want \"inline\" or"},
+		{"data:text/javascript,alert(1)", "", "want \"inline\" or"},
+		{"https:///x.js", "", "want \"inline\" or"},
+		{"x.js; script-src *", "", "want \"inline\" or"},
+	} {
+		var b bytes.Buffer
+		err := Write(&b, v, Options{Assets: tc.assets})
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("Assets %q: error %v, want %q", tc.assets, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Assets %q: %v", tc.assets, err)
+			continue
+		}
+		page := b.String()
+		if !strings.Contains(page, `<script src="`+tc.assets+`"></script>`) {
+			t.Errorf("Assets %q: no script element loads it", tc.assets)
+		}
+		csp := regexp.MustCompile(`http-equiv="Content-Security-Policy" content="([^"]*)"`).FindStringSubmatch(page)
+		if csp != nil {
+			csp[1] = html.UnescapeString(csp[1])
+		}
+		if csp == nil || !strings.Contains(csp[1], tc.csp) || !strings.HasPrefix(csp[1], "default-src 'none'; ") {
+			t.Errorf("Assets %q: CSP %q lacks %q", tc.assets, csp, tc.csp)
+		}
+	}
+}
+
+// TestHostile checks that hostile text is escaped in every context of the
+// page: no markup, script, handler or link comes from the data.
+func TestHostile(t *testing.T) {
+	v := render.Build(rendertest.HostileDataset(), timeline.Filter{}, render.Options{Version: rendertest.Hostile})
+	page := string(write(t, v, Options{Assets: goldenAssets}))
+	for _, bad := range []string{"<script>alert", "<img", "javascript:", "alert(4)", "{{.}}</"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains %q", bad)
+		}
+	}
+	if n := strings.Count(page, "<script"); n != 3 {
+		t.Errorf("page has %d script elements, want 3", n)
+	}
+	if n := strings.Count(strings.ToLower(page), "</script"); n != 3 {
+		t.Errorf("page has %d </script, want 3", n)
+	}
+	for _, m := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if !strings.HasPrefix(m[1], "#") && !strings.HasPrefix(m[1], "https://") && !strings.HasPrefix(m[1], "http://") {
+			t.Errorf("link to %q", m[1])
+		}
+	}
+	// The data element is valid JSON without markup, and the texts in it
+	// come back unchanged.
+	m := regexp.MustCompile(`(?s)<script type="application/json" id="tl-data">(.*?)</script>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no data element")
+	}
+	if strings.ContainsAny(m[1], "<>&") {
+		t.Errorf("data element contains <, > or &")
+	}
+	var data struct {
+		Chart struct {
+			Legend struct{ Data []string } `json:"legend"`
+		} `json:"chart"`
+		Eras []eraData `json:"eras"`
+	}
+	if err := json.Unmarshal([]byte(m[1]), &data); err != nil {
+		t.Fatal(err)
+	}
+	if want := "C " + rendertest.Hostile; len(data.Chart.Legend.Data) != 1 || data.Chart.Legend.Data[0] != want {
+		t.Errorf("legend %q, want %q", data.Chart.Legend.Data, want)
+	}
+	if want := "E " + rendertest.Hostile; len(data.Eras) != 1 || data.Eras[0].Label != want {
+		t.Errorf("eras %+v, want label %q", data.Eras, want)
+	}
+	// Ids become attribute values, escaped.
+	if !strings.Contains(page, `<tr id="ev-ev&#34;&lt;b&gt;">`) {
+		t.Errorf("hostile event id not escaped in its row")
+	}
+}
+
+// TestOffline checks that a page references nothing outside itself but
+// the sources' links.
+func TestOffline(t *testing.T) {
+	if getBundle().err != nil {
+		t.Skip("no bundle (make assets)")
+	}
+	v := render.Build(rendertest.Synthetic(100), timeline.Filter{}, render.Options{})
+	page := string(write(t, v, Options{}))
+	allowed := map[string]bool{"https://github.com/ecomfe/zrender/blob/master/LICENSE.txt": true} // in a licence comment
+	for _, s := range v.Sources {
+		allowed[s.URL] = true
+	}
+	for _, u := range regexp.MustCompile(`(?i)\b(?:https?|wss?|ftp)://[^\s"'<>)\\]*`).FindAllString(page, -1) {
+		if !allowed[u] {
+			t.Errorf("page references %s", u)
+		}
+	}
+	for _, bad := range []string{"go-echarts", "@import", "url(", "<link", "<iframe", "fetch(", "XMLHttpRequest"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains %q", bad)
+		}
+	}
+}
+
+func TestLinks(t *testing.T) {
+	v := render.Build(loadSmall(t), timeline.Filter{}, render.Options{})
+	page := string(write(t, v, Options{Assets: goldenAssets}))
+	for _, e := range v.Events {
+		if !strings.Contains(page, fmt.Sprintf(`<tr id="%s">`, e.Anchor)) {
+			t.Errorf("no row anchor %s", e.Anchor)
+		}
+		for _, n := range e.Notes {
+			if !strings.Contains(page, fmt.Sprintf(`<a href="#src-%d">%d</a>`, n, n)) {
+				t.Errorf("no footnote link %d", n)
+			}
+		}
+	}
+	for _, s := range v.Sources {
+		if !strings.Contains(page, fmt.Sprintf(`<li id="src-%d" value="%d">`, s.N, s.N)) {
+			t.Errorf("no source anchor %d", s.N)
+		}
+		for _, e := range s.CitedBy {
+			if !strings.Contains(page, fmt.Sprintf(`<a href="#%s">`, e.Anchor)) {
+				t.Errorf("source %d: no back-link to %s", s.N, e.Anchor)
+			}
+		}
+	}
+	if !strings.Contains(page, `<a href="https://example.org/a?b=1&amp;c=2" rel="noreferrer">`) {
+		t.Errorf("source URL not linked")
+	}
+}
