@@ -124,6 +124,9 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 			case kindTitle:
 				if title == nil {
 					title = s
+					if s.start.set {
+						r.dropped("the title row's date", "the title has no date")
+					}
 				} else {
 					// As TimelineJS does: "Multiple title slides detected."
 					s.kind = kindEvent
@@ -240,9 +243,6 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int, s
 	switch t := strings.ToLower(strings.TrimSpace(cell("type").s)); t {
 	case "title":
 		s.kind = kindTitle
-		if s.start.set {
-			r.dropped("the title row's date", "the title has no date")
-		}
 	case "era":
 		s.kind = kindEra
 	case "", "event":

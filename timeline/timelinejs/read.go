@@ -447,19 +447,35 @@ func slugify(s string) string {
 }
 
 // ids hands out unique ids.
-type ids map[string]bool
+type ids struct {
+	used map[string]bool
+	next map[string]int // the next suffix to try for a wanted id
+}
+
+func newIDs(reserved ...string) *ids {
+	u := &ids{used: map[string]bool{}, next: map[string]int{}}
+	for _, id := range reserved {
+		u.used[id] = true
+	}
+	return u
+}
 
 // unique returns want, or want with "-2", "-3", … appended, whichever is
-// not yet taken, and takes it. An empty want gives fallback.
-func (u ids) unique(want, fallback string) string {
+// not yet taken, and takes it. An empty want gives fallback. It takes
+// amortised constant time however often the same id is wanted.
+func (u *ids) unique(want, fallback string) string {
 	if want == "" {
 		want = fallback
 	}
 	id := want
-	for i := 2; u[id]; i++ {
-		id = want + "-" + strconv.Itoa(i)
+	if u.used[id] {
+		i := max(u.next[want], 2)
+		for id = want + "-" + strconv.Itoa(i); u.used[id]; id = want + "-" + strconv.Itoa(i) {
+			i++
+		}
+		u.next[want] = i + 1
 	}
-	u[id] = true
+	u.used[id] = true
 	return id
 }
 
@@ -507,7 +523,7 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 		r.notef("no title slide with a headline: the timeline is titled %q", d.Title)
 	}
 
-	eraIDs := ids{}
+	eraIDs := newIDs()
 	for i, s := range eras {
 		span, ok := r.date(s)
 		label := strings.ReplaceAll(plain(s.headline.s), "\n", " ")
@@ -524,8 +540,8 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 	}
 
 	src := newSources(r)
-	eventIDs := ids{}
-	catIDs := ids{}
+	eventIDs := newIDs()
+	catIDs := newIDs()
 	catByKey := map[string]*timeline.Category{}
 	noSource := 0
 	for i, s := range events {
@@ -633,12 +649,12 @@ type sources struct {
 	r      *reader
 	list   []*timeline.Source
 	byKey  map[string]*timeline.Source
-	ids    ids
+	ids    *ids
 	unsafe int
 }
 
 func newSources(r *reader) *sources {
-	return &sources{r: r, byKey: map[string]*timeline.Source{}, ids: ids{inputSourceID: true}}
+	return &sources{r: r, byKey: map[string]*timeline.Source{}, ids: newIDs(inputSourceID)}
 }
 
 // add returns the id of the source with the given title and address,
@@ -662,7 +678,7 @@ func (s *sources) add(title, url, want string) string {
 		return src.ID
 	}
 	id := slugify(want)
-	if id == "" || s.ids[id] {
+	if id == "" || s.ids.used[id] {
 		id = slugify(title)
 		if utf8.RuneCountInString(id) > 40 {
 			id = strings.TrimRight(string([]rune(id)[:40]), "-")

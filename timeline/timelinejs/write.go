@@ -60,9 +60,9 @@ type (
 //
 // TimelineJS has no open-ended dates: an open end is written as no end
 // date, and its display_date says "–present". All text is escaped HTML.
-// The status and the list of sources carry the classes
-// "timeline-status" and "timeline-sources" (and data- attributes), by
-// which ReadJSON reads them back.
+// The status paragraph and the division holding the list of sources
+// carry the classes "timeline-status" and "timeline-sources" (and data-
+// attributes), by which ReadJSON reads them back.
 func Write(w io.Writer, d *timeline.Dataset) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -224,7 +224,7 @@ func eventText(d *timeline.Dataset, e *timeline.Event) string {
 		b.WriteString(".</em></p>")
 	}
 	if len(e.Sources) > 0 {
-		b.WriteString(`<p>Sources:</p><ol class="timeline-sources">`)
+		b.WriteString(`<div class="timeline-sources"><p>Sources:</p><ol>`)
 		for _, id := range e.Sources {
 			b.WriteString(`<li data-source-id="`)
 			b.WriteString(html.EscapeString(id))
@@ -236,7 +236,7 @@ func eventText(d *timeline.Dataset, e *timeline.Event) string {
 			}
 			b.WriteString("</li>")
 		}
-		b.WriteString("</ol>")
+		b.WriteString("</ol></div>")
 	}
 	return b.String()
 }
