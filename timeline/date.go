@@ -415,7 +415,11 @@ func (d Date) Label() string {
 	case d.endKind == BoundUnknown:
 		return d.start.Label() + "–?"
 	}
-	return d.start.Label() + "–" + d.end.Label()
+	a, b := d.start.Label(), d.end.Label()
+	if a == b {
+		return a // 1985/1985 is just 1985
+	}
+	return a + "–" + b
 }
 
 // Label returns the display label of a single point; see Date.Label.

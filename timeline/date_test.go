@@ -82,7 +82,7 @@ var parseTests = []struct {
 
 	// Intervals.
 	{in: "1973/1976", prec: PrecisionYear, first: "1973-01-01", last: "1976-12-31", label: "1973–1976", interval: true},
-	{in: "1985/1985", prec: PrecisionYear, first: "1985-01-01", last: "1985-12-31", label: "1985–1985", interval: true},
+	{in: "1985/1985", prec: PrecisionYear, first: "1985-01-01", last: "1985-12-31", label: "1985", interval: true},
 	{in: "1985-05/1985", prec: PrecisionMonth, first: "1985-05-01", last: "1985-12-31", label: "May 1985–1985", interval: true},
 	{in: "1985-04/1985-06", prec: PrecisionMonth, first: "1985-04-01", last: "1985-06-30", label: "Apr 1985–Jun 1985", interval: true},
 	{in: "1985-04-12/1985-04-13", prec: PrecisionDay, first: "1985-04-12", last: "1985-04-13", label: "12 Apr 1985–13 Apr 1985", interval: true},
