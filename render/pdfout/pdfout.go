@@ -69,6 +69,7 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	d := newDoc(v, paper)
 	d.layout()
 	d.draw()
+	d.blocks, d.places, d.strip = nil, nil, nil // free the layout for gofpdf's Output
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
