@@ -403,6 +403,30 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+func TestConcurrentWrites(t *testing.T) {
+	v := build(loadSmall(t), timeline.Filter{})
+	var want bytes.Buffer
+	if err := Write(&want, v, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			var b bytes.Buffer
+			err := Write(&b, v, Options{})
+			if err == nil && !bytes.Equal(b.Bytes(), want.Bytes()) {
+				err = errors.New("a concurrent run gave other bytes")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
 func TestHostileTextIsText(t *testing.T) {
 	v := build(rendertest.HostileDataset(), timeline.Filter{})
 	if ps := Check(v); len(ps) > 0 {
