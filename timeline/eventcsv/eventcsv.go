@@ -329,7 +329,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	d := &timeline.Dataset{Eras: []*timeline.Era{}, Categories: []*timeline.Category{}, Sources: []*timeline.Source{}, Events: []*timeline.Event{}}
 	datasetLine := 0
 	rows := 0
-	for len(r.problems) < maxProblems {
+	for !r.tooMany {
 		rec, err := r.cr.Read()
 		if err == io.EOF {
 			break

@@ -74,35 +74,38 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+// detectTests are inputs with the format Detect finds or a substring of
+// its error; they also seed FuzzDetect.
+var detectTests = []struct {
+	name, data string
+	want       Format
+	err        string
+}{
+	{"a.json", `{"title":"T","events":[{"id":"a","date":"1985","sources":["s"]}]}`, JSON, ""},
+	{"a.json", `{"events":[{"start_date":{"year":1985}}]}`, TimelineJS, ""},
+	{"a.txt", "\ufeff  {\"title\":{\"text\":{\"headline\":\"x\"}},\"events\":[]}", TimelineJS, ""},
+	{"a.json", `{"title":"T","events":[]}`, JSON, ""},
+	{"a.json", `{"events":[{"unique_id":"x",`, TimelineJS, ""},
+	{"a.json", `{"events":[{"start_date":`, TimelineJS, ""},
+	{"a.json", `{"title": "T", broken`, JSON, ""},
+	{"a.json", `{"scale":"human","eras":[],"events":[{"media":{}}]}`, TimelineJS, ""},
+	{"-", `{}`, JSON, ""},
+	{"s.csv", "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text\n1985,,,,,,,,,x,\n", TimelineJSCSV, ""},
+	{"s.csv", "\ufeffyear,headline\r\n1985,x\r\n", TimelineJSCSV, ""},
+	{"s.txt", "\"Year\",\"Text\"\n", TimelineJSCSV, ""},
+	{"e.csv", "record,id,date,title\nevent,a,1985,A\n", CSV, ""},
+	{"e.csv", "ID, Date, Title\n", CSV, ""},
+	{"a.json", "", "", "empty file"},
+	{"a.json", " \n\t", "", "empty file"},
+	{"a.json", "[1,2]", "", "a JSON list is no dataset"},
+	{"a.json", "year,headline\n", "", "not JSON: a .json dataset starts with {"},
+	{"x.csv", "name,when\nx,1985\n", "", `the first row "name,when" is not the header`},
+	{"x.csv", "\"unterminated\n", "", "--format-in"},
+	{"x.bin", "\x00\x01\x02", "", "cannot tell the format"},
+}
+
 func TestDetect(t *testing.T) {
-	tests := []struct {
-		name, data string
-		want       Format
-		err        string
-	}{
-		{"a.json", `{"title":"T","events":[{"id":"a","date":"1985","sources":["s"]}]}`, JSON, ""},
-		{"a.json", `{"events":[{"start_date":{"year":1985}}]}`, TimelineJS, ""},
-		{"a.txt", "\ufeff  {\"title\":{\"text\":{\"headline\":\"x\"}},\"events\":[]}", TimelineJS, ""},
-		{"a.json", `{"title":"T","events":[]}`, JSON, ""},
-		{"a.json", `{"events":[{"unique_id":"x",`, TimelineJS, ""},
-		{"a.json", `{"events":[{"start_date":`, TimelineJS, ""},
-		{"a.json", `{"title": "T", broken`, JSON, ""},
-		{"a.json", `{"scale":"human","eras":[],"events":[{"media":{}}]}`, TimelineJS, ""},
-		{"-", `{}`, JSON, ""},
-		{"s.csv", "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text\n1985,,,,,,,,,x,\n", TimelineJSCSV, ""},
-		{"s.csv", "\ufeffyear,headline\r\n1985,x\r\n", TimelineJSCSV, ""},
-		{"s.txt", "\"Year\",\"Text\"\n", TimelineJSCSV, ""},
-		{"e.csv", "record,id,date,title\nevent,a,1985,A\n", CSV, ""},
-		{"e.csv", "ID, Date, Title\n", CSV, ""},
-		{"a.json", "", "", "empty file"},
-		{"a.json", " \n\t", "", "empty file"},
-		{"a.json", "[1,2]", "", "a JSON list is no dataset"},
-		{"a.json", "year,headline\n", "", "not JSON: a .json dataset starts with {"},
-		{"x.csv", "name,when\nx,1985\n", "", `the first row "name,when" is not the header`},
-		{"x.csv", "\"unterminated\n", "", "--format-in"},
-		{"x.bin", "\x00\x01\x02", "", "cannot tell the format"},
-	}
-	for _, tt := range tests {
+	for _, tt := range detectTests {
 		t.Run(tt.name+" "+tt.data, func(t *testing.T) {
 			f, err := Detect(tt.name, []byte(tt.data))
 			if tt.err != "" {
@@ -213,4 +216,50 @@ func TestReadUnknown(t *testing.T) {
 	if err := Write(&bytes.Buffer{}, &timeline.Dataset{}, "xml"); err == nil {
 		t.Error("Write xml: no error")
 	}
+}
+
+// FuzzDetect checks that Detect and Read never panic, that a failed read
+// is a problem naming the file, and that whatever reads is written by
+// every format as something Detect tells as that format and Read reads.
+func FuzzDetect(f *testing.F) {
+	for _, tt := range detectTests {
+		f.Add(tt.name, []byte(tt.data))
+	}
+	files, _ := filepath.Glob("../../examples/*.*")
+	for _, path := range files {
+		if data, err := os.ReadFile(path); err == nil && !strings.HasSuffix(path, ".md") {
+			f.Add(filepath.Base(path), data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		if name == "" {
+			name = "-"
+		}
+		g, err := Detect(name, data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), name+":") {
+				t.Fatalf("error %q does not name the file %q", err, name)
+			}
+			return
+		}
+		d, _, err := Read(name, data, g)
+		if err != nil {
+			if !timeline.IsProblems(err) {
+				t.Fatalf("Read %s: error %T is not a problem list: %v", g, err, err)
+			}
+			return
+		}
+		for _, f := range Formats {
+			var b bytes.Buffer
+			if err := Write(&b, d, f); err != nil {
+				t.Fatalf("Write %s: %v", f, err)
+			}
+			if got, err := Detect("out", b.Bytes()); err != nil || got != f {
+				t.Fatalf("Detect(Write(d, %s)) = %s, %v\n%s", f, got, err, b.Bytes())
+			}
+			if _, _, err := Read("out", b.Bytes(), f); err != nil && (f == JSON || f == CSV) {
+				t.Fatalf("Read(Write(d, %s)): %v\n%s", f, err, b.Bytes())
+			}
+		}
+	})
 }

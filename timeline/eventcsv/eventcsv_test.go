@@ -1,0 +1,290 @@
+package eventcsv
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// fields returns the exported content of d, without where it was read
+// from, for comparing datasets.
+func fields(d *timeline.Dataset) timeline.Dataset {
+	return timeline.Dataset{Schema: d.Schema, Title: d.Title, Subtitle: d.Subtitle, Document: d.Document,
+		Eras: d.Eras, Categories: d.Categories, Sources: d.Sources, Events: d.Events}
+}
+
+func write(t testing.TB, d *timeline.Dataset) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestExamples writes every JSON example as CSV, reads it back and
+// compares: the same dataset, field for field.
+func TestRoundTripExamples(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*.json")
+	files = append(files, "../../examples/events.csv")
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d *timeline.Dataset
+		if strings.HasSuffix(path, ".csv") {
+			d, _, err = Read(path, data)
+		} else {
+			d, err = timeline.Decode(path, data)
+		}
+		if err != nil {
+			if strings.Contains(err.Error(), "unknown field") {
+				continue // a TimelineJS example
+			}
+			t.Fatal(err)
+		}
+		out := write(t, d)
+		back, notes, err := Read("out.csv", out)
+		if err != nil || len(notes) > 0 {
+			t.Fatalf("%s: %v %v", path, err, notes)
+		}
+		if !reflect.DeepEqual(fields(back), fields(d)) {
+			var a, b bytes.Buffer
+			timeline.Encode(&a, d)
+			timeline.Encode(&b, back)
+			t.Errorf("%s: round trip differs:\n%s\nwant\n%s", path, b.String(), a.String())
+		}
+		if !bytes.Equal(write(t, back), out) {
+			t.Errorf("%s: writing twice gives different bytes", path)
+		}
+	}
+}
+
+func TestWriteGolden(t *testing.T) {
+	data, err := os.ReadFile("../../examples/bridge.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := timeline.Load("bridge.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "testdata/bridge.golden.csv", write(t, d))
+}
+
+// TestReadGolden reads each testdata/*.csv input (not a golden file) and
+// compares the dataset, notes and problems with NAME.golden.
+func TestReadGolden(t *testing.T) {
+	inputs, _ := filepath.Glob("testdata/*.csv")
+	n := 0
+	for _, in := range inputs {
+		if strings.Contains(in, ".golden") || strings.Contains(in, ".got.") {
+			continue
+		}
+		n++
+		t.Run(in, func(t *testing.T) {
+			data, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, notes, err := Read(filepath.Base(in), data)
+			var b bytes.Buffer
+			if err != nil {
+				b.WriteString("error:\n" + err.Error() + "\n")
+			} else {
+				timeline.Encode(&b, d)
+				b.WriteString("notes:\n")
+				for _, n := range notes {
+					b.WriteString(n + "\n")
+				}
+			}
+			golden(t, strings.TrimSuffix(in, ".csv")+".golden", b.Bytes())
+		})
+	}
+	if n == 0 {
+		t.Fatal("no inputs in testdata")
+	}
+	// Every golden file is read by a test.
+	goldens, _ := filepath.Glob("testdata/*.golden")
+	for _, g := range goldens {
+		if _, err := os.Stat(strings.TrimSuffix(g, ".golden") + ".csv"); err != nil {
+			t.Errorf("golden file %s has no input", g)
+		}
+	}
+}
+
+const header = "record,id,date,display,title,summary,era,category,tags,status,attribution,sources,section,label,color,description,footnote,kind,author,publisher,url,locator\n"
+
+// readErrorTests are inputs Read refuses, with a substring of the error;
+// they also seed FuzzReadEventCSV.
+var readErrorTests = []struct {
+	name, in, err string
+}{
+	{"empty", "", "empty file: a timeline CSV starts with a header row"},
+	{"no required", "record,label\n", "1:1: no id, date, title column: the header row must name the columns id, date, title"},
+	{"missing date column", "id,title\n", "no date column"},
+	{"duplicate column", "id,date,title,ID\n", "x.csv:1:15: id: column 4 repeats column 1"},
+	{"bad date", "id,date,title\na,1985-13,A\n", `x.csv:2:3: date: "1985-13": month 13 out of range 01–12`},
+	{"missing date", "id,date,title\na,,A\n", "x.csv:2:3: date: missing date: an event needs an EDTF date"},
+	{"era span", "record,id,date,title,label\nera,e,,,E\n", "x.csv:2:7: date: missing date: an era needs"},
+	{"unknown record", header + "period,p\n", `x.csv:2:1: record: unknown record "period"; use one of dataset, era, category, source, event`},
+	{"unused column", header + "category,c,1985,,,,,,,,,,,Label\n", "x.csv:2:12: date: category rows do not use the date column (value \"1985\")"},
+	{"footnote", "record,id,date,title,footnote\nsource,s,,S,twelve\n", `x.csv:2:13: footnote: footnote "twelve" is not a footnote number`},
+	{"negative footnote", "record,id,date,title,footnote\nsource,s,,S,-3\n", `footnote "-3" is not a footnote number`},
+	{"two dataset rows", "record,id,date,title\ndataset,,,A\ndataset,,,B\n", "x.csv:3:1: record: a second dataset row; the first is on line 2"},
+	{"two documents", "record,id,date,title,sources\ndataset,,,A,a;b\n", "a dataset row names one document source, not 2"},
+	{"ragged", "id,date,title\na,1985,A,extra\n", "x.csv:2:10: row has 4 cells but the header names 3 columns; cell 4 (\"extra\") has no column"},
+	{"bare quote", "id,date,title\na,1985,say \"hi\"\n", `x.csv:2:12: CSV syntax error: bare " in non-quoted-field`},
+	{"unterminated quote", "id,date,title\na,1985,\"open\n", `CSV syntax error: extraneous or missing " in quoted-field`},
+	{"invalid utf8", "id,date,title\na,1985,caf\xe9\n", "x.csv:2:11: invalid UTF-8 (byte 0xe9)"},
+	{"invalid utf8 bom", "\ufeffid,da\xfft", "x.csv:1:9: invalid UTF-8 (byte 0xff)"},
+	{"huge year", "id,date,title\na,99999,A\n", `"99999": year 99999 has more than four digits`},
+	{"many errors", "id,date,title\n" + strings.Repeat("a,1985-13,A\n", 60), "too many errors; stopped after 50"},
+}
+
+func TestReadErrors(t *testing.T) {
+	for _, tt := range readErrorTests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _, err := Read("x.csv", []byte(tt.in))
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Fatalf("Read = %v, %v; want error containing %q", d != nil, err, tt.err)
+			}
+			if !timeline.IsProblems(err) || !strings.HasPrefix(err.Error(), "x.csv") {
+				t.Errorf("error %T %q: want problems naming the file", err, err)
+			}
+		})
+	}
+}
+
+// readAcceptTests are inputs Read accepts; check tests the result.
+var readAcceptTests = []struct {
+	name, in string
+	check    func(d *timeline.Dataset) string
+}{
+	{"events only, crlf, bom", "\ufeffid,date,title,sources\r\na,1985,A,s1; s2\r\n", func(d *timeline.Dataset) string {
+		return d.Events[0].ID + " " + d.Events[0].Date.String() + " " + strings.Join(d.Events[0].Sources, "|")
+	}},
+	{"header case and spaces", " ID , Date ,TITLE\na,-0044,A\n", func(d *timeline.Dataset) string { return d.Events[0].Date.String() }},
+	{"any order, short rows", "title,label,date,id,record\n,Cat,,c,category\nA,,1985,a\n", func(d *timeline.Dataset) string {
+		return d.Categories[0].ID + " " + d.Events[0].ID
+	}},
+	{"quoted newlines", "id,date,title,summary\na,1985,A,\"line one\r\nline two\"\n", func(d *timeline.Dataset) string { return d.Events[0].Summary }},
+	{"lists with escapes", "id,date,title,tags\na,1985,A, one ;two\\;three;; \\ four\\\\ ;\n", func(d *timeline.Dataset) string { return strings.Join(d.Events[0].Tags, "|") }},
+	{"unknown column", "id,date,title,notes\na,1985,A,n\n", func(d *timeline.Dataset) string { return d.Events[0].Title }},
+	{"blank lines", "id,date,title\n\na,1985,A\n\n", func(d *timeline.Dataset) string { return d.Events[0].ID }},
+	{"megabyte cell", "id,date,title,summary\na,1985,A," + strings.Repeat("x", 1<<22) + "\n", func(d *timeline.Dataset) string { return strings.Repeat("x", len(d.Events[0].Summary)/(1<<20)) }},
+	{"year -9999", "id,date,title\na,-9999,A\n", func(d *timeline.Dataset) string { return d.Events[0].Date.Label() }},
+	{"dataset row", "record,id,date,title,summary,sources,url\ndataset,,,T,S,doc,https://example.org/schema.json\n", func(d *timeline.Dataset) string {
+		return d.Title + "|" + d.Subtitle + "|" + d.Document + "|" + d.Schema
+	}},
+}
+
+var readAcceptWant = map[string]string{
+	"events only, crlf, bom": "a 1985 s1|s2",
+	"header case and spaces": "-0044",
+	"any order, short rows":  "c a",
+	"quoted newlines":        "line one\nline two",
+	"lists with escapes":     `one|two;three| four\`,
+	"unknown column":         "A",
+	"blank lines":            "a",
+	"megabyte cell":          "xxxx",
+	"year -9999":             "10000 BCE",
+	"dataset row":            "T|S|doc|https://example.org/schema.json",
+}
+
+func TestReadAccepts(t *testing.T) {
+	for _, tt := range readAcceptTests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _, err := Read("x.csv", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := tt.check(d); got != readAcceptWant[tt.name] {
+				t.Errorf("got %q, want %q", got, readAcceptWant[tt.name])
+			}
+		})
+	}
+}
+
+func TestLists(t *testing.T) {
+	for _, items := range [][]string{
+		nil,
+		{"a"},
+		{"a", "b c"},
+		{"semi;colon", `back\slash`, " lead", "trail ", "\ttab\t", "a  b", "\\", ";", " "},
+		{"ünïcödé", "line\nbreak"},
+	} {
+		got := splitList(joinList(items))
+		if !reflect.DeepEqual(got, items) && !(len(got) == 0 && len(items) == 0) {
+			t.Errorf("splitList(joinList(%q)) = %q (cell %q)", items, got, joinList(items))
+		}
+	}
+}
+
+func TestMaxRows(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an input of MaxRows rows")
+	}
+	in := "id,date,title\n" + strings.Repeat("a,1985,A\n", MaxRows+1)
+	_, _, err := Read("big.csv", []byte(in))
+	if err == nil || !strings.Contains(err.Error(), "big.csv:200002:1: more than 200000 rows") {
+		t.Errorf("Read: %v", err)
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates MaxInput bytes")
+	}
+	_, _, err := Read("big.csv", make([]byte, timeline.MaxInput+1))
+	if err == nil || !strings.Contains(err.Error(), "big.csv: file is 268435457 bytes; the largest dataset read is 268435456 bytes") {
+		t.Errorf("Read: %v", err)
+	}
+}
+
+func FuzzReadEventCSV(f *testing.F) {
+	for _, tt := range readErrorTests {
+		f.Add([]byte(tt.in))
+	}
+	for _, tt := range readAcceptTests {
+		if len(tt.in) < 1<<16 {
+			f.Add([]byte(tt.in))
+		}
+	}
+	files, _ := filepath.Glob("testdata/*.csv")
+	files = append(files, "../../examples/events.csv")
+	for _, path := range files {
+		if data, err := os.ReadFile(path); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, _, err := Read("in.csv", data)
+		if err != nil {
+			if !timeline.IsProblems(err) || !strings.HasPrefix(err.Error(), "in.csv") {
+				t.Fatalf("error %T %q: want problems naming the file", err, err)
+			}
+			return
+		}
+		out := write(t, d)
+		back, _, err := Read("out.csv", out)
+		if err != nil {
+			t.Fatalf("Write's output does not read: %v\n%s", err, out)
+		}
+		if !reflect.DeepEqual(fields(back), fields(d)) {
+			var a, b bytes.Buffer
+			timeline.Encode(&a, d)
+			timeline.Encode(&b, back)
+			t.Fatalf("Read(Write(d)) != d:\n%s\nwant\n%s\ncsv:\n%q", b.String(), a.String(), out)
+		}
+		if again := write(t, back); !bytes.Equal(again, out) {
+			t.Fatalf("Write is not stable:\n%q\n%q", out, again)
+		}
+	})
+}
