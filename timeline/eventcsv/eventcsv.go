@@ -258,7 +258,7 @@ func (r *reader) errorAt(line, col int, path, format string, args ...any) {
 
 // Read reads a dataset in this package's CSV format; name is used in
 // messages. It returns the dataset and notes for the user (columns
-// ignored), or an error listing every problem found, each with the file,
+// ignored; the notes do not repeat the file name), or an error listing every problem found, each with the file,
 // line and column of its cell, the column, the value and what would be
 // valid (a *timeline.ProblemsError). Like timeline.Decode, it checks
 // syntax and dates, not meaning: see timeline.Dataset.Validate. A byte
@@ -304,7 +304,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 		case k == "":
 			continue
 		case !slices.Contains(Columns, k):
-			notes = append(notes, fmt.Sprintf("%s: ignored column %q: the columns are %s", name, strings.TrimSpace(h), strings.Join(Columns, ", ")))
+			notes = append(notes, fmt.Sprintf("ignored column %q: the columns are %s", strings.TrimSpace(h), strings.Join(Columns, ", ")))
 			continue
 		}
 		if j, dup := col[k]; dup {

@@ -80,7 +80,8 @@ func names(fs []Format) string {
 //     Headline or Text column make a TimelineJS sheet; id, date and title
 //     columns make ours.
 //
-// The error says what was expected when the format cannot be told.
+// The error names the file and says what was expected when the format
+// cannot be told.
 func Detect(name string, data []byte) (Format, error) {
 	if len(data) > timeline.MaxInput {
 		return "", fmt.Errorf("%s: file is %d bytes; the largest dataset read is %d bytes", name, len(data), timeline.MaxInput)
@@ -109,8 +110,8 @@ func Detect(name string, data []byte) (Format, error) {
 	case eventcsv.IsHeader(header):
 		return CSV, nil
 	}
-	return "", fmt.Errorf("%s: cannot tell the format: not JSON (no {), and the first row %s is not the header of a TimelineJS sheet (Year, Headline, …) or of a timeline CSV (%s); name the format with --format-in",
-		name, short(header), strings.Join(eventcsv.Columns, ","))
+	return "", fmt.Errorf("%s: cannot tell the format: not JSON (no {), and the first row %s is not the header of a TimelineJS sheet (Year, Headline, …) or of a timeline CSV (id, date, title, …)",
+		name, short(header))
 }
 
 func short(header []string) string {
@@ -214,8 +215,8 @@ func guessBroken(body []byte) Format {
 }
 
 // Read reads a dataset in format f; name is used in messages. It returns
-// the dataset, notes for the user (what a conversion dropped or made up;
-// none for our JSON) and an error naming every problem with its file,
+// the dataset, notes for the user (what a conversion dropped or made up,
+// without the file name, which the caller adds; none for our JSON) and an error naming every problem with its file,
 // line and column. For JSON it calls timeline.Decode; like Decode it does
 // not validate the dataset's meaning: see timeline.Dataset.Validate. Every
 // format refuses a file larger than timeline.MaxInput bytes. The zero

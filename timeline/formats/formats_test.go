@@ -100,7 +100,7 @@ var detectTests = []struct {
 	{"a.json", "[1,2]", "", "a JSON list is no dataset"},
 	{"a.json", "year,headline\n", "", "not JSON: a .json dataset starts with {"},
 	{"x.csv", "name,when\nx,1985\n", "", `the first row "name,when" is not the header`},
-	{"x.csv", "\"unterminated\n", "", "--format-in"},
+	{"x.csv", "\"unterminated\n", "", "x.csv: cannot tell the format"},
 	{"x.bin", "\x00\x01\x02", "", "cannot tell the format"},
 }
 

@@ -19,7 +19,7 @@ const maxDepth = 32
 
 // ReadJSON reads a TimelineJS JSON file; name is used in messages. It
 // returns the dataset, the notes a user should see (what was dropped, what
-// was made up), or an error listing every problem found, each with its
+// was made up; they do not repeat the file name), or an error listing every problem found, each with its
 // file:line:column and JSON path (a *timeline.ProblemsError). The dataset
 // is not validated: see timeline.Dataset.Validate.
 func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {

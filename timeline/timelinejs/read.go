@@ -153,10 +153,11 @@ func (r *reader) dropped(what, why string) {
 }
 
 func (r *reader) notef(format string, args ...any) {
-	r.extra = append(r.extra, r.name+": "+fmt.Sprintf(format, args...))
+	r.extra = append(r.extra, fmt.Sprintf(format, args...))
 }
 
-// notes returns the notes of the read, drops first.
+// notes returns the notes of the read, drops first. They do not name the
+// file: the caller knows it.
 func (r *reader) notes() []string {
 	var out []string
 	for _, k := range r.order {
@@ -165,7 +166,7 @@ func (r *reader) notes() []string {
 		if d.n > 1 {
 			times = strconv.Itoa(d.n) + " times"
 		}
-		out = append(out, fmt.Sprintf("%s: dropped %s (%s): %s", r.name, d.what, times, d.why))
+		out = append(out, fmt.Sprintf("dropped %s (%s): %s", d.what, times, d.why))
 	}
 	return append(out, r.extra...)
 }
