@@ -269,6 +269,9 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	if len(data) > timeline.MaxInput {
 		return nil, nil, timeline.Problems{{File: name, Msg: fmt.Sprintf("file is %d bytes; the largest dataset read is %d bytes", len(data), timeline.MaxInput)}}.Err()
 	}
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil, nil, timeline.Problems{{File: name, Line: 1, Col: 1, Msg: "the file is UTF-16 text; save it as UTF-8 (in Excel: CSV UTF-8)"}}.Err()
+	}
 	body := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := &reader{name: name, skip: len(data) - len(body)}
 	if !utf8.Valid(body) {
@@ -320,7 +323,11 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 		}
 	}
 	if len(missing) > 0 {
-		r.errorAt(1, 1, "", "no %s column: the header row must name the columns %s (all columns: %s)", strings.Join(missing, ", "), strings.Join(Required, ", "), strings.Join(Columns, ","))
+		hint := ""
+		if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
+			hint = "; the header has semicolons or tabs but no commas: save the table as comma-separated values"
+		}
+		r.errorAt(1, 1, "", "no %s column: the header row must name the columns %s (all columns: %s)%s", strings.Join(missing, ", "), strings.Join(Required, ", "), strings.Join(Columns, ","), hint)
 	}
 	if len(r.problems) > 0 {
 		return nil, nil, r.err()

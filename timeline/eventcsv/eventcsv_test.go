@@ -146,6 +146,8 @@ var readErrorTests = []struct {
 	{"invalid utf8 bom", "\ufeffid,da\xfft", "x.csv:1:9: invalid UTF-8 (byte 0xff)"},
 	{"huge year", "id,date,title\na,99999,A\n", `"99999": year 99999 has more than four digits`},
 	{"many errors", "id,date,title\n" + strings.Repeat("a,1985-13,A\n", 60), "too many errors; stopped after 50"},
+	{"utf-16", "\xff\xfei\x00d\x00", "x.csv:1:1: the file is UTF-16 text; save it as UTF-8"},
+	{"semicolons", "id;date;title\n", "the header has semicolons or tabs but no commas"},
 }
 
 func TestReadErrors(t *testing.T) {

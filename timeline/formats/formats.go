@@ -86,6 +86,9 @@ func Detect(name string, data []byte) (Format, error) {
 	if len(data) > timeline.MaxInput {
 		return "", fmt.Errorf("%s: file is %d bytes; the largest dataset read is %d bytes", name, len(data), timeline.MaxInput)
 	}
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return "", fmt.Errorf("%s: the file is UTF-16 text; save it as UTF-8 (in Excel: CSV UTF-8)", name)
+	}
 	body := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	if len(body) == 0 {
 		return "", fmt.Errorf("%s: empty file: a dataset is a JSON object or a CSV table", name)
@@ -109,6 +112,8 @@ func Detect(name string, data []byte) (Format, error) {
 		return TimelineJSCSV, nil
 	case eventcsv.IsHeader(header):
 		return CSV, nil
+	case len(header) == 1 && strings.ContainsAny(header[0], ";\t"):
+		return "", fmt.Errorf("%s: the first row %s has no commas but semicolons or tabs: save the table as comma-separated values", name, short(header))
 	}
 	return "", fmt.Errorf("%s: cannot tell the format: not JSON (no {), and the first row %s is not the header of a TimelineJS sheet (Year, Headline, …) or of a timeline CSV (id, date, title, …)",
 		name, short(header))

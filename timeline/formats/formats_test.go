@@ -102,6 +102,9 @@ var detectTests = []struct {
 	{"x.csv", "name,when\nx,1985\n", "", `the first row "name,when" is not the header`},
 	{"x.csv", "\"unterminated\n", "", "x.csv: cannot tell the format"},
 	{"x.bin", "\x00\x01\x02", "", "cannot tell the format"},
+	{"x.csv", "\xff\xfeY\x00e\x00", "", "x.csv: the file is UTF-16 text; save it as UTF-8"},
+	{"x.csv", "id;date;title\na;1985;A\n", "", "has no commas but semicolons or tabs: save the table as comma-separated values"},
+	{"x.csv", "Year\tHeadline\n", "", "semicolons or tabs"},
 }
 
 func TestDetect(t *testing.T) {

@@ -88,7 +88,11 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 		}
 	}
 	if _, ok := col["year"]; !ok {
-		r.problemAt("", 1, 1, "no Year column: a TimelineJS sheet's header row names the columns %s", strings.Join(SheetColumns, ", "))
+		hint := ""
+		if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
+			hint = "; the header has semicolons or tabs but no commas: save the sheet as comma-separated values"
+		}
+		r.problemAt("", 1, 1, "no Year column: a TimelineJS sheet's header row names the columns %s%s", strings.Join(SheetColumns, ", "), hint)
 	}
 	_, hasHead := col["headline"]
 	_, hasText := col["text"]

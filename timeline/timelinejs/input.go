@@ -17,6 +17,9 @@ func checkInput(name string, data []byte, what string) ([]byte, error) {
 	if len(data) > timeline.MaxInput {
 		return nil, timeline.Problems{{File: name, Msg: fmt.Sprintf("file is %d bytes; the largest dataset read is %d bytes", len(data), timeline.MaxInput)}}.Err()
 	}
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil, timeline.Problems{{File: name, Line: 1, Col: 1, Msg: "the file is UTF-16 text; save it as UTF-8 (in Excel: CSV UTF-8)"}}.Err()
+	}
 	body := bytes.TrimPrefix(data, bom)
 	if off := invalidUTF8(body); off >= 0 {
 		line, col := position(data, off+len(data)-len(body))

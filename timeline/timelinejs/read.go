@@ -520,7 +520,9 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 	}
 	if d.Title == "" {
 		base := inputTitle(r.name)
-		d.Title = strings.TrimSuffix(base, filepath.Ext(base))
+		if d.Title = strings.TrimSpace(strings.TrimSuffix(base, filepath.Ext(base))); d.Title == "" {
+			d.Title = "Timeline"
+		}
 		r.notef("no title slide with a headline: the timeline is titled %q", d.Title)
 	}
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -390,6 +391,7 @@ var readJSONErrorTests = []struct {
 	{"headline object", `{"events":[{"start_date":{"year":1990},"text":{"headline":{}}}]}`, "events[0].text.headline: an object is not a string"},
 	{"many errors", `{"events":[` + strings.Repeat(`{"start_date":{"year":0,"month":99}},`, 60) + `{}]}`, "too many errors; stopped after 50"},
 	{"invalid utf8", "{\"events\":[\n{\"text\":{\"headline\":\"caf\xe9\"}}]}", "x.json:2:25: invalid UTF-8 (byte 0xe9)"},
+	{"utf-16", "\xfe\xff\x00{", "x.json:1:1: the file is UTF-16 text; save it as UTF-8"},
 	{"invalid utf8 bom", "\ufeff{\"\xff\":1}", "x.json:1:6: invalid UTF-8 (byte 0xff)"},
 }
 
@@ -474,6 +476,7 @@ var readCSVErrorTests = []struct {
 	{"open quote", sheetHeader + "1985,,,,,,,,,\"never closed,\n", "CSV syntax error: extraneous or missing \" in quoted-field"},
 	{"invalid utf8", sheetHeader + "1985,,,,,,,,,caf\xe9,\n", "x.csv:2:17: invalid UTF-8 (byte 0xe9)"},
 	{"many errors", sheetHeader + strings.Repeat("1985,13,,,,,,,,x,\n", 60), "too many errors; stopped after 50"},
+	{"semicolons", "Year;Month;Headline\n1985;4;x\n", "no Year column: a TimelineJS sheet's header row names the columns Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Alt Text, Type, Group, Background; the header has semicolons or tabs but no commas"},
 }
 
 func TestReadCSVErrors(t *testing.T) {
@@ -620,6 +623,18 @@ func TestSlugify(t *testing.T) {
 	} {
 		if got := slugify(in); got != want {
 			t.Errorf("slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTitleFallback(t *testing.T) {
+	for name, want := range map[string]string{"notes.json": "notes", ".json": "Timeline", "-": "standard input", "dir/x y.json": "x y"} {
+		d, notes, err := ReadJSON(name, []byte(ev(`{"year":1985}`)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Title != want || len(notes) == 0 || !strings.Contains(notes[0], strconv.Quote(want)) {
+			t.Errorf("ReadJSON(%q): title %q, notes %q; want title %q", name, d.Title, notes, want)
 		}
 	}
 }
