@@ -88,10 +88,19 @@ type tab struct {
 }
 
 // open starts a browser, opens file in its tab and waits for the page to
-// be ready (charts drawn, table present). A tab of its own browser is the
-// one in front, which headless Chromium paints (it paints no tab behind
-// another, so screenshots of those never come).
+// be ready (charts drawn, table present).
 func open(t testing.TB, file string) *tab {
+	t.Helper()
+	tb := newTab(t)
+	tb.load(t, file)
+	return tb
+}
+
+// newTab starts a browser and returns its tab, which records what the
+// pages in it do. A browser of its own keeps the tab in front, which
+// headless Chromium paints (it paints no tab behind another, so
+// screenshots of those never come).
+func newTab(t testing.TB) *tab {
 	t.Helper()
 	tb := &tab{}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocator(t)...)
@@ -133,15 +142,25 @@ func open(t testing.TB, file string) *tab {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting chromium: %v", err)
 	}
-	tctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
-	defer tcancel()
-	if err := chromedp.Do(tctx, chromedp.Navigate("file://"+file)); err != nil {
+	return tb
+}
+
+// load opens file in the tab, waits for the page to be ready and returns
+// the time from the start of the navigation to ready, in milliseconds.
+func (tb *tab) load(t testing.TB, file string) float64 {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file)); err != nil {
 		t.Fatalf("opening %s: %v", file, err)
 	}
-	if _, err := chromedp.Run(tctx, chromedp.Poll[bool]("window.__timelineReady === true", chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+	ms, err := chromedp.Run(ctx, chromedp.Poll[float64]("window.__timelineReady === true && window.__timelineReadyAt", chromedp.WithPollingTimeout(30*time.Second)))
+	if err != nil {
+		tb.mu.Lock()
+		defer tb.mu.Unlock()
 		t.Fatalf("page %s never became ready: %v; console: %q", file, err, tb.console)
 	}
-	return tb
+	return ms
 }
 
 // eval evaluates a JavaScript expression in the tab and returns its value.
@@ -212,7 +231,11 @@ func screenshot(t *testing.T, tb *tab, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for file, b := range map[string][]byte{name + ".png": view, name + "-full.png": full} {
+	chart, err := chromedp.Run(tb.ctx, chromedp.Screenshot(chromedp.CSS("section.charts")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, b := range map[string][]byte{name + ".png": view, name + "-full.png": full, name + "-charts.png": chart} {
 		if err := os.WriteFile(filepath.Join(dir, file), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -221,11 +244,10 @@ func screenshot(t *testing.T, tb *tab, name string) {
 }
 
 // shownState is what the page shows: the ids of the visible table rows
-// and of the events drawn as marks and bars in the timeline.
+// and of the events marked in the timeline.
 type shownState struct {
 	Rows  []string `json:"rows"`
 	Marks []string `json:"marks"`
-	Bars  []string `json:"bars"`
 	Text  string   `json:"text"`
 }
 
@@ -233,46 +255,37 @@ const shownJS = `(() => {
   const rows = [...document.querySelectorAll('#events tbody tr')];
   const o = echarts.getInstanceByDom(document.getElementById('chart')).getOption();
   const lanes = o.legend[0].data.length;
-  const marks = [], bars = [];
+  const marks = [];
   o.series.forEach((s, k) => {
-    if (k === 0) return;
-    for (const d of s.data) (k <= lanes ? bars : marks).push(rows[k <= lanes ? d[3] : d[2]].id);
+    if (k > lanes) for (const d of s.data) marks.push(rows[d[2]].id);
   });
   return {
     rows: rows.filter(r => !r.hidden && r.getClientRects().length > 0).map(r => r.id),
-    marks: marks.sort(), bars: bars.sort(),
+    marks: marks.sort(),
     text: document.getElementById('shown').textContent,
   };
 })()`
 
 // expect returns the anchors of the events of v that keep returns true
-// for, sorted, and those of them drawn as bars.
-func expect(v *render.View, keep func(*render.EventView) bool) (rows, marks, bars []string) {
+// for, in table order and sorted.
+func expect(v *render.View, keep func(*render.EventView) bool) (rows, marks []string) {
 	for _, e := range v.Events {
 		if keep(e) {
 			rows = append(rows, e.Anchor)
-			if e.Shape != render.ShapePoint {
-				bars = append(bars, e.Anchor)
-			}
 		}
 	}
-	marks = slices.Sorted(slices.Values(rows))
-	slices.Sort(bars)
-	return rows, marks, bars
+	return rows, slices.Sorted(slices.Values(rows))
 }
 
 func checkShown(t *testing.T, tb *tab, v *render.View, what string, keep func(*render.EventView) bool) {
 	t.Helper()
 	got := eval[shownState](t, tb, shownJS)
-	rows, marks, bars := expect(v, keep)
+	rows, marks := expect(v, keep)
 	if !slices.Equal(got.Rows, rows) {
 		t.Errorf("%s: table shows %d rows %q, want %d %q", what, len(got.Rows), trunc(got.Rows), len(rows), trunc(rows))
 	}
 	if !slices.Equal(got.Marks, marks) {
 		t.Errorf("%s: chart marks %d events, want %d", what, len(got.Marks), len(marks))
-	}
-	if !slices.Equal(got.Bars, bars) {
-		t.Errorf("%s: chart draws %d bars, want %d", what, len(got.Bars), len(bars))
 	}
 	if want := fmt.Sprintf("Showing %d of %d events", len(rows), len(v.Events)); !strings.HasPrefix(got.Text, want) {
 		t.Errorf("%s: status line %q, want it to start with %q", what, got.Text, want)

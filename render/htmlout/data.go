@@ -28,9 +28,8 @@ const (
 	// bits 0–2: render.Mark
 )
 
-// largeInput is the number of events from which the chart draws marks in
-// ECharts' large mode (one path per series, no per-mark hover effect).
-const largeInput = 2000
+// manyEvents is the number of events from which marks are drawn smaller.
+const manyEvents = 2000
 
 // pageData is the JSON the page script reads. Text of events is not in it:
 // the script reads it from the table, so that each string is in the page
@@ -236,7 +235,6 @@ func initOpts(id string) charts.GlobalOpts {
 func timelineOption(v *render.View, d *pageData) map[string]any {
 	labels, colors := laneLabels(v)
 	c := charts.NewScatter()
-	large := len(v.Events) >= largeInput
 	desc := fmt.Sprintf("Timeline of %s, from %.0f to %.0f, one lane per category: %s. The table of events below lists the same events.",
 		v.Heading, v.AxisStart, v.AxisEnd, strings.Join(labels, ", "))
 	c.SetGlobalOptions(
@@ -251,7 +249,7 @@ func timelineOption(v *render.View, d *pageData) map[string]any {
 		// ticks fall on round years; y in lanes, so that marks can sit on
 		// sub-rows. The page script labels them.
 		charts.WithXAxisOpts(opts.XAxis{
-			Type: "value", Min: v.AxisStart, Max: v.AxisEnd,
+			Type: "value", Min: v.AxisStart, Max: v.AxisEnd, SplitNumber: 10,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#dddddd"}},
 			AxisLine:  &opts.AxisLine{OnZero: opts.Bool(false)},
 			AxisLabel: &opts.AxisLabel{Color: "#333", HideOverlap: opts.Bool(true)},
@@ -279,9 +277,11 @@ func timelineOption(v *render.View, d *pageData) map[string]any {
 		})
 	}
 	// Then the marks: one scatter series per lane, mark and fuzziness, so
-	// that large mode can draw each with one symbol.
+	// that ECharts' large mode can draw each series as one path of one
+	// symbol. Large mode has no hover effect on a mark and reports no
+	// click; the page script finds the mark under a click itself.
 	size := 10
-	if large {
+	if len(v.Events) >= manyEvents {
 		size = 8
 	}
 	for _, s := range d.Scatter {
@@ -295,9 +295,9 @@ func timelineOption(v *render.View, d *pageData) map[string]any {
 			Symbol: symbols[s[1]], SymbolSize: size,
 			ItemStyle: &opts.ItemStyle{Color: cat.Color, Opacity: opts.Float(opacity)},
 		}
-		if large {
-			ser.Large = opts.Bool(true)
-			ser.LargeThreshold = largeInput
+		// Large mode draws only the built-in symbols, not the path:// ones.
+		if !strings.HasPrefix(ser.Symbol, "path://") {
+			ser.Large, ser.LargeThreshold = opts.Bool(true), 1 // however small the series
 		}
 		c.MultiSeries = append(c.MultiSeries, ser)
 	}

@@ -5,10 +5,14 @@
 // Every text that goes into HTML goes through echarts.format.encodeHTML.
 (function () {
   'use strict';
+  performance.mark('tl-script');
   var D = JSON.parse(document.getElementById('tl-data').textContent);
   var EV = D.ev, N = EV.length / 5, K = D.sub, LANES = D.lanes;
   var FIRST_SCATTER = 1 + LANES;
-  var rows = N ? document.getElementById('events').querySelectorAll('tbody tr') : [];
+  // The table's rows, once the parser has reached the end of the table:
+  // the script runs before it, so that the charts draw while the table
+  // loads.
+  var rows = [];
   var hasCharts = typeof echarts !== 'undefined';
   var enc = hasCharts ? echarts.format.encodeHTML : function (s) { return s; };
 
@@ -81,7 +85,10 @@
     return true;
   }
 
-  // Chart data for the events that vis keeps.
+  // Chart data for the events that vis keeps. Bars go into one path per
+  // lane and style (0: a range, 1: a span, 2: an approximate or uncertain
+  // span), so that ten thousand of them cost no more than a few.
+  var bars = [], marks = [];
   function chartSeries() {
     var bg = [];
     for (var l = 0; l < LANES; l += 2) bg.push([D.axis[0], D.axis[1], l, l, 1]);
@@ -89,10 +96,17 @@
     var out = [{ id: 'bg', data: bg }];
     var per = [];
     for (var j = 0; j < D.chart.series.length; j++) per.push([]);
+    marks = per;
+    bars = [];
+    for (var b = 0; b < 3 * LANES; b++) bars.push([]);
     for (var i = 0; i < N; i++) {
       if (!vis[i]) continue;
       per[series[i]].push([xm[i], yv[i], i]);
-      if (shapeOf(i) !== 0) per[1 + lane[i]].push([x0[i], x1[i], yv[i], i, flags[i]]);
+      var sh = shapeOf(i);
+      if (sh !== 0) bars[3 * lane[i] + (sh === 1 ? 0 : flags[i] & 96 ? 2 : 1)].push(i);
+    }
+    for (l = 0; l < LANES; l++) {
+      for (var st = 0; st < 3; st++) if (bars[3 * l + st].length) per[1 + l].push([D.axis[0], D.axis[1], l, st]);
     }
     for (j = 1; j < D.chart.series.length; j++) out.push({ id: D.chart.series[j].id, data: per[j] });
     return out;
@@ -118,8 +132,9 @@
   }
 
   function eventOf(p) {
-    if (!p || p.seriesIndex === 0 || !p.value) return -1;
-    return p.seriesIndex <= LANES ? p.value[3] : p.value[2];
+    // By series and data index: in large mode ECharts gives no value.
+    var d = p && p.seriesIndex > LANES && marks[p.seriesIndex] && marks[p.seriesIndex][p.dataIndex];
+    return d ? d[2] : -1;
   }
   function clip(s, n) { s = s.replace(/\s+/g, ' ').trim(); return s.length > n ? s.slice(0, n - 1) + '…' : s; }
   function tooltip(p) {
@@ -167,21 +182,21 @@
       ]
     };
   }
+  var BAR_HEIGHT = [12, 5, 5], BAR_OPACITY = [0.22, 0.85, 0.45];
   function renderBar(params, api) {
-    var cs = params.coordSys, f = api.value(4), span = ((f >> 3) & 3) === 2, fuzzy = (f & 96) !== 0;
-    var a = api.coord([api.value(0), api.value(2)]), b = api.coord([api.value(1), api.value(2)]);
-    var h = span ? 5 : 12;
-    var r = echarts.graphic.clipRectByRect({ x: a[0], y: a[1] - h / 2, width: Math.max(b[0] - a[0], 1), height: h },
-      { x: cs.x, y: cs.y, width: cs.width, height: cs.height });
-    if (!r) return null;
-    return {
-      type: 'rect', shape: r,
-      style: { fill: api.visual('color'), opacity: span ? (fuzzy ? 0.45 : 0.85) : 0.22 }
-    };
+    var cs = params.coordSys, box = { x: cs.x, y: cs.y, width: cs.width, height: cs.height };
+    var st = api.value(3), list = bars[3 * api.value(2) + st], h = BAR_HEIGHT[st], d = [];
+    for (var k = 0; k < list.length; k++) {
+      var i = list[k], a = api.coord([x0[i], yv[i]]), b = api.coord([x1[i], yv[i]]);
+      var r = echarts.graphic.clipRectByRect({ x: a[0], y: a[1] - h / 2, width: Math.max(b[0] - a[0], 1.5), height: h }, box);
+      if (r) d.push('M' + r.x.toFixed(1) + ' ' + r.y.toFixed(1) + 'h' + r.width.toFixed(1) + 'v' + h + 'h' + (-r.width).toFixed(1) + 'z');
+    }
+    if (!d.length) return null;
+    return { type: 'path', silent: true, shape: { pathData: d.join('') }, style: { fill: api.visual('color'), opacity: BAR_OPACITY[st] } };
   }
 
   var chart = null, counts = null;
-  var pending = 2;
+  var pending = 3; // the two charts and the table
   function ready() {
     if (--pending === 0) {
       window.__timelineReadyAt = performance.now();
@@ -210,15 +225,37 @@
     for (var l = 1; l <= LANES; l++) {
       o.series[l].renderItem = renderBar;
       o.series[l].encode = { x: [0, 1], y: 2 };
+      o.series[l].silent = true;
     }
     var data = chartSeries();
     for (var j = 0; j < o.series.length; j++) {
       o.series[j].data = data[j].data;
     }
+    performance.mark('tl-data');
     chart = echarts.init(document.getElementById('chart'), null, { renderer: 'canvas' });
+    performance.mark('tl-init');
     onceFinished(chart);
     chart.setOption(o);
-    chart.on('click', function (p) { var i = eventOf(p); if (i >= 0) goTo(i); });
+    performance.mark('tl-option');
+    // A click goes to the row of the nearest mark within 9 pixels, found
+    // here: ECharts' large mode reports no clicks on its marks.
+    var hiddenLane = {};
+    chart.on('legendselectchanged', function (e) {
+      (o.legend.data || []).forEach(function (name, l) { hiddenLane[l] = e.selected[name] === false; });
+    });
+    chart.getZr().on('click', function (e) {
+      var at = [e.offsetX, e.offsetY];
+      if (!chart.containPixel({ gridIndex: 0 }, at)) return;
+      var p = chart.convertFromPixel({ gridIndex: 0 }, at);
+      var a = chart.convertToPixel({ gridIndex: 0 }, [0, 0]), b = chart.convertToPixel({ gridIndex: 0 }, [1, 1]);
+      var sx = b[0] - a[0], sy = b[1] - a[1], best = -1, bd = 81;
+      for (var i = 0; i < N; i++) {
+        if (!vis[i] || hiddenLane[lane[i]]) continue;
+        var dx = (xm[i] - p[0]) * sx, dy = (yv[i] - p[1]) * sy, d = dx * dx + dy * dy;
+        if (d < bd) { bd = d; best = i; }
+      }
+      if (best >= 0) goTo(best);
+    });
 
     var c = D.counts, labels = [];
     for (var k = 0; k < nb; k++) labels.push(bucketLabel(k));
@@ -264,6 +301,7 @@
 
   var shown = document.getElementById('shown');
   function apply() {
+    if (rows.length < N) return; // the table is still loading; tableReady applies the filter
     if (state.words.length && !texts) buildTexts();
     if (state.src && !sources) buildSources();
     var count = 0;
@@ -315,24 +353,33 @@
       apply();
     }, N > 2000 ? 200 : 60);
   });
-  document.querySelectorAll('button.only').forEach(function (b) {
-    b.hidden = false;
-    b.addEventListener('click', function () {
-      state.src = +b.getAttribute('data-src');
-      apply();
-      document.getElementById('events-h').scrollIntoView({ block: 'start' });
-    });
-  });
   nav.hidden = false;
-  shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
   var setSticky = function () { document.documentElement.style.setProperty('--sticky', nav.offsetHeight + 'px'); };
   window.addEventListener('resize', setSticky);
+
+  // The rest needs the table and the source list.
+  function tableReady() {
+    rows = N ? document.getElementById('events').querySelectorAll('tbody tr') : [];
+    document.querySelectorAll('button.only').forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener('click', function () {
+        state.src = +b.getAttribute('data-src');
+        apply();
+        document.getElementById('events-h').scrollIntoView({ block: 'start' });
+      });
+    });
+    setSticky();
+    if (state.era || state.words.length) apply();
+    else shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
+    ready();
+  }
 
   if (hasCharts) {
     drawCharts();
   } else {
+    pending = 1;
     document.getElementById('chart').textContent = 'The charts could not be drawn: ECharts did not load. The table below lists every event.';
-    window.__timelineReady = true;
   }
-  setSticky();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', tableReady);
+  else tableReady();
 })();

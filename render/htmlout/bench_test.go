@@ -1,0 +1,130 @@
+package htmlout
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/render/rendertest"
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// countWriter counts the bytes written to it.
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
+
+// BenchmarkWrite writes the page of n synthetic events. bytes/event is
+// the size of the page without the bundle, divided by n.
+func BenchmarkWrite(b *testing.B) {
+	opts, bundleLen := Options{}, 0
+	if bd := getBundle(); bd.err != nil {
+		opts.Assets = goldenAssets
+	} else {
+		bundleLen = len(bd.js)
+	}
+	for _, n := range []int{100, 1000, 10000, 100000} {
+		v := render.Build(rendertest.Synthetic(n), timeline.Filter{}, render.Options{Version: "bench"})
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			var size countWriter
+			for b.Loop() {
+				size = 0
+				if err := Write(&size, v, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(int(size)-bundleLen)/float64(n), "bytes/event")
+			b.ReportMetric(float64(size), "page-bytes")
+		})
+	}
+}
+
+// BenchmarkBrowserReady loads, in turns, the page of n synthetic events in
+// headless Chromium and two baselines: a bare ECharts scatter chart of the
+// same events without animation (bare-ms), and the same in ECharts' large
+// mode (bare-large-ms, the fastest ECharts draws them). It reports the
+// median time from navigation to ready of each and the ratios of ours to
+// them. Ready is: charts drawn (ECharts' first 'finished' event) and, for
+// our page, the table parsed. All use the same bundle. Run it with
+// -benchtime=Nx for N loads of each.
+func BenchmarkBrowserReady(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			dir := b.TempDir()
+			v := render.Build(rendertest.Synthetic(n), timeline.Filter{}, render.Options{Version: "bench"})
+			ours := writePage(b, dir, "ours.html", v, Options{})
+			bare := writeBarePage(b, dir, v, false)
+			large := writeBarePage(b, dir, v, true)
+			tb := newTab(b)
+			for _, f := range []string{ours, bare, large} { // warm up: the first loads are slower
+				tb.load(b, f)
+			}
+			var o, r, l []float64
+			for b.Loop() {
+				o = append(o, tb.load(b, ours))
+				r = append(r, tb.load(b, bare))
+				l = append(l, tb.load(b, large))
+			}
+			mo, mr, ml := median(o), median(r), median(l)
+			b.ReportMetric(mo, "ours-ms")
+			b.ReportMetric(mr, "bare-ms")
+			b.ReportMetric(ml, "bare-large-ms")
+			b.ReportMetric(mo/mr, "ratio")
+			b.ReportMetric(mo/ml, "ratio-large")
+		})
+	}
+}
+
+func median(x []float64) float64 {
+	s := slices.Sorted(slices.Values(x))
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// writeBarePage writes a baseline: a page with the same bundle and one
+// ECharts scatter series of v's events (at their marks), without
+// animation, with ECharts' defaults or in large mode.
+func writeBarePage(tb testing.TB, dir string, v *render.View, large bool) string {
+	tb.Helper()
+	bd := getBundle()
+	if bd.err != nil {
+		tb.Skip(bd.err)
+	}
+	data := make([][2]float64, len(v.Events))
+	for i, e := range v.Events {
+		data[i] = [2]float64{round4(e.Mid), float64(e.Category.Lane)}
+	}
+	js, err := json.Marshal(data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	_, height, _ := buildData(v)
+	page := fmt.Sprintf(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>bare</title></head>
+<body style="margin:0 auto;max-width:1400px;padding:0 20px">
+<div id="c" style="height:%dpx"></div>
+<script>%s</script>
+<script>
+var c = echarts.init(document.getElementById('c'));
+c.on('finished', function () {
+  if (!window.__timelineReady) { window.__timelineReadyAt = performance.now(); window.__timelineReady = true; }
+});
+c.setOption({animation: false, tooltip: {}, xAxis: {type: 'value', min: %g, max: %g}, yAxis: {type: 'value'},
+  series: [{type: 'scatter', large: %t, data: %s}]});
+</script></body></html>`, height, bd.js, v.AxisStart, v.AxisEnd, large, js)
+	path := filepath.Join(dir, fmt.Sprintf("bare-%t.html", large))
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
