@@ -495,12 +495,18 @@ func firstWords(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:.") + "…"
 }
 
-// inputTitle names the input in the source made for slides without one.
+// inputTitle names the input in the source made for slides without one:
+// the base of its name, as clean text (a name may hold any bytes; found by
+// FuzzDetect, whose invalid UTF-8 name made the title and then the CSV
+// export invalid).
 func inputTitle(name string) string {
 	if name == "" || name == "-" {
 		return "standard input"
 	}
-	return filepath.Base(name)
+	if base := cleanLine(filepath.Base(name)); base != "" && base != "." && base != string(filepath.Separator) {
+		return base
+	}
+	return "input file"
 }
 
 // build makes the dataset of the slides read.

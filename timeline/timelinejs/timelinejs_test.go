@@ -628,7 +628,8 @@ func TestSlugify(t *testing.T) {
 }
 
 func TestTitleFallback(t *testing.T) {
-	for name, want := range map[string]string{"notes.json": "notes", ".json": "Timeline", "-": "standard input", "dir/x y.json": "x y"} {
+	for name, want := range map[string]string{"notes.json": "notes", ".json": "Timeline", "-": "standard input", "dir/x y.json": "x y",
+		"\x80\x01.json": "Timeline", "/": "input file", "dir/caf\xe9\tx.json": "caf x"} {
 		d, notes, err := ReadJSON(name, []byte(ev(`{"year":1985}`)))
 		if err != nil {
 			t.Fatal(err)
@@ -636,5 +637,40 @@ func TestTitleFallback(t *testing.T) {
 		if d.Title != want || len(notes) == 0 || !strings.Contains(notes[0], strconv.Quote(want)) {
 			t.Errorf("ReadJSON(%q): title %q, notes %q; want title %q", name, d.Title, notes, want)
 		}
+	}
+}
+
+// TestReadJSONLimits shows how the JSON reader treats hostile but
+// well-formed input: each is read, or refused with a clear error.
+func TestReadJSONLimits(t *testing.T) {
+	big := strings.Repeat("All work and no play. ", 200000) // 4.4 MB on one line
+	tests := []struct {
+		name, in string
+		err      string // "" when the input reads
+	}{
+		{"bom and crlf", "\ufeff{\r\n\"events\": [\r\n{\"start_date\": {\"year\": 1985},\r\n\"text\": {\"headline\": \"x\"}}\r\n]\r\n}\r\n", ""},
+		{"megabytes on a line", `{"events":[{"start_date":{"year":1985},"text":{"headline":"x","text":"` + big + `"}}]}`, ""},
+		{"deep in an unknown field", `{"events":[{"start_date":{"year":1985}}],"x":` + strings.Repeat(`{"a":`, 40) + `1` + strings.Repeat(`}`, 40) + `}`, "x.json:1:" + strconv.Itoa(len(`{"events":[{"start_date":{"year":1985}}],"x":`)+31*len(`{"a":`)+1) + ": x.a.a.a."},
+		{"duplicate top-level key", `{"events":[],"events":[]}`, `x.json:1:14: events: duplicate field "events"`},
+		{"null title", `{"title":null,"events":[{"start_date":{"year":1}}]}`, ""},
+		{"year -9999", ev(`{"year":-9999,"month":1,"day":1}`), ""},
+		{"year 99999", ev(`{"year":"99999"}`), "year 99999 is out of range; years run from -9999 to 9999"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _, err := ReadJSON("x.json", []byte(tt.in))
+			if tt.err == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := d.Validate().Err(); err != nil {
+					t.Error(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Fatalf("ReadJSON: %v; want an error containing %q", err, tt.err)
+			}
+		})
 	}
 }
