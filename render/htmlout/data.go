@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -184,11 +185,9 @@ func buildData(v *render.View) (d *pageData, height int, bucket string) {
 		}
 	}
 
-	height = chartTop + chartBottom + len(v.Categories)*laneHeight(d.Sub)
-	if len(v.Categories) == 0 {
-		height = chartTop + chartBottom + laneHeight(1)
-	}
-	d.Chart = timelineOption(v, d)
+	top := chartTop + (legendRows(v)-1)*legendRow
+	height = top + chartBottom + max(len(v.Categories), 1)*laneHeight(d.Sub)
+	d.Chart = timelineOption(v, d, top)
 
 	d.Bucket = 1
 	for _, b := range []int{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000} {
@@ -231,8 +230,23 @@ func initOpts(id string) charts.GlobalOpts {
 	return charts.WithInitializationOpts(opts.Initialization{ChartID: id, AssetsHost: "/nowhere/"})
 }
 
-// timelineOption builds the ECharts option of the timeline chart.
-func timelineOption(v *render.View, d *pageData) map[string]any {
+// legendRows estimates the rows the chart's legend wraps to on a chart
+// 900 pixels wide, from the length of the category labels.
+func legendRows(v *render.View) int {
+	rows, x := 1, 0
+	for _, c := range v.Categories {
+		w := 40 + 7*utf8.RuneCountInString(c.Label)
+		if x > 0 && x+w > 900 {
+			rows, x = rows+1, 0
+		}
+		x += w
+	}
+	return rows
+}
+
+// timelineOption builds the ECharts option of the timeline chart; top is
+// the height of the legend and era labels above the plot.
+func timelineOption(v *render.View, d *pageData, top int) map[string]any {
 	labels, colors := laneLabels(v)
 	c := charts.NewScatter()
 	desc := fmt.Sprintf("Timeline of %s, from %.0f to %.0f, one lane per category: %s. The table of events below lists the same events.",
@@ -242,9 +256,9 @@ func timelineOption(v *render.View, d *pageData) map[string]any {
 		charts.WithAnimation(false),
 		charts.WithColorsOpts(opts.Colors(colors)),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: desc}}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(labels) > 0), Type: "scroll", Top: "0", Left: "center", Data: labels, Icon: "roundRect"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(labels) > 0), Top: "0", Left: "center", Data: labels, Icon: "roundRect"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: fmt.Sprint(chartTop), Bottom: fmt.Sprint(chartBottom), ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: fmt.Sprint(top), Bottom: fmt.Sprint(chartBottom), ContainLabel: opts.Bool(true)}),
 		// Both axes are plain numbers: x in fractional years, so that the
 		// ticks fall on round years; y in lanes, so that marks can sit on
 		// sub-rows. The page script labels them.
@@ -258,7 +272,7 @@ func timelineOption(v *render.View, d *pageData) map[string]any {
 			Type: "value", Min: -0.5, Max: max(float64(len(labels))-0.5, 0.5), Inverse: opts.Bool(true),
 			MinInterval: 1, MaxInterval: 1,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
-			AxisLabel: &opts.AxisLabel{Color: "#222", Width: 150, Overflow: "truncate", FontSize: 12},
+			AxisLabel: &opts.AxisLabel{Color: "#222", Width: 180, Overflow: "truncate", FontSize: 12},
 		}),
 		charts.WithDataZoomOpts(
 			opts.DataZoom{Type: "inside", XAxisIndex: 0, FilterMode: "none"},

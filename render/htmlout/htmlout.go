@@ -244,7 +244,8 @@ func statusText(e *render.EventView) string {
 
 // The chart geometry, in CSS pixels.
 const (
-	chartTop    = 64 // legend and era labels
+	chartTop    = 64 // one row of legend and the era labels
+	legendRow   = 22 // each further row of legend
 	chartBottom = 78 // time axis and zoom slider
 	maxSubRows  = 4  // rows of marks within one lane
 )
