@@ -38,8 +38,9 @@ type View struct {
 	Heading    string // FilterText — CountText
 
 	// Axis is the span of the time axis, in fractional years: from the
-	// start of the decade of the first event to the end of the year of
-	// the last one (or AsOf for open ends).
+	// start of the decade of the first event (of its year, when the
+	// events span less than 20 years) to the end of the year of the last
+	// one (or AsOf for open ends).
 	AxisStart, AxisEnd float64
 
 	Eras       []*EraView
@@ -386,7 +387,12 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 	if math.IsInf(first, 1) {
 		first, last = 2000, 2001
 	}
-	v.AxisStart = math.Floor(first/10) * 10
+	// A long axis starts on a decade; a short one (a single era, say) on
+	// a year, so that the events fill it.
+	v.AxisStart = math.Floor(first)
+	if last-first >= 20 {
+		v.AxisStart = math.Floor(first/10) * 10
+	}
 	v.AxisEnd = math.Ceil(last)
 	if v.AxisEnd <= v.AxisStart {
 		v.AxisEnd = v.AxisStart + 1

@@ -20,11 +20,12 @@ type options struct {
 	from, to                         dateFlag
 	grep                             string
 
-	output string
-	format string // export
-	assets string // html
-	paper  string // pdf
-	args   []string
+	output     string
+	format     string // export
+	assets     string // html
+	paper      string // pdf
+	substitute bool   // pdf
+	args       []string
 }
 
 // inputFormats are the formats --format-in accepts.

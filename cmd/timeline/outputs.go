@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/spf13/pflag"
@@ -48,13 +49,21 @@ Examples:
   timeline pdf --status claimed,denied,alleged --paper a4 -o contested.pdf`,
 	flags: func(fs *pflag.FlagSet, o *options) {
 		o.paper = "letter"
-		fs.Var(&oneOf{&o.paper, []string{"letter", "a4"}}, "paper", "paper `size`: letter or a4")
+		fs.Var(&oneOf{&o.paper, pdfout.Papers}, "paper", "paper `size`: letter or a4")
+		fs.BoolVar(&o.substitute, "substitute", false, "print characters the fonts cannot draw as their code points (U+1F600) instead of failing")
 	},
 	run: func(e *env, o *options) error {
 		v, _, _, err := view(e, o)
 		if err != nil {
 			return err
 		}
-		return writeOutput(e, o, func(w io.Writer) error { return pdfout.Write(w, v, pdfout.Options{Paper: o.paper}) })
+		if o.substitute {
+			for _, p := range pdfout.Check(v) {
+				fmt.Fprintf(e.stderr, "timeline pdf: warning: %s\n", p)
+			}
+		}
+		return writeOutput(e, o, func(w io.Writer) error {
+			return pdfout.Write(w, v, pdfout.Options{Paper: o.paper, Substitute: o.substitute})
+		})
 	},
 }
