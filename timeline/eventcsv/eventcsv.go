@@ -39,7 +39,10 @@
 // are skipped, and a backslash makes the next character part of the item:
 // "a\;b" is the one item "a;b", "\\" a backslash, "\ " a space kept at an
 // end. Dates are EDTF strings; a footnote is a whole number. Other cells
-// are read exactly as written, so text round-trips, line breaks and all.
+// are read exactly as written, so text round-trips, line breaks and all,
+// with one exception: a CRLF line break inside a cell comes back as LF, as
+// encoding/csv reads quoted line breaks (text with CRLF is rare, and
+// means the same).
 //
 // Spreadsheets may treat a cell that starts with =, +, - or @ as a
 // formula; this package writes such text unchanged, so open untrusted
@@ -115,7 +118,9 @@ func IsHeader(header []string) bool {
 }
 
 // Write writes d in this package's CSV format, with a header of Columns
-// and "\n" line ends.
+// and "\n" line ends. Text that is not valid UTF-8 (which no reader
+// produces, but a dataset built in code may hold) is an error naming the
+// row and column, since the file could not be read back.
 func Write(w io.Writer, d *timeline.Dataset) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(Columns); err != nil {
@@ -130,6 +135,11 @@ func Write(w io.Writer, d *timeline.Dataset) error {
 		rec[0] = record
 		for k, v := range cells {
 			rec[index[k]] = v
+		}
+		for i, v := range rec {
+			if !utf8.ValidString(v) {
+				return fmt.Errorf("eventcsv: %s %q: %s %s is not valid UTF-8", record, cells["id"], Columns[i], quote(v))
+			}
 		}
 		return cw.Write(rec)
 	}

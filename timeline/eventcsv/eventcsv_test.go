@@ -290,3 +290,11 @@ func FuzzReadEventCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestWriteInvalidUTF8(t *testing.T) {
+	d := &timeline.Dataset{Events: []*timeline.Event{{ID: "a", Title: "caf\xe9"}}}
+	err := Write(&bytes.Buffer{}, d)
+	if err == nil || err.Error() != `eventcsv: event "a": title "caf\xe9" is not valid UTF-8` {
+		t.Errorf("Write: %v", err)
+	}
+}

@@ -274,6 +274,7 @@ func citation(s *timeline.Source) string {
 // template's columns (SheetColumns), the title row first, then one row
 // per event as Write makes its slides, then one row per era. The result
 // can be imported into the template sheet, or read back with ReadCSV.
+// Bytes that are not UTF-8 become U+FFFD, as in Write's JSON.
 func WriteCSV(w io.Writer, d *timeline.Dataset) error {
 	t := build(d)
 	cw := csv.NewWriter(w)
@@ -295,6 +296,10 @@ func WriteCSV(w io.Writer, d *timeline.Dataset) error {
 			rec[4], rec[5], rec[6] = strconv.Itoa(end.Year), num(end.Month), num(end.Day)
 		}
 		rec[8], rec[9], rec[10], rec[16], rec[17] = display, headline, text, typ, group
+		for i, v := range rec {
+			// As encoding/json does for Write.
+			rec[i] = strings.ToValidUTF8(v, "\uFFFD")
+		}
 		return cw.Write(rec)
 	}
 	if err := row(nil, nil, "", t.Title.Text.Headline, t.Title.Text.Text, "title", ""); err != nil {
