@@ -62,7 +62,9 @@ type (
 // date, and its display_date says "–present". All text is escaped HTML.
 // The status paragraph and the division holding the list of sources
 // carry the classes "timeline-status" and "timeline-sources" (and data-
-// attributes), by which ReadJSON reads them back.
+// attributes), by which ReadJSON reads them back. Write expects a dataset
+// that validates; an event without a date gives a slide without a
+// start_date, which TimelineJS refuses.
 func Write(w io.Writer, d *timeline.Dataset) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
