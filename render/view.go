@@ -233,7 +233,7 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 		v.CountText = fmt.Sprintf("%d of %s", v.Shown, plural(v.Total, "event"))
 	}
 	v.Heading = v.FilterText + " — " + v.CountText
-	name := d.Name()
+	name := strings.ToValidUTF8(d.Name(), "\uFFFD")
 	if name == "" {
 		name = "embedded"
 	}

@@ -19,6 +19,10 @@ import (
 // MaxInput is the largest dataset, in bytes, that Decode reads.
 const MaxInput = 256 << 20
 
+// MaxEvents is the largest number of events Decode reads: a timeline of
+// more is not one a reader can use, and the limit bounds memory.
+const MaxEvents = 1_000_000
+
 // maxDepth bounds the nesting of JSON values; the format needs 4.
 const maxDepth = 32
 
@@ -584,6 +588,10 @@ func walkJSON(data []byte, visit func(off int, path string), report func(off int
 			afterValue()
 			done = len(stack) == 0
 			continue
+		}
+		if n == 2 && stack[1].array && stack[1].index >= MaxEvents && stack[0].key == "events" {
+			report(off, pathOf(n), fmt.Sprintf("more than %d events; the largest dataset read has %d", MaxEvents, MaxEvents))
+			return errors.New("too many events")
 		}
 		if visit != nil {
 			visit(off, pathOf(n))

@@ -483,3 +483,19 @@ func TestPathAt(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeTooManyEvents(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"title":"x","events":[`)
+	for i := 0; i <= MaxEvents; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("{}")
+	}
+	b.WriteString("]}")
+	_, err := Decode("many.json", []byte(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "many.json:1:") || !strings.Contains(err.Error(), "more than 1000000 events") {
+		t.Fatalf("Decode of %d events: %v", MaxEvents+1, err)
+	}
+}

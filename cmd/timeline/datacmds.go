@@ -33,7 +33,7 @@ func load(e *env, o *options) (*timeline.Dataset, error) {
 		}
 		if f = formats.Format(o.formatIn); f == "" {
 			if f, err = formats.Detect(o.data, b); err != nil {
-				return nil, fmt.Errorf("%s: %w (use --format-in to say which)", o.data, err)
+				return nil, fmt.Errorf("%w (use --format-in to say which)", err)
 			}
 		}
 	}
@@ -204,7 +204,7 @@ Examples:
   timeline export --data sheet.csv --format json -o mine.json`,
 	flags: func(fs *pflag.FlagSet, o *options) {
 		o.format = "json"
-		fs.VarP(&oneOf{&o.format, []string{"json", "csv", "timelinejs"}}, "format", "f", "write `format`: json, csv or timelinejs")
+		fs.VarP(&oneOf{&o.format, []string{"json", "csv", "timelinejs", "timelinejs-csv"}}, "format", "f", "write `format`: json, csv, timelinejs or timelinejs-csv (the TimelineJS sheet)")
 	},
 	run: func(e *env, o *options) error {
 		d, err := load(e, o)

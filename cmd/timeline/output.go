@@ -13,7 +13,8 @@ import (
 // output when name is "" or "-". A file is written under a temporary name
 // in the same directory and renamed into place only when write succeeds,
 // so an error never leaves a half-written file or clobbers an old one.
-// Writing over the input dataset is refused.
+// Writing over the input dataset is refused. Missing directories are
+// made.
 func writeOutput(e *env, o *options, write func(w io.Writer) error) error {
 	name := o.output
 	if name == "" || name == "-" {
@@ -30,6 +31,9 @@ func writeOutput(e *env, o *options, write func(w io.Writer) error) error {
 		return usagef("-o %s: is a directory; give a file name", name)
 	}
 	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
