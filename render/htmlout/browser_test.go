@@ -250,7 +250,9 @@ func screenshot(t *testing.T, tb *tab, name string) {
 type shownState struct {
 	Rows  []string `json:"rows"`
 	Marks []string `json:"marks"`
-	Text  string   `json:"text"`
+	// Counts is the sum of the counts chart's bars.
+	Counts int    `json:"counts"`
+	Text   string `json:"text"`
 }
 
 const shownJS = `(() => {
@@ -264,6 +266,7 @@ const shownJS = `(() => {
   return {
     rows: rows.filter(r => !r.hidden && r.getClientRects().length > 0).map(r => r.id),
     marks: marks.sort(),
+    counts: echarts.getInstanceByDom(document.getElementById('counts')).getOption().series.reduce((a, s) => a + s.data.reduce((b, x) => b + x, 0), 0),
     text: document.getElementById('shown').textContent,
   };
 })()`
@@ -288,6 +291,9 @@ func checkShown(t *testing.T, tb *tab, v *render.View, what string, keep func(*r
 	}
 	if !slices.Equal(got.Marks, marks) {
 		t.Errorf("%s: chart marks %d events, want %d", what, len(got.Marks), len(marks))
+	}
+	if got.Counts != len(rows) {
+		t.Errorf("%s: the counts chart counts %d events, want %d", what, got.Counts, len(rows))
 	}
 	if want := fmt.Sprintf("Showing %d of %d events", len(rows), len(v.Events)); !strings.HasPrefix(got.Text, want) {
 		t.Errorf("%s: status line %q, want it to start with %q", what, got.Text, want)
@@ -343,6 +349,9 @@ func TestBrowserPage(t *testing.T) {
 	v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
 	file := writePage(t, t.TempDir(), "synthetic.html", v, Options{})
 	tb := open(t, file)
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`!!echarts.getInstanceByDom(document.getElementById('counts'))`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("no counts chart: %v; console %q", err, tb.console)
+	}
 	screenshot(t, tb, "synthetic-60")
 
 	checkShown(t, tb, v, "all", func(*render.EventView) bool { return true })
@@ -503,6 +512,9 @@ func TestBrowserAssetsURL(t *testing.T) {
 	v := render.Build(rendertest.Synthetic(20), timeline.Filter{}, render.Options{Version: "test"})
 	file := writePage(t, dir, "url.html", v, Options{Assets: "echarts.min.js"})
 	tb := open(t, file)
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`!!echarts.getInstanceByDom(document.getElementById('counts'))`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("no counts chart: %v; console %q", err, tb.console)
+	}
 	checkShown(t, tb, v, "all", func(*render.EventView) bool { return true })
 	tb.checkQuiet(t)
 	if !slices.ContainsFunc(tb.requests, func(u string) bool { return strings.HasSuffix(u, "/echarts.min.js") }) {

@@ -196,7 +196,7 @@
   }
 
   var chart = null, counts = null;
-  var pending = 3; // the two charts and the table
+  var pending = 2; // the timeline and the table
   function ready() {
     if (--pending === 0) {
       window.__timelineReadyAt = performance.now();
@@ -235,6 +235,11 @@
     chart = echarts.init(document.getElementById('chart'), null, { renderer: 'canvas' });
     performance.mark('tl-init');
     onceFinished(chart);
+    // The counts chart is below the fold: draw it once the timeline is.
+    // (ECharts can finish within setOption, so listen before it.)
+    chart.on('finished', function () {
+      if (!counts) setTimeout(drawCounts, 0);
+    });
     chart.setOption(o);
     performance.mark('tl-option');
     // A click goes to the row of the nearest mark within 9 pixels, found
@@ -257,6 +262,15 @@
       if (best >= 0) goTo(best);
     });
 
+    var t = 0;
+    window.addEventListener('resize', function () {
+      if (t) return;
+      t = requestAnimationFrame(function () { t = 0; chart.resize(); if (counts) counts.resize(); });
+    });
+  }
+
+  function drawCounts() {
+    if (counts) return;
     var c = D.counts, labels = [];
     for (var k = 0; k < nb; k++) labels.push(bucketLabel(k));
     c.xAxis[0].data = labels;
@@ -272,17 +286,11 @@
       return h + '<br>Total: ' + total;
     };
     counts = echarts.init(document.getElementById('counts'), null, { renderer: 'canvas' });
-    onceFinished(counts);
     counts.setOption(c);
     counts.on('click', function (p) {
       var k = p.dataIndex, y = first + k * D.bucket;
       chart.dispatchAction({ type: 'dataZoom', startValue: y, endValue: y + D.bucket });
       document.getElementById('chart-h').scrollIntoView({ block: 'start' });
-    });
-    var t = 0;
-    window.addEventListener('resize', function () {
-      if (t) return;
-      t = requestAnimationFrame(function () { t = 0; chart.resize(); counts.resize(); });
     });
   }
 
@@ -318,7 +326,7 @@
     clearButton.hidden = !parts.length;
     if (chart) {
       chart.setOption({ series: chartSeries() });
-      counts.setOption({ series: countSeries() });
+      if (counts) counts.setOption({ series: countSeries() });
     }
   }
 
