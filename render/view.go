@@ -183,11 +183,16 @@ func (e *EventView) StatusTag() string {
 	return e.Status.Label + ": " + e.Attribution
 }
 
-// SourceView is a numbered source.
+// SourceView is a numbered source: one work. Sources of the dataset that
+// cite the same work (the same citation text, as when a document's
+// footnotes 3, 5 and 6 each cite the report of footnote 2) share one
+// SourceView and one number, which lists all their footnotes.
 type SourceView struct {
-	N                        int // the number every output gives it
-	ID                       string
-	Footnote                 int // the source document's footnote number, 0 if none
+	N                        int      // the number every output gives it
+	ID                       string   // the id of the first dataset source merged into it
+	IDs                      []string // the ids of every dataset source merged into it
+	Footnote                 int      // the smallest of Footnotes, 0 if none
+	Footnotes                []int    // the source document's footnote numbers, ascending
 	Kind                     timeline.SourceKind
 	Author, Title, Publisher string
 	DateLabel                string
@@ -195,6 +200,22 @@ type SourceView struct {
 	URL                      string // "" unless timeline.SafeURL
 	Citation                 string // author, “title,” publisher, date, locator.
 	CitedBy                  []*EventView
+}
+
+// NotesLabel returns the source document's footnotes that cite the work:
+// "report note 10", "report notes 2, 3, 5", or "" when there are none.
+func (s *SourceView) NotesLabel() string {
+	switch len(s.Footnotes) {
+	case 0:
+		return ""
+	case 1:
+		return "report note " + strconv.Itoa(s.Footnotes[0])
+	}
+	ns := make([]string, len(s.Footnotes))
+	for i, n := range s.Footnotes {
+		ns[i] = strconv.Itoa(n)
+	}
+	return "report notes " + strings.Join(ns, ", ")
 }
 
 var statusInfo = map[timeline.Status]struct {
@@ -297,7 +318,31 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 	for _, s := range shown.Sources {
 		srcOf[s.ID] = s
 	}
-	numOf := map[string]*SourceView{}
+	numOf := map[string]*SourceView{}  // by dataset source id
+	byWork := map[string]*SourceView{} // by citation text
+	// merge returns the numbered view of s's work, numbering it when it is
+	// new and recording s's id and footnote when the work was already
+	// numbered under another id.
+	merge := func(s *timeline.Source) *SourceView {
+		cite := Citation(s)
+		sv := byWork[cite]
+		if sv == nil {
+			sv = newSourceView(s, len(v.Sources)+1)
+			byWork[cite] = sv
+			v.Sources = append(v.Sources, sv)
+			return sv
+		}
+		sv.IDs = append(sv.IDs, s.ID)
+		if s.Footnote > 0 && !slices.Contains(sv.Footnotes, s.Footnote) {
+			sv.Footnotes = append(sv.Footnotes, s.Footnote)
+			slices.Sort(sv.Footnotes)
+			sv.Footnote = sv.Footnotes[0]
+		}
+		if sv.URL == "" && timeline.SafeURL(s.URL) {
+			sv.URL = s.URL
+		}
+		return sv
+	}
 	first, last := math.Inf(1), math.Inf(-1)
 	for i, e := range shown.SortedEvents() {
 		ev := &EventView{
@@ -349,9 +394,8 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 				if s == nil {
 					continue
 				}
-				sv = newSourceView(s, len(v.Sources)+1)
+				sv = merge(s)
 				numOf[id] = sv
-				v.Sources = append(v.Sources, sv)
 			}
 			if !slices.Contains(ev.Notes, sv.N) {
 				ev.Notes = append(ev.Notes, sv.N)
@@ -406,9 +450,12 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 
 func newSourceView(s *timeline.Source, n int) *SourceView {
 	sv := &SourceView{
-		N: n, ID: s.ID, Footnote: s.Footnote, Kind: s.Kind,
+		N: n, ID: s.ID, IDs: []string{s.ID}, Footnote: s.Footnote, Kind: s.Kind,
 		Author: s.Author, Title: s.Title, Publisher: s.Publisher,
 		DateLabel: s.Date.Label(), Locator: s.Locator,
+	}
+	if s.Footnote > 0 {
+		sv.Footnotes = []int{s.Footnote}
 	}
 	if timeline.SafeURL(s.URL) {
 		sv.URL = s.URL

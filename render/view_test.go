@@ -208,3 +208,47 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// TestBuildMergesRepeatedWorks checks that dataset sources citing the same
+// work (as a document's "Ibid." footnotes do) share one number that lists
+// every footnote.
+func TestBuildMergesRepeatedWorks(t *testing.T) {
+	b := []byte(`{"title":"T","sources":[
+	  {"id":"fn2","footnote":2,"author":"Dept","title":"Report","date":"1994-10-28","url":"https://example.org/r"},
+	  {"id":"fn3","footnote":3,"author":"Dept","title":"Report","date":"1994-10-28"},
+	  {"id":"fn4","footnote":4,"author":"Other","title":"Article"},
+	  {"id":"fn5","footnote":5,"author":"Dept","title":"Report","date":"1994-10-28"}],
+	 "events":[
+	  {"id":"a","date":"1970","title":"A","sources":["fn3"]},
+	  {"id":"b","date":"1980","title":"B","sources":["fn4","fn5"]},
+	  {"id":"c","date":"1990","title":"C","sources":["fn2","fn3"]}]}`)
+	d, _, err := timeline.Load("t.json", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := render.Build(d, timeline.Filter{}, render.Options{})
+	if len(v.Sources) != 2 {
+		t.Fatalf("%d sources, want 2 (the report once, the article once)", len(v.Sources))
+	}
+	rep := v.Sources[0]
+	if got := rep.NotesLabel(); got != "report notes 2, 3, 5" {
+		t.Errorf("NotesLabel = %q", got)
+	}
+	if rep.URL != "https://example.org/r" || rep.Footnote != 2 || !slices.Equal(rep.IDs, []string{"fn3", "fn5", "fn2"}) {
+		t.Errorf("merged source %+v", rep)
+	}
+	for _, e := range v.Events {
+		if e.ID == "c" && !slices.Equal(e.Notes, []int{1}) {
+			t.Errorf("event c cites %v, want [1] once", e.Notes)
+		}
+		if e.ID == "b" && !slices.Equal(e.Notes, []int{1, 2}) {
+			t.Errorf("event b cites %v, want [1 2]", e.Notes)
+		}
+	}
+	if n := len(rep.CitedBy); n != 3 {
+		t.Errorf("the report is cited by %d events, want 3", n)
+	}
+	if got := v.Sources[1].NotesLabel(); got != "report note 4" {
+		t.Errorf("NotesLabel = %q", got)
+	}
+}

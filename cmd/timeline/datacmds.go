@@ -125,8 +125,8 @@ func writeList(w io.Writer, v *render.View, sources bool) error {
 			if s.URL != "" {
 				line += " " + s.URL
 			}
-			if s.Footnote > 0 {
-				line += fmt.Sprintf(" [report note %d]", s.Footnote)
+			if n := s.NotesLabel(); n != "" {
+				line += " [" + n + "]"
 			}
 			fmt.Fprintln(w, tabSafe(line))
 		}
