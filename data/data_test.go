@@ -256,3 +256,21 @@ func TestEventsAreComplete(t *testing.T) {
 		}
 	}
 }
+
+// An attribution names the party that reports, claims, alleges, denies or
+// disputes the event, so that the outputs' "Denied by …" reads true: the
+// attribution of a denied event names the denier, never the accuser.
+func TestAttributionsNameTheParty(t *testing.T) {
+	d := load(t)
+	for _, e := range d.Events {
+		a := strings.ToLower(e.Attribution)
+		for _, verb := range []string{"denied", "denies", "claimed", "claims", "alleged", "alleges", "reported by", "according to"} {
+			if strings.Contains(a, verb) && !strings.Contains(a, "as reported by") {
+				t.Errorf("event %q: attribution %q should name the party, not say what it did (outputs print %q)", e.ID, e.Attribution, "Denied by …")
+			}
+		}
+		if e.Status == timeline.StatusDenied && !strings.Contains(e.Attribution, "MEK") {
+			t.Errorf("event %q is denied, but its attribution %q does not name the MEK, the only denier in the report", e.ID, e.Attribution)
+		}
+	}
+}

@@ -171,8 +171,10 @@ type EventView struct {
 	Notes          []int // numbers of the sources it cites, ascending
 }
 
-// StatusTag returns "Claimed by X" style text for a non-established
-// event, and "" for an established one.
+// StatusTag returns "Claimed by the MEK" for a non-established event: the
+// status and who reports, claims, alleges, denies or disputes it (the
+// attribution, which names that party). It returns "" for an established
+// event.
 func (e *EventView) StatusTag() string {
 	if e.Status.Status == timeline.StatusEstablished {
 		return ""
@@ -180,7 +182,7 @@ func (e *EventView) StatusTag() string {
 	if e.Attribution == "" {
 		return e.Status.Label
 	}
-	return e.Status.Label + ": " + e.Attribution
+	return e.Status.Label + " by " + e.Attribution
 }
 
 // SourceView is a numbered source: one work. Sources of the dataset that

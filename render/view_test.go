@@ -163,7 +163,7 @@ func TestBuildStatuses(t *testing.T) {
 	for _, e := range v.Events {
 		switch e.ID {
 		case "killings":
-			if e.StatusTag() != "Denied: the group denies involvement" {
+			if e.StatusTag() != "Denied by the group" {
 				t.Errorf("status tag %q", e.StatusTag())
 			}
 		case "founding":
