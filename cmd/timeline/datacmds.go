@@ -75,7 +75,17 @@ func view(e *env, o *options) (*render.View, *timeline.Dataset, timeline.Filter,
 	if err != nil {
 		return nil, nil, f, err
 	}
-	return render.Build(d, f, render.Options{Version: version}), d, f, nil
+	v := render.Build(d, f, render.Options{Version: version})
+	warnEmpty(e, v.Shown, v.FilterText)
+	return v, d, f, nil
+}
+
+// warnEmpty warns when the filter keeps no event: the output is then an
+// empty list, page or briefing, which is seldom what was meant.
+func warnEmpty(e *env, shown int, filter string) {
+	if shown == 0 {
+		fmt.Fprintf(e.stderr, "timeline: warning: no events match the filter (%s)\n", filter)
+	}
 }
 
 var listCmd = &command{
@@ -190,12 +200,15 @@ Examples:
 }
 
 var exportCmd = &command{
-	name: "export", short: "write the (filtered) dataset as JSON, CSV or TimelineJS JSON",
+	name: "export", short: "write the (filtered) dataset as JSON, CSV or TimelineJS (JSON or sheet CSV)",
 	data: true, output: true,
 	long: `Writes the dataset, after the filters, in one of the formats timeline reads:
 json (this tool's format; loading the export gives the same dataset), csv
-(one row per record), or timelinejs (Knight Lab TimelineJS JSON, with the
-sources listed in each event's text).
+(one row per record), timelinejs (Knight Lab TimelineJS JSON, with the
+sources listed in each event's text) or timelinejs-csv (the TimelineJS
+Google Sheets template as CSV). TimelineJS has no decades, approximate
+dates or open ends: those dates are written at year precision, with the
+honest label as the display date.
 
 Examples:
   timeline export -o mek.json
@@ -216,13 +229,14 @@ Examples:
 			return err
 		}
 		out := f.Apply(d)
+		warnEmpty(e, len(out.Events), f.Describe(d))
 		return writeOutput(e, o, func(w io.Writer) error { return formats.Write(w, out, formats.Format(o.format)) })
 	},
 }
 
 var validateCmd = &command{
 	name: "validate", short: "check a dataset and report every problem",
-	data: true,
+	data: true, noFilters: true,
 	long: `Reads the dataset and reports every problem at once, each with its file,
 line, column and JSON path. Exits 1 when there are errors (or, with
 --strict, warnings), so it fits a CI job.

@@ -57,6 +57,9 @@ func TestGolden(t *testing.T) {
 		{"help-list", []string{"help", "list"}},
 		{"list-help", []string{"list", "--help"}},
 		{"version", []string{"version"}},
+		{"list-empty", []string{"list", "--data", small, "--grep", "zzzz"}},
+		{"validate-help", []string{"validate", "--help"}},
+		{"validate-filter-flag", []string{"validate", "--era", "iraq"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -287,5 +290,66 @@ func TestHTMLAndPDF(t *testing.T) {
 		if !bytes.HasPrefix(bytes.TrimSpace(b), []byte(tt.prefix)) {
 			t.Errorf("%v: output starts %q, want %q", tt.args, b[:min(len(b), 20)], tt.prefix)
 		}
+	}
+}
+
+func TestOutputFileReplacement(t *testing.T) {
+	dir := t.TempDir()
+	args := func(out string) []string { return []string{"list", "--data", "testdata/small.json", "-o", out} }
+
+	// A replaced file keeps its mode.
+	private := filepath.Join(dir, "private.txt")
+	os.WriteFile(private, []byte("old"), 0o600)
+	if code, _, stderr := runCLI(t, "", args(private)...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if st, _ := os.Stat(private); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode after replacing = %v, want 0600", st.Mode().Perm())
+	}
+
+	// A symbolic link is written through, not replaced.
+	target := filepath.Join(dir, "target.txt")
+	os.WriteFile(target, []byte("old"), 0o644)
+	link := filepath.Join(dir, "link.txt")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "", args(link)...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if st, _ := os.Lstat(link); st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file")
+	}
+	if b, _ := os.ReadFile(target); !bytes.Contains(b, []byte("Group founded")) {
+		t.Errorf("the link's target was not written: %q", b)
+	}
+
+	// A read-only file is left alone.
+	ro := filepath.Join(dir, "ro.txt")
+	os.WriteFile(ro, []byte("keep"), 0o444)
+	code, _, stderr := runCLI(t, "", args(ro)...)
+	if code != 1 || !strings.Contains(stderr, "read-only") {
+		t.Errorf("read-only output: exit %d, stderr %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(ro); string(b) != "keep" {
+		t.Errorf("the read-only file was replaced")
+	}
+
+	// Missing directories are made.
+	deep := filepath.Join(dir, "a", "b", "list.txt")
+	if code, _, stderr := runCLI(t, "", args(deep)...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+}
+
+func TestIsTerminal(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	if isTerminal(w) || isTerminal(&bytes.Buffer{}) {
+		t.Error("a pipe or a buffer is taken for a terminal")
 	}
 }

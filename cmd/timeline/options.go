@@ -21,6 +21,7 @@ type options struct {
 	grep                             string
 
 	output     string
+	binary     bool   // the output is not text: never to a terminal
 	format     string // export
 	assets     string // html
 	paper      string // pdf
@@ -45,15 +46,18 @@ func (f *dateFlag) Set(s string) error {
 	return nil
 }
 
-func (o *options) addDataFlags(fs *pflag.FlagSet) {
+func (o *options) addDataFlags(fs *pflag.FlagSet, filters bool) {
 	fs.StringVar(&o.data, "data", "", "read the dataset from `file` (- for standard input) instead of the embedded one")
 	fs.Var(&oneOf{&o.formatIn, inputFormats}, "format-in", "read --data as `format`: json, timelinejs, timelinejs-csv or csv (default: by content and extension)")
+	if !filters {
+		return
+	}
 	fs.StringSliceVar(&o.eras, "era", nil, "keep only events in `era` (repeatable, or comma-separated)")
 	fs.Var(&o.from, "from", "keep only events that overlap the span from `date` on (EDTF: 1997, 1997-10, 196X)")
 	fs.Var(&o.to, "to", "keep only events that overlap the span up to `date` (EDTF)")
 	fs.StringSliceVar(&o.categories, "category", nil, "keep only events in `category` (repeatable, or comma-separated)")
 	fs.StringSliceVar(&o.tags, "tag", nil, "keep only events with `tag` (repeatable, or comma-separated)")
-	fs.StringSliceVar(&o.statuses, "status", nil, "keep only events whose status is `status`: established, reported, claimed, alleged, denied or disputed")
+	fs.StringSliceVar(&o.statuses, "status", nil, "keep only events whose status is `status`: established, reported, claimed, alleged, denied or disputed (repeatable, or comma-separated)")
 	fs.StringVar(&o.grep, "grep", "", "keep only events whose title or summary contains `text` (ignoring case)")
 }
 

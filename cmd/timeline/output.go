@@ -13,11 +13,15 @@ import (
 // output when name is "" or "-". A file is written under a temporary name
 // in the same directory and renamed into place only when write succeeds,
 // so an error never leaves a half-written file or clobbers an old one.
-// Writing over the input dataset is refused. Missing directories are
-// made.
+// Writing over the input dataset is refused, and so is replacing a
+// read-only file; a replaced file keeps its mode, and a symbolic link is
+// written through. Missing directories are made.
 func writeOutput(e *env, o *options, write func(w io.Writer) error) error {
 	name := o.output
 	if name == "" || name == "-" {
+		if o.binary && isTerminal(e.stdout) {
+			return usagef("refusing to write a PDF to the terminal; give -o FILE, or redirect standard output")
+		}
 		bw := bufio.NewWriterSize(e.stdout, 64<<10)
 		if err := write(bw); err != nil {
 			return err
@@ -27,8 +31,20 @@ func writeOutput(e *env, o *options, write func(w io.Writer) error) error {
 	if o.data != "" && o.data != "-" && sameFile(o.data, name) {
 		return usagef("-o %s: refusing to write over the input dataset --data %s", name, o.data)
 	}
-	if st, err := os.Stat(name); err == nil && st.IsDir() {
-		return usagef("-o %s: is a directory; give a file name", name)
+	// Write through a symbolic link to the file it names, and keep the
+	// mode of a file being replaced; refuse to replace a read-only one.
+	if target, err := filepath.EvalSymlinks(name); err == nil {
+		name = target
+	}
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(name); err == nil {
+		if st.IsDir() {
+			return usagef("-o %s: is a directory; give a file name", o.output)
+		}
+		if st.Mode().Perm()&0o200 == 0 {
+			return fmt.Errorf("-o %s: the file is read-only; remove it or make it writable first", o.output)
+		}
+		mode = st.Mode().Perm()
 	}
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -52,7 +68,7 @@ func writeOutput(e *env, o *options, write func(w io.Writer) error) error {
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	if err := tmp.Chmod(0o644); err != nil {
+	if err := tmp.Chmod(mode); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	if err := tmp.Close(); err != nil {
@@ -82,4 +98,14 @@ func sameFile(a, b string) bool {
 		return false
 	}
 	return os.SameFile(sa, sb)
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -53,6 +53,7 @@ Examples:
 		fs.BoolVar(&o.substitute, "substitute", false, "print characters the fonts cannot draw as their code points (U+1F600) instead of failing")
 	},
 	run: func(e *env, o *options) error {
+		o.binary = true
 		v, _, _, err := view(e, o)
 		if err != nil {
 			return err

@@ -42,7 +42,8 @@ type env struct {
 type command struct {
 	name, args, short string
 	long              string // paragraphs and examples for "timeline help NAME"
-	data              bool   // takes --data and the filter flags
+	data              bool   // takes --data
+	noFilters         bool   // but not the filter flags
 	output            bool   // takes -o
 	flags             func(fs *pflag.FlagSet, o *options)
 	run               func(e *env, o *options) error
@@ -116,7 +117,7 @@ func (c *command) exec(e *env, args []string) error {
 	fs.SortFlags = false
 	o := &options{}
 	if c.data {
-		o.addDataFlags(fs)
+		o.addDataFlags(fs, !c.noFilters)
 	}
 	if c.output {
 		fs.StringVarP(&o.output, "output", "o", "-", "write to `file` (- for standard output)")
@@ -140,7 +141,11 @@ func (c *command) exec(e *env, args []string) error {
 }
 
 func (c *command) writeHelp(w io.Writer, fs *pflag.FlagSet) {
-	fmt.Fprintf(w, "Usage: timeline %s%s\n\n%s\n", c.name, c.args, c.short)
+	flags := ""
+	if fs != nil && fs.HasFlags() {
+		flags = " [flags]"
+	}
+	fmt.Fprintf(w, "Usage: timeline %s%s%s\n\n%s\n", c.name, flags, c.args, c.short)
 	if c.long != "" {
 		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.long))
 	}
@@ -163,6 +168,10 @@ Commands:
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.short)
 	}
 	fmt.Fprint(w, `
+Data: the embedded dataset, or --data FILE (- for standard input) in this
+tool's JSON, TimelineJS JSON, a TimelineJS sheet saved as CSV, or this
+tool's CSV.
+
 Filters, the same for every command that reads data:
   --era ID  --from DATE  --to DATE  --category ID  --tag TAG  --status S  --grep TEXT
 
