@@ -230,6 +230,9 @@ Examples:
 		}
 		out := f.Apply(d)
 		warnEmpty(e, len(out.Events), f.Describe(d))
+		if strings.HasPrefix(o.format, "timelinejs") {
+			noteTimelineJSLoss(e, out)
+		}
 		return writeOutput(e, o, func(w io.Writer) error { return formats.Write(w, out, formats.Format(o.format)) })
 	},
 }
@@ -264,4 +267,23 @@ Examples:
 			name, len(d.Events), len(d.Eras), len(d.Categories), len(d.Sources))
 		return err
 	},
+}
+
+// noteTimelineJSLoss says on standard error which dates TimelineJS cannot
+// hold: it has no decades or centuries, no approximate or uncertain dates
+// and no open or unknown ends.
+func noteTimelineJSLoss(e *env, d *timeline.Dataset) {
+	n := 0
+	for _, ev := range d.Events {
+		_, startKind := ev.Date.Start()
+		_, endKind := ev.Date.End()
+		if ev.Date.Precision() < timeline.PrecisionYear || ev.Date.Qualifier() != timeline.QualifierNone ||
+			startKind != timeline.BoundDate || endKind != timeline.BoundDate {
+			n++
+		}
+	}
+	if n > 0 {
+		fmt.Fprintf(e.stderr, "timeline export: note: TimelineJS has no decades, approximate or uncertain dates, or open ends: "+
+			"%d %s written at the nearest date TimelineJS has, with the honest label as the display date\n", n, pluralWord(n, "date"))
+	}
 }

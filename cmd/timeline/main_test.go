@@ -57,6 +57,7 @@ func TestGolden(t *testing.T) {
 		{"help-list", []string{"help", "list"}},
 		{"list-help", []string{"list", "--help"}},
 		{"version", []string{"version"}},
+		{"export-timelinejs-note", []string{"export", "--data", small, "--format", "timelinejs", "--era", "early"}},
 		{"list-empty", []string{"list", "--data", small, "--grep", "zzzz"}},
 		{"validate-help", []string{"validate", "--help"}},
 		{"validate-filter-flag", []string{"validate", "--era", "iraq"}},
