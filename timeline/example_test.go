@@ -102,7 +102,7 @@ func ExampleLoad() {
 	// c. 1985     A claim
 	// 8 Oct 1997  Listed
 	// broken.json:2:34: events[0].date: "1985-13": month 13 out of range 01–12 (at character 6)
-	// broken.json:2:71: events[0].sources[0]: unknown source "nope"
+	// broken.json:2:71: events[0].sources[0]: unknown source "nope" (none are defined)
 }
 
 func ExampleFilter_Apply() {

@@ -149,7 +149,7 @@ func (d *Dataset) Validate() Problems {
 		for j, s := range e.Sources {
 			usedSrc[s] = true
 			if !srcIDs[s] {
-				add(SeverityError, path+".sources["+strconv.Itoa(j)+"]", "unknown source %q", s)
+				add(SeverityError, path+".sources["+strconv.Itoa(j)+"]", "unknown source %q%s", s, validIDs(srcIDs))
 			}
 		}
 		for j, t := range e.Tags {

@@ -92,7 +92,7 @@ var validateTests = []struct {
 		`document: unknown source "d9"; valid ids: doc, s1, s2`,
 		`events[0].era: unknown era "e9"; valid ids: e1, e2`,
 		`events[0].category: unknown category "c9"; valid ids: c1, c2`,
-		`events[1].sources[1]: unknown source "s9"`,
+		`events[1].sources[1]: unknown source "s9"; valid ids: doc, s1, s2`,
 		`eras[0]: warning: era "e1" has no events`,
 		`sources[0]: warning: source "doc" is cited by no event`,
 	}},
