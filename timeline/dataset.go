@@ -223,11 +223,29 @@ func (d *Dataset) Name() string { return d.origin.name }
 func (d *Dataset) SHA256() string { return d.origin.sha256 }
 
 // SetOrigin records that d was read from data under name, for the
-// provenance of outputs (Name, SHA256). Readers of other formats call it;
-// Decode does it itself.
+// provenance of outputs (Name, SHA256) and the file named by the problems
+// of Validate. Readers of other formats call it; Decode does it itself. It
+// forgets the positions of SetPositions.
 func (d *Dataset) SetOrigin(name string, data []byte) {
 	sum := sha256.Sum256(data)
 	d.origin = origin{name: name, sha256: hex.EncodeToString(sum[:])}
+}
+
+// SetPositions records where in the file of SetOrigin the values of d
+// were read from, so that the problems Validate finds name their line and
+// column as those of Decode do. Readers of formats other than this
+// package's JSON call it after SetOrigin. pos returns the 1-based line and
+// column of the value at a JSON path of d ("events[3].era", "events[3]",
+// "title"), or 0, 0 when that path has no position of its own; a problem
+// is then placed at the nearest enclosing path that has one
+// ("events[3].sources[1]", then "events[3].sources", then "events[3]").
+// pos must not change and must be safe to call from several goroutines.
+// A nil pos forgets the positions. A dataset read by Decode needs none:
+// Decode finds them in its JSON, and they take precedence. Filter.Apply
+// drops them, since the indices of a filtered dataset are not those of
+// the file.
+func (d *Dataset) SetPositions(pos func(path string) (line, col int)) {
+	d.origin.pos = pos
 }
 
 func find[T any](xs []T, id func(T) string, want string) T {

@@ -31,7 +31,12 @@ const maxDepth = 32
 type origin struct {
 	name   string
 	sha256 string
-	data   []byte
+	data   []byte // the JSON Decode read; nil for other formats
+
+	// pos gives the line and column of the value at a JSON path, for a
+	// dataset read from another format (see Dataset.SetPositions); nil
+	// when unknown.
+	pos func(path string) (line, col int)
 }
 
 // bom is the UTF-8 byte order mark, which Decode skips.
@@ -67,10 +72,14 @@ func (o origin) problem(off int, path string, sev Severity, format string, args 
 }
 
 // locate fills in the line and column of problems that have a path but no
-// position, by walking the JSON once. A path with no value of its own (a
-// missing field) is placed at its nearest enclosing value.
+// position, by walking the JSON once, or for a dataset read from another
+// format by asking o.pos. A path with no value of its own (a missing
+// field) is placed at its nearest enclosing value.
 func (o origin) locate(ps Problems) {
 	if o.data == nil {
+		if o.pos != nil {
+			o.locatePos(ps)
+		}
 		return
 	}
 	want := map[string]int{}
@@ -97,6 +106,24 @@ func (o origin) locate(ps Problems) {
 		for path := p.Path; path != ""; path = parentPath(path) {
 			if off := want[path]; off >= 0 {
 				ps[i].Line, ps[i].Col = o.lineCol(lines, off)
+				break
+			}
+		}
+	}
+}
+
+// locatePos is locate for a dataset read from another format: each
+// problem is placed where o.pos places its path or, failing that, the
+// nearest enclosing path ("events[3].sources[1]", then
+// "events[3].sources", then "events[3]").
+func (o origin) locatePos(ps Problems) {
+	for i, p := range ps {
+		if p.Line != 0 || p.Path == "" {
+			continue
+		}
+		for path := p.Path; path != ""; path = parentPath(path) {
+			if line, col := o.pos(path); line > 0 {
+				ps[i].Line, ps[i].Col = line, max(col, 1)
 				break
 			}
 		}

@@ -21,8 +21,8 @@ func ValidColor(s string) bool { return colorRE.MatchString(s) }
 // attribution missing where the status needs one is a warning) and
 // warnings (an event that begins outside its era, an era or category no event
 // uses, a source no event cites). Each problem names its JSON path and,
-// for a dataset read by Decode, its file, line and column. Validate does
-// not change d.
+// for a dataset read by Decode or by a reader that calls SetPositions,
+// its file, line and column. Validate does not change d.
 func (d *Dataset) Validate() Problems {
 	var ps Problems
 	add := func(sev Severity, path, format string, args ...any) {
