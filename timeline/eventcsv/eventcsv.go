@@ -253,6 +253,7 @@ type reader struct {
 	cr       *csv.Reader
 	problems timeline.Problems
 	tooMany  bool
+	pos      *positions
 }
 
 func (r *reader) errorAt(line, col int, path, format string, args ...any) {
@@ -268,13 +269,15 @@ func (r *reader) errorAt(line, col int, path, format string, args ...any) {
 
 // Read reads a dataset in this package's CSV format; name is used in
 // messages. It returns the dataset and notes for the user (columns
-// ignored; the notes do not repeat the file name), or an error listing every problem found, each with the file,
-// line and column of its cell, the column, the value and what would be
-// valid (a *timeline.ProblemsError). Like timeline.Decode, it checks
-// syntax and dates, not meaning: see timeline.Dataset.Validate. A byte
-// order mark, CRLF line ends and quoted cells with line breaks are read;
-// invalid UTF-8, a file over timeline.MaxInput bytes and more than
-// MaxRows rows are errors.
+// ignored; the notes do not repeat the file name), or an error listing
+// every problem found, each with the file, line and column of its cell,
+// the column, the value and what would be valid (a
+// *timeline.ProblemsError). Like timeline.Decode, it checks syntax and
+// dates, not meaning: see timeline.Dataset.Validate, whose problems name
+// the line and column of the cell of their field, or of the row of their
+// record. A byte order mark, CRLF line ends and quoted cells with line
+// breaks are read; invalid UTF-8, a file over timeline.MaxInput bytes and
+// more than MaxRows rows are errors.
 func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	if len(data) > timeline.MaxInput {
 		return nil, nil, timeline.Problems{{File: name, Msg: fmt.Sprintf("file is %d bytes; the largest dataset read is %d bytes", len(data), timeline.MaxInput)}}.Err()
@@ -342,6 +345,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	if len(r.problems) > 0 {
 		return nil, nil, r.err()
 	}
+	r.pos = newPositions(col)
 
 	d := &timeline.Dataset{Eras: []*timeline.Era{}, Categories: []*timeline.Category{}, Sources: []*timeline.Source{}, Events: []*timeline.Event{}}
 	datasetLine := 0
@@ -366,6 +370,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 		return nil, nil, err
 	}
 	d.SetOrigin(name, data)
+	d.SetPositions(r.pos.position)
 	return d, notes, nil
 }
 
@@ -462,6 +467,7 @@ func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]i
 			return
 		}
 		*datasetLine = line
+		r.pos.dataset = r.placeRow(rec, line, c0)
 		d.Title, d.Subtitle, d.Schema = text("title"), text("summary"), text("url")
 		if docs := splitList(text("sources")); len(docs) > 1 {
 			c := get("sources")
@@ -470,8 +476,10 @@ func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]i
 			d.Document = docs[0]
 		}
 	case RecordEra:
+		r.pos.eras = append(r.pos.eras, r.placeRow(rec, line, c0))
 		d.Eras = append(d.Eras, &timeline.Era{ID: text("id"), Label: text("label"), Span: date(get("date"), true), Color: text("color"), Description: text("description")})
 	case RecordCategory:
+		r.pos.categories = append(r.pos.categories, r.placeRow(rec, line, c0))
 		d.Categories = append(d.Categories, &timeline.Category{ID: text("id"), Label: text("label"), Color: text("color"), Description: text("description")})
 	case RecordSource:
 		s := &timeline.Source{ID: text("id"), Title: text("title"), Kind: timeline.SourceKind(text("kind")), Author: text("author"),
@@ -483,12 +491,131 @@ func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]i
 			}
 			s.Footnote = n
 		}
+		r.pos.sources = append(r.pos.sources, r.placeRow(rec, line, c0))
 		d.Sources = append(d.Sources, s)
 	case RecordEvent:
+		r.pos.events = append(r.pos.events, r.placeRow(rec, line, c0))
 		d.Events = append(d.Events, &timeline.Event{ID: text("id"), Date: date(get("date"), true), Display: text("display"), Title: text("title"),
 			Summary: text("summary"), Era: text("era"), Category: text("category"), Tags: splitList(text("tags")),
 			Status: timeline.Status(text("status")), Attribution: text("attribution"), Sources: splitList(text("sources")), Section: text("section")})
 	}
+}
+
+// place is the line and column of a cell; the zero place is unknown.
+type place struct{ line, col int32 }
+
+// rowPlace is where a row was read: its first cell and the cells of the
+// columns the header names, by their index in positions.column.
+type rowPlace struct {
+	row   place
+	cells []place
+}
+
+// positions records where the rows of a Read were, so that the problems
+// timeline.Dataset.Validate finds name the line and column of their cell.
+type positions struct {
+	column                            map[string]int // index in rowPlace.cells of each column the header names
+	header                            []int          // the header's index of each column of rowPlace.cells
+	dataset                           rowPlace       // zero when there is no dataset row
+	eras, categories, sources, events []rowPlace     // in the order of the dataset's lists
+}
+
+// newPositions returns the positions of a read whose header names the
+// columns col (by their index in the header).
+func newPositions(col map[string]int) *positions {
+	p := &positions{column: map[string]int{}}
+	for _, k := range Columns {
+		if i, ok := col[k]; ok {
+			p.column[k] = len(p.header)
+			p.header = append(p.header, i)
+		}
+	}
+	return p
+}
+
+// placeRow returns where the row rec is, whose first cell is at line and
+// col, and where its cells are.
+func (r *reader) placeRow(rec []string, line, col int) rowPlace {
+	rp := rowPlace{row: r.place(line, col), cells: make([]place, len(r.pos.header))}
+	for j, i := range r.pos.header {
+		if i < len(rec) {
+			rp.cells[j] = r.place(r.cr.FieldPos(i))
+		}
+	}
+	return rp
+}
+
+// place returns the place of a cell at line and col of the text after the
+// byte order mark, counting the mark as errorAt does.
+func (r *reader) place(line, col int) place {
+	if line == 1 {
+		col += r.skip
+	}
+	return place{int32(line), int32(col)}
+}
+
+// datasetColumn gives the column of each field of the dataset row.
+var datasetColumn = map[string]string{"title": "title", "subtitle": "summary", "document": "sources", "$schema": "url"}
+
+// position returns the line and column of the cell or row of a path of
+// the dataset read ("events[3].era", "events[3]", "title"), or 0, 0 for a
+// path with none of its own, such as "events[3].sources[1]", which
+// timeline.Dataset.Validate then places at its enclosing path. It is the
+// function Read gives timeline.Dataset.SetPositions.
+func (p *positions) position(path string) (line, col int) {
+	row, k := p.dataset, datasetColumn[path] // the row and column of path
+	if strings.Contains(path, "[") {
+		list, n, field, ok := splitPath(path)
+		var rows []rowPlace
+		record := ""
+		switch list {
+		case "eras":
+			rows, record = p.eras, RecordEra
+		case "categories":
+			rows, record = p.categories, RecordCategory
+		case "sources":
+			rows, record = p.sources, RecordSource
+		case "events":
+			rows, record = p.events, RecordEvent
+		}
+		if !ok || n >= len(rows) {
+			return 0, 0
+		}
+		row, k = rows[n], ""
+		switch {
+		case field == "":
+			return int(row.row.line), int(row.row.col)
+		case record == RecordEra && field == "span":
+			k = "date"
+		case record == RecordEra && field == "date":
+			// An era's date column is its span.
+		case slices.Contains(uses[record], field):
+			k = field // the columns of the other fields are named alike
+		}
+	}
+	j, ok := p.column[k]
+	if !ok || row.cells == nil {
+		return 0, 0
+	}
+	return int(row.cells[j].line), int(row.cells[j].col)
+}
+
+// splitPath splits the path of an element of a list of the dataset, or
+// of one of its fields, into the list, the index and the field:
+// "events[3].sources[1]" into "events", 3 and "sources[1]"; "eras[0]"
+// into "eras", 0 and "".
+func splitPath(path string) (list string, i int, field string, ok bool) {
+	list, rest, ok := strings.Cut(path, "[")
+	index, rest, ok2 := strings.Cut(rest, "]")
+	i, err := strconv.Atoi(index)
+	if !ok || !ok2 || err != nil || i < 0 {
+		return "", 0, "", false
+	}
+	if rest == "" {
+		return list, i, "", true
+	}
+	field, ok = strings.CutPrefix(rest, ".")
+	return list, i, field, ok
 }
 
 // quote quotes s, shortened to 40 characters.

@@ -288,6 +288,24 @@ func FuzzReadEventCSV(f *testing.F) {
 		if again := write(t, back); !bytes.Equal(again, out) {
 			t.Fatalf("Write is not stable:\n%q\n%q", out, again)
 		}
+		// With broken references, every problem of an event or era names
+		// a line and column of the input.
+		for _, e := range d.Events {
+			e.Era, e.Category = "no such era", "no such category"
+			e.Sources = append(e.Sources, "no such source")
+		}
+		lines := bytes.Split(data, []byte("\n"))
+		for _, p := range d.Validate() {
+			if p.Line == 0 {
+				if strings.HasPrefix(p.Path, "events[") || strings.HasPrefix(p.Path, "eras[") {
+					t.Fatalf("no position: %s", p)
+				}
+				continue
+			}
+			if p.Line > len(lines) || p.Col < 1 || p.Col > len(lines[p.Line-1])+1 {
+				t.Fatalf("position outside the input: %s", p)
+			}
+		}
 	})
 }
 
@@ -296,5 +314,71 @@ func TestWriteInvalidUTF8(t *testing.T) {
 	err := Write(&bytes.Buffer{}, d)
 	if err == nil || err.Error() != `eventcsv: event "a": title "caf\xe9" is not valid UTF-8` {
 		t.Errorf("Write: %v", err)
+	}
+}
+
+// TestValidatePositions checks that the problems Validate finds in a
+// dataset read from CSV name the line and column of their cell: that of
+// the column the field is read from, or of the row when the problem is
+// the whole record's. The positions are counted by hand.
+func TestValidatePositions(t *testing.T) {
+	const in = "record,id,date,title,era,category,sources,label\n" + // line 1
+		"dataset,,,Test,,,,\n" + // 2
+		"era,e1,1980/1990,,,,,Era one\n" + // 3
+		"era,e2,1980,,,,,Era two\n" + // 4: span in column 8
+		"category,c1,,,,,,Cat one\n" + // 5
+		"source,s1,,Source one,,,,\n" + // 6
+		"source,s2,,,,,,\n" + // 7: title in column 12
+		"event,a,1985,First,e1,c1,s1,\n" + // 8
+		"event,a,1986,\"Second,\n" + // 9: id in column 7
+		"two lines\",nope,c1,s1,\n" + // 10: era in column 12
+		"event,b,1987,Third,e1,gone,\"s1; lost\",\n" // 11: category in column 23, sources in 28
+	for _, crlf := range []bool{false, true} {
+		data := in
+		if crlf {
+			data = strings.ReplaceAll(in, "\n", "\r\n")
+		}
+		d, _, err := Read("t.csv", []byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range d.Validate() {
+			got = append(got, p.String())
+		}
+		want := []string{
+			`t.csv:9:7: events[1].id: duplicate id "a" (first used by events[0])`,
+			`t.csv:4:8: eras[1].span: warning: span "1980" is a single date; an era's span is usually an interval such as 1986/2003`,
+			`t.csv:7:12: sources[1].title: missing title`,
+			`t.csv:10:12: events[1].era: unknown era "nope"; valid ids: e1, e2`,
+			`t.csv:11:23: events[2].category: unknown category "gone"; valid ids: c1`,
+			`t.csv:11:28: events[2].sources[1]: unknown source "lost"; valid ids: s1, s2`,
+			`t.csv:4:1: eras[1]: warning: era "e2" has no events`,
+			`t.csv:7:1: sources[1]: warning: source "s2" is cited by no event`,
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("crlf %v: Validate gives\n%s\nwant\n%s", crlf, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// TestValidatePositionsDatasetRow checks the fields of the dataset row
+// and a file without one.
+func TestValidatePositionsDatasetRow(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"record,id,date,title,sources\ndataset,,,,nope\n", "t.csv:2:12: document: unknown source \"nope\" (none are defined)"},
+		{"record,id,date,title,sources\ndataset,,,,nope\n", "t.csv:2:11: title: missing title"},
+		{"id,date,title,sources\na,1985,A,s\n", "t.csv: title: missing title"},
+		{"id,date,title,sources\na,1985,A,s\n", `t.csv:2:10: events[0].sources[0]: unknown source "s" (none are defined)`},
+		{"\xef\xbb\xbfid,date,title,sources\na,1985,,s\n", `t.csv:2:8: events[0].title: missing title`},
+		{"id,date,title,sources\na,1985,A\n", `t.csv:2:1: events[0].sources: no source`},
+	} {
+		d, _, err := Read("t.csv", []byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Validate().Err(); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: Validate gives\n%v\nwant %s", tt.in, err, tt.want)
+		}
 	}
 }

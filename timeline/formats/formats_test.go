@@ -74,6 +74,46 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+// TestProblemsHavePositions checks that in a dataset read from every
+// example, whatever its format, the problems Validate finds name a line and
+// column, and that those of a filtered dataset, whose indices are not the
+// file's, do not.
+func TestProblemsHavePositions(t *testing.T) {
+	for base, f := range map[string]Format{"bridge.json": JSON, "timelinejs.json": TimelineJS, "timelinejs-sheet.csv": TimelineJSCSV, "events.csv": CSV} {
+		data, err := os.ReadFile(filepath.Join("../../examples", base))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _, err := Read(base, data, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := len(d.Events) - 1
+		d.Events[last].Era, d.Events[last].Category = "no-such-era", "no-such-category"
+		d.Events[last].Sources = append(d.Events[last].Sources, "no-such-source")
+		d.Events[last].ID = d.Events[0].ID
+		errs := d.Validate().Errors()
+		if len(errs) != 4 {
+			t.Errorf("%s: %d errors, want 4:\n%v", base, len(errs), errs.Err())
+		}
+		for _, p := range errs {
+			if p.File != base || p.Line == 0 || p.Col == 0 || !strings.HasPrefix(p.Path, "events[") {
+				t.Errorf("%s: problem without a position: %s", base, p)
+			}
+		}
+		filtered := timeline.Filter{Text: d.Events[last].Title}.Apply(d)
+		ps := filtered.Validate()
+		if len(ps.Errors()) == 0 {
+			t.Errorf("%s: the filtered dataset lost the broken event", base)
+		}
+		for _, p := range ps {
+			if p.Line != 0 {
+				t.Errorf("%s: problem of a filtered dataset has a position: %s", base, p)
+			}
+		}
+	}
+}
+
 // detectTests are inputs with the format Detect finds or a substring of
 // its error; they also seed FuzzDetect.
 var detectTests = []struct {

@@ -54,7 +54,8 @@ func IsSheetHeader(header []string) bool {
 // Month and Day cells may hold spaces and thousands commas, which
 // TimelineJS removes too (clean_integer in ConfigFactory.js). Errors name
 // the file, line and column of the cell, the column, the value and what
-// would be valid.
+// would be valid; so do the problems timeline.Dataset.Validate finds in
+// the dataset, placed at the cell a field was made from, or at its row.
 func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 	body, err := checkInput(name, data, "a TimelineJS sheet has a header row with Year and Headline columns")
 	if err != nil {
@@ -155,6 +156,7 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 		return nil, nil, err
 	}
 	d.SetOrigin(name, data)
+	d.SetPositions(r.pos.position)
 	return d, r.notes(), nil
 }
 
@@ -273,5 +275,18 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int, s
 	if v := cell("background"); v.set {
 		r.dropped("backgrounds", "timeline draws no slide backgrounds")
 	}
+	s.at = [nAt]place{
+		atSlide:    {int32(s.line), int32(s.col)},
+		atStart:    cellPlace(s.start.year),
+		atDisplay:  cellPlace(s.display),
+		atHeadline: cellPlace(s.headline),
+		atText:     cellPlace(s.text),
+		atGroup:    cellPlace(s.group),
+		atCredit:   cellPlace(s.mediaCredit),
+	}
 	return s
 }
+
+// cellPlace returns the place of the cell of v, or the zero place when
+// the sheet has no such column.
+func cellPlace(v value) place { return place{int32(v.line), int32(v.col)} }

@@ -83,6 +83,7 @@ func FuzzReadTimelineJSJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, _, err := ReadJSON("in.json", data)
 		checkRead(t, "in.json", d, err)
+		checkPositions(t, data, d)
 	})
 }
 
@@ -100,7 +101,35 @@ func FuzzReadTimelineJSCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, _, err := ReadCSV("in.csv", data)
 		checkRead(t, "in.csv", d, err)
+		checkPositions(t, data, d)
 	})
+}
+
+// checkPositions checks that the problems Validate finds in a dataset
+// read from data, when it has broken references, name a line and column
+// in data: those of events and eras always, those of the fields within
+// them too.
+func checkPositions(t *testing.T, data []byte, d *timeline.Dataset) {
+	t.Helper()
+	if d == nil {
+		return
+	}
+	for _, e := range d.Events {
+		e.Era, e.Category = "no such era", "no such category"
+		e.Sources = append(e.Sources, "no such source")
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	for _, p := range d.Validate() {
+		if p.Line == 0 {
+			if strings.HasPrefix(p.Path, "events[") || strings.HasPrefix(p.Path, "eras[") {
+				t.Fatalf("no position: %s", p)
+			}
+			continue
+		}
+		if p.Line > len(lines) || p.Col < 1 || p.Col > len(lines[p.Line-1])+1 {
+			t.Fatalf("position outside the input: %s", p)
+		}
+	}
 }
 
 // FuzzPlainText checks that any HTML gives clean text: valid UTF-8, no

@@ -21,7 +21,10 @@ const maxDepth = 32
 // returns the dataset, the notes a user should see (what was dropped, what
 // was made up; they do not repeat the file name), or an error listing every problem found, each with its
 // file:line:column and JSON path (a *timeline.ProblemsError). The dataset
-// is not validated: see timeline.Dataset.Validate.
+// is not validated: see timeline.Dataset.Validate, whose problems name
+// the line and column of the slide or value a field was made from (an
+// event's title its headline, its category its group, its era its
+// start_date, a source the text or media credit citing it).
 func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 	body, err := checkInput(name, data, "a TimelineJS file is a JSON object with an \"events\" list")
 	if err != nil {
@@ -30,7 +33,8 @@ func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 	skip := len(data) - len(body)
 	r := newReader(name)
 	at := func(off int) (int, int) { return position(data, off+skip) }
-	if err := walkJSON(body, nil, func(off int, path, msg string) {
+	places := &jsonPlaces{data: data, skip: skip}
+	if err := walkJSON(body, places.visit, func(off int, path, msg string) {
 		line, col := at(off)
 		r.problemAt(path, line, col, "%s", msg)
 	}); err != nil || len(r.problems) > 0 {
@@ -50,11 +54,15 @@ func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 			if isNull(raw) {
 				continue
 			}
-			title = r.slide(raw, "title", kindTitle)
+			if title = r.slide(raw, "title", kindTitle); title != nil {
+				title.at = places.resolve(&places.title)
+			}
 		case "events":
 			events = r.slides(raw, "events", kindEvent)
+			places.set(events, places.events)
 		case "eras":
 			eras = r.slides(raw, "eras", kindEra)
+			places.set(eras, places.eras)
 		case "scale":
 			if s := r.str(raw, "scale"); s.s != "" && s.s != "human" {
 				r.dropped(`scale "`+s.s+`"`, "timeline reads years -9999 to 9999 on one scale")
@@ -74,6 +82,7 @@ func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 		return nil, nil, r.err()
 	}
 	d.SetOrigin(name, data)
+	d.SetPositions(r.pos.position)
 	return d, r.notes(), nil
 }
 
@@ -180,6 +189,7 @@ func (r *reader) slides(raw json.RawMessage, path string, kind slideKind) []*sli
 	out := make([]*slideIn, 0, len(items))
 	for i, it := range items {
 		if s := r.slide(it, path+"["+strconv.Itoa(i)+"]", kind); s != nil {
+			s.index = i
 			out = append(out, s)
 		}
 	}
@@ -343,7 +353,15 @@ func locate(body []byte, ps timeline.Problems, at func(off int) (int, int)) {
 	if len(want) == 0 {
 		return
 	}
-	walkJSON(body, want, nil)
+	walkJSON(body, func(off int, stack []frame) {
+		if len(stack) > 5 {
+			return
+		}
+		p := framePath(stack)
+		if _, ok := want[p]; ok {
+			want[p] = off
+		}
+	}, nil)
 	for i, p := range ps {
 		if p.Line != 0 || p.Path == "" {
 			continue
@@ -376,36 +394,43 @@ type frame struct {
 	seen      map[string]bool
 }
 
+// framePath returns the path of the value the innermost frame of stack
+// is at: "events[3].start_date" for the frames of the top-level object
+// (at key "events"), the list (at index 3) and the slide (at key
+// "start_date").
+func framePath(stack []frame) string {
+	var b strings.Builder
+	for i := range stack {
+		f := &stack[i]
+		if f.array {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(f.index))
+			b.WriteByte(']')
+		} else {
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(f.key)
+		}
+	}
+	return b.String()
+}
+
 // walkJSON checks the syntax of data token by token, reporting through
 // report (which may be nil) broken syntax, duplicate keys, nesting deeper
 // than maxDepth, a top level that is not an object, and more than
-// MaxEvents slides in a list. It records in want the offset of every value
-// whose path is a key of want. It returns an error when the walk cannot go
-// on. Memory use is bounded by the nesting depth, not the size of data.
-func walkJSON(data []byte, want map[string]int, report func(off int, path, msg string)) error {
+// MaxEvents slides in a list. It calls visit (which may be nil) with the
+// offset of every value and the frames of the containers it is in, which
+// visit must not keep. It returns an error when the walk cannot go on.
+// Memory use is bounded by the nesting depth, not the size of data.
+func walkJSON(data []byte, visit func(off int, stack []frame), report func(off int, path, msg string)) error {
 	if report == nil {
 		report = func(int, string, string) {}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var stack []frame
-	pathOf := func(n int) string {
-		var b strings.Builder
-		for i := 0; i < n; i++ {
-			f := &stack[i]
-			if f.array {
-				b.WriteByte('[')
-				b.WriteString(strconv.Itoa(f.index))
-				b.WriteByte(']')
-			} else {
-				if b.Len() > 0 {
-					b.WriteByte('.')
-				}
-				b.WriteString(f.key)
-			}
-		}
-		return b.String()
-	}
+	pathOf := func(n int) string { return framePath(stack[:n]) }
 	afterValue := func() {
 		if n := len(stack); n > 0 {
 			if stack[n-1].array {
@@ -472,10 +497,8 @@ func walkJSON(data []byte, want map[string]int, report func(off int, path, msg s
 			report(off, pathOf(n), fmt.Sprintf("more than %d slides; the most read is %d", MaxEvents, MaxEvents))
 			return errors.New("too many")
 		}
-		if want != nil && n <= 5 {
-			if _, ok := want[pathOf(n)]; ok {
-				want[pathOf(n)] = off
-			}
+		if visit != nil {
+			visit(off, stack)
 		}
 		switch tok {
 		case json.Delim('{'), json.Delim('['):

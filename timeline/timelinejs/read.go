@@ -98,6 +98,7 @@ const (
 type slideIn struct {
 	kind           slideKind
 	path           string // "events[3]", or "line 12" for a sheet row
+	index          int    // the index in its JSON list
 	line, col      int
 	start, end     dateIn
 	display        value
@@ -106,6 +107,7 @@ type slideIn struct {
 	uniqueID       value
 	mediaURL       value
 	mediaCredit    value
+	at             [nAt]place // where its values are, for the dataset's positions
 }
 
 // reader collects the problems and notes of one read.
@@ -116,6 +118,7 @@ type reader struct {
 	drops    map[string]*drop
 	order    []string // drop keys in the order first met
 	extra    []string // notes that are not drops
+	pos      *positions
 }
 
 type drop struct {
@@ -517,9 +520,11 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 		Sources:    []*timeline.Source{},
 		Events:     []*timeline.Event{},
 	}
+	r.pos = &positions{}
 	if title != nil {
 		d.Title = strings.ReplaceAll(plain(title.headline.s), "\n", " ")
 		d.Subtitle = strings.ReplaceAll(plain(title.text.s), "\n", " ")
+		r.pos.title, r.pos.subtitle = title.at[atHeadline], title.at[atText]
 		if title.mediaURL.set || title.mediaCredit.set {
 			r.dropped("the title slide's media", "the title carries no media")
 		}
@@ -546,6 +551,7 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 			continue
 		}
 		d.Eras = append(d.Eras, &timeline.Era{ID: eraIDs.unique(slugify(label), "era-"+strconv.Itoa(i+1)), Label: label, Span: span})
+		r.pos.eras = append(r.pos.eras, eraPlaced(s))
 	}
 
 	src := newSources(r)
@@ -581,6 +587,7 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 				c = &timeline.Category{ID: catIDs.unique(key, "group-"+strconv.Itoa(len(catByKey)+1)), Label: g}
 				catByKey[key] = c
 				d.Categories = append(d.Categories, c)
+				r.pos.categories = append(r.pos.categories, s.at[atGroup])
 			}
 			e.Category = c.ID
 		}
@@ -590,18 +597,22 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 				e.Attribution = strings.TrimSpace(body.attribution)
 			}
 		}
-		e.Sources = src.ofSlide(s, head, body)
+		var cited []uint8
+		e.Sources, cited = src.ofSlide(s, head, body)
 		if len(e.Sources) == 0 {
 			noSource++
 			e.Sources = []string{inputSourceID}
 		}
 		if ok {
 			d.Events = append(d.Events, e)
+			r.pos.events = append(r.pos.events, eventPlaced(s, head, body, cited))
 		}
 	}
 	d.Sources = src.list
+	r.pos.sources = src.from
 	if noSource > 0 {
 		d.Sources = append(d.Sources, &timeline.Source{ID: inputSourceID, Kind: timeline.KindOther, Title: inputTitle(r.name)})
+		r.pos.sources = append(r.pos.sources, place{}) // made up: it has no place
 		r.notef("%d of %d events have no media credit and no link in their text: they cite the input file itself (source %q)", noSource, len(events), inputSourceID)
 	}
 	// Place each event in the first era that contains it.
@@ -657,6 +668,7 @@ const inputSourceID = "input"
 type sources struct {
 	r      *reader
 	list   []*timeline.Source
+	from   []place // where each of list was first cited
 	byKey  map[string]*timeline.Source
 	ids    *ids
 	unsafe int
@@ -667,8 +679,8 @@ func newSources(r *reader) *sources {
 }
 
 // add returns the id of the source with the given title and address,
-// making it when new; want is a preferred id.
-func (s *sources) add(title, url, want string) string {
+// making it when new, cited at from; want is a preferred id.
+func (s *sources) add(title, url, want string, from place) string {
 	if !timeline.SafeURL(url) {
 		url = ""
 	}
@@ -696,30 +708,35 @@ func (s *sources) add(title, url, want string) string {
 	src := &timeline.Source{ID: s.ids.unique(id, "source-"+strconv.Itoa(len(s.list)+1)), Title: title, URL: url}
 	s.byKey[key] = src
 	s.list = append(s.list, src)
+	s.from = append(s.from, from)
 	return src.ID
 }
 
 // ofSlide returns the ids of the sources a slide cites: the items of a
 // timeline-sources list (as Write makes them), the links of its headline
-// and text, and its media credit.
-func (s *sources) ofSlide(sl *slideIn, head, body htmlText) []string {
+// and text, and its media credit; and for each, the value citing it
+// (atText, atHeadline or atCredit).
+func (s *sources) ofSlide(sl *slideIn, head, body htmlText) ([]string, []uint8) {
 	var out []string
-	cite := func(id string) {
+	var from []uint8
+	cite := func(id string, slot uint8) {
 		if id != "" && !slices.Contains(out, id) {
 			out = append(out, id)
+			from = append(from, slot)
 		}
 	}
 	for _, it := range body.sources {
-		cite(s.add(it.text, it.href, it.id))
+		cite(s.add(it.text, it.href, it.id, sl.at[atText]), atText)
 	}
-	for _, l := range slices.Concat(head.links, body.links) {
-		if !timeline.SafeURL(l.href) {
-			if l.href != "" && !strings.HasPrefix(l.href, "#") {
-				s.r.dropped("links that are not http or https", "only web addresses become sources; the link text stays")
-			}
-			continue
+	for _, l := range head.links {
+		if s.safe(l) {
+			cite(s.add(l.text, l.href, "", sl.at[atHeadline]), atHeadline)
 		}
-		cite(s.add(l.text, l.href, ""))
+	}
+	for _, l := range body.links {
+		if s.safe(l) {
+			cite(s.add(l.text, l.href, "", sl.at[atText]), atText)
+		}
 	}
 	if sl.mediaCredit.set && plain(sl.mediaCredit.s) != "" {
 		credit := plainText(sl.mediaCredit.s)
@@ -733,9 +750,21 @@ func (s *sources) ofSlide(sl *slideIn, head, body htmlText) []string {
 		if url == "" {
 			url = strings.TrimSpace(sl.mediaURL.s)
 		}
-		cite(s.add(strings.ReplaceAll(credit.text, "\n", " "), url, ""))
+		cite(s.add(strings.ReplaceAll(credit.text, "\n", " "), url, "", sl.at[atCredit]), atCredit)
 	} else if strings.TrimSpace(sl.mediaURL.s) != "" {
 		s.r.dropped("media without a credit", "media are not shown; a media credit becomes a source")
 	}
-	return out
+	return out, from
+}
+
+// safe reports whether l links to a web address, which makes a source,
+// noting links that do not.
+func (s *sources) safe(l link) bool {
+	if timeline.SafeURL(l.href) {
+		return true
+	}
+	if l.href != "" && !strings.HasPrefix(l.href, "#") {
+		s.r.dropped("links that are not http or https", "only web addresses become sources; the link text stays")
+	}
+	return false
 }
