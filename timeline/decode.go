@@ -210,13 +210,17 @@ func decode(name string, data []byte) (*Dataset, Problems) {
 		p.Line, p.Col = o.lineCol(lines, off)
 		ps = append(ps, p)
 	})
-	if err != nil || len(ps) > 0 {
-		// Syntax errors stop the walk; duplicate and unknown fields and
-		// values of the wrong type are all reported, and stop the decode.
-		return nil, ps
+	if err != nil {
+		return nil, ps // a syntax error: the walk stopped there
 	}
+	// Duplicate and unknown fields and values of the wrong type are all
+	// reported by the walk. The first two do not stop the decode, so that
+	// Load can go on to report the problems of meaning too; a value of the
+	// wrong type does.
 	var raw rawDataset
-	if err := json.Unmarshal(body, &raw); err != nil {
+	if err := json.Unmarshal(body, &raw); len(ps) > 0 && err != nil {
+		return nil, ps
+	} else if err != nil {
 		// The walk checks every type the format has, so this is a
 		// number out of range or a check the walk lacks.
 		var te *json.UnmarshalTypeError
@@ -234,8 +238,9 @@ func decode(name string, data []byte) (*Dataset, Problems) {
 }
 
 // Load decodes and validates a dataset. It returns the dataset and its
-// warnings in file order, or an error listing every problem found: bad
-// dates and problems of meaning are reported together.
+// warnings in file order, or the warnings and an error listing every
+// error found: unknown fields, bad dates and problems of meaning are
+// reported together.
 func Load(name string, data []byte) (*Dataset, Problems, error) {
 	d, ps := decode(name, data)
 	if d == nil {
@@ -252,11 +257,11 @@ func Load(name string, data []byte) (*Dataset, Problems, error) {
 			ps = append(ps, p)
 		}
 	}
-	if err := ps.Err(); err != nil {
-		return nil, nil, err
-	}
 	ws := ps.Warnings()
 	slices.SortStableFunc(ws, comparePositions) // file order, as Err lists errors
+	if err := ps.Err(); err != nil {
+		return nil, ws, err
+	}
 	return d, ws, nil
 }
 

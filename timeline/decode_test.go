@@ -113,6 +113,9 @@ var decodeErrorTests = []struct {
   "events": [{"id": "a", "id": "b"}],
   "title": "u"}`,
 		want: []string{
+			// Duplicate fields do not stop the decode: the rest is
+			// checked too.
+			`f.json:2:14: events[0].date: missing date`,
 			`f.json:2:26: events[0].id: duplicate field "id"`,
 			`f.json:3:3: title: duplicate field "title"`,
 		},

@@ -29,7 +29,7 @@ func (f Filter) IsZero() bool {
 // UnknownIDError is the error of a filter naming an era or category that the
 // dataset does not define.
 type UnknownIDError struct {
-	Kind  string   // "era" or "category"
+	Kind  string   // "era", "category" or "tag"
 	ID    string   // the unknown id
 	Valid []string // the ids the dataset defines
 }
@@ -53,7 +53,8 @@ func plural(kind string) string {
 }
 
 // Check returns an *UnknownIDError when f names an era or category that d
-// does not define, and an error when From comes after To.
+// does not define or a tag that no event of d has, and an error when From
+// comes after To.
 func (f Filter) Check(d *Dataset) error {
 	for _, id := range f.Eras {
 		if d.Era(id) == nil {
@@ -63,6 +64,24 @@ func (f Filter) Check(d *Dataset) error {
 	for _, id := range f.Categories {
 		if d.Category(id) == nil {
 			return &UnknownIDError{"category", id, idsOf(d.Categories, func(c *Category) string { return c.ID })}
+		}
+	}
+	if len(f.Tags) > 0 {
+		used := map[string]bool{}
+		for _, e := range d.Events {
+			for _, t := range e.Tags {
+				used[t] = true
+			}
+		}
+		for _, t := range f.Tags {
+			if !used[t] {
+				tags := make([]string, 0, len(used))
+				for t := range used {
+					tags = append(tags, t)
+				}
+				slices.Sort(tags)
+				return &UnknownIDError{"tag", t, tags}
+			}
 		}
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Latest() < f.From.Earliest() {

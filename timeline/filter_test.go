@@ -65,8 +65,6 @@ var filterTests = []struct {
 		"a c", "e1 e2", "c1", "doc s1 s2"},
 	{"tags match any", func(t testing.TB) Filter { return Filter{Tags: []string{"y", "z"}} },
 		"c d", "e2", "c1 c2", "doc s1 s2 s3"},
-	{"tags are case-sensitive", func(t testing.TB) Filter { return Filter{Tags: []string{"X"}} },
-		"", "", "", "doc"},
 	{"status", func(t testing.TB) Filter { return Filter{Statuses: []Status{StatusClaimed, StatusAlleged}} },
 		"b d", "e2", "c2", "doc s2 s3"},
 	{"established matches the zero status", func(t testing.TB) Filter { return Filter{Statuses: []Status{StatusEstablished}} },
@@ -233,7 +231,9 @@ func TestFilterCheck(t *testing.T) {
 		kind string // of the *UnknownIDError, if one
 	}{
 		{Filter{}, "", ""},
-		{Filter{Eras: []string{"e1", "e2"}, Categories: []string{"c2"}, Tags: []string{"anything"}}, "", ""},
+		{Filter{Eras: []string{"e1", "e2"}, Categories: []string{"c2"}, Tags: []string{"x"}}, "", ""},
+		{Filter{Tags: []string{"x", "anything"}}, `unknown tag "anything"; valid tags: x, y, z`, "tag"},
+		{Filter{Tags: []string{"X"}}, `unknown tag "X"; valid tags: x, y, z`, "tag"}, // tags are case-sensitive
 		{Filter{Eras: []string{"e1", "nope"}}, `unknown era "nope"; valid eras: e1, e2`, "era"},
 		{Filter{Eras: []string{"E1"}}, `unknown era "E1"; valid eras: e1, e2`, "era"},
 		{Filter{Categories: []string{"c3"}}, `unknown category "c3"; valid categories: c1, c2`, "category"},

@@ -288,8 +288,13 @@ func TestLoadPositions(t *testing.T) {
 	if err == nil {
 		t.Fatalf("Load succeeded with warnings %v", warnings)
 	}
-	if d != nil || warnings != nil {
-		t.Errorf("Load returned a dataset or warnings with its error")
+	if d != nil {
+		t.Errorf("Load returned a dataset with its error")
+	}
+	for _, w := range warnings {
+		if w.Severity != SeverityWarning {
+			t.Errorf("Load returned the error %v among its warnings", w)
+		}
 	}
 	want := []string{ // in file order; columns counted by a script
 		`f.json:2:68: eras[0].color: colour "red" is not #rgb or #rrggbb`,
@@ -442,5 +447,23 @@ func TestProblemsErrOrder(t *testing.T) {
 	}
 	if ps[0].Msg != "no position" {
 		t.Errorf("Err reordered the problems it was called on")
+	}
+}
+
+// TestLoadReportsUnknownFieldsWithEverythingElse checks that an unknown
+// field does not hide the other problems of a dataset.
+func TestLoadReportsUnknownFieldsWithEverythingElse(t *testing.T) {
+	in := `{"title": "t",
+  "sources": [{"id": "s", "title": "S"}],
+  "events": [{"id": "a", "date": "1990", "title": "A", "sources": ["s"], "extra": 1},
+             {"id": "b", "date": "1991", "title": "B", "sources": ["nope"]}]}`
+	_, _, err := Load("f.json", []byte(in))
+	if err == nil {
+		t.Fatal("Load succeeded")
+	}
+	for _, want := range []string{`f.json:3:74: events[0].extra: unknown field "extra"`, `f.json:4:68: events[1].sources[0]: unknown source "nope"`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
 	}
 }

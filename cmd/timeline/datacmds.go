@@ -56,11 +56,11 @@ func load(e *env, o *options) (*timeline.Dataset, error) {
 		ps := d.Validate()
 		err, warnings = ps.Err(), ps.Warnings()
 	}
-	if err != nil {
-		return nil, err
-	}
 	for _, w := range warnings {
 		fmt.Fprintf(e.stderr, "%s\n", w)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return d, nil
 }
