@@ -45,6 +45,7 @@ func TestGolden(t *testing.T) {
 		{"validate-missing", []string{"validate", "--data", "testdata/no-such-file.json"}},
 		{"unknown-era", []string{"list", "--data", small, "--era", "middle"}},
 		{"unknown-category", []string{"list", "--data", small, "--category", "war"}},
+		{"unknown-tag", []string{"list", "--data", small, "--tag", "bogus"}},
 		{"unknown-status", []string{"list", "--data", small, "--status", "rumoured"}},
 		{"bad-from", []string{"list", "--data", small, "--from", "1999-13"}},
 		{"empty-span", []string{"list", "--data", small, "--from", "2000", "--to", "1990"}},
