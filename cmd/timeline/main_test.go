@@ -355,3 +355,51 @@ func TestIsTerminal(t *testing.T) {
 		t.Error("a pipe or a buffer is taken for a terminal")
 	}
 }
+
+// TestDoc runs every example in the commands' help (and the top-level
+// usage), so that the help cannot rot. Examples that read a file the
+// repository does not have are skipped; outputs go to a temporary
+// directory.
+func TestDoc(t *testing.T) {
+	var usage bytes.Buffer
+	writeUsage(&usage)
+	texts := []string{usage.String()}
+	for _, c := range allCommands() {
+		texts = append(texts, c.long)
+	}
+	dir := t.TempDir()
+	n := 0
+	for _, text := range texts {
+		for _, line := range strings.Split(text, "\n") {
+			if !strings.HasPrefix(line, "  timeline ") { // examples are indented
+				continue
+			}
+			line = strings.TrimSpace(line)
+			args := strings.Fields(line)[1:]
+			skip := false
+			for i := 0; i < len(args); i++ {
+				switch {
+				case args[i] == "-o" && i+1 < len(args):
+					args[i+1] = filepath.Join(dir, filepath.Base(args[i+1]))
+				case args[i] == "--data" && i+1 < len(args):
+					args[i+1] = filepath.Join("..", "..", args[i+1])
+					if _, err := os.Stat(args[i+1]); err != nil {
+						skip = true
+					}
+				case args[i] == "--assets" && i+1 < len(args):
+					args[i+1] = "echarts.min.js" // a URL: the test binary may lack the bundle
+				}
+			}
+			if skip {
+				continue
+			}
+			n++
+			if code, _, stderr := runCLI(t, "", args...); code != 0 {
+				t.Errorf("%s: exit %d\n%s", line, code, stderr)
+			}
+		}
+	}
+	if n < 15 {
+		t.Errorf("ran only %d examples", n)
+	}
+}
