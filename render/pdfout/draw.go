@@ -69,8 +69,10 @@ func (d *doc) newPage(n int) {
 	d.pdf.AddPage()
 	W := d.width
 	right := d.left + W
-	d.text(sans, 7.5, grey, d.left, headerBase, d.fit(d.title, sans, 7.5, W*0.58))
-	f := d.fit(d.filter, sans, 7.5, W*0.38)
+	// The title takes up to 58% of the line, and the filter the rest.
+	t := d.fit(d.title, sans, 7.5, W*0.58)
+	d.text(sans, 7.5, grey, d.left, headerBase, t)
+	f := d.fit(d.filter, sans, 7.5, W-d.textWidth(t, sans, 7.5)-18)
 	d.text(sans, 7.5, grey, right-d.textWidth(f, sans, 7.5), headerBase, f)
 	d.setStroke(rule, lineWidth)
 	d.pdf.Line(d.left, headerRule, right, headerRule)

@@ -18,7 +18,7 @@ type kind uint8
 
 const (
 	kindPara     kind = iota // rows of text
-	kindBreak                // a page break
+	kindBreak                // a page break; see block.room and block.keep
 	kindStrip                // the overview strip
 	kindKey                  // the key under the strip
 	kindEra                  // an era heading
@@ -52,10 +52,12 @@ type block struct {
 	kind     kind
 	pad      float64 // space above, dropped at the top of a page
 	rows     []row
-	side     []row // the date column of an event, the number of a source
-	band     int   // rows of an era heading drawn on the era's colour
-	atomic   bool  // never split, unless taller than a page
-	keepNext bool  // never the last block on a page
+	side     []row   // the date column of an event, the number of a source
+	band     int     // rows of an era heading drawn on the era's colour
+	atomic   bool    // never split, unless taller than a page
+	keepNext bool    // never the last block on a page
+	room     float64 // a break: the part of the text area that must be left for the page to go on, 0 for always a new page
+	keep     int     // a break: the number of blocks after it that start a new page unless they fit whole on this one
 	bookmark string
 	ev       *render.EventView
 	src      *render.SourceView
@@ -79,7 +81,8 @@ type place struct {
 
 // Column widths of the chronology and the source list, in points.
 const (
-	dateW        = 80 // the date column
+	dateW        = 76 // the date column, clear of the status mark at textX-8
+	catW         = 80 // the right edge of a category under the date, which is never beside a mark
 	textX        = 96 // where titles and summaries start
 	noteSize     = 6.5
 	noteRise     = 3.6
@@ -106,7 +109,9 @@ func (d *doc) layout() {
 	d.cover()
 	d.add(block{kind: kindBreak})
 	d.chronology()
-	d.add(block{kind: kindBreak})
+	// The sources follow the chronology on its last page unless less
+	// than a quarter of that page is left.
+	d.add(block{kind: kindBreak, room: 1.0 / 4})
 	d.sourceList()
 	d.method()
 	d.paginate()
@@ -199,12 +204,23 @@ func (d *doc) chronology() {
 		d.addSection(label+" · "+plural(len(rest), "event"), block{kind: kindPara, pad: 16, keepNext: true, atomic: true, bookmark: label,
 			rows: []row{{text: label, face: sansBold, size: 12, h: 18, color: ink}, {h: 4}}})
 		if len(rest) == 0 {
-			d.add(block{kind: kindPara, rows: []row{{text: "No events match the filter.", face: serifItalic, size: 9.5, h: 12, color: ink}}})
+			text := "No events match the filter."
+			if d.unfiltered() {
+				text = "The data holds no events."
+			}
+			d.add(block{kind: kindPara, rows: []row{{text: text, face: serifItalic, size: 9.5, h: 12, color: ink}}})
 		}
 		for _, e := range rest {
 			d.event(e)
 		}
 	}
+}
+
+// unfiltered reports whether the view shows every event of the data, so
+// that an empty section has no events at all rather than none that
+// match.
+func (d *doc) unfiltered() bool {
+	return d.v.FilterText == "All events" || d.v.Shown == d.v.Total
 }
 
 // eraHeading lays out the heading of an era with n events shown: its
@@ -235,7 +251,11 @@ func (d *doc) eraHeading(era *render.EraView, n int) {
 	d.eraBlock[era] = len(d.blocks)
 	d.addSection(mark+" · "+plural(n, "event"), block{kind: kindEra, pad: 18, rows: rows, band: band, atomic: true, keepNext: n > 0, bookmark: mark, era: era})
 	if n == 0 {
-		d.add(block{kind: kindPara, pad: 4, rows: []row{{text: "No events of this era match the filter.", face: serifItalic, size: 9.5, h: 12, x: textX, color: ink}}})
+		text := "No events of this era match the filter."
+		if d.unfiltered() {
+			text = "No events in this era."
+		}
+		d.add(block{kind: kindPara, pad: 4, rows: []row{{text: text, face: serifItalic, size: 9.5, h: 12, x: textX, color: ink}}})
 	}
 }
 
@@ -245,14 +265,14 @@ func (d *doc) eraHeading(era *render.EraView, n int) {
 func (d *doc) event(e *render.EventView) {
 	tw := d.width - textX
 	var side []row
-	for _, l := range d.wrap(clean(e.Label, true), sansBold, 9, dateW) {
+	for _, l := range d.dateLines(clean(e.Label, true), sansBold, 9, dateW) {
 		side = append(side, row{text: l, face: sansBold, size: 9, h: 11.5, color: ink})
 	}
 	if c := e.Category; c != nil {
-		cat := d.para(clean(c.Label, true), sans, 7, 9, 8, dateW-8, grey)
+		cat := d.para(clean(c.Label, true), sans, 7, 9, 8, catW-8, grey)
 		if len(cat) > 2 {
 			cat = cat[:2]
-			cat[1].text = d.fit(cat[1].text+" …", sans, 7, dateW-8)
+			cat[1].text = d.fit(cat[1].text+" …", sans, 7, catW-8)
 		}
 		if len(cat) > 0 {
 			cat[0].swat = true
@@ -343,11 +363,11 @@ func (d *doc) sourceList() {
 	if len(v.Sources) == 0 {
 		intro = "The events shown cite no sources."
 	} else if v.Document != nil && hasFootnotes(v.Sources) {
-		intro += " A " + d.noteWord() + " note is the footnote of the source document that cites the same work."
+		intro += " The " + d.noteWord() + " notes of an entry are the footnotes of the source document that cite the same work."
 	}
 	head = append(head, d.para(intro, serif, 9, 11.5, 0, W, ink)...)
 	head = append(head, row{h: 4})
-	d.addSection("Sources · "+plural(len(v.Sources), "source"), block{kind: kindPara, keepNext: len(v.Sources) > 0, atomic: true, bookmark: "Sources", rows: head})
+	d.addSection("Sources · "+plural(len(v.Sources), "source"), block{kind: kindPara, pad: 30, keepNext: len(v.Sources) > 0, atomic: true, bookmark: "Sources", rows: head})
 	for _, s := range v.Sources {
 		side := []row{{text: strconv.Itoa(s.N), face: sansBold, size: 8.5, h: 11.5, x: numW, right: true, color: ink}}
 		cite := clean(s.Citation, false)
@@ -362,8 +382,8 @@ func (d *doc) sourceList() {
 		if s == v.Document {
 			info = append(info, "the source document")
 		}
-		if s.Footnote > 0 {
-			info = append(info, d.noteWord()+" note "+strconv.Itoa(s.Footnote))
+		if n := d.notesLabel(s); n != "" {
+			info = append(info, n)
 		}
 		info = append(info, "cited by "+plural(len(s.CitedBy), "event"))
 		rows = append(rows, row{text: strings.Join(info, " · "), face: sans, size: 7.5, h: 10, x: citeX, color: grey})
@@ -373,11 +393,24 @@ func (d *doc) sourceList() {
 
 func hasFootnotes(ss []*render.SourceView) bool {
 	for _, s := range ss {
-		if s.Footnote > 0 {
+		if len(s.Footnotes) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// notesLabel returns the source document's footnotes that cite s's work,
+// as s.NotesLabel gives them ("report notes 2, 3, 5") but naming the
+// document as noteWord does.
+func (d *doc) notesLabel(s *render.SourceView) string {
+	l := s.NotesLabel()
+	if w := d.noteWord(); w != "report" {
+		if rest, ok := strings.CutPrefix(l, "report "); ok {
+			l = w + " " + rest
+		}
+	}
+	return clean(l, true)
 }
 
 // noteWord names the source document in "report note 10".
@@ -395,6 +428,10 @@ func (d *doc) noteWord() string {
 // what each status means, the filter and the provenance.
 func (d *doc) method() {
 	v, W := d.v, d.width
+	// The note starts a page of its own unless it fits whole on the one
+	// the sources end on, so that no last page holds only its end.
+	brk := len(d.blocks)
+	d.add(block{kind: kindBreak}) // its keep is set at the end
 	d.addSection("Method and provenance", block{kind: kindPara, pad: 22, keepNext: true, atomic: true, bookmark: "Method",
 		rows: []row{{text: "Method and provenance", face: sansBold, size: 14, h: 20, color: ink}}})
 	section := func(lead, text string) {
@@ -424,11 +461,28 @@ func (d *doc) method() {
 		st = append(st, rows...)
 	}
 	d.add(block{kind: kindPara, pad: 8, atomic: true, rows: st})
-	section("Sources", "The superscript numbers after an event are the sources it rests on, numbered in order of first citation; "+
-		"each links to its entry in the source list, which gives every source as a full citation with its link.")
+	src := "The superscript numbers after an event are the sources it rests on, numbered in order of first citation; " +
+		"each links to its entry in the source list, which gives every source as a full citation with its link."
+	if v.Document != nil && hasFootnotes(v.Sources) {
+		// The example is an entry of the list, one with several notes
+		// when there is one.
+		example := ""
+		for _, s := range v.Sources {
+			if l := d.notesLabel(s); l != "" && (example == "" || len(s.Footnotes) > 1) {
+				example = l
+				if len(s.Footnotes) > 1 {
+					break
+				}
+			}
+		}
+		src += " Sources of the data that cite the same work share one number, and its entry lists every footnote of the source document " +
+			"that cites that work (“" + example + "”), so that each claim can be traced to the " + d.noteWord() + "’s own note."
+	}
+	section("Sources", src)
 	section("Filter", clean(v.Heading, true)+".")
-	section("Provenance", clean(v.Provenance.String(), true)+".")
+	section("Provenance", clean(v.Provenance.String(), true)+". "+d.datedText())
 	section("Fonts", "Liberation Serif and Liberation Sans (SIL Open Font License), embedded.")
+	d.blocks[brk].keep = len(d.blocks) - brk - 1
 }
 
 func plural(n int, noun string) string {
@@ -455,14 +509,27 @@ func (d *doc) firstPiece(b *block) float64 {
 // paginate places the blocks on pages: a block goes whole on the page
 // where it fits, else at the top of the next page; only a block taller
 // than a page, or a paragraph, is split between rows; a block that keeps
-// with the next never ends a page.
+// with the next never ends a page. A break starts a new page always, or
+// when less than its room is left, or when the blocks it keeps together
+// do not fit whole on this page but would on the next.
 func (d *doc) paginate() {
 	page, y := 1, d.top
 	newPage := func() { page, y = page+1, d.top }
 	for i := range d.blocks {
 		b := &d.blocks[i]
 		if b.kind == kindBreak {
-			if y > d.top {
+			switch {
+			case y == d.top:
+			case b.keep > 0:
+				// Keep the next blocks together when they fit on a page.
+				h := 0.0
+				for _, n := range d.blocks[i+1 : i+1+b.keep] {
+					h += n.height()
+				}
+				if first := d.blocks[i+1].pad; y+h > d.bot && h-first <= d.bot-d.top {
+					newPage()
+				}
+			case b.room == 0 || d.bot-y < b.room*(d.bot-d.top):
 				newPage()
 			}
 			continue

@@ -181,6 +181,11 @@ func dayTime(v *render.View) time.Time {
 	return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC)
 }
 
+// metadata sets the document's information. The author is the source
+// document's author (or its publisher when it names no author), since the
+// briefing restates that work; the tool that made the file is the creator
+// and producer, never the author. The subject says what the briefing is
+// drawn from and what it shows.
 func (d *doc) metadata() {
 	v := d.v
 	version := clean(v.Provenance.Version, true)
@@ -192,14 +197,12 @@ func (d *doc) metadata() {
 		tool = "timeline"
 	}
 	d.pdf.SetTitle(d.title, true)
-	author := "Compiled with " + tool
 	if doc := v.Document; doc != nil {
 		if who := clean(firstNonEmpty(doc.Author, doc.Publisher), true); who != "" {
-			author += " from " + who
+			d.pdf.SetAuthor(who, true)
 		}
 	}
-	d.pdf.SetAuthor(author, true)
-	d.pdf.SetSubject(clean(v.Heading, true), true)
+	d.pdf.SetSubject(d.subject(), true)
 	kw := []string{"timeline", "briefing", "chronology"}
 	for _, e := range v.Eras {
 		kw = append(kw, clean(e.Label, true))
@@ -210,6 +213,43 @@ func (d *doc) metadata() {
 	d.pdf.SetKeywords(strings.Join(kw, ", "), true)
 	d.pdf.SetCreator(tool+" "+version, true)
 	d.pdf.SetProducer(tool+" "+version+" with gofpdf 1.16.2", true)
+}
+
+// subject returns the document's subject: the subtitle, or the source
+// document's citation, then the filter and counts. "Events described in
+// the report … by Clayton Thomas, 25 February 2025. All events — 65
+// events."
+func (d *doc) subject() string {
+	v := d.v
+	what := clean(v.Subtitle, true)
+	if what == "" && v.Document != nil {
+		if c := clean(v.Document.Citation, true); c != "" {
+			what = "Drawn from " + c
+		}
+	}
+	heading := clean(v.Heading, true)
+	if what == "" {
+		return heading
+	}
+	if !strings.HasSuffix(what, ".") {
+		what += "."
+	}
+	return what + " " + heading + "."
+}
+
+// datedText tells the reader, in the note on method, which date the
+// file's creation and modification dates hold.
+func (d *doc) datedText() string {
+	if d.v.AsOfLabel == "" {
+		return "The file is dated 1 Jan 2000, a fixed date, since the data holds no dates; it is never dated by the clock, " +
+			"so the same data and choices always give the same file."
+	}
+	if y, _, _ := d.v.AsOf.Date(); y < 1 || y > 9999 {
+		return "The file is dated " + dayTime(d.v).Format("2 Jan 2006") + ", the nearest date the PDF format can hold to the as-of date, " +
+			"not the day it was made, so the same data and choices always give the same file."
+	}
+	return "The file is dated as of " + clean(d.v.AsOfLabel, true) + ", the as-of date on the first page, " +
+		"not the day it was made, so the same data and choices always give the same file."
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -258,9 +259,53 @@ func TestFootnotes(t *testing.T) {
 		}
 	}
 	got := squash(list)
-	for _, want := range []string{"report note 4", "report note 11", "the source document", "cited by 6 events"} {
+	// The two sources citing the Gazette's article are one entry that
+	// lists both of the report's notes.
+	for _, want := range []string{"report note 4 ·", "report notes 11, 14 ·", "the source document", "cited by 6 events",
+		"The report notes of an entry are the footnotes of the source document that cite the same work."} {
 		if !strings.Contains(got, want) {
 			t.Errorf("source list lacks %q", want)
+		}
+	}
+	if strings.Contains(got, "report note 11 ·") || strings.Contains(got, "report note 14 ·") {
+		t.Error("a source citing the same work as another has an entry of its own")
+	}
+	seen := map[string]bool{}
+	for _, s := range v.Sources {
+		if seen[s.Citation] {
+			t.Errorf("source %d repeats the citation %q", s.N, s.Citation)
+		}
+		seen[s.Citation] = true
+		if strings.Count(got, squash(s.Citation)) != 1 {
+			t.Errorf("source %d: its citation appears %d times in the list", s.N, strings.Count(got, squash(s.Citation)))
+		}
+	}
+	method := squash(layout[strings.Index(layout, "Method and provenance"):])
+	if want := "Sources of the data that cite the same work share one number"; !strings.Contains(method, want) {
+		t.Errorf("the note on method lacks %q", want)
+	}
+}
+
+func TestNotesLabel(t *testing.T) {
+	d := loadSmall(t)
+	for _, c := range []struct {
+		kind timeline.SourceKind
+		want string
+	}{
+		{timeline.KindGovernment, "report notes 11, 14"},
+		{timeline.KindPress, "document notes 11, 14"},
+	} {
+		d.Sources[0].Kind = c.kind // the source document
+		v := build(d, timeline.Filter{})
+		doc := newDoc(v, "letter")
+		var got []string
+		for _, s := range v.Sources {
+			if l := doc.notesLabel(s); l != "" {
+				got = append(got, l)
+			}
+		}
+		if !slices.Contains(got, c.want) {
+			t.Errorf("document of kind %s: labels %q, want one %q", c.kind, got, c.want)
 		}
 	}
 }
@@ -271,8 +316,8 @@ func TestMetadataAndPages(t *testing.T) {
 	m := info(t, path)
 	want := map[string]string{
 		"Title":        "The Lakeside Cooperative: a chronology",
-		"Author":       "Compiled with timeline from Office of Public Audits",
-		"Subject":      "Era: Expansion abroad (1980–1999) — 4 of 12 events",
+		"Author":       "Office of Public Audits",
+		"Subject":      "From founding to dissolution, as the records tell it. Era: Expansion abroad (1980–1999) — 4 of 12 events.",
 		"Keywords":     "timeline, briefing, chronology, Expansion abroad, Governance, Courts and law, Trade",
 		"Creator":      "timeline v1.2.3",
 		"Producer":     "timeline v1.2.3 with gofpdf 1.16.2",
@@ -302,9 +347,29 @@ func TestMetadataAndPages(t *testing.T) {
 		}
 	}
 
+	if want := "The file is dated as of 15 Mar 2022, the as-of date on the first page, not the day it was made"; !strings.Contains(ps[n-1], want) {
+		t.Errorf("the note on method lacks %q", want)
+	}
+
 	a4, _ := write(t, v, Options{Paper: "A4"})
 	if got := info(t, a4)["Page size"]; !strings.Contains(got, "(A4)") {
 		t.Errorf("a4 page size is %q", got)
+	}
+}
+
+func TestRunningHeader(t *testing.T) {
+	// A long filter takes the room the short title leaves it.
+	d, _, err := timeline.Load("header.json", []byte(`{"title":"Short","sources":[{"id":"s","title":"A source"}],
+		"eras":[{"id":"e","label":"Camp Ashraf and the delisting campaign","span":"2003/2013"}],
+		"events":[{"id":"a","date":"2005","title":"Something happens","era":"e","sources":["s"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, _ := write(t, build(d, timeline.Filter{Eras: []string{"e"}}), Options{Paper: "a4"})
+	for i, p := range pages(t, path) {
+		if want := "Short Era: Camp Ashraf and the delisting campaign (2003–2013) "; !strings.HasPrefix(p, want) {
+			t.Errorf("page %d starts %q, want %q", i+1, p[:min(len(p), 80)], want)
+		}
 	}
 }
 
@@ -442,7 +507,7 @@ func TestHostileTextIsText(t *testing.T) {
 	}
 	// A word longer than a line breaks anywhere, so compare without spaces.
 	bare := strings.ReplaceAll(got, " ", "")
-	for _, want := range []string{"T " + rendertest.Hostile, "Ev " + rendertest.Hostile, "Claimed: " + rendertest.Hostile} {
+	for _, want := range []string{"T " + rendertest.Hostile, "Ev " + rendertest.Hostile, "Claimed by " + rendertest.Hostile} {
 		if !strings.Contains(bare, strings.ReplaceAll(want, " ", "")) {
 			t.Errorf("the text lacks %q", want)
 		}
@@ -626,6 +691,36 @@ func TestPlacement(t *testing.T) {
 					t.Errorf("block %d (%q) ends page %d", p.b, b.bookmark, p.page)
 				}
 			}
+			// The blocks a break keeps together share a page when they
+			// fit on one: the note on method never leaves a short tail.
+			pageOf := map[int]int{}
+			for _, p := range d.places {
+				if _, ok := pageOf[p.b]; !ok {
+					pageOf[p.b] = p.page
+				}
+			}
+			kept := 0
+			for i, b := range d.blocks {
+				if b.kind != kindBreak || b.keep == 0 {
+					continue
+				}
+				kept++
+				h := 0.0
+				for _, n := range d.blocks[i+1 : i+1+b.keep] {
+					h += n.height()
+				}
+				if h-d.blocks[i+1].pad > d.bot-d.top {
+					continue
+				}
+				for j := i + 1; j <= i+b.keep; j++ {
+					if pageOf[j] != pageOf[i+1] {
+						t.Errorf("block %d is on page %d, the first block kept with it on page %d", j, pageOf[j], pageOf[i+1])
+					}
+				}
+			}
+			if kept != 1 {
+				t.Errorf("%d breaks keep blocks together, want 1 (the note on method)", kept)
+			}
 		})
 	}
 }
@@ -683,6 +778,97 @@ func TestEmptyView(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("the text lacks %q", want)
 		}
+	}
+}
+
+func TestEmptyEra(t *testing.T) {
+	d, _, err := timeline.Load("quiet.json", []byte(`{"title":"Quiet","sources":[{"id":"s","title":"A source"}],
+		"eras":[{"id":"busy","label":"Busy years","span":"1990/1999"},{"id":"quiet","label":"Quiet years","span":"2000/2009"}],
+		"events":[{"id":"a","date":"1995","title":"Something happens","era":"busy","sources":["s"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name      string
+		f         timeline.Filter
+		want, not string
+	}{
+		{"unfiltered", timeline.Filter{}, "Quiet years 2000–2009 · 0 events No events in this era.", "match the filter"},
+		{"era filter", timeline.Filter{Eras: []string{"quiet"}}, "Quiet years 2000–2009 · 0 events No events of this era match the filter.", "No events in this era."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path, _ := write(t, build(d, c.f), Options{})
+			got := text(t, path)
+			if !strings.Contains(got, c.want) {
+				t.Errorf("the text lacks %q:\n%s", c.want, got)
+			}
+			if strings.Contains(got, c.not) {
+				t.Errorf("the text says %q", c.not)
+			}
+		})
+	}
+}
+
+func TestMetadataWithoutDocument(t *testing.T) {
+	d, _, err := timeline.Load("plain.json", []byte(`{"title":"Plain","sources":[{"id":"s","author":"Someone","title":"A source"}],
+		"events":[{"id":"a","date":"1995-06","title":"Something happens","sources":["s"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, _ := write(t, build(d, timeline.Filter{}), Options{})
+	m := info(t, path)
+	// The tool is the creator, never the author; without a source
+	// document the briefing names no author.
+	for k, w := range map[string]string{"Author": "", "Subject": "All events — 1 event", "Creator": "timeline v1.2.3", "CreationDate": "Fri Jun 30 00:00:00 1995 UTC"} {
+		if m[k] != w {
+			t.Errorf("pdfinfo %s = %q, want %q", k, m[k], w)
+		}
+	}
+	if got, want := text(t, path), "The file is dated as of 30 Jun 1995"; !strings.Contains(got, want) {
+		t.Errorf("the note on method lacks %q", want)
+	}
+}
+
+// TestSourcesFollowShortChronology checks that the source list starts
+// on the chronology's last page when that page is mostly empty, and on a
+// page of its own otherwise.
+func TestSourcesFollowShortChronology(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		v    *render.View
+		same bool
+	}{
+		{"one era of the small dataset", build(loadSmall(t), timeline.Filter{Eras: []string{"founding"}}), true},
+		{"long", build(longDataset(t), timeline.Filter{}), false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := newDoc(c.v, "letter")
+			d.layout()
+			lastEvent, sources := -1, -1
+			var sourcesY, lastEnd float64
+			for _, p := range d.places {
+				b := &d.blocks[p.b]
+				if b.kind == kindEvent {
+					lastEvent = p.page
+					lastEnd = p.y
+					for _, r := range b.rows[p.from:p.to] {
+						lastEnd += r.h
+					}
+				}
+				if b.bookmark == "Sources" {
+					sources, sourcesY = p.page, p.y
+				}
+			}
+			if (sources == lastEvent) != c.same {
+				t.Errorf("sources on page %d, the last event on page %d", sources, lastEvent)
+			}
+			if c.same && sourcesY < lastEnd+20 {
+				t.Errorf("the sources start %.0f pt under the last event", sourcesY-lastEnd)
+			}
+			if !c.same && sourcesY != d.top {
+				t.Errorf("the sources start at %.0f, not at the top of the page", sourcesY)
+			}
+		})
 	}
 }
 
