@@ -186,7 +186,7 @@ func (e *EventView) StatusTag() string {
 }
 
 // SourceView is a numbered source: one work. Sources of the dataset that
-// cite the same work (the same citation text, as when a document's
+// cite the same work (the same citation text but for case, as when a document's
 // footnotes 3, 5 and 6 each cite the report of footnote 2) share one
 // SourceView and one number, which lists all their footnotes.
 type SourceView struct {
@@ -326,7 +326,10 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 	// new and recording s's id and footnote when the work was already
 	// numbered under another id.
 	merge := func(s *timeline.Source) *SourceView {
-		cite := Citation(s)
+		// Works are the same when their citations differ only in case,
+		// as a title cited in title case in one footnote and in sentence
+		// case in another.
+		cite := strings.ToLower(Citation(s))
 		sv := byWork[cite]
 		if sv == nil {
 			sv = newSourceView(s, len(v.Sources)+1)

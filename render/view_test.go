@@ -217,7 +217,7 @@ func TestBuildMergesRepeatedWorks(t *testing.T) {
 	  {"id":"fn2","footnote":2,"author":"Dept","title":"Report","date":"1994-10-28","url":"https://example.org/r"},
 	  {"id":"fn3","footnote":3,"author":"Dept","title":"Report","date":"1994-10-28"},
 	  {"id":"fn4","footnote":4,"author":"Other","title":"Article"},
-	  {"id":"fn5","footnote":5,"author":"Dept","title":"Report","date":"1994-10-28"}],
+	  {"id":"fn5","footnote":5,"author":"Dept","title":"REPORT","date":"1994-10-28"}],
 	 "events":[
 	  {"id":"a","date":"1970","title":"A","sources":["fn3"]},
 	  {"id":"b","date":"1980","title":"B","sources":["fn4","fn5"]},
