@@ -307,14 +307,32 @@ func trunc(s []string) []string {
 	return s
 }
 
-// rowText is the text the page searches in: the row's cells but the
-// sources, lower-cased.
-func rowText(e *render.EventView) string {
-	era := ""
-	if e.Era != nil {
-		era = e.Era.Label
+// keeps returns whether the command line's filter f keeps an event of the
+// view of d, found by its id.
+func keeps(d *timeline.Dataset, f timeline.Filter) func(*render.EventView) bool {
+	byID := map[string]*timeline.Event{}
+	for _, e := range d.Events {
+		byID[e.ID] = e
 	}
-	return strings.ToLower(strings.Join([]string{e.Label, e.Title, e.Summary, era, e.Category.Label, statusText(e)}, "\n"))
+	return func(e *render.EventView) bool { return f.Match(byID[e.ID]) }
+}
+
+// search puts q into the search box, as if typed, and waits until the
+// page has applied it.
+func search(t *testing.T, tb *tab, q string) {
+	t.Helper()
+	js, err := json.Marshal(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eval[bool](t, tb, fmt.Sprintf(`(() => { const q = document.getElementById('q'); q.value = %s; q.dispatchEvent(new Event('input')); return true; })()`, js))
+	cond := `!document.getElementById('shown').textContent.includes(' in title or summary')`
+	if q != "" {
+		cond = fmt.Sprintf(`document.getElementById('shown').textContent.includes('“' + %s + '” in title or summary')`, js)
+	}
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("search %q: the status line never said so: %v", q, err)
+	}
 }
 
 // markPoint returns the position in the viewport of the mark of the
@@ -364,14 +382,11 @@ func TestBrowserPage(t *testing.T) {
 		t.Errorf("era button aria-pressed = %q after click", got)
 	}
 
-	// The search narrows them further, then alone.
-	words := []string{"number", "2"}
-	match := func(e *render.EventView) bool {
-		tx := rowText(e)
-		return strings.Contains(tx, words[0]) && strings.Contains(tx, words[1])
-	}
+	// The search narrows them further, then alone, keeping what --grep
+	// keeps.
+	match := keeps(d, timeline.Filter{Text: "Number 2"})
 	do(t, tb, chromedp.SendKeys(chromedp.ID("q"), "Number 2"))
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('shown').textContent.includes('“number 2”')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('shown').textContent.includes('“Number 2” in title or summary')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Fatal(err)
 	}
 	checkShown(t, tb, v, "era and search", func(e *render.EventView) bool { return e.Era == era && match(e) })
@@ -443,7 +458,7 @@ func TestBrowserPage(t *testing.T) {
 			t.Errorf("accessibility tree has %d nodes of role %s, want %d", roles[r], r, n)
 		}
 	}
-	if roles["button"] < len(v.Eras)+1 || roles["searchbox"] != 1 {
+	if roles["button"] < len(v.Eras)+1+len(v.Statuses) || roles["searchbox"] != 1 {
 		t.Errorf("accessibility tree has %d buttons and %d search boxes", roles["button"], roles["searchbox"])
 	}
 	tb.checkQuiet(t)
@@ -492,7 +507,7 @@ func TestBrowserHostile(t *testing.T) {
 
 	// Search and the era button work with hostile text too.
 	do(t, tb, chromedp.SendKeys(chromedp.ID("q"), "</script>"))
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('shown').textContent.startsWith('Showing 2 of 2 events: “</script>”')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('shown').textContent.startsWith('Showing 2 of 2 events: “</script>” in title or summary')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Errorf("search for </script>: %v", err)
 	}
 	tb.checkQuiet(t)

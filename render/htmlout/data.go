@@ -37,7 +37,7 @@ const manyEvents = 2000
 // once.
 type pageData struct {
 	// Chart and Counts are the ECharts options of the timeline and of the
-	// events-per-year chart, built with go-echarts, without functions and
+	// events-per-era chart, built with go-echarts, without functions and
 	// without data; the script adds both.
 	Chart  map[string]any `json:"chart"`
 	Counts map[string]any `json:"counts"`
@@ -59,8 +59,13 @@ type pageData struct {
 	// Lanes is the number of lanes; Chart's series 1..Lanes draw their
 	// bars.
 	Lanes int `json:"lanes"`
-	// Bucket is the width, in years, of a bar of the counts chart.
-	Bucket int `json:"bucket"`
+	// Top is the height, in pixels, of the legend and era labels above
+	// the timeline's plot, for a legend of one row per legendRows; the
+	// script recomputes it for the width the page has.
+	Top int `json:"top"`
+	// NoEra is true when some event has no era: the counts chart then has
+	// a last bar, "No era".
+	NoEra bool `json:"noera"`
 }
 
 type eraData struct {
@@ -68,6 +73,7 @@ type eraData struct {
 	End   float64 `json:"e"`
 	Color string  `json:"c"`
 	Label string  `json:"l"`
+	Span  string  `json:"p"` // "1986–2003"
 }
 
 // symbols are the ECharts symbols of the marks, in render.Mark order: the
@@ -104,14 +110,15 @@ func ring() string {
 	return b.String()
 }
 
-// buildData makes the page's JSON data, the height of the timeline chart
-// in pixels and the name of the counts chart's bucket.
-func buildData(v *render.View) (d *pageData, height int, bucket string) {
-	d = &pageData{Axis: [2]float64{v.AxisStart, v.AxisEnd}, Lanes: len(v.Categories)}
+// buildData makes the page's JSON data and the heights of the timeline
+// chart and of the counts chart in pixels.
+func buildData(v *render.View) (d *pageData, height, countsHeight int) {
+	// Empty lists are [] rather than null for the script.
+	d = &pageData{Axis: [2]float64{v.AxisStart, v.AxisEnd}, Lanes: len(v.Categories), Eras: []eraData{}, Scatter: [][3]int{}}
 	eraIndex := map[*render.EraView]int{}
 	for i, e := range v.Eras {
 		eraIndex[e] = i + 1
-		d.Eras = append(d.Eras, eraData{Start: round4(e.Start), End: round4(e.End), Color: e.Color, Label: e.Label})
+		d.Eras = append(d.Eras, eraData{Start: round4(e.Start), End: round4(e.End), Color: e.Color, Label: e.Label, Span: e.SpanLabel})
 	}
 
 	// Sub-rows: within a lane, marks that would touch go on the next row
@@ -164,6 +171,9 @@ func buildData(v *render.View) (d *pageData, height int, bucket string) {
 			flags |= flagUncertain
 			fuzzy = 1
 		}
+		if e.Era == nil {
+			d.NoEra = true
+		}
 		start := units(e.Start - v.AxisStart)
 		d.Ev = append(d.Ev, start, max(units(e.End-v.AxisStart)-start, 1),
 			int64(e.Category.Lane*8+sub[i]), flags, int64(eraIndex[e.Era]))
@@ -185,24 +195,31 @@ func buildData(v *render.View) (d *pageData, height int, bucket string) {
 		}
 	}
 
-	top := chartTop + (legendRows(v)-1)*legendRow
-	height = top + chartBottom + max(len(v.Categories), 1)*laneHeight(d.Sub)
-	d.Chart = timelineOption(v, d, top)
+	d.Top = chartTop + (legendRows(v)-1)*legendRow
+	height = d.Top + chartBottom + max(len(v.Categories), 1)*laneHeight(d.Sub)
+	d.Chart = timelineOption(v, d, d.Top)
 
-	d.Bucket = 1
-	for _, b := range []int{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000} {
-		d.Bucket = b
-		if span/float64(b) <= 80 {
-			break
-		}
-	}
-	bucket = "year"
-	if d.Bucket > 1 {
-		bucket = fmt.Sprintf("%d years", d.Bucket)
-	}
-	d.Counts = countsOption(v, bucket)
-	return d, height, bucket
+	bars := eraBars(v, d.NoEra)
+	countsHeight = countsMargin + countsBar*len(bars)
+	d.Counts = countsOption(v, bars)
+	return d, height, countsHeight
 }
+
+// eraBars returns the bars of the counts chart, one per era in View.Eras
+// order, and "No era" last when noEra is true.
+func eraBars(v *render.View, noEra bool) []string {
+	bars := make([]string, 0, len(v.Eras)+1)
+	for _, e := range v.Eras {
+		bars = append(bars, e.Label)
+	}
+	if noEra || len(bars) == 0 {
+		bars = append(bars, noEraLabel)
+	}
+	return bars
+}
+
+// noEraLabel is the counts chart's bar of the events without an era.
+const noEraLabel = "No era"
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
@@ -319,9 +336,12 @@ func timelineOption(v *render.View, d *pageData, top int) map[string]any {
 	return finish(&c.BaseConfiguration)
 }
 
-// countsOption builds the ECharts option of the events-per-bucket chart;
-// the page script fills in the buckets and the counts.
-func countsOption(v *render.View, bucket string) map[string]any {
+// countsOption builds the ECharts option of the events-per-era chart:
+// one horizontal bar per era, in era order, stacked by category; bars
+// names the bars (see eraBars). The page script fills in the counts. An
+// event counts once, in the era the data gives it: the chart shows no
+// more precision than the data has.
+func countsOption(v *render.View, bars []string) map[string]any {
 	labels, colors := laneLabels(v)
 	c := charts.NewBar()
 	c.SetGlobalOptions(
@@ -329,16 +349,18 @@ func countsOption(v *render.View, bucket string) map[string]any {
 		charts.WithAnimation(false),
 		charts.WithColorsOpts(opts.Colors(colors)),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true),
-			Description: fmt.Sprintf("Bar chart of the number of events in each %s, stacked by category.", bucket)}}),
+			Description: "Bar chart of the number of events in each era, stacked by category; events without an era are counted under No era."}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false), Data: labels}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "12", Bottom: "8", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Color: "#333", HideOverlap: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1, AxisLabel: &opts.AxisLabel{Color: "#333"}}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: 1, AxisLabel: &opts.AxisLabel{Color: "#333"},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#dddddd"}}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: bars, Inverse: opts.Bool(true),
+			AxisLabel: &opts.AxisLabel{Color: "#222", FontSize: 12, Width: 240, Overflow: "break"}}),
 	)
 	for _, cat := range v.Categories {
 		c.MultiSeries = append(c.MultiSeries, charts.SingleSeries{
-			Name: cat.Label, Type: types.ChartBar, Stack: "events", BarCategoryGap: "15%",
+			Name: cat.Label, Type: types.ChartBar, Stack: "events", BarCategoryGap: "30%",
 			ItemStyle: &opts.ItemStyle{Color: cat.Color},
 		})
 	}

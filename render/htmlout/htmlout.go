@@ -1,9 +1,10 @@
 // Package htmlout writes a render.View as one self-contained, interactive
 // HTML page: a header with the filter, counts and a key; a timeline chart
-// and a chart of events per year (Apache ECharts, options built with
-// go-echarts); era buttons and a search box that narrow both charts and
-// the table; the chronological event table; the numbered sources; and a
-// provenance footer.
+// and a chart of events per era (Apache ECharts, options built with
+// go-echarts); era buttons, status buttons and a search box that narrow
+// both charts and the table as --era, --status and --grep would; the
+// chronological event table; the numbered sources; and a provenance
+// footer.
 //
 // The page makes no network request: the ECharts bundle is inlined (see
 // Options), a Content-Security-Policy allows nothing else, and no font or
@@ -130,18 +131,22 @@ type page struct {
 	Bundle template.JS // inline bundle, or ""
 	// BundleURL is the URL of the bundle when it is not inline, checked by
 	// assetSource (html/template would refuse a file: URL).
-	BundleURL   template.URL
-	ChartHeight int
-	Chunks      [][]*render.EventView
-	Sources     []sourceRow
-	Bucket      string // "year", "5 years", …
+	BundleURL    template.URL
+	ChartHeight  int
+	CountsHeight int
+	Chunks       [][]*render.EventView
+	Sources      []sourceRow
+	// SourceNotes is true when some source lists the source document's
+	// footnotes that cite it.
+	SourceNotes bool
 }
 
 // sourceRow is a numbered source with the back-links the list shows.
 type sourceRow struct {
 	*render.SourceView
-	Shown []*render.EventView // the first citing events, linked
-	More  int                 // how many more cite it
+	IsDocument bool                // it is the view's source document
+	Shown      []*render.EventView // the first citing events, linked
+	More       int                 // how many more cite it
 }
 
 // maxBackLinks is how many citing events a source lists by link; the rest
@@ -179,19 +184,20 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	p.CSP = "default-src 'none'; script-src " + strings.Join(scripts, " ") + scriptSrc +
 		"; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-	data, height, bucket := buildData(v)
+	data, height, countsHeight := buildData(v)
 	js, err := json.Marshal(data)
 	if err != nil {
 		return fmt.Errorf("html: encoding the chart data: %w", err)
 	}
 	p.Data = template.JS(js)
 	p.ChartHeight = height
-	p.Bucket = bucket
+	p.CountsHeight = countsHeight
 	for i := 0; i < len(v.Events); i += chunkRows {
 		p.Chunks = append(p.Chunks, v.Events[i:min(i+chunkRows, len(v.Events))])
 	}
 	for _, s := range v.Sources {
-		r := sourceRow{SourceView: s, Shown: s.CitedBy}
+		r := sourceRow{SourceView: s, IsDocument: s == v.Document, Shown: s.CitedBy}
+		p.SourceNotes = p.SourceNotes || len(s.Footnotes) > 0
 		if len(r.Shown) > maxBackLinks {
 			r.Shown, r.More = r.Shown[:maxBackLinks], len(r.Shown)-maxBackLinks
 		}
@@ -248,6 +254,9 @@ const (
 	legendRow   = 22 // each further row of legend
 	chartBottom = 78 // time axis and zoom slider
 	maxSubRows  = 4  // rows of marks within one lane
+
+	countsBar    = 30 // a bar of the counts chart, with its gap
+	countsMargin = 46 // the counts chart's axis and margins
 )
 
 func laneHeight(k int) int { return 26 + 12*k }

@@ -275,3 +275,49 @@ func TestLinks(t *testing.T) {
 		t.Errorf("source URL not linked")
 	}
 }
+
+// TestSourceNotes checks that each source lists the source document's
+// footnotes that cite its work, merged ones too, as the list command and
+// the PDF do.
+func TestSourceNotes(t *testing.T) {
+	d, ps, err := timeline.Load("notes.json", []byte(`{"title":"Notes","document":"doc",
+"categories":[{"id":"c","label":"C"}],
+"sources":[
+{"id":"doc","kind":"government","author":"CRS","title":"The report","date":"2025"},
+{"id":"r2","kind":"government","footnote":2,"author":"State Department","title":"Patterns","date":"1994"},
+{"id":"r5","kind":"government","footnote":5,"author":"State Department","title":"Patterns","date":"1994"},
+{"id":"r3","kind":"government","footnote":3,"author":"State Department","title":"Patterns","date":"1994"},
+{"id":"x","kind":"press","footnote":10,"author":"A. Writer","title":"Article","date":"2001"}],
+"events":[
+{"id":"a","date":"1990","title":"A","category":"c","sources":["r3","doc"]},
+{"id":"b","date":"1991","title":"B","category":"c","sources":["r2","x"]},
+{"id":"c","date":"1992","title":"C","category":"c","sources":["r5"]}]}`))
+	if err != nil || len(ps) > 0 {
+		t.Fatal(err, ps)
+	}
+	v := render.Build(d, timeline.Filter{}, render.Options{})
+	page := string(write(t, v, Options{Assets: goldenAssets}))
+	want := map[string]string{"State Department": "report notes 2, 3, 5", "A. Writer": "report note 10", "CRS": ""}
+	for _, s := range v.Sources {
+		if s.NotesLabel() != want[s.Author] {
+			t.Errorf("source %d (%s): NotesLabel %q, want %q", s.N, s.Author, s.NotesLabel(), want[s.Author])
+		}
+		li := regexp.MustCompile(fmt.Sprintf(`(?s)<li id="src-%d".*?</li>`, s.N)).FindString(page)
+		switch n := s.NotesLabel(); {
+		case n != "" && !strings.Contains(li, `<span class="fn">`+n+`</span>`):
+			t.Errorf("source %d lacks %q: %s", s.N, n, li)
+		case n == "" && strings.Contains(li, `class="fn"`):
+			t.Errorf("source %d shows notes: %s", s.N, li)
+		}
+		if s == v.Document && !strings.Contains(li, "the source document") {
+			t.Errorf("the source document does not say so: %s", li)
+		}
+	}
+	if !strings.Contains(page, "A report note is the footnote of the source document that cites the same work.") {
+		t.Errorf("the source list does not say what a report note is")
+	}
+	// Back-links are apart.
+	if want := `cited by <a href="#ev-a">1990</a>; <a href="#ev-b">1991</a>; <a href="#ev-c">1992</a></span>`; !strings.Contains(page, want) {
+		t.Errorf("page lacks %s", want)
+	}
+}

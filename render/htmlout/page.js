@@ -37,7 +37,7 @@
 
   // Decode the events.
   var base = D.axis[0];
-  var x0 = new Float64Array(N), x1 = new Float64Array(N), xm = new Float64Array(N), ym = new Float64Array(N);
+  var x0 = new Float64Array(N), x1 = new Float64Array(N), xm = new Float64Array(N);
   var yv = new Float64Array(N), lane = new Int32Array(N), flags = new Int32Array(N), era = new Int32Array(N);
   // Sub-row 0 is the lane's middle; the next ones go below, above, below.
   var SUB = [0, 1, -1, 2], STEP = Math.min(0.25, 0.85 / K);
@@ -46,7 +46,7 @@
   var series = new Int32Array(N);
   for (var i = 0; i < N; i++) {
     var s = base + EV[5 * i] / 1e4, e = s + EV[5 * i + 1] / 1e4, ls = EV[5 * i + 2], f = EV[5 * i + 3];
-    x0[i] = s; x1[i] = e; ym[i] = xm[i] = (s + e) / 2;
+    x0[i] = s; x1[i] = e; xm[i] = (s + e) / 2;
     lane[i] = ls >> 3;
     yv[i] = lane[i] + SUB[ls & 7] * STEP;
     flags[i] = f;
@@ -55,19 +55,28 @@
   }
   var shapeOf = function (i) { return (flags[i] >> 3) & 3; };
 
-  // The filter state: era (0 for all), search words, source number.
-  var state = { era: 0, words: [], src: 0 };
+  // The filter state: era (0 for all), search text ('' for none), the
+  // statuses kept (a bit per render.Mark, 0 for all) and a source number
+  // (0 for none). They narrow together, as --era, --grep and --status do.
+  var state = { era: 0, text: '', marks: 0, src: 0 };
   var vis = new Uint8Array(N).fill(1);
-  var texts = null, sources = null;
+  var titles = null, summaries = null, sources = null;
 
   function cellText(r, k) { return r.cells[k] ? r.cells[k].textContent : ''; }
 
+  // lower lower-cases s as Go's strings.ToLower does, so that the search
+  // box keeps what --grep keeps: JavaScript's toLowerCase maps İ to two
+  // characters and a final Σ to ς, where Go maps them to i and σ.
+  function lower(s) {
+    if (/[\u0130\u03a3]/.test(s)) s = s.replace(/\u0130/g, 'i').replace(/\u03a3/g, '\u03c3');
+    return s.toLowerCase();
+  }
   function buildTexts() {
-    texts = new Array(N);
+    titles = new Array(N);
+    summaries = new Array(N);
     for (var i = 0; i < N; i++) {
-      var c = rows[i].cells, t = '';
-      for (var k = 0; k < 6 && k < c.length; k++) t += c[k].textContent + '\n';
-      texts[i] = t.toLowerCase();
+      titles[i] = lower(cellText(rows[i], 1));
+      summaries[i] = lower(cellText(rows[i], 2));
     }
   }
   function buildSources() {
@@ -78,10 +87,16 @@
       sources[i] = l;
     }
   }
+  // match is timeline.Filter.Match for the page's filters: the era, the
+  // statuses, and the text in the title or the summary, ignoring case.
   function match(i) {
     if (state.era && era[i] !== state.era) return false;
+    if (state.marks && !(state.marks & (1 << (flags[i] & 7)))) return false;
     if (state.src && sources[i].indexOf(state.src) < 0) return false;
-    for (var w = 0; w < state.words.length; w++) if (texts[i].indexOf(state.words[w]) < 0) return false;
+    if (state.text) {
+      var t = lower(state.text);
+      if (titles[i].indexOf(t) < 0 && summaries[i].indexOf(t) < 0) return false;
+    }
     return true;
   }
 
@@ -112,21 +127,15 @@
     return out;
   }
 
-  var first = Math.floor(base / D.bucket) * D.bucket;
-  var nb = Math.max(1, Math.ceil((D.axis[1] - first) / D.bucket));
-  function bucketLabel(k) {
-    var y = first + k * D.bucket;
-    if (D.bucket === 1) return String(y);
-    if (D.bucket === 10 || D.bucket === 100) return y + 's';
-    return y + '–' + (y + D.bucket - 1);
-  }
+  // The counts chart: a bar per era, in era order, and "No era" last
+  // when some event has none; each event counts once, in its era.
+  var NB = D.counts.yAxis[0].data.length;
   function countSeries() {
     var c = [];
-    for (var l = 0; l < LANES; l++) c.push(new Array(nb).fill(0));
+    for (var l = 0; l < LANES; l++) c.push(new Array(NB).fill(0));
     for (var i = 0; i < N; i++) {
       if (!vis[i]) continue;
-      var k = Math.min(nb - 1, Math.max(0, Math.floor((ym[i] - first) / D.bucket)));
-      c[lane[i]][k]++;
+      c[lane[i]][era[i] ? era[i] - 1 : NB - 1]++;
     }
     return c.map(function (d) { return { data: d }; });
   }
@@ -158,6 +167,29 @@
     return h;
   }
 
+  // Text widths, for the era labels and the legend, in the fonts the
+  // charts draw them in.
+  var measure = document.createElement('canvas').getContext('2d'), widths = {};
+  function textWidth(s, font) {
+    var k = font + '\n' + s;
+    if (widths[k] === undefined) { measure.font = font; widths[k] = measure.measureText(s).width; }
+    return widths[k];
+  }
+  var ERA_FONT = '12px system-ui, sans-serif';
+  // An era's label may use its band up to where the next era starts.
+  var eraNext = D.eras.map(function (e, k) {
+    var next = Infinity;
+    D.eras.forEach(function (f, j) { if (j !== k && f.s > e.s - 1e-9 && (f.s > e.s || j > k) && f.s < next) next = f.s; });
+    return next;
+  });
+  // eraText is what era k's band shows in width pixels: its label when
+  // it fits, else its number in the era key under the chart, else nothing.
+  function eraText(k, width) {
+    var l = D.eras[k].l, n = String(k + 1);
+    if (textWidth(l, ERA_FONT) <= width) return l;
+    return textWidth(n, ERA_FONT) <= width ? n : '';
+  }
+
   // The background: a stripe for every other lane (kind 1) and the era
   // bands with their labels above the plot (kind 0).
   function renderBackground(params, api) {
@@ -168,19 +200,25 @@
       var s = echarts.graphic.clipRectByRect({ x: a, y: Math.min(t, u), width: b - a, height: Math.abs(u - t) }, box);
       return s && { type: 'rect', silent: true, shape: s, style: { fill: 'rgba(0,0,0,0.045)' } };
     }
-    var e = D.eras[api.value(3)];
+    var k = api.value(3), e = D.eras[k];
     var r = echarts.graphic.clipRectByRect({ x: a, y: cs.y, width: b - a, height: cs.height }, box);
     if (!r) return null;
-    return {
+    var room = Math.min(r.x + r.width, eraNext[k] < Infinity ? api.coord([eraNext[k], 0])[0] : Infinity) - r.x - 8;
+    var text = eraText(k, room);
+    var out = {
       type: 'group', silent: true, children: [
         { type: 'rect', shape: r, style: { fill: e.c, opacity: 0.6 } },
-        { type: 'rect', shape: { x: r.x, y: cs.y - 20, width: r.width, height: 18 }, style: { fill: e.c } },
-        {
-          type: 'text', x: r.x + 4, y: cs.y - 11,
-          style: { text: e.l, width: Math.max(r.width - 8, 1), overflow: 'truncate', ellipsis: '…', fill: '#222', font: '12px system-ui, sans-serif', verticalAlign: 'middle' }
-        }
+        { type: 'rect', shape: { x: r.x, y: cs.y - 20, width: r.width, height: 18 }, style: { fill: e.c } }
       ]
     };
+    if (text) {
+      out.children.push({
+        type: 'text', x: r.x + 4, y: cs.y - 11, name: 'era-label',
+        style: { text: text, fill: '#222', font: ERA_FONT, verticalAlign: 'middle' }
+      });
+    }
+    eraShown[k] = text;
+    return out;
   }
   var BAR_HEIGHT = [12, 5, 5], BAR_OPACITY = [0.22, 0.85, 0.45];
   function renderBar(params, api) {
@@ -196,6 +234,8 @@
   }
 
   var chart = null, counts = null;
+  // eraShown[k] is the text era k's band shows ('' for none), for tests.
+  var eraShown = window.__timelineEraLabels = [];
   var pending = 2; // the timeline and the table
   function ready() {
     if (--pending === 0) {
@@ -209,8 +249,39 @@
     c.on('finished', function () { if (!seen) { seen = true; ready(); } });
   }
 
+  // fit sets what depends on the chart's width: the rows of the legend
+  // (and so the top of the plot and the chart's height), and the width of
+  // the lanes' labels. It changes o, and the chart when there is one.
+  var LEGEND_FONT = '12px sans-serif', lastFit = '';
+  function fit(o) {
+    var box = document.getElementById('chart'), w = box.clientWidth;
+    var avail = w - 10, rows = 1, x = 0;
+    (o.legend.data || []).forEach(function (name) {
+      var iw = 25 + 5 + textWidth(name, LEGEND_FONT);
+      if (x > 0 && x + iw > avail) { rows++; x = 0; }
+      x += iw + 10;
+    });
+    var top = 64 + (rows - 1) * 22, narrow = w < 700;
+    var key = top + ' ' + narrow;
+    if (key === lastFit) return;
+    lastFit = key;
+    o.grid[0].top = top;
+    o.yAxis[0].axisLabel.width = narrow ? 96 : 180;
+    o.yAxis[0].axisLabel.overflow = narrow ? 'break' : 'truncate';
+    o.yAxis[0].axisLabel.lineHeight = 14;
+    box.style.height = (parseFloat(box.style.height) + top - D.top) + 'px';
+    D.top = top;
+    if (counts) counts.setOption({ yAxis: { axisLabel: { width: narrow ? 120 : 240 } } });
+    else D.counts.yAxis[0].axisLabel.width = narrow ? 120 : 240;
+    if (chart) {
+      chart.setOption({ grid: { top: top }, yAxis: { axisLabel: o.yAxis[0].axisLabel } });
+      chart.resize();
+    }
+  }
+
   function drawCharts() {
     var o = D.chart;
+    fit(o);
     o.tooltip.formatter = tooltip;
     o.tooltip.confine = true;
     o.tooltip.className = 'tl-tip';
@@ -265,15 +336,14 @@
     var t = 0;
     window.addEventListener('resize', function () {
       if (t) return;
-      t = requestAnimationFrame(function () { t = 0; chart.resize(); if (counts) counts.resize(); });
+      t = requestAnimationFrame(function () { t = 0; fit(o); chart.resize(); if (counts) counts.resize(); });
     });
   }
 
   function drawCounts() {
     if (counts) return;
-    var c = D.counts, labels = [];
-    for (var k = 0; k < nb; k++) labels.push(bucketLabel(k));
-    c.xAxis[0].data = labels;
+    var c = D.counts;
+    c.yAxis[0].axisLabel.lineHeight = 14;
     var cs = countSeries();
     c.series.forEach(function (s, k) { s.data = cs[k].data; });
     c.tooltip.confine = true;
@@ -281,16 +351,25 @@
     c.tooltip.transitionDuration = 0;
     c.tooltip.formatter = function (ps) {
       if (!ps.length) return '';
-      var h = '<b>' + enc(ps[0].name) + '</b>', total = 0;
+      var k = ps[0].dataIndex, e = k < D.eras.length ? D.eras[k] : null, total = 0;
+      var h = '<b>' + enc(ps[0].name) + '</b>' + (e && e.p ? ' <span class="m">' + enc(e.p) + '</span>' : '');
       ps.forEach(function (p) { if (p.value) { total += p.value; h += '<br>' + p.marker + enc(p.seriesName) + ': ' + p.value; } });
-      return h + '<br>Total: ' + total;
+      return h + '<br>Total: ' + total + (e ? '<br><span class="m">Click to show this era only.</span>' : '');
     };
     counts = echarts.init(document.getElementById('counts'), null, { renderer: 'canvas' });
     counts.setOption(c);
-    counts.on('click', function (p) {
-      var k = p.dataIndex, y = first + k * D.bucket;
-      chart.dispatchAction({ type: 'dataZoom', startValue: y, endValue: y + D.bucket });
-      document.getElementById('chart-h').scrollIntoView({ block: 'start' });
+    // A click on a bar, or beside it on its row, selects its era, as the
+    // era's button does.
+    counts.getZr().on('click', function (ev) {
+      var at = [ev.offsetX, ev.offsetY];
+      if (!counts.containPixel({ gridIndex: 0 }, at)) return;
+      var k = Math.round(counts.convertFromPixel({ yAxisIndex: 0 }, at[1]));
+      if (k >= 0 && k < D.eras.length && eraButtons[k + 1]) eraButtons[k + 1].click();
+    });
+    counts.getZr().on('mousemove', function (ev) {
+      var at = [ev.offsetX, ev.offsetY], k = -1;
+      if (counts.containPixel({ gridIndex: 0 }, at)) k = Math.round(counts.convertFromPixel({ yAxisIndex: 0 }, at[1]));
+      counts.getZr().setCursorStyle(k >= 0 && k < D.eras.length ? 'pointer' : 'default');
     });
   }
 
@@ -308,9 +387,10 @@
   }
 
   var shown = document.getElementById('shown');
+  function filtered() { return !!(state.era || state.text || state.marks || state.src); }
   function apply() {
     if (rows.length < N) return; // the table is still loading; tableReady applies the filter
-    if (state.words.length && !texts) buildTexts();
+    if (state.text && !titles) buildTexts();
     if (state.src && !sources) buildSources();
     var count = 0;
     for (var i = 0; i < N; i++) {
@@ -320,7 +400,11 @@
     }
     var parts = [];
     if (state.era) parts.push('era ' + eraButtons[state.era].firstChild.nextSibling.textContent.trim());
-    if (state.words.length) parts.push('“' + state.words.join(' ') + '”');
+    if (state.marks) {
+      parts.push('status ' + statusButtons.filter(function (b) { return state.marks & (1 << +b.getAttribute('data-mark')); })
+        .map(function (b) { return b.childNodes[1].textContent.trim(); }).join(' or '));
+    }
+    if (state.text) parts.push('“' + state.text + '” in title or summary');
     if (state.src) parts.push('citing source ' + state.src);
     shown.textContent = 'Showing ' + count + ' of ' + N + ' events' + (parts.length ? ': ' + parts.join(', ') : '');
     clearButton.hidden = !parts.length;
@@ -341,29 +425,56 @@
       apply();
     });
   });
+  // Status buttons toggle: pressed ones are kept; none pressed keeps all.
+  var statusButtons = [].slice.call(nav.querySelectorAll('button[data-mark]'));
+  statusButtons.forEach(function (b) {
+    b.addEventListener('click', function () {
+      state.marks ^= 1 << +b.getAttribute('data-mark');
+      b.setAttribute('aria-pressed', String(!!(state.marks & (1 << +b.getAttribute('data-mark')))));
+      apply();
+    });
+  });
   var clearButton = document.createElement('button');
   clearButton.type = 'button';
+  clearButton.className = 'clear';
   clearButton.textContent = 'Clear filters';
   clearButton.hidden = true;
-  clearButton.addEventListener('click', function () {
+  function clearFilters() {
     q.value = '';
-    state.words = [];
+    state.text = '';
     state.src = 0;
+    state.marks = 0;
+    statusButtons.forEach(function (b) { b.setAttribute('aria-pressed', 'false'); });
     eraButtons[0].click();
+  }
+  clearButton.addEventListener('click', function () {
+    clearFilters();
     eraButtons[0].focus();
   });
   shown.parentNode.insertBefore(clearButton, shown.nextSibling);
+  // The search keeps what --grep keeps: the text as typed, spaces too.
   var q = document.getElementById('q'), timer = 0;
   q.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      state.words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
+      state.text = q.value;
       apply();
     }, N > 2000 ? 200 : 60);
   });
   nav.hidden = false;
-  var setSticky = function () { document.documentElement.style.setProperty('--sticky', nav.offsetHeight + 'px'); };
+
+  // Anchor targets land below the filter bar while it sticks to the top
+  // of the window (the stylesheet's scroll-padding-top), and rows below
+  // the table's sticky header too (scroll-margin-top).
+  var root = document.documentElement;
+  function setSticky() {
+    var h = getComputedStyle(nav).position === 'sticky' ? nav.offsetHeight : 0;
+    root.style.setProperty('--sticky', h + 'px');
+    var head = document.querySelector('#events thead');
+    root.style.setProperty('--thead', (head && getComputedStyle(head).position === 'sticky' ? head.offsetHeight : 0) + 'px');
+  }
   window.addEventListener('resize', setSticky);
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(setSticky).observe(nav);
 
   // The rest needs the table and the source list.
   function tableReady() {
@@ -376,8 +487,18 @@
         document.getElementById('events-h').scrollIntoView({ block: 'start' });
       });
     });
+    // A link to a row that the filters hide clears them first.
+    document.addEventListener('click', function (ev) {
+      var a = ev.target.closest && ev.target.closest('a[href^="#ev-"]');
+      if (!a) return;
+      var id = a.getAttribute('href').slice(1), r = document.getElementById(id);
+      if (!r) try { r = document.getElementById(decodeURIComponent(id)); } catch (err) { /* not an escape */ }
+      if (r && r.hidden) clearFilters();
+    });
+    var head = document.querySelector('#events thead');
+    if (head && typeof ResizeObserver !== 'undefined') new ResizeObserver(setSticky).observe(head);
     setSticky();
-    if (state.era || state.words.length) apply();
+    if (filtered()) apply();
     else shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
     ready();
   }
