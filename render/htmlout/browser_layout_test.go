@@ -55,7 +55,8 @@ type cover struct {
 // below the sticky filter bar and the table's sticky header.
 func TestBrowserAnchorsClearBar(t *testing.T) {
 	v := render.Build(rendertest.Synthetic(120), timeline.Filter{}, render.Options{Version: "test"})
-	tb := open(t, writePage(t, t.TempDir(), "anchors.html", v, Options{}))
+	file := writePage(t, t.TempDir(), "anchors.html", v, Options{})
+	tb := open(t, file)
 	e := v.Events[70]
 	n := e.Notes[0]
 	s := v.Sources[n-1]
@@ -87,8 +88,17 @@ func TestBrowserAnchorsClearBar(t *testing.T) {
 		})
 	}
 
-	// A link to a row that the filters hide shows it: the filters clear.
+	// A page opened at an anchor shows it clear of the bar.
 	resize(t, tb, 1400, 900)
+	for _, id := range []string{fmt.Sprintf("src-%d", n), back.Anchor} {
+		do(t, tb, chromedp.Navigate("about:blank"))
+		tb.load(t, file+"#"+id)
+		if c := eval[cover](t, tb, fmt.Sprintf(`%s(%q)`, coverJS, id)); c.Below < 0 || !c.InView {
+			t.Errorf("page opened at #%s: %+v", id, c)
+		}
+	}
+
+	// A link to a row that the filters hide shows it: the filters clear.
 	other := v.Eras[0]
 	if back.Era == other {
 		other = v.Eras[len(v.Eras)-1]

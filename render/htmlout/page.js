@@ -60,7 +60,7 @@
   // (0 for none). They narrow together, as --era, --grep and --status do.
   var state = { era: 0, text: '', marks: 0, src: 0 };
   var vis = new Uint8Array(N).fill(1);
-  var titles = null, summaries = null, sources = null;
+  var titles = null, summaries = null, sources = null, needle = '';
 
   function cellText(r, k) { return r.cells[k] ? r.cells[k].textContent : ''; }
 
@@ -93,10 +93,7 @@
     if (state.era && era[i] !== state.era) return false;
     if (state.marks && !(state.marks & (1 << (flags[i] & 7)))) return false;
     if (state.src && sources[i].indexOf(state.src) < 0) return false;
-    if (state.text) {
-      var t = lower(state.text);
-      if (titles[i].indexOf(t) < 0 && summaries[i].indexOf(t) < 0) return false;
-    }
+    if (state.text && titles[i].indexOf(needle) < 0 && summaries[i].indexOf(needle) < 0) return false;
     return true;
   }
 
@@ -391,6 +388,7 @@
   function apply() {
     if (rows.length < N) return; // the table is still loading; tableReady applies the filter
     if (state.text && !titles) buildTexts();
+    needle = lower(state.text);
     if (state.src && !sources) buildSources();
     var count = 0;
     for (var i = 0; i < N; i++) {
@@ -497,9 +495,16 @@
     });
     var head = document.querySelector('#events thead');
     if (head && typeof ResizeObserver !== 'undefined') new ResizeObserver(setSticky).observe(head);
-    setSticky();
     if (filtered()) apply();
     else shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
+    setSticky();
+    // A page opened at an anchor was scrolled there before the bar's
+    // height was known: scroll again, clear of the bar.
+    if (location.hash.length > 1) {
+      var target = null;
+      try { target = document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (err) { /* not an escape */ }
+      if (target) target.scrollIntoView();
+    }
     ready();
   }
 
