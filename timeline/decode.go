@@ -93,11 +93,7 @@ func (o origin) locate(ps Problems) {
 	if len(want) == 0 {
 		return
 	}
-	walkJSON(o.data, func(off int, path string) {
-		if v, ok := want[path]; ok && v < 0 {
-			want[path] = off
-		}
-	}, nil)
+	o.findPaths(want)
 	lines := lineStarts(o.data)
 	for i, p := range ps {
 		if p.Line != 0 || p.Path == "" {
@@ -110,6 +106,122 @@ func (o origin) locate(ps Problems) {
 			}
 		}
 	}
+}
+
+// findPaths sets want[path] to the offset of each path's value in o.data
+// (which Decode has found valid). A path inside an element of a top-level
+// list ("events[12].date") is looked for in that element alone, found by
+// a byte scan, so that placing a few problems in a large file does not
+// walk the whole file token by token again; other paths take one walk.
+func (o origin) findPaths(want map[string]int) {
+	spans, lists := elementSpans(o.data)
+	type elem struct {
+		key   string
+		index int
+	}
+	byElem := map[elem]map[string]string{} // element -> relative path -> path
+	rest := false
+	for path := range want {
+		if off, ok := lists[path]; ok {
+			want[path] = off // a top-level list itself
+			continue
+		}
+		key, tail, ok := strings.Cut(path, "[")
+		end := strings.IndexByte(tail, ']')
+		if !ok || end < 0 {
+			rest = true
+			continue
+		}
+		i, err := strconv.Atoi(tail[:end])
+		if err != nil || i < 0 || i >= len(spans[key]) {
+			rest = true
+			continue
+		}
+		e := elem{key, i}
+		if byElem[e] == nil {
+			byElem[e] = map[string]string{}
+		}
+		byElem[e][strings.TrimPrefix(tail[end+1:], ".")] = path
+	}
+	for e, rel := range byElem {
+		span := spans[e.key][e.index]
+		walkJSON(o.data[span[0]:span[1]], func(off int, path string) {
+			if full, ok := rel[path]; ok && want[full] < 0 {
+				want[full] = span[0] + off
+			}
+		}, nil)
+	}
+	if rest {
+		walkJSON(o.data, func(off int, path string) {
+			if v, ok := want[path]; ok && v < 0 {
+				want[path] = off
+			}
+		}, nil)
+	}
+}
+
+// elementSpans returns the byte spans of the elements of every list that
+// is the value of a key of data's top-level object ("events": [{…}, …]),
+// and the offset of each such list. data must be valid JSON.
+func elementSpans(data []byte) (spans map[string][][2]int, lists map[string]int) {
+	spans, lists = map[string][][2]int{}, map[string]int{}
+	depth, key, keyStart, keyEnd := 0, "", -1, -1
+	inList, start := false, -1
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch c {
+		case '"':
+			j := i + 1
+			for j < len(data) && data[j] != '"' {
+				if data[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if depth == 1 {
+				keyStart, keyEnd = i, j+1
+			}
+			if depth == 2 && inList && start < 0 {
+				start = i
+			}
+			i = j
+		case ':':
+			if depth == 1 && keyStart >= 0 && keyEnd <= len(data) {
+				json.Unmarshal(data[keyStart:keyEnd], &key)
+			}
+		case '{', '[':
+			if depth == 1 && c == '[' {
+				inList, start = true, -1
+				spans[key], lists[key] = nil, i
+			} else if depth == 2 && inList && start < 0 {
+				start = i
+			}
+			depth++
+		case '}', ']':
+			depth--
+			switch {
+			case depth == 2 && inList && start >= 0:
+				spans[key] = append(spans[key], [2]int{start, i + 1})
+				start = -1
+			case depth == 1 && inList:
+				if start >= 0 { // a last element that is not an object
+					spans[key] = append(spans[key], [2]int{start, i})
+				}
+				inList, start = false, -1
+			}
+		case ',':
+			if depth == 2 && inList && start >= 0 {
+				spans[key] = append(spans[key], [2]int{start, i})
+				start = -1
+			}
+		case ' ', '\t', '\r', '\n':
+		default:
+			if depth == 2 && inList && start < 0 {
+				start = i
+			}
+		}
+	}
+	return spans, lists
 }
 
 // locatePos is locate for a dataset read from another format: each

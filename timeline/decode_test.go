@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -500,5 +502,37 @@ func TestDecodeTooManyEvents(t *testing.T) {
 	_, err := Decode("many.json", []byte(b.String()))
 	if err == nil || !strings.Contains(err.Error(), "many.json:1:") || !strings.Contains(err.Error(), "more than 1000000 events") {
 		t.Fatalf("Decode of %d events: %v", MaxEvents+1, err)
+	}
+}
+
+// TestFindPathsMatchesWalk checks that the element scan of findPaths
+// places every path where a full walk of the file does.
+func TestFindPathsMatchesWalk(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.json")
+	files = append(files, "../cmd/timeline/testdata/small.json", "../data/mek.json")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if walkJSON(data, nil, nil) != nil {
+			continue // findPaths is only for files that decode
+		}
+		all := map[string]int{}
+		walkJSON(data, func(off int, path string) {
+			if _, ok := all[path]; !ok {
+				all[path] = off
+			}
+		}, nil)
+		want := map[string]int{}
+		for p := range all {
+			want[p] = -1
+		}
+		origin{data: data}.findPaths(want)
+		for p, off := range all {
+			if want[p] != off {
+				t.Errorf("%s: %s at %d, want %d", f, p, want[p], off)
+			}
+		}
 	}
 }
