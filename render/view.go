@@ -29,7 +29,7 @@ type View struct {
 	// AsOf is the "as of" date: the document's date, else the newest date
 	// in the data. AsOfLabel is its label ("25 Feb 2025").
 	AsOf      timeline.Day
-	AsOfLabel string
+	AsOfLabel string // the newer of the document's date and the data's newest
 
 	FilterText string // "All events" or "Era: Iraq (1986–2003)"
 	Shown      int    // events shown
@@ -74,7 +74,7 @@ type EraView struct {
 	ID, Label   string
 	SpanLabel   string  // "1986–2003"
 	Start, End  float64 // fractional years, clamped to the axis
-	Color       string  // #rrggbb, pale
+	Color       string  // #rrggbb, pale: the era's colour lightened to sit behind text
 	Description string
 	Count       int // events of the era shown
 	Anchor      string
@@ -262,18 +262,18 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 	}
 	v.Provenance = Provenance{Tool: "timeline", Version: opts.Version, Dataset: name, SHA256: d.SHA256(), Filter: v.FilterText}
 
-	// As of: the document's date, else the newest date in the whole data.
+	// As of: the newer of the document's date and the newest date in the
+	// whole data (an event may postdate the document it comes from).
 	asOf := timeline.MinDay
 	if doc := d.DocumentSource(); doc != nil && !doc.Date.IsZero() {
 		asOf = doc.Date.Latest()
-	} else {
-		for _, e := range d.Events {
-			if l := e.Date.Latest(); l != timeline.MaxDay && l > asOf {
-				asOf = l
-			}
-			if s := e.Date.Earliest(); s != timeline.MinDay && s > asOf {
-				asOf = s
-			}
+	}
+	for _, e := range d.Events {
+		if l := e.Date.Latest(); l != timeline.MaxDay && l > asOf {
+			asOf = l
+		}
+		if s := e.Date.Earliest(); s != timeline.MinDay && s > asOf {
+			asOf = s
 		}
 	}
 	if asOf != timeline.MinDay {
@@ -297,6 +297,7 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 		if ev.Color == "" {
 			ev.Color = eraPalette[i%len(eraPalette)]
 		}
+		ev.Color = pale(ev.Color)
 		v.Eras = append(v.Eras, ev)
 		eraOf[e.ID] = ev
 	}
@@ -505,3 +506,26 @@ func plural(n int, noun string) string {
 }
 
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
+
+// pale returns the colour c (#rgb or #rrggbb), mixed with white as much as
+// it takes to sit behind dark text and marks: an era's band is a
+// background, whatever colour the data gives it. A pale colour is kept.
+func pale(given string) string {
+	c := given
+	if len(c) == 4 {
+		c = "#" + c[1:2] + c[1:2] + c[2:3] + c[2:3] + c[3:4] + c[3:4]
+	}
+	var r, g, b uint8
+	if _, err := fmt.Sscanf(c, "#%02x%02x%02x", &r, &g, &b); err != nil {
+		return given
+	}
+	// Relative luminance, roughly: mix until it reaches 0.85.
+	lum := (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 255
+	const target = 0.85
+	if lum >= target {
+		return given
+	}
+	t := (target - lum) / (1 - lum) // share of white
+	mix := func(x uint8) uint8 { return uint8(math.Round(float64(x) + (255-float64(x))*t)) }
+	return fmt.Sprintf("#%02x%02x%02x", mix(r), mix(g), mix(b))
+}

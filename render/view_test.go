@@ -252,3 +252,17 @@ func TestBuildMergesRepeatedWorks(t *testing.T) {
 		t.Errorf("NotesLabel = %q", got)
 	}
 }
+
+func TestPale(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"#e8eef7", "#e8eef7"}, // already pale: kept
+		{"#E8EEF7", "#E8EEF7"},
+		{"#000000", "#d9d9d9"},
+		{"#fff", "#fff"},
+		{"#8b6f47", "#e0d8cd"}, // luminance 0.85
+	} {
+		if got := render.Pale(tt.in); got != tt.want {
+			t.Errorf("pale(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,4 @@
+package render
+
+// Pale is pale, for tests.
+var Pale = pale
