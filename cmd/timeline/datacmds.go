@@ -65,13 +65,19 @@ func load(e *env, o *options) (*timeline.Dataset, error) {
 	return d, nil
 }
 
-// view loads the dataset and builds the view of the filtered events.
-func view(e *env, o *options) (*render.View, *timeline.Dataset, timeline.Filter, error) {
+// loadFiltered loads the dataset and checks the filter the flags give.
+func loadFiltered(e *env, o *options) (*timeline.Dataset, timeline.Filter, error) {
 	d, err := load(e, o)
 	if err != nil {
-		return nil, nil, timeline.Filter{}, err
+		return nil, timeline.Filter{}, err
 	}
 	f, err := o.filter(d)
+	return d, f, err
+}
+
+// view loads the dataset and builds the view of the filtered events.
+func view(e *env, o *options) (*render.View, *timeline.Dataset, timeline.Filter, error) {
+	d, f, err := loadFiltered(e, o)
 	if err != nil {
 		return nil, nil, f, err
 	}
@@ -172,11 +178,7 @@ Examples:
   timeline eras
   timeline eras --status denied`,
 	run: func(e *env, o *options) error {
-		d, err := load(e, o)
-		if err != nil {
-			return err
-		}
-		f, err := o.filter(d)
+		d, f, err := loadFiltered(e, o)
 		if err != nil {
 			return err
 		}
@@ -220,11 +222,7 @@ Examples:
 		fs.VarP(&oneOf{&o.format, []string{"json", "csv", "timelinejs", "timelinejs-csv"}}, "format", "f", "write `format`: json, csv, timelinejs or timelinejs-csv (the TimelineJS sheet)")
 	},
 	run: func(e *env, o *options) error {
-		d, err := load(e, o)
-		if err != nil {
-			return err
-		}
-		f, err := o.filter(d)
+		d, f, err := loadFiltered(e, o)
 		if err != nil {
 			return err
 		}

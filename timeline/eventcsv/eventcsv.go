@@ -51,7 +51,6 @@ package eventcsv
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -375,12 +374,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 }
 
 func (r *reader) err() error {
-	slices.SortStableFunc(r.problems, func(a, b timeline.Problem) int {
-		if c := cmp.Compare(a.Line, b.Line); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Col, b.Col)
-	})
+	// Problems.Err lists them in file order, those without a line last.
 	if r.tooMany {
 		r.problems = append(r.problems, timeline.Problem{File: r.name, Msg: fmt.Sprintf("too many errors; stopped after %d", maxProblems)})
 	}

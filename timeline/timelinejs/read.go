@@ -40,7 +40,6 @@
 package timelinejs
 
 import (
-	"cmp"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -176,19 +175,7 @@ func (r *reader) notes() []string {
 
 // err returns the error of the read, or nil.
 func (r *reader) err() error {
-	// Report in the order of the file; problems without a line last.
-	slices.SortStableFunc(r.problems, func(a, b timeline.Problem) int {
-		if (a.Line == 0) != (b.Line == 0) {
-			if a.Line == 0 {
-				return 1
-			}
-			return -1
-		}
-		if c := cmp.Compare(a.Line, b.Line); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Col, b.Col)
-	})
+	// Problems.Err lists them in file order, those without a line last.
 	if r.tooMany {
 		r.problems = append(r.problems, timeline.Problem{File: r.name, Msg: fmt.Sprintf("too many errors; stopped after %d", maxProblems)})
 	}
