@@ -76,14 +76,14 @@ func loadFiltered(e *env, o *options) (*timeline.Dataset, timeline.Filter, error
 }
 
 // view loads the dataset and builds the view of the filtered events.
-func view(e *env, o *options) (*render.View, *timeline.Dataset, timeline.Filter, error) {
+func view(e *env, o *options) (*render.View, error) {
 	d, f, err := loadFiltered(e, o)
 	if err != nil {
-		return nil, nil, f, err
+		return nil, err
 	}
 	v := render.Build(d, f, render.Options{Version: version})
 	warnEmpty(e, v.Shown, v.FilterText)
-	return v, d, f, nil
+	return v, nil
 }
 
 // warnEmpty warns when the filter keeps no event: the output is then an
@@ -111,7 +111,7 @@ Examples:
 		fs.BoolVar(&o.noSources, "no-sources", false, "leave out the list of sources")
 	},
 	run: func(e *env, o *options) error {
-		v, _, _, err := view(e, o)
+		v, err := view(e, o)
 		if err != nil {
 			return err
 		}

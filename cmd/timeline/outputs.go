@@ -27,7 +27,7 @@ Examples:
 		fs.StringVar(&o.assets, "assets", "inline", "inline ECharts into the page, or reference it at `url`")
 	},
 	run: func(e *env, o *options) error {
-		v, _, _, err := view(e, o)
+		v, err := view(e, o)
 		if err != nil {
 			return err
 		}
@@ -54,7 +54,7 @@ Examples:
 	},
 	run: func(e *env, o *options) error {
 		o.binary = true
-		v, _, _, err := view(e, o)
+		v, err := view(e, o)
 		if err != nil {
 			return err
 		}
