@@ -51,13 +51,21 @@ func TestGolden(t *testing.T) {
 		{"empty-span", []string{"list", "--data", small, "--from", "2000", "--to", "1990"}},
 		{"unknown-flag", []string{"list", "--colour"}},
 		{"unknown-command", []string{"lsit"}},
+		{"unknown-command-far", []string{"frobnicate"}},
+		{"unknown-flag-near", []string{"list", "--eras", "early"}},
+		{"unknown-era-near", []string{"list", "--data", small, "--era", "erly"}},
+		{"unknown-category-near", []string{"list", "--data", small, "--category", "laws"}},
+		{"unknown-status-near", []string{"list", "--data", small, "--status", "claimd"}},
+		{"era-case", []string{"list", "--data", small, "--era", "EARLY,Late", "--category", "LAW", "--no-sources"}},
+		{"help-formats", []string{"help", "formats"}},
+		{"help-unknown", []string{"help", "lst"}},
+		{"pdf-help", []string{"pdf", "--help"}},
 		{"stray-argument", []string{"list", "small.json"}},
 		{"bad-format", []string{"export", "--data", small, "--format", "xml"}},
 		{"no-args", nil},
 		{"help", []string{"help"}},
 		{"help-list", []string{"help", "list"}},
 		{"list-help", []string{"list", "--help"}},
-		{"version", []string{"version"}},
 		{"export-timelinejs-note", []string{"export", "--data", small, "--format", "timelinejs", "--era", "early"}},
 		{"list-empty", []string{"list", "--data", small, "--grep", "zzzz"}},
 		{"validate-help", []string{"validate", "--help"}},
@@ -366,6 +374,9 @@ func TestDoc(t *testing.T) {
 	texts := []string{usage.String()}
 	for _, c := range allCommands() {
 		texts = append(texts, c.long)
+	}
+	for _, topic := range helpTopics {
+		texts = append(texts, topic.text)
 	}
 	dir := t.TempDir()
 	n := 0

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -63,6 +62,7 @@ func (o *options) addDataFlags(fs *pflag.FlagSet, filters bool) {
 
 // filter returns the filter the flags describe, checked against d.
 func (o *options) filter(d *timeline.Dataset) (timeline.Filter, error) {
+	o.resolve(d)
 	f := timeline.Filter{
 		Eras:       o.eras,
 		Categories: o.categories,
@@ -74,23 +74,15 @@ func (o *options) filter(d *timeline.Dataset) (timeline.Filter, error) {
 	for _, s := range o.statuses {
 		st, ok := timeline.ParseStatus(s)
 		if !ok {
-			return f, usagef("--status: unknown status %q; valid statuses: %s", s, statusList())
+			return f, usagef("%s", unknownStatusMessage(s))
 		}
 		f.Statuses = append(f.Statuses, st)
 	}
 	if err := f.Check(d); err != nil {
 		if ue, ok := err.(*timeline.UnknownIDError); ok {
-			return f, usagef("--%s: %s", ue.Kind, err)
+			return f, usagef("%s", unknownIDMessage(ue))
 		}
 		return f, usagef("--from/--to: %s", err)
 	}
 	return f, nil
-}
-
-func statusList() string {
-	s := make([]string, len(timeline.Statuses))
-	for i, st := range timeline.Statuses {
-		s[i] = string(st)
-	}
-	return strings.Join(s, ", ")
 }

@@ -73,7 +73,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cmd := lookup(name)
 	if cmd == nil {
-		fmt.Fprintf(stderr, "timeline: unknown command %q\n", name)
+		fmt.Fprintf(stderr, "timeline: %s\n", unknownCommandMessage(name))
 		fmt.Fprintf(stderr, "Run 'timeline help' for the list of commands.\n")
 		return exitUsage
 	}
@@ -127,7 +127,7 @@ func (c *command) exec(e *env, args []string) error {
 	}
 	help := fs.BoolP("help", "h", false, "show this help")
 	if err := fs.Parse(args); err != nil {
-		return &usageError{err.Error()}
+		return flagError(fs, err)
 	}
 	if *help {
 		c.writeHelp(e.stdout, fs)
@@ -150,7 +150,7 @@ func (c *command) writeHelp(w io.Writer, fs *pflag.FlagSet) {
 		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.long))
 	}
 	if fs != nil && fs.HasFlags() {
-		fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsagesWrapped(100))
+		fmt.Fprintf(w, "\nFlags:\n%s", flagUsages(fs, 100))
 	}
 }
 
@@ -181,7 +181,8 @@ Examples:
   timeline pdf --era ashraf --paper a4 -o ashraf.pdf
   timeline validate --data my-timeline.json
 
-Run 'timeline help COMMAND' for a command's flags and examples.
+Run 'timeline help COMMAND' for a command's flags and examples, and
+'timeline help formats' for the input formats and dates.
 `)
 }
 
@@ -189,15 +190,18 @@ Run 'timeline help COMMAND' for a command's flags and examples.
 // it refers to the list of commands, which holds it.
 func helpCommand() *command {
 	return &command{
-		name: "help", args: " [COMMAND]", short: "show help for timeline or one command",
+		name: "help", args: " [COMMAND|formats]", short: "show help for timeline or one command",
 		run: func(e *env, o *options) error {
 			if len(o.args) == 0 {
 				writeUsage(e.stdout)
 				return nil
 			}
+			if t := lookupTopic(o.args[0]); t != "" {
+				return writeTopic(e.stdout, t)
+			}
 			c := lookup(o.args[0])
 			if c == nil {
-				return usagef("unknown command %q", o.args[0])
+				return usagef("%s", unknownCommandMessage(o.args[0]))
 			}
 			return c.exec(e, []string{"--help"})
 		},

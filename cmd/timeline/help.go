@@ -1,0 +1,145 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// flagUsages returns the flags of fs as help lists them, one per line with
+// the usage wrapped to width columns: like pflag's FlagUsagesWrapped, but
+// a boolean flag reads --flag, not --flag[=true|false].
+func flagUsages(fs *pflag.FlagSet, width int) string {
+	type row struct{ left, usage string }
+	var rows []row
+	maxLen := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		left := "      --" + f.Name
+		if f.Shorthand != "" {
+			left = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		varname, usage := pflag.UnquoteUsage(f)
+		if f.Value.Type() != "bool" && varname != "" {
+			left += " " + varname
+		}
+		if def := f.DefValue; f.Value.Type() != "bool" && def != "" && def != "[]" {
+			usage += fmt.Sprintf(" (default %q)", def)
+		}
+		rows = append(rows, row{left, usage})
+		maxLen = max(maxLen, len(left))
+	})
+	var b strings.Builder
+	indent := maxLen + 3
+	for _, r := range rows {
+		b.WriteString(r.left)
+		b.WriteString(strings.Repeat(" ", indent-len(r.left)))
+		b.WriteString(wrap(r.usage, indent, width))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// wrap wraps s to lines of at most width columns, indenting every line
+// after the first by indent spaces (the first is assumed to start there).
+func wrap(s string, indent, width int) string {
+	words := strings.Fields(s)
+	var b strings.Builder
+	col := indent
+	for i, w := range words {
+		n := len([]rune(w))
+		if i > 0 {
+			if col+1+n > width {
+				b.WriteString("\n" + strings.Repeat(" ", indent))
+				col = indent
+			} else {
+				b.WriteByte(' ')
+				col++
+			}
+		}
+		b.WriteString(w)
+		col += n
+	}
+	return b.String()
+}
+
+// helpTopics are the texts "timeline help TOPIC" prints besides the
+// commands' help.
+var helpTopics = []struct{ name, short, text string }{
+	{"formats", "the input formats, how they are told apart, and dates", formatsHelp},
+}
+
+func lookupTopic(name string) string {
+	for _, t := range helpTopics {
+		if t.name == name {
+			return t.text
+		}
+	}
+	return ""
+}
+
+func writeTopic(w io.Writer, text string) error {
+	_, err := fmt.Fprintln(w, strings.TrimSpace(text))
+	return err
+}
+
+const formatsHelp = `
+Input formats
+
+Every command that reads data takes --data FILE (- for standard input) in
+one of four formats; without --data it reads the embedded dataset.
+
+  json            this tool's JSON: one object with title, eras, categories,
+                  sources and events; its JSON Schema is
+                  timeline/dataset.schema.json in the source
+  timelinejs      Knight Lab TimelineJS JSON ({"title": …, "events": [{"start_date": …}]})
+  timelinejs-csv  a TimelineJS Google Sheet saved as CSV (Year, Month, Day,
+                  Headline, Text, … columns)
+  csv             this tool's CSV: one row per record, with id, date and
+                  title columns (what "timeline export --format csv" writes)
+
+Detection
+
+Without --format-in, the format is told by the content, the extension
+breaking ties: data that starts with { (after a byte order mark and white
+space) is JSON, TimelineJS JSON when its first event has a "start_date" or
+its title is an object, else this tool's. Other data is CSV, told by its
+header row: a Year column and a Headline or Text column make a TimelineJS
+sheet; id, date and title columns make this tool's CSV. Files must be
+UTF-8 (a UTF-16 file is refused with a hint); a table separated by
+semicolons or tabs is refused too. --format-in json|timelinejs|
+timelinejs-csv|csv says which when detection cannot.
+
+Dates
+
+Dates are EDTF (Extended Date/Time Format, ISO 8601-2) of level 0 and the
+level-1 features timelines need, and an event's date is only as precise as
+its source is:
+
+  1985, 1985-04, 1985-04-12      a year, a month, a day
+  -0044                          a negative (astronomical) year
+  196X, 19XX, 1985-XX            unspecified trailing digits: a decade,
+                                 a century, some month of 1985
+  1985?, 1985~, 1985%            uncertain, approximate, both
+  1973/1976, 1985/.., ../2003    intervals, with open ends
+  1985/, /2003                   intervals with an unknown end
+
+Years have four digits. --from and --to take the same dates and keep the
+events whose span overlaps them: --from 196X keeps an event of 1965, and
+an event of "196X" is kept by --from 1965.
+
+Checking
+
+"timeline validate --data FILE" reports every problem at once, each with
+its file:line:col and field; the other commands refuse a dataset with
+errors and print its warnings.
+
+Examples:
+  timeline validate --data examples/bridge.json
+  timeline list --from 196X --to 1979
+  timeline export --format timelinejs-csv --era iraq
+`
