@@ -111,7 +111,10 @@ func (d *Dataset) Validate() Problems {
 		if s.Footnote < 0 {
 			add(SeverityError, path+".footnote", "footnote %d is negative", s.Footnote)
 		}
-		if s.URL != "" && !SafeURL(s.URL) {
+		switch {
+		case len(s.URL) > MaxURL:
+			add(SeverityError, path+".url", "url is %d bytes long, more than the %d a URL may have; give a shorter address of the same work", len(s.URL), MaxURL)
+		case s.URL != "" && !SafeURL(s.URL):
 			add(SeverityError, path+".url", "url %q is not an http or https address", s.URL)
 		}
 	}
@@ -202,6 +205,11 @@ func statusVerb(s Status) string {
 	}
 	return "reports"
 }
+
+// MaxURL is the longest source URL, in bytes, a dataset may hold: the
+// limit browsers and servers commonly honour. Longer ones are errors; a
+// URL is printed whole in the PDF and carried by each of its links.
+const MaxURL = 2048
 
 // SafeURL reports whether u is an absolute http or https URL, the only
 // links the outputs make.

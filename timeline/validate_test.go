@@ -147,6 +147,12 @@ var validateTests = []struct {
 		`sources[1].url: url "javascript:alert(1)" is not an http or https address`,
 		`sources[2].title: missing title`,
 	}},
+	{"URL over the length limit", func(t testing.TB, d *Dataset) {
+		d.Sources[1].URL = "https://example.org/" + strings.Repeat("a", MaxURL-len("https://example.org/"))
+		d.Sources[2].URL = d.Sources[1].URL + "b"
+	}, []string{
+		`sources[2].url: url is 2049 bytes long, more than the 2048 a URL may have; give a shorter address of the same work`,
+	}},
 	{"missing labels and titles, empty tags", func(t testing.TB, d *Dataset) {
 		d.Eras[0].Label, d.Categories[1].Label, d.Events[1].Title = "", "", ""
 		d.Events[0].Tags = []string{"x", " "}

@@ -150,6 +150,7 @@ func (d *doc) block(b *block, from, to int, y float64, eraLink map[*render.EraVi
 		}
 		y += r.h
 	}
+	d.flushURL()
 }
 
 // row draws r with its top at y, x being the text area's left edge.
@@ -166,7 +167,7 @@ func (d *doc) row(r *row, x, y float64) {
 		}
 		d.text(r.face, r.size, r.color, tx, base, r.text)
 		if r.url != "" {
-			d.pdf.LinkString(tx, y, w, r.h, r.url)
+			d.addURL(r.url, tx, y, w, r.h)
 		}
 	}
 	if len(r.notes) > 0 {
@@ -196,6 +197,52 @@ func (d *doc) row(r *row, x, y float64) {
 			nx += d.pdf.GetStringWidth(noteText(r.notes, i) + "\u2009")
 		}
 	}
+}
+
+// urlRun holds the rectangles of consecutive rows that link to one URL.
+type urlRun struct {
+	url   string
+	rects []rect
+}
+
+type rect struct{ x, y, w, h float64 }
+
+// addURL notes that the row of text at (x, y, w, h) links to url. The
+// rows of a URL wrapped over many lines share two link annotations: one
+// over all lines but the last, one over the last, shorter line. A link
+// annotation carries its URL, so one per line would cost the length of
+// the URL times its lines: 171 MB for a 100 KB URL.
+func (d *doc) addURL(url string, x, y, w, h float64) {
+	run := &d.urlRun
+	if n := len(run.rects); n > 0 {
+		last := run.rects[n-1]
+		if run.url != url || last.x != x || y < last.y+last.h-0.01 || y > last.y+last.h+0.01 {
+			d.flushURL()
+		}
+	}
+	run.url = url
+	run.rects = append(run.rects, rect{x, y, w, h})
+}
+
+// flushURL draws the link annotations of the URL rows noted since the
+// last flush.
+func (d *doc) flushURL() {
+	run := &d.urlRun
+	n := len(run.rects)
+	if n == 0 {
+		return
+	}
+	if n > 1 {
+		first, w := run.rects[0], 0.0
+		for _, r := range run.rects[:n-1] {
+			w = max(w, r.w)
+		}
+		end := run.rects[n-2]
+		d.pdf.LinkString(first.x, first.y, w, end.y+end.h-first.y, run.url)
+	}
+	last := run.rects[n-1]
+	d.pdf.LinkString(last.x, last.y, last.w, last.h, run.url)
+	run.url, run.rects = "", run.rects[:0]
 }
 
 // text draws s with its baseline's left end at (x, y).

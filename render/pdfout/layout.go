@@ -3,6 +3,7 @@ package pdfout
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/timeline-tool/timeline/render"
 	"github.com/timeline-tool/timeline/timeline"
@@ -171,9 +172,18 @@ func (d *doc) cover() {
 }
 
 // urlRows returns the rows that show u, broken anywhere when it is
-// longer than w, each linking to u.
+// longer than w, each linking to u. A URL longer than timeline.MaxURL,
+// which a valid dataset does not hold, shows only its first MaxURL bytes.
 func (d *doc) urlRows(u string, x, w float64) []row {
-	rows := d.para(clean(u, true), sans, 7.5, 10, x, w, linkBlue)
+	shown := u
+	if len(u) > timeline.MaxURL {
+		cut := timeline.MaxURL
+		for cut > 0 && !utf8.RuneStart(u[cut]) {
+			cut--
+		}
+		shown = u[:cut] + "… (" + strconv.Itoa(len(u)-cut) + " more bytes)"
+	}
+	rows := d.para(clean(shown, true), sans, 7.5, 10, x, w, linkBlue)
 	enc := encodeURL(u)
 	for i := range rows {
 		rows[i].url = enc

@@ -111,6 +111,7 @@ type doc struct {
 	haveFill, haveStroke  bool
 	textInk               rgb
 	haveInk               bool
+	urlRun                urlRun // the rows of the URL being drawn; see addURL
 	title, filter, footer string // cleaned texts of the running header and footer
 
 	blocks        []block

@@ -1030,3 +1030,46 @@ func TestCoverage(t *testing.T) {
 		}
 	}
 }
+
+// TestLongURLLinear: a URL wrapped over many lines costs the PDF space in
+// proportion to its length, not to its length times its lines. A 100 KB
+// URL once made a 171 MB file, each line's link carrying the whole URL.
+func TestLongURLLinear(t *testing.T) {
+	d := loadSmall(t)
+	long := "https://example.org/" + strings.Repeat("abcdefghij", 10_000)
+	d.DocumentSource().URL = long // on the cover and in the source list
+	v := build(d, timeline.Filter{})
+	var b bytes.Buffer
+	if err := Write(&b, v, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if b.Len() > 1<<20 {
+		t.Errorf("a 100 KB URL gives a %d-byte PDF, want under 1 MB", b.Len())
+	}
+	// Every line of the URL is still a link to the whole URL.
+	path := filepath.Join(t.TempDir(), "long.pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Two links on the cover, two in the source list: the full lines
+	// and the last one.
+	if n := bytes.Count(b.Bytes(), []byte("/URI ("+long+")")); n == 0 || n > 4 {
+		t.Errorf("the long URL is the target of %d links, want 1 to 4", n)
+	}
+	if got := text(t, path); !strings.Contains(got, "more bytes)") {
+		t.Error("the cut URL does not say it is cut")
+	}
+
+	// A URL of the longest valid length is shown whole, its lines
+	// sharing two links.
+	d = loadSmall(t)
+	valid := "https://example.org/" + strings.Repeat("x", timeline.MaxURL-len("https://example.org/"))
+	d.DocumentSource().URL = valid
+	path, pdf := write(t, build(d, timeline.Filter{}), Options{})
+	if n := bytes.Count(pdf, []byte("/URI ("+valid+")")); n != 4 {
+		t.Errorf("a URL of %d bytes is the target of %d links, want 4", len(valid), n)
+	}
+	if got := strings.Join(strings.Fields(text(t, path)), ""); !strings.Contains(got, valid) {
+		t.Error("a URL of the longest valid length is not shown whole")
+	}
+}
