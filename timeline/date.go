@@ -196,12 +196,16 @@ func writeUnspec(b *strings.Builder, v int, mask uint8) {
 	}
 }
 
-// Date is an EDTF date (levels 0 and 1): a single Point, or an interval of
-// two ends, each a Point, open or unknown. The zero Date is empty: IsZero
+// Date is an EDTF date (levels 0 and 1, and the level-2 one-of range): a
+// single Point; an interval of two ends, each a Point, open or unknown
+// ("1973/1976": lasting from 1973 to 1976); or a one-of set written as a
+// range ("[2009..2010]": at some one time in 2009 or 2010, not known
+// which), whose ends are Points or open. The zero Date is empty: IsZero
 // reports true, it sorts before every other date and formats as "".
 type Date struct {
 	start, end         Point
 	interval           bool
+	oneOf              bool
 	startKind, endKind Bound
 	set                bool
 }
@@ -221,18 +225,36 @@ func NewInterval(a Point, ak Bound, b Point, bk Bound) Date {
 	return Date{start: a, end: b, interval: true, startKind: ak, endKind: bk, set: true}
 }
 
+// NewOneOf returns the one-of set [a..b]: a single moment at some time from
+// a to b. An end of kind BoundOpen is written ".." alone ([..1980], some
+// time up to 1980); BoundUnknown is treated as open, since a set has no
+// unknown end. The Point of an open end is ignored.
+func NewOneOf(a Point, ak Bound, b Point, bk Bound) Date {
+	if ak != BoundDate {
+		a, ak = Point{}, BoundOpen
+	}
+	if bk != BoundDate {
+		b, bk = Point{}, BoundOpen
+	}
+	return Date{start: a, end: b, oneOf: true, startKind: ak, endKind: bk, set: true}
+}
+
 // IsZero reports whether d is the empty Date.
 func (d Date) IsZero() bool { return !d.set }
 
 // IsInterval reports whether d is written as an interval A/B.
 func (d Date) IsInterval() bool { return d.interval }
 
+// IsOneOf reports whether d is a one-of set [A..B]: one moment at some
+// time between A and B, which the source does not say.
+func (d Date) IsOneOf() bool { return d.oneOf }
+
 // Start returns the first point of d and its kind. For a single date it is
-// the date itself.
+// the date itself; for a one-of set, its earliest member.
 func (d Date) Start() (Point, Bound) { return d.start, d.startKind }
 
 // End returns the last point of d and its kind. For a single date it is the
-// date itself.
+// date itself; for a one-of set, its latest member.
 func (d Date) End() (Point, Bound) { return d.end, d.endKind }
 
 // Precision returns the precision of d's start, or of its end when the
@@ -256,7 +278,7 @@ func (d Date) Qualifier() Qualifier {
 	if d.startKind == BoundDate {
 		q |= d.start.Qualifier
 	}
-	if d.interval && d.endKind == BoundDate {
+	if (d.interval || d.oneOf) && d.endKind == BoundDate {
 		q |= d.end.Qualifier
 	}
 	return q
@@ -316,6 +338,18 @@ func (d Date) String() string {
 		case BoundOpen:
 			b.WriteString("..")
 		}
+	}
+	if d.oneOf {
+		b.WriteByte('[')
+		if d.startKind == BoundDate {
+			d.start.appendTo(&b)
+		}
+		b.WriteString("..")
+		if d.endKind == BoundDate {
+			d.end.appendTo(&b)
+		}
+		b.WriteByte(']')
+		return b.String()
 	}
 	writeEnd(d.start, d.startKind)
 	if d.interval {
@@ -393,12 +427,19 @@ var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 // approximate date, "1985?" for an uncertain one, "c. 1985?" for both,
 // "Jan–Sep 1985" for 1985-0X,
 // "1973–1976" for an interval, "1985–present" for an open end, "1985–?"
-// for an unknown end and "until 2003" for an open start. Years before 1
+// for an unknown end and "until 2003" for an open start. A one-of set, one
+// moment at an unknown time within a range, says so: "2009 or 2010" when
+// the range holds just two neighbouring dates of one precision,
+// "1981–1989, date unknown" otherwise, "1980 or earlier" and "2013 or
+// later" for open ends. Years before 1
 // are labelled BCE, counting astronomically: -0044 is "45 BCE", -019X is
 // "200–191 BCE" and 000X is "1 BCE–9 CE". The zero Date has the label "".
 func (d Date) Label() string {
 	if !d.set {
 		return ""
+	}
+	if d.oneOf {
+		return d.oneOfLabel()
 	}
 	if !d.interval {
 		return d.start.Label()
@@ -420,6 +461,26 @@ func (d Date) Label() string {
 		return a // 1985/1985 is just 1985
 	}
 	return a + "–" + b
+}
+
+// oneOfLabel is the Label of a one-of set.
+func (d Date) oneOfLabel() string {
+	switch {
+	case d.startKind != BoundDate:
+		return d.end.Label() + " or earlier"
+	case d.endKind != BoundDate:
+		return d.start.Label() + " or later"
+	}
+	a, b := d.start.Label(), d.end.Label()
+	if a == b {
+		return a // [1985..1985] is just 1985
+	}
+	_, aLast := d.start.span()
+	bFirst, _ := d.end.span()
+	if d.start.Precision() == d.end.Precision() && bFirst == aLast+1 {
+		return a + " or " + b
+	}
+	return a + "–" + b + ", date unknown"
 }
 
 // Label returns the display label of a single point; see Date.Label.

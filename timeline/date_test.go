@@ -19,6 +19,7 @@ var parseTests = []struct {
 	label        string
 	qual         Qualifier
 	interval     bool
+	oneOf        bool
 	openEnd      bool
 	startK, endK Bound
 }{
@@ -95,6 +96,22 @@ var parseTests = []struct {
 	{in: "1985/", prec: PrecisionYear, first: "1985-01-01", last: "1985-12-31", label: "1985–?", interval: true, endK: BoundUnknown},
 	{in: "/2003", prec: PrecisionYear, first: "2003-01-01", last: "2003-12-31", label: "?–2003", interval: true, startK: BoundUnknown},
 	{in: "/2003-05~", prec: PrecisionMonth, first: "2003-05-01", last: "2003-05-31", label: "?–c. May 2003", interval: true, startK: BoundUnknown, qual: QualifierApproximate},
+
+	// One-of sets (EDTF level 2), as ranges: one moment, some time between.
+	{in: "[2009..2010]", prec: PrecisionYear, first: "2009-01-01", last: "2010-12-31", label: "2009 or 2010", oneOf: true},
+	{in: "[1981..1989]", prec: PrecisionYear, first: "1981-01-01", last: "1989-12-31", label: "1981–1989, date unknown", oneOf: true},
+	{in: "[2009..2011]", prec: PrecisionYear, first: "2009-01-01", last: "2011-12-31", label: "2009–2011, date unknown", oneOf: true},
+	{in: "[1985..1985]", prec: PrecisionYear, first: "1985-01-01", last: "1985-12-31", label: "1985", oneOf: true},
+	{in: "[..1980]", prec: PrecisionYear, first: "-inf", last: "1980-12-31", label: "1980 or earlier", oneOf: true, startK: BoundOpen},
+	{in: "[2013..]", prec: PrecisionYear, first: "2013-01-01", last: "+inf", label: "2013 or later", oneOf: true, endK: BoundOpen},
+	{in: "[2012-06..2012-07]", prec: PrecisionMonth, first: "2012-06-01", last: "2012-07-31", label: "Jun 2012 or Jul 2012", oneOf: true},
+	{in: "[2012-06-30..2012-07-01]", prec: PrecisionDay, first: "2012-06-30", last: "2012-07-01", label: "30 Jun 2012 or 1 Jul 2012", oneOf: true},
+	{in: "[2012-06-29..2012-07-01]", prec: PrecisionDay, first: "2012-06-29", last: "2012-07-01", label: "29 Jun 2012–1 Jul 2012, date unknown", oneOf: true},
+	{in: "[196X..197X]", prec: PrecisionDecade, first: "1960-01-01", last: "1979-12-31", label: "1960s or 1970s", oneOf: true},
+	{in: "[2008..2009-06]", prec: PrecisionYear, first: "2008-01-01", last: "2009-06-30", label: "2008–Jun 2009, date unknown", oneOf: true},
+	{in: "[-0045..-0044]", prec: PrecisionYear, first: "-0045-01-01", last: "-0044-12-31", label: "46 BCE or 45 BCE", oneOf: true},
+	{in: "[1985~..1990?]", prec: PrecisionYear, first: "1985-01-01", last: "1990-12-31", label: "c. 1985–1990?, date unknown", oneOf: true, qual: QualifierBoth},
+	{in: "[..2003-05-01]", prec: PrecisionDay, first: "-inf", last: "2003-05-01", label: "1 May 2003 or earlier", oneOf: true, startK: BoundOpen},
 }
 
 func TestParseDate(t *testing.T) {
@@ -131,6 +148,9 @@ func TestParseDate(t *testing.T) {
 			}
 			if got := d.IsInterval(); got != tt.interval {
 				t.Errorf("IsInterval() = %v, want %v", got, tt.interval)
+			}
+			if got := d.IsOneOf(); got != tt.oneOf {
+				t.Errorf("IsOneOf() = %v, want %v", got, tt.oneOf)
 			}
 			if got := d.OpenEnd(); got != tt.openEnd {
 				t.Errorf("OpenEnd() = %v, want %v", got, tt.openEnd)
@@ -252,6 +272,28 @@ var parseErrorTests = []struct {
 	{"1985\n", "white space in date", 4},
 	{"1985\t", "white space in date", 4},
 	{"1985\r\n", "white space in date", 4},
+	{"[1667,1668,1670..1672]", "lists of dates in a set are not supported", 5},
+	{"[1667,1668]", "lists of dates in a set are not supported", 5},
+	{"{1667,1668}", "all-of sets {…} are not supported", 0},
+	{"[2009]", "a set needs a range with ..", 1},
+	{"[]", "a set needs a range with ..", 1},
+	{"[", "set has no closing ]", 1},
+	{"[2009..2010", "set has no closing ]", 11},
+	{"[..]", "a set needs at least one dated end", 1},
+	{"[2010..2009]", "set ends before it starts", 7},
+	{"[1970..196X]", "set ends before it starts", 7},
+	{"[2009..2010]x", "unexpected 'x' after set", 12},
+	{"[2009..2010]]", "unexpected ']' after set", 12},
+	{"[2009..2010]/2012", "unexpected '/' after set", 12},
+	{"[2009/2010..2012]", "an interval cannot be a member of a set", 5},
+	{"[[2009..2010]]", "unexpected '[' in set", 1},
+	{"[2009..2010..2011]", "more than one .. in set", 11},
+	{"[2009...2010]", "unexpected '.' in year", 7},
+	{"[2009-13..2010]", "month 13 out of range", 6},
+	{"[2009..2010-13]", "month 13 out of range", 12},
+	{"[2009 ..2010]", "white space in date", 5},
+	{"2009/[2010..]", "unexpected '[' in year", 5},
+	{"..[2010]", "unexpected '.' in year", 0},
 	{strings.Repeat("1", 49), "too long for a date", 48},
 	{strings.Repeat("1985/", 1000), "too long for a date", 48},
 	{strings.Repeat("é", 30), "too long for a date", 48},
@@ -365,6 +407,7 @@ func mustParse(t testing.TB, s string) Date {
 var sortedDates = []string{
 	"", // the zero Date sorts first
 	"../1900",
+	"[..1980]", // open at the start, as ../1980: by latest day
 	"../2003",
 	"-9999",
 	"-0044-03-15",
@@ -373,6 +416,7 @@ var sortedDates = []string{
 	"19XX",
 	"196X",
 	"196X/1975",
+	"[196X..197X]", // a decade, ending later
 	"1960",
 	"1960-01",
 	"1960-01-01",
@@ -387,7 +431,9 @@ var sortedDates = []string{
 	"1985?",
 	"1985~",
 	"1985/1990",
+	"[1985..1990]", // same span as 1985/1990: ordered by text
 	"1985/..",
+	"[1985..]",
 	"1985-04",
 	"1985-04-12",
 	"1985-1X",

@@ -30,6 +30,15 @@ const maxDateLen = 48
 //	1985?, 1985~, 1985%            uncertain, approximate, both
 //	1973/1976, 1985/.., ../2003    intervals, with open ends
 //	1985/, /2003                   intervals with an unknown end
+//	[2009..2010], [..1980], [2013..] one-of sets (EDTF level 2): one
+//	                               moment, some time in the range
+//
+// Of EDTF level 2's sets, only the one-of range is read: [A..B], [..B] or
+// [A..], meaning a single date at some time from A to B, without limit at
+// an end written "..". A list of members ([1667,1668,1670..1672]) and an
+// all-of set ({1667,1668}) are refused with an error saying so: a timeline
+// draws one span per event, and a list with gaps cannot be drawn or
+// labelled as one.
 //
 // Years have four digits. Unspecified digits (X) must come last: once a
 // digit is X, every later digit is too. A qualifier applies to the whole
@@ -48,6 +57,17 @@ func ParseDate(s string) (Date, error) {
 	}
 	if i := strings.IndexAny(s, " \t\r\n"); i >= 0 {
 		return Date{}, &DateError{s, i, "white space in date"}
+	}
+	switch s[0] {
+	case '[':
+		d, err := parseOneOf(s)
+		if err != nil {
+			err.Input = s
+			return Date{}, err
+		}
+		return d, nil
+	case '{':
+		return Date{}, &DateError{s, 0, "all-of sets {…} are not supported; a one-of range such as [2009..2010] is"}
 	}
 	slash := strings.IndexByte(s, '/')
 	if slash < 0 {
@@ -96,6 +116,61 @@ func ParseDate(s string) (Date, error) {
 	}
 	err.Input = s
 	return Date{}, err
+}
+
+// parseOneOf parses a one-of set written as a range: [A..B], [..B], [A..].
+func parseOneOf(s string) (Date, *DateError) {
+	fail := func(i int, msg string) (Date, *DateError) { return Date{}, &DateError{Offset: i, Msg: msg} }
+	if i := strings.IndexAny(s[1:], "[]{}/,"); i >= 0 && !(s[1+i] == ']' && 1+i == len(s)-1) {
+		switch c := s[1+i]; c {
+		case ',':
+			return fail(1+i, "lists of dates in a set are not supported; write one range such as [2009..2010]")
+		case '/':
+			return fail(1+i, "an interval cannot be a member of a set")
+		case ']':
+			return fail(2+i, "unexpected "+quoteAt(s, 2+i)+" after set")
+		default:
+			return fail(1+i, "unexpected "+quoteAt(s, 1+i)+" in set")
+		}
+	}
+	if !strings.HasSuffix(s, "]") {
+		return fail(len(s), "set has no closing ]")
+	}
+	inner := s[1 : len(s)-1]
+	dots := strings.Index(inner, "..")
+	if dots < 0 {
+		return fail(1, "a set needs a range with ..: [2009..2010], [..1980] or [2013..]")
+	}
+	if j := strings.Index(inner[dots+2:], ".."); j >= 0 {
+		return fail(1+dots+2+j, "more than one .. in set")
+	}
+	a, b := inner[:dots], inner[dots+2:]
+	if a == "" && b == "" {
+		return fail(1, "a set needs at least one dated end")
+	}
+	var pa, pb Point
+	ka, kb := BoundOpen, BoundOpen
+	if a != "" {
+		p, err := parsePoint(a, 1)
+		if err != nil {
+			return Date{}, err
+		}
+		pa, ka = p, BoundDate
+	}
+	if b != "" {
+		p, err := parsePoint(b, 1+dots+2)
+		if err != nil {
+			return Date{}, err
+		}
+		pb, kb = p, BoundDate
+	}
+	if ka == BoundDate && kb == BoundDate {
+		aFirst, _ := pa.span()
+		if _, bLast := pb.span(); bLast < aFirst {
+			return fail(1+dots+2, "set ends before it starts")
+		}
+	}
+	return NewOneOf(pa, ka, pb, kb), nil
 }
 
 // parsePoint parses one date of an EDTF string; off is its offset in the

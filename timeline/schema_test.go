@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -44,4 +45,38 @@ func TestSchemaMatchesModel(t *testing.T) {
 	check("category", keys(schema.Defs["category"].Properties), reflect.TypeFor[Category]())
 	check("source", keys(schema.Defs["source"].Properties), reflect.TypeFor[Source]())
 	check("event", keys(schema.Defs["event"].Properties), reflect.TypeFor[Event]())
+}
+
+// TestSchemaDatePattern checks that the schema's EDTF pattern accepts every
+// date ParseDate reads, one-of sets among them, and refuses the set forms
+// ParseDate refuses.
+func TestSchemaDatePattern(t *testing.T) {
+	b, err := os.ReadFile("dataset.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Defs struct {
+			EDTF struct {
+				Pattern string `json:"pattern"`
+			} `json:"edtf"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(b, &schema); err != nil {
+		t.Fatal(err)
+	}
+	re, err := regexp.Compile(schema.Defs.EDTF.Pattern)
+	if err != nil {
+		t.Fatalf("edtf pattern: %v", err)
+	}
+	for _, tt := range parseTests {
+		if !re.MatchString(tt.in) {
+			t.Errorf("schema pattern refuses %q, which ParseDate reads", tt.in)
+		}
+	}
+	for _, s := range []string{"[1667,1668,1670..1672]", "{1667,1668}", "[2009]", "[2009..2010]/2012", "2009/[2010..]"} {
+		if re.MatchString(s) {
+			t.Errorf("schema pattern accepts %q, which ParseDate refuses", s)
+		}
+	}
 }

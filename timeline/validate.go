@@ -73,11 +73,15 @@ func (d *Dataset) Validate() Problems {
 			if required {
 				add(SeverityError, path, "missing date")
 			}
-		case v.IsInterval():
+		case v.IsInterval() || v.IsOneOf():
 			a, ak := v.Start()
 			b, bk := v.End()
 			if ak == BoundDate && bk == BoundDate && NewDate(b).Latest() < NewDate(a).Earliest() {
-				add(SeverityError, path, "interval %s ends before it starts", v)
+				what := "interval"
+				if v.IsOneOf() {
+					what = "set"
+				}
+				add(SeverityError, path, "%s %s ends before it starts", what, v)
 			}
 		}
 	}

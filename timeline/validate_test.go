@@ -190,6 +190,15 @@ var validateTests = []struct {
 		"sources[2].date: interval 1999/1990 ends before it starts",
 		"events[2].date: interval 1999/1990 ends before it starts",
 	}},
+	{"one-of sets built backwards", func(t testing.TB, d *Dataset) {
+		d.Events[2].Date = NewOneOf(Point{Year: 2010, Digits: 1}, BoundDate, Point{Year: 2009, Digits: 1}, BoundDate)
+	}, []string{
+		"events[2].date: set [2010..2009] ends before it starts",
+	}},
+	{"a one-of set belongs to the era in which its range begins", func(t testing.TB, d *Dataset) {
+		d.Events[0].Date = mustParse(t, "[1975..1985]") // begins in e1
+		d.Events[1].Date = mustParse(t, "[1980..]")     // begins in e2
+	}, []string{}},
 	{"unused eras, categories and sources", func(t testing.TB, d *Dataset) {
 		d.Eras = append(d.Eras, &Era{ID: "e3", Label: "Unused", Span: mustParse(t, "2000/2010")})
 		d.Categories = append(d.Categories, &Category{ID: "c3", Label: "Unused"})
