@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/timeline-tool/timeline/timeline"
 )
 
@@ -24,6 +26,9 @@ type Options struct {
 // View is everything an output shows. Build makes one; writers only read it.
 type View struct {
 	Title, Subtitle string
+	// Language is the BCP 47 tag of the dataset's text, canonical ("fa",
+	// "zh-Hant"), or "" when the dataset names none.
+	Language string
 	// Document is the citation of the source document, or nil.
 	Document *SourceView
 	// AsOf is the "as of" date: the document's date, else the newest date
@@ -55,7 +60,7 @@ type View struct {
 // Provenance records what made an output, for its footer.
 type Provenance struct {
 	Tool, Version string
-	Dataset       string // the dataset's file name, or "embedded"
+	Dataset       string // the dataset's file name without its folders, or "embedded"
 	SHA256        string
 	Filter        string
 }
@@ -246,6 +251,7 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 	v := &View{
 		Title:      d.Title,
 		Subtitle:   d.Subtitle,
+		Language:   languageTag(d.Language),
 		FilterText: f.Describe(d),
 		Shown:      len(shown.Events),
 		Total:      len(d.Events),
@@ -256,7 +262,9 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 		v.CountText = fmt.Sprintf("%d of %s", v.Shown, plural(v.Total, "event"))
 	}
 	v.Heading = v.FilterText + " — " + v.CountText
-	name := strings.ToValidUTF8(d.Name(), "\uFFFD")
+	// The dataset by its base name only: a path would put the user's
+	// folders into a document they hand out. Its SHA-256 identifies it.
+	name := strings.ToValidUTF8(baseName(d.Name()), "\uFFFD")
 	if name == "" {
 		name = "embedded"
 	}
@@ -528,4 +536,25 @@ func pale(given string) string {
 	t := (target - lum) / (1 - lum) // share of white
 	mix := func(x uint8) uint8 { return uint8(math.Round(float64(x) + (255-float64(x))*t)) }
 	return fmt.Sprintf("#%02x%02x%02x", mix(r), mix(g), mix(b))
+}
+
+// baseName returns the last element of the path p, with either slash as
+// the separator, so that a Windows path typed on any system loses its
+// folders too. "-" (standard input) and "" stay as they are.
+func baseName(p string) string {
+	p = strings.TrimRight(p, `/\`)
+	return p[strings.LastIndexAny(p, `/\`)+1:]
+}
+
+// languageTag returns the canonical form of the BCP 47 tag s, or "" for
+// none or one that does not parse (Validate reports those).
+func languageTag(s string) string {
+	if s == "" {
+		return ""
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return t.String()
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/timeline-tool/timeline/render"
@@ -263,6 +264,38 @@ func TestPale(t *testing.T) {
 	} {
 		if got := render.Pale(tt.in); got != tt.want {
 			t.Errorf("pale(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestProvenanceNamesNoFolders checks that the provenance line names the
+// dataset by its base name and SHA-256, never the path it was read from.
+func TestProvenanceNamesNoFolders(t *testing.T) {
+	b, err := os.ReadFile("testdata/small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ path, want string }{
+		{"/home/analyst/secret-project/small.json", "small.json"},
+		{"../drafts/small.json", "small.json"},
+		{`C:\Users\analyst\Desktop\small.json`, "small.json"},
+		{"small.json", "small.json"},
+		{"-", "-"},
+	} {
+		d, _, err := timeline.Load(c.path, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := render.Build(d, timeline.Filter{}, render.Options{Version: "test"}).Provenance
+		if p.Dataset != c.want {
+			t.Errorf("%s: provenance names %q, want %q", c.path, p.Dataset, c.want)
+		}
+		line := p.String()
+		if strings.Contains(line, "analyst") || strings.Contains(line, "drafts") {
+			t.Errorf("%s: provenance %q names a folder", c.path, line)
+		}
+		if len(p.SHA256) != 64 || !strings.Contains(line, "SHA-256 "+p.SHA256) {
+			t.Errorf("%s: provenance %q lacks the SHA-256", c.path, line)
 		}
 	}
 }

@@ -78,6 +78,7 @@ type Dataset struct {
 	Schema     string      `json:"$schema,omitempty"`
 	Title      string      `json:"title"`
 	Subtitle   string      `json:"subtitle,omitempty"`
+	Language   string      `json:"language,omitempty"` // BCP 47 tag of the dataset's text ("en", "fa", "zh-Hant")
 	Document   string      `json:"document,omitempty"` // id of the source the dataset derives from
 	Eras       []*Era      `json:"eras"`
 	Categories []*Category `json:"categories"`

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
 )
 
 var colorRE = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
@@ -57,6 +59,11 @@ func (d *Dataset) Validate() Problems {
 	srcIDs := ids("sources", len(d.Sources), func(i int) string { return d.Sources[i].ID })
 	ids("events", len(d.Events), func(i int) string { return d.Events[i].ID })
 
+	if d.Language != "" {
+		if _, err := language.Parse(d.Language); err != nil {
+			add(SeverityError, "language", "%q is not a BCP 47 language tag (examples: en, fa, ar, he, zh-Hant, ja)", d.Language)
+		}
+	}
 	if d.Document != "" && !srcIDs[d.Document] {
 		add(SeverityError, "document", "unknown source %q%s", d.Document, validIDs(srcIDs))
 	}

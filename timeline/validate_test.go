@@ -44,6 +44,12 @@ func TestValidateBase(t *testing.T) {
 	if ps := d.Validate(); len(ps) != 0 {
 		t.Fatalf("base dataset has problems:\n%v", ps.Err())
 	}
+	for _, tag := range []string{"en", "fa", "fa-IR", "ar", "he", "ru", "zh-Hant", "ja", "und"} {
+		d.Language = tag
+		if ps := d.Validate(); len(ps) != 0 {
+			t.Errorf("language %q: %v", tag, ps.Err())
+		}
+	}
 	if (&Dataset{Title: "t"}).Validate() != nil {
 		t.Errorf("an empty dataset with a title has problems")
 	}
@@ -57,6 +63,7 @@ var validateTests = []struct {
 	want   []string
 }{
 	{"missing title", func(t testing.TB, d *Dataset) { d.Title = "  " }, []string{"title: missing title"}},
+	{"bad language", func(t testing.TB, d *Dataset) { d.Language = "persian!" }, []string{`language: "persian!" is not a BCP 47 language tag`}},
 	{"missing ids", func(t testing.TB, d *Dataset) {
 		d.Eras[0].ID, d.Categories[0].ID, d.Sources[0].ID, d.Events[0].ID = "", "", "", ""
 	}, []string{

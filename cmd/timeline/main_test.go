@@ -386,7 +386,7 @@ func TestDoc(t *testing.T) {
 				continue
 			}
 			line = strings.TrimSpace(line)
-			args := strings.Fields(line)[1:]
+			args := shellFields(line)[1:]
 			skip := false
 			for i := 0; i < len(args); i++ {
 				switch {
@@ -413,4 +413,31 @@ func TestDoc(t *testing.T) {
 	if n < 15 {
 		t.Errorf("ran only %d examples", n)
 	}
+}
+
+// shellFields splits line into words as a shell would for the help's
+// examples: at spaces, except inside double quotes, which it removes.
+func shellFields(line string) []string {
+	var words []string
+	var w strings.Builder
+	in, started := false, false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			in, started = !in, true
+		case r == ' ' && !in:
+			if started {
+				words = append(words, w.String())
+			}
+			w.Reset()
+			started = false
+		default:
+			w.WriteRune(r)
+			started = true
+		}
+	}
+	if started {
+		words = append(words, w.String())
+	}
+	return words
 }

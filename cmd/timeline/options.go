@@ -20,11 +20,15 @@ type options struct {
 	grep                             string
 
 	output     string
-	binary     bool   // the output is not text: never to a terminal
-	format     string // export
-	assets     string // html
-	paper      string // pdf
-	substitute bool   // pdf
+	binary     bool     // the output is not text: never to a terminal
+	format     string   // export
+	assets     string   // html
+	paper      string   // pdf
+	substitute bool     // pdf
+	preparedBy string   // pdf
+	org        string   // pdf
+	date       dateFlag // pdf
+	draft      bool     // pdf
 	args       []string
 }
 

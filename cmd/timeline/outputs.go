@@ -46,11 +46,16 @@ numbered sources; a note on method and provenance. Letter paper unless
 Examples:
   timeline pdf -o mek.pdf
   timeline pdf --era ashraf -o ashraf.pdf
-  timeline pdf --status claimed,denied,alleged --paper a4 -o contested.pdf`,
+  timeline pdf --status claimed,denied,alleged --paper a4 -o contested.pdf
+  timeline pdf --prepared-by "Jane Doe" --organization "Example Institute" --date 2026-12-04 --draft -o draft.pdf`,
 	flags: func(fs *pflag.FlagSet, o *options) {
 		o.paper = "letter"
 		fs.Var(&oneOf{&o.paper, pdfout.Papers}, "paper", "paper `size`: letter or a4")
 		fs.BoolVar(&o.substitute, "substitute", false, "print characters the fonts cannot draw as their code points (U+1F600) instead of failing")
+		fs.StringVar(&o.preparedBy, "prepared-by", "", "name `who` prepared the briefing, on the first page and as the PDF's author")
+		fs.StringVar(&o.org, "organization", "", "name the `organization` the briefing is prepared for or by, beside --prepared-by")
+		fs.Var(&o.date, "date", "the `date` of preparation, on the first page and as the file's date (EDTF: 2026-12-04; default: the as-of date)")
+		fs.BoolVar(&o.draft, "draft", false, "mark every page and the title metadata DRAFT")
 	},
 	run: func(e *env, o *options) error {
 		o.binary = true
@@ -64,7 +69,8 @@ Examples:
 			}
 		}
 		return writeOutput(e, o, func(w io.Writer) error {
-			return pdfout.Write(w, v, pdfout.Options{Paper: o.paper, Substitute: o.substitute})
+			return pdfout.Write(w, v, pdfout.Options{Paper: o.paper, Substitute: o.substitute,
+				PreparedBy: o.preparedBy, Organization: o.org, Date: o.date.d, Draft: o.draft})
 		})
 	},
 }

@@ -8,7 +8,7 @@ import (
 )
 
 func TestDateLines(t *testing.T) {
-	d := newDoc(build(loadSmall(t), timeline.Filter{}), "letter")
+	d := newDoc(build(loadSmall(t), timeline.Filter{}), "letter", Options{})
 	for _, c := range []struct {
 		label string
 		want  []string
@@ -87,7 +87,7 @@ func TestDateColumn(t *testing.T) {
 		}
 	}
 
-	d := newDoc(v, "letter")
+	d := newDoc(v, "letter", Options{})
 	d.layout()
 	for _, b := range d.blocks {
 		if b.kind != kindEvent {

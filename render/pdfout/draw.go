@@ -69,10 +69,16 @@ func (d *doc) newPage(n int) {
 	d.pdf.AddPage()
 	W := d.width
 	right := d.left + W
-	// The title takes up to 58% of the line, and the filter the rest.
-	t := d.fit(d.title, sans, 7.5, W*0.58)
-	d.text(sans, 7.5, grey, d.left, headerBase, t)
-	f := d.fit(d.filter, sans, 7.5, W-d.textWidth(t, sans, 7.5)-18)
+	// A draft says so first. The title takes up to 58% of the line, and
+	// the filter the rest.
+	x := d.left
+	if d.opts.Draft {
+		d.text(sansBold, 7.5, ink, x, headerBase, "DRAFT")
+		x += d.textWidth("DRAFT", sansBold, 7.5) + 6
+	}
+	t := d.fit(d.title, sans, 7.5, W*0.58-(x-d.left))
+	d.text(sans, 7.5, grey, x, headerBase, t)
+	f := d.fit(d.filter, sans, 7.5, right-x-d.textWidth(t, sans, 7.5)-18)
 	d.text(sans, 7.5, grey, right-d.textWidth(f, sans, 7.5), headerBase, f)
 	d.setStroke(rule, lineWidth)
 	d.pdf.Line(d.left, headerRule, right, headerRule)

@@ -108,7 +108,10 @@ func (d *doc) para(s string, f face, size, h, x, w float64, c rgb) []row {
 func (d *doc) layout() {
 	d.eraBlock = make(map[*render.EraView]int, len(d.v.Eras))
 	d.cover()
-	d.add(block{kind: kindBreak})
+	// The events start on the first page, after the overview, unless less
+	// than a quarter of it is left: a short briefing does not leave most
+	// of its first page blank.
+	d.add(block{kind: kindBreak, room: 1.0 / 4})
 	d.chronology()
 	// The sources follow the chronology on its last page unless less
 	// than a quarter of that page is left.
@@ -143,6 +146,9 @@ func (d *doc) addSection(label string, b block) {
 // filter and counts, the overview strip, its key and the contents.
 func (d *doc) cover() {
 	v, W := d.v, d.width
+	if d.opts.Draft {
+		d.add(block{kind: kindPara, rows: []row{{text: "DRAFT — not for distribution", face: sansBold, size: 9, h: 14, color: ink}}})
+	}
 	d.add(block{kind: kindPara, rows: d.para(d.title, sansBold, 20, 25, 0, W, ink)})
 	if s := clean(v.Subtitle, false); s != "" {
 		d.add(block{kind: kindPara, pad: 2, rows: d.para(s, serifItalic, 12, 15, 0, W, ink)})
@@ -154,6 +160,21 @@ func (d *doc) cover() {
 		if doc.URL != "" {
 			info = append(info, d.urlRows(doc.URL, 0, W)...)
 		}
+		info = append(info, row{h: 5})
+	}
+	if who, date := clean(d.opts.preparer(), false), d.opts.Date; who != "" || !date.IsZero() {
+		info = append(info, row{text: "Prepared by", face: sansBold, size: 7.5, h: 11, color: grey})
+		if who == "" {
+			info[len(info)-1].text = "Prepared"
+		}
+		line := who
+		if !date.IsZero() {
+			if line != "" {
+				line += " · "
+			}
+			line += clean(date.Label(), true)
+		}
+		info = append(info, d.para(line, serif, 9.5, 12, 0, W, ink)...)
 		info = append(info, row{h: 5})
 	}
 	if v.AsOfLabel != "" {

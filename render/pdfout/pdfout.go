@@ -15,15 +15,18 @@
 package pdfout
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/timeline"
 )
 
 // Papers lists the paper sizes Options.Paper accepts; the first is the
@@ -38,6 +41,30 @@ type Options struct {
 	// point in brackets ("[U+1F600]") instead of failing with an
 	// *UnsupportedError. Check lists those characters, for a warning.
 	Substitute bool
+
+	// PreparedBy and Organization name who made the briefing and for
+	// whom; they are shown on the first page and are the PDF's Author.
+	// The source document's author is never the Author: the briefing is
+	// the preparer's, and the document is credited as its source.
+	PreparedBy, Organization string
+	// Date is the date of preparation, shown on the first page and used
+	// as the file's creation date; the zero Date means the as-of date,
+	// so that the same data and options always give the same file.
+	Date timeline.Date
+	// Draft marks every page's header and the title metadata "DRAFT".
+	Draft bool
+}
+
+// preparer returns who prepared the briefing, as one line: "Jane Doe,
+// Example Institute", or "" when the options name nobody.
+func (o Options) preparer() string {
+	var parts []string
+	for _, s := range []string{o.PreparedBy, o.Organization} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // paper returns the validated paper name.
@@ -66,17 +93,62 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 			return &UnsupportedError{Problems: ps}
 		}
 	}
-	d := newDoc(v, paper)
+	d := newDoc(v, paper, opts)
 	d.layout()
 	d.draw()
 	d.blocks, d.places, d.strip = nil, nil, nil // free the layout for gofpdf's Output
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	if err := d.pdf.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return nil
+	out, err := setLang(buf.Bytes(), v.Language)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// setLang returns the PDF file b with /Lang (lang) in its catalog, which
+// gofpdf cannot write: the catalog is the last object gofpdf writes, just
+// before the cross-reference table, so that only the table's offset
+// ("startxref") moves. lang "" leaves b as it is.
+func setLang(b []byte, lang string) ([]byte, error) {
+	if lang == "" {
+		return b, nil
+	}
+	for _, c := range lang { // a canonical BCP 47 tag: letters, digits and hyphens
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return nil, fmt.Errorf("pdf: language %q is not a BCP 47 tag", lang)
+		}
+	}
+	cat := bytes.LastIndex(b, []byte("/Type /Catalog\n"))
+	xref := bytes.LastIndex(b, []byte("\nxref\n"))
+	sx := bytes.LastIndex(b, []byte("startxref\n"))
+	if cat < 0 || xref < cat || sx < xref {
+		return nil, fmt.Errorf("pdf: cannot find the catalog to set the language")
+	}
+	start := sx + len("startxref\n")
+	end := start + bytes.IndexByte(b[start:], '\n')
+	if end < start {
+		return nil, fmt.Errorf("pdf: cannot find the catalog to set the language")
+	}
+	off, err := strconv.Atoi(string(b[start:end]))
+	if err != nil || off != xref+1 {
+		return nil, fmt.Errorf("pdf: cannot find the cross-reference table to set the language")
+	}
+	ins := "/Lang (" + lang + ")\n"
+	at := cat + len("/Type /Catalog\n")
+	out := make([]byte, 0, len(b)+len(ins)+4)
+	out = append(out, b[:at]...)
+	out = append(out, ins...)
+	out = append(out, b[at:start]...)
+	out = strconv.AppendInt(out, int64(off+len(ins)), 10)
+	out = append(out, b[end:]...)
+	return out, nil
 }
 
 // Page geometry, in points.
@@ -95,6 +167,7 @@ const (
 type doc struct {
 	pdf   *gofpdf.Fpdf
 	v     *render.View
+	opts  Options
 	pageW float64
 	pageH float64
 	left  float64 // x of the text area
@@ -128,7 +201,7 @@ type doc struct {
 	blockPage  map[int]int // the page of each of those blocks
 }
 
-func newDoc(v *render.View, paper string) *doc {
+func newDoc(v *render.View, paper string, opts Options) *doc {
 	size := "Letter"
 	if paper == "a4" {
 		size = "A4"
@@ -136,6 +209,9 @@ func newDoc(v *render.View, paper string) *doc {
 	pdf := gofpdf.New("P", "pt", size, "")
 	pdf.SetCatalogSort(true)
 	day := dayTime(v)
+	if !opts.Date.IsZero() {
+		day = dateTime(opts.Date)
+	}
 	pdf.SetCreationDate(day)
 	pdf.SetModificationDate(day)
 	pdf.SetCompression(true)
@@ -149,7 +225,7 @@ func newDoc(v *render.View, paper string) *doc {
 	}
 	w, h := pdf.GetPageSize()
 	d := &doc{
-		pdf: pdf, v: v,
+		pdf: pdf, v: v, opts: opts,
 		pageW: w, pageH: h,
 		left: margin, width: w - 2*margin,
 		top: topY, bot: h - footerGap,
@@ -182,11 +258,21 @@ func dayTime(v *render.View) time.Time {
 	return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC)
 }
 
-// metadata sets the document's information. The author is the source
-// document's author (or its publisher when it names no author), since the
-// briefing restates that work; the tool that made the file is the creator
-// and producer, never the author. The subject says what the briefing is
-// drawn from and what it shows.
+// dateTime returns the first day of d as a time, within the years the
+// PDF date format can hold.
+func dateTime(d timeline.Date) time.Time {
+	y, m, dd := d.Earliest().Date()
+	if y < 1 || y > 9999 {
+		y, m, dd = min(max(y, 1), 9999), 1, 1
+	}
+	return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC)
+}
+
+// metadata sets the document's information. The author is whoever
+// Options names as having prepared the briefing, and no one when they
+// name nobody: never the source document's author, who did not write
+// this briefing (the subject credits the document). The tool that made
+// the file is the creator and producer. A draft's title says so.
 func (d *doc) metadata() {
 	v := d.v
 	version := clean(v.Provenance.Version, true)
@@ -197,11 +283,13 @@ func (d *doc) metadata() {
 	if tool == "" {
 		tool = "timeline"
 	}
-	d.pdf.SetTitle(d.title, true)
-	if doc := v.Document; doc != nil {
-		if who := clean(firstNonEmpty(doc.Author, doc.Publisher), true); who != "" {
-			d.pdf.SetAuthor(who, true)
-		}
+	title := d.title
+	if d.opts.Draft {
+		title = "DRAFT — " + title
+	}
+	d.pdf.SetTitle(title, true)
+	if who := clean(d.opts.preparer(), true); who != "" {
+		d.pdf.SetAuthor(who, true)
 	}
 	d.pdf.SetSubject(d.subject(), true)
 	kw := []string{"timeline", "briefing", "chronology"}
@@ -251,15 +339,6 @@ func (d *doc) datedText() string {
 	}
 	return "The file is dated as of " + clean(d.v.AsOfLabel, true) + ", the as-of date on the first page, " +
 		"not the day it was made, so the same data and choices always give the same file."
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 // rgb is a colour.

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/timeline-tool/timeline/render"
 	"github.com/timeline-tool/timeline/render/rendertest"
@@ -224,27 +225,51 @@ func TestFootnotes(t *testing.T) {
 			}
 		}
 	}
-	// Each marker is a link to the page of its source: read the links as
-	// pdftohtml sees them, page by page.
-	xml := run(t, "pdftohtml", "-xml", "-i", "-stdout", path)
-	link := regexp.MustCompile(`<a href="[^"#]*#(\d+)">([^<]*)</a>`)
-	pagesXML := strings.Split(xml, `<page number="`)[1:]
-	sourcesPage := ""
-	for _, pg := range pagesXML {
-		if num, _, _ := strings.Cut(pg, `"`); strings.Contains(pg, ">Sources</") {
-			sourcesPage = num // the small dataset's sources fit on one page
+	// Each marker is a link to the page of its source's entry: find the
+	// page of each entry, then read the links as pdftohtml sees them,
+	// page by page, leaving out the contents' page numbers (a link beside
+	// a link of text on the same row) and the links of URLs.
+	entryPage := map[int]string{}
+	inList := false
+	for i, pg := range strings.Split(layout, "\f") {
+		if !inList {
+			if _, pg, inList = strings.Cut(pg, "\nSources\n"); !inList {
+				continue
+			}
+		}
+		pg, _, end := strings.Cut(pg, "Method and provenance")
+		for _, s := range v.Sources {
+			re := regexp.MustCompile(`(?m)^\s*` + strconv.Itoa(s.N) + `\s+` + regexp.QuoteMeta(squash(s.Citation)[:20]))
+			if re.MatchString(pg) {
+				entryPage[s.N] = strconv.Itoa(i + 1)
+			}
+		}
+		if end {
+			break
 		}
 	}
+	xml := run(t, "pdftohtml", "-xml", "-i", "-stdout", path)
+	link := regexp.MustCompile(`<text top="(\d+)"[^>]*><a href="[^"#]*#(\d+)">([^<]*)</a>`)
 	linked := 0
-	for _, pg := range pagesXML {
+	for _, pg := range strings.Split(xml, `<page number="`)[1:] {
 		num, _, _ := strings.Cut(pg, `"`)
-		if num == "1" || num == sourcesPage {
-			continue // the contents' page numbers; the source list's URLs
+		links := link.FindAllStringSubmatch(pg, -1)
+		textRow := map[string]bool{}
+		for _, m := range links {
+			if strings.ContainsFunc(m[3], unicode.IsLetter) {
+				textRow[m[1]] = true
+			}
 		}
-		for _, m := range link.FindAllStringSubmatch(pg, -1) {
-			for _, f := range strings.FieldsFunc(m[2], func(r rune) bool { return r < '0' || r > '9' }) {
-				if m[1] != sourcesPage {
-					t.Errorf("marker %s on page %s links to page %s, not to the sources on page %s", f, num, m[1], sourcesPage)
+		for _, m := range links {
+			if textRow[m[1]] {
+				continue // the contents
+			}
+			// pdftohtml joins the markers of one run into one text with
+			// the first one's link.
+			for k, f := range strings.FieldsFunc(m[3], func(r rune) bool { return r < '0' || r > '9' }) {
+				n, _ := strconv.Atoi(f)
+				if want := entryPage[n]; k == 0 && m[2] != want {
+					t.Errorf("marker %s on page %s links to page %s, not to its source's entry on page %s", f, num, m[2], want)
 				}
 				linked++
 			}
@@ -297,7 +322,7 @@ func TestNotesLabel(t *testing.T) {
 	} {
 		d.Sources[0].Kind = c.kind // the source document
 		v := build(d, timeline.Filter{})
-		doc := newDoc(v, "letter")
+		doc := newDoc(v, "letter", Options{})
 		var got []string
 		for _, s := range v.Sources {
 			if l := doc.notesLabel(s); l != "" {
@@ -316,7 +341,7 @@ func TestMetadataAndPages(t *testing.T) {
 	m := info(t, path)
 	want := map[string]string{
 		"Title":        "The Lakeside Cooperative: a chronology",
-		"Author":       "Office of Public Audits",
+		"Author":       "", // the source document's author did not write the briefing
 		"Subject":      "From founding to dissolution, as the records tell it. Era: Expansion abroad (1980–1999) — 4 of 12 events.",
 		"Keywords":     "timeline, briefing, chronology, Expansion abroad, Governance, Courts and law, Trade",
 		"Creator":      "timeline v1.2.3",
@@ -331,7 +356,7 @@ func TestMetadataAndPages(t *testing.T) {
 		}
 	}
 	n, err := strconv.Atoi(m["Pages"])
-	if err != nil || n < 3 {
+	if err != nil || n < 2 {
 		t.Fatalf("pdfinfo Pages = %q", m["Pages"])
 	}
 	ps := pages(t, path)
@@ -354,6 +379,88 @@ func TestMetadataAndPages(t *testing.T) {
 	a4, _ := write(t, v, Options{Paper: "A4"})
 	if got := info(t, a4)["Page size"]; !strings.Contains(got, "(A4)") {
 		t.Errorf("a4 page size is %q", got)
+	}
+}
+
+// TestPreparedByAndDraft checks the options that say who made the
+// briefing, when, and that it is a draft: the first page and the
+// metadata name the preparer (never the source document's author), the
+// file is dated on the date of preparation, and every page's header and
+// the title metadata say DRAFT.
+func TestPreparedByAndDraft(t *testing.T) {
+	v := build(loadSmall(t), timeline.Filter{})
+	date, err := timeline.ParseDate("2026-12-04")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, _ := write(t, v, Options{PreparedBy: "Jane Doe", Organization: "Example Institute", Date: date, Draft: true})
+	m := info(t, path)
+	for k, w := range map[string]string{
+		"Title":        "DRAFT — The Lakeside Cooperative: a chronology",
+		"Author":       "Jane Doe, Example Institute",
+		"CreationDate": "Fri Dec  4 00:00:00 2026 UTC",
+		"ModDate":      "Fri Dec  4 00:00:00 2026 UTC",
+	} {
+		if m[k] != w {
+			t.Errorf("pdfinfo %s = %q, want %q", k, m[k], w)
+		}
+	}
+	ps := pages(t, path)
+	for i, p := range ps {
+		if !strings.HasPrefix(strings.TrimSpace(p), "DRAFT The Lakeside Cooperative") {
+			t.Errorf("page %d header lacks DRAFT: %.80q", i+1, strings.TrimSpace(p))
+		}
+	}
+	first := squash(ps[0])
+	for _, want := range []string{"DRAFT — not for distribution", "Prepared by Jane Doe, Example Institute · 4 Dec 2026", "Source document"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("first page lacks %q", want)
+		}
+	}
+
+	// Only an organization, no date: the as-of date stays the file's.
+	path, _ = write(t, v, Options{Organization: "Example Institute"})
+	m = info(t, path)
+	if m["Author"] != "Example Institute" || m["CreationDate"] != "Tue Mar 15 00:00:00 2022 UTC" || strings.HasPrefix(m["Title"], "DRAFT") {
+		t.Errorf("organization only: Author %q, CreationDate %q, Title %q", m["Author"], m["CreationDate"], m["Title"])
+	}
+	if got := text(t, path); !strings.Contains(got, "Prepared by Example Institute") || strings.Contains(got, "DRAFT") {
+		t.Errorf("organization only: the text lacks the preparer or says DRAFT")
+	}
+}
+
+// TestLang checks that the dataset's language becomes the catalog's
+// /Lang, and that the file stays well formed: every cross-reference
+// entry points at its object, and startxref at the table.
+func TestLang(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{{"fa", "/Lang (fa)"}, {"zh-hant", "/Lang (zh-Hant)"}, {"", ""}} {
+		d := loadSmall(t)
+		d.Language = c.lang
+		_, b := write(t, build(d, timeline.Filter{}), Options{})
+		if got := bytes.Contains(b, []byte("/Lang")); got != (c.want != "") || c.want != "" && !bytes.Contains(b, []byte("/Type /Catalog\n"+c.want+"\n")) {
+			t.Errorf("language %q: the catalog lacks %q", c.lang, c.want)
+		}
+		checkXref(t, b)
+	}
+}
+
+// checkXref checks the cross-reference table of the PDF b.
+func checkXref(t *testing.T, b []byte) {
+	t.Helper()
+	i := bytes.LastIndex(b, []byte("startxref\n"))
+	var off int
+	if _, err := fmt.Sscanf(string(b[i+len("startxref\n"):]), "%d", &off); err != nil || !bytes.HasPrefix(b[off:], []byte("xref\n")) {
+		t.Fatalf("startxref %d does not point at the table", off)
+	}
+	lines := strings.Split(string(b[off:]), "\n")
+	var first, n int
+	fmt.Sscanf(lines[1], "%d %d", &first, &n)
+	for k := 1; k < n; k++ {
+		var o int
+		fmt.Sscanf(lines[2+k], "%d", &o)
+		if want := fmt.Sprintf("%d 0 obj", k); !bytes.HasPrefix(b[o:], []byte(want)) {
+			t.Fatalf("xref entry %d points at %.12q, not %q", k, b[o:], want)
+		}
 	}
 }
 
@@ -430,8 +537,8 @@ func TestBookmarks(t *testing.T) {
 	for _, m := range re.FindAllStringSubmatch(outline, -1) {
 		got = append(got, m[2]+" p"+m[1])
 	}
-	want := []string{"Overview p1", "Founding (1962–1979) p2", "Expansion abroad (1980–1999) p2",
-		"Decline and dissolution (2000–2021) p2", "Other events p2", "Sources p3", "Method p3"}
+	want := []string{"Overview p1", "Founding (1962–1979) p1", "Expansion abroad (1980–1999) p2",
+		"Decline and dissolution (2000–2021) p2", "Other events p2", "Sources p2", "Method p3"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -673,7 +780,7 @@ func TestPlacement(t *testing.T) {
 		{"crowded", build(crowdedDataset(t), timeline.Filter{}), "letter"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			d := newDoc(c.v, c.paper)
+			d := newDoc(c.v, c.paper, Options{})
 			d.layout()
 			for i, p := range d.places {
 				b := &d.blocks[p.b]
@@ -759,7 +866,7 @@ func crowdedDataset(t *testing.T) *timeline.Dataset {
 
 func TestCrowdedStrip(t *testing.T) {
 	v := build(crowdedDataset(t), timeline.Filter{})
-	d := newDoc(v, "letter")
+	d := newDoc(v, "letter", Options{})
 	d.layout()
 	if h := d.strip.h; h > (d.bot-d.top)*0.6+eraRowH*maxEraRows {
 		t.Errorf("the strip is %.0f pt high on a text area of %.0f pt", h, d.bot-d.top)
@@ -838,11 +945,11 @@ func TestSourcesFollowShortChronology(t *testing.T) {
 		v    *render.View
 		same bool
 	}{
-		{"one era of the small dataset", build(loadSmall(t), timeline.Filter{Eras: []string{"founding"}}), true},
+		{"the small dataset", build(loadSmall(t), timeline.Filter{}), true},
 		{"long", build(longDataset(t), timeline.Filter{}), false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			d := newDoc(c.v, "letter")
+			d := newDoc(c.v, "letter", Options{})
 			d.layout()
 			lastEvent, sources := -1, -1
 			var sourcesY, lastEnd float64
@@ -869,6 +976,23 @@ func TestSourcesFollowShortChronology(t *testing.T) {
 				t.Errorf("the sources start at %.0f, not at the top of the page", sourcesY)
 			}
 		})
+	}
+}
+
+// TestFirstPageFills checks that a short briefing starts its events on
+// the first page, after the overview and the contents.
+func TestFirstPageFills(t *testing.T) {
+	for _, era := range []string{"founding", "expansion", "decline"} {
+		d := newDoc(build(loadSmall(t), timeline.Filter{Eras: []string{era}}), "letter", Options{})
+		d.layout()
+		for _, p := range d.places {
+			if b := &d.blocks[p.b]; b.kind == kindEvent {
+				if p.page != 1 {
+					t.Errorf("era %s: the first event is on page %d", era, p.page)
+				}
+				break
+			}
+		}
 	}
 }
 
