@@ -53,7 +53,7 @@ Examples:
 		fs.Var(&oneOf{&o.paper, pdfout.Papers}, "paper", "paper `size`: letter or a4")
 		fs.BoolVar(&o.substitute, "substitute", false, "print characters the fonts cannot draw as their code points (U+1F600) instead of failing")
 		fs.StringVar(&o.preparedBy, "prepared-by", "", "name `who` prepared the briefing, on the first page and as the PDF's author")
-		fs.StringVar(&o.org, "organization", "", "name the `organization` the briefing is prepared for or by, beside --prepared-by")
+		fs.StringVar(&o.org, "organization", "", "the organization (`name`) the briefing is prepared by or for, after --prepared-by")
 		fs.Var(&o.date, "date", "the `date` of preparation, on the first page and as the file's date (EDTF: 2026-12-04; default: the as-of date)")
 		fs.BoolVar(&o.draft, "draft", false, "mark every page and the title metadata DRAFT")
 	},
