@@ -3,6 +3,7 @@ package htmlout
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -66,7 +67,14 @@ type pageData struct {
 	// NoEra is true when some event has no era: the counts chart then has
 	// a last bar, "No era".
 	NoEra bool `json:"noera"`
+	// Labels are the lanes' labels. ECharts knows the lanes by laneKey
+	// names only, never by data text, which as a property name of its
+	// plain objects ("__proto__", "hasOwnProperty") breaks them.
+	Labels []string `json:"labels"`
 }
+
+// laneKey is the name ECharts knows lane l by, in legends and series.
+func laneKey(l int) string { return "lane" + strconv.Itoa(l) }
 
 type eraData struct {
 	Start float64 `json:"s"`
@@ -115,6 +123,10 @@ func ring() string {
 func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 	// Empty lists are [] rather than null for the script.
 	d = &pageData{Axis: [2]float64{v.AxisStart, v.AxisEnd}, Lanes: len(v.Categories), Eras: []eraData{}, Scatter: [][3]int{}}
+	d.Labels, _ = laneLabels(v)
+	if d.Labels == nil {
+		d.Labels = []string{}
+	}
 	eraIndex := map[*render.EraView]int{}
 	for i, e := range v.Eras {
 		eraIndex[e] = i + 1
@@ -232,6 +244,15 @@ func laneLabels(v *render.View) (labels, colors []string) {
 	return labels, colors
 }
 
+// laneKeys returns the laneKey of every lane.
+func laneKeys(v *render.View) []string {
+	keys := make([]string, len(v.Categories))
+	for i := range keys {
+		keys[i] = laneKey(i)
+	}
+	return keys
+}
+
 // common sets what both charts share and returns the option as a map,
 // without the components that the bundle leaves out.
 func finish(bc *charts.BaseConfiguration) map[string]any {
@@ -273,7 +294,7 @@ func timelineOption(v *render.View, d *pageData, top int) map[string]any {
 		charts.WithAnimation(false),
 		charts.WithColorsOpts(opts.Colors(colors)),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: desc}}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(labels) > 0), Top: "0", Left: "center", Data: labels, Icon: "roundRect"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(labels) > 0), Top: "0", Left: "center", Data: laneKeys(v), Icon: "roundRect"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: fmt.Sprint(top), Bottom: fmt.Sprint(chartBottom), ContainLabel: opts.Bool(true)}),
 		// Both axes are plain numbers: x in fractional years, so that the
@@ -303,7 +324,7 @@ func timelineOption(v *render.View, d *pageData, top int) map[string]any {
 	// Series 1..lanes: the bars of ranges and spans, one series a lane.
 	for i, c2 := range v.Categories {
 		c.MultiSeries = append(c.MultiSeries, charts.SingleSeries{
-			Id: fmt.Sprintf("bars%d", i), Name: c2.Label, Type: types.ChartCustom,
+			Id: fmt.Sprintf("bars%d", i), Name: laneKey(i), Type: types.ChartCustom,
 			ItemStyle: &opts.ItemStyle{Color: c2.Color},
 		})
 	}
@@ -322,7 +343,7 @@ func timelineOption(v *render.View, d *pageData, top int) map[string]any {
 			opacity = 0.4
 		}
 		ser := charts.SingleSeries{
-			Id: fmt.Sprintf("marks%d_%d_%d", s[0], s[1], s[2]), Name: cat.Label, Type: types.ChartScatter,
+			Id: fmt.Sprintf("marks%d_%d_%d", s[0], s[1], s[2]), Name: laneKey(s[0]), Type: types.ChartScatter,
 			Symbol: symbols[s[1]], SymbolSize: size,
 			ItemStyle: &opts.ItemStyle{Color: cat.Color, Opacity: opts.Float(opacity)},
 		}
@@ -342,7 +363,7 @@ func timelineOption(v *render.View, d *pageData, top int) map[string]any {
 // event counts once, in the era the data gives it: the chart shows no
 // more precision than the data has.
 func countsOption(v *render.View, bars []string) map[string]any {
-	labels, colors := laneLabels(v)
+	_, colors := laneLabels(v)
 	c := charts.NewBar()
 	c.SetGlobalOptions(
 		initOpts("counts-chart"),
@@ -350,7 +371,7 @@ func countsOption(v *render.View, bars []string) map[string]any {
 		charts.WithColorsOpts(opts.Colors(colors)),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true),
 			Description: "Bar chart of the number of events in each era, stacked by category; events without an era are counted under No era."}}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false), Data: labels}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false), Data: laneKeys(v)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: 1, AxisLabel: &opts.AxisLabel{Color: "#333"},
@@ -358,9 +379,9 @@ func countsOption(v *render.View, bars []string) map[string]any {
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: bars, Inverse: opts.Bool(true),
 			AxisLabel: &opts.AxisLabel{Color: "#222", FontSize: 12, Width: 240, Overflow: "break"}}),
 	)
-	for _, cat := range v.Categories {
+	for i, cat := range v.Categories {
 		c.MultiSeries = append(c.MultiSeries, charts.SingleSeries{
-			Name: cat.Label, Type: types.ChartBar, Stack: "events", BarCategoryGap: "30%",
+			Name: laneKey(i), Type: types.ChartBar, Stack: "events", BarCategoryGap: "30%",
 			ItemStyle: &opts.ItemStyle{Color: cat.Color},
 		})
 	}

@@ -12,6 +12,7 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import LRU from 'zrender/lib/core/LRU.js';
 
 echarts.use([
   BarChart, CustomChart, ScatterChart,
@@ -21,3 +22,18 @@ echarts.use([
 ]);
 
 export * from 'echarts/core';
+
+// zrender's LRU cache (of text widths, among others) keeps its entries in
+// a plain object keyed by the text, so that measuring a label
+// "__proto__" finds Object.prototype and links it into the cache's list,
+// giving every object of the page "prev" and "next" properties. Give
+// every cache an object without a prototype before its first use (the
+// constructor and clear() leave it empty).
+
+['put', 'get'].forEach(function (m) {
+  var f = LRU.prototype[m];
+  LRU.prototype[m] = function () {
+    if (Object.getPrototypeOf(this._map) !== null) this._map = Object.create(null);
+    return f.apply(this, arguments);
+  };
+});

@@ -207,13 +207,18 @@ func TestHostile(t *testing.T) {
 		Chart struct {
 			Legend struct{ Data []string } `json:"legend"`
 		} `json:"chart"`
-		Eras []eraData `json:"eras"`
+		Labels []string  `json:"labels"`
+		Eras   []eraData `json:"eras"`
 	}
 	if err := json.Unmarshal([]byte(m[1]), &data); err != nil {
 		t.Fatal(err)
 	}
-	if want := "C " + rendertest.Hostile; len(data.Chart.Legend.Data) != 1 || data.Chart.Legend.Data[0] != want {
-		t.Errorf("legend %q, want %q", data.Chart.Legend.Data, want)
+	if want := "C " + rendertest.Hostile; len(data.Labels) != 1 || data.Labels[0] != want {
+		t.Errorf("lane labels %q, want %q", data.Labels, want)
+	}
+	// ECharts knows the lane by its key only.
+	if len(data.Chart.Legend.Data) != 1 || data.Chart.Legend.Data[0] != laneKey(0) {
+		t.Errorf("legend %q, want %q", data.Chart.Legend.Data, laneKey(0))
 	}
 	if want := "E " + rendertest.Hostile; len(data.Eras) != 1 || data.Eras[0].Label != want {
 		t.Errorf("eras %+v, want label %q", data.Eras, want)

@@ -3,6 +3,9 @@
 // takes every text from the server-rendered table and source list, draws
 // the charts with ECharts, and filters the charts and the table together.
 // Every text that goes into HTML goes through echarts.format.encodeHTML.
+// Lookups go by index or through a Map, never by data text as the name of
+// an object's property: a label "__proto__" or "toString" must find
+// nothing but itself.
 (function () {
   'use strict';
   performance.mark('tl-script');
@@ -18,13 +21,14 @@
 
   // Labels of fractional years: "1997", "Oct 1997", "8 Oct 1997".
   var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  var yearStart = {};
+  var yearStart = new Map();
   function yms(y) {
-    var v = yearStart[y];
+    var v = yearStart.get(y);
     if (v === undefined) {
       var d = new Date(0);
       d.setUTCFullYear(y, 0, 1);
-      v = yearStart[y] = d.getTime();
+      v = d.getTime();
+      yearStart.set(y, v);
     }
     return v;
   }
@@ -41,8 +45,8 @@
   var yv = new Float64Array(N), lane = new Int32Array(N), flags = new Int32Array(N), era = new Int32Array(N);
   // Sub-row 0 is the lane's middle; the next ones go below, above, below.
   var SUB = [0, 1, -1, 2], STEP = Math.min(0.25, 0.85 / K);
-  var scatterOf = {};
-  D.scatter.forEach(function (s, j) { scatterOf[s[0] * 16 + s[1] * 2 + s[2]] = FIRST_SCATTER + j; });
+  var scatterOf = new Map();
+  D.scatter.forEach(function (s, j) { scatterOf.set(s[0] * 16 + s[1] * 2 + s[2], FIRST_SCATTER + j); });
   var series = new Int32Array(N);
   for (var i = 0; i < N; i++) {
     var s = base + EV[5 * i] / 1e4, e = s + EV[5 * i + 1] / 1e4, ls = EV[5 * i + 2], f = EV[5 * i + 3];
@@ -51,7 +55,7 @@
     yv[i] = lane[i] + SUB[ls & 7] * STEP;
     flags[i] = f;
     era[i] = EV[5 * i + 4];
-    series[i] = scatterOf[lane[i] * 16 + (f & 7) * 2 + (f & 96 ? 1 : 0)];
+    series[i] = scatterOf.get(lane[i] * 16 + (f & 7) * 2 + (f & 96 ? 1 : 0));
   }
   var shapeOf = function (i) { return (flags[i] >> 3) & 3; };
 
@@ -166,11 +170,11 @@
 
   // Text widths, for the era labels and the legend, in the fonts the
   // charts draw them in.
-  var measure = document.createElement('canvas').getContext('2d'), widths = {};
+  var measure = document.createElement('canvas').getContext('2d'), widths = new Map();
   function textWidth(s, font) {
-    var k = font + '\n' + s;
-    if (widths[k] === undefined) { measure.font = font; widths[k] = measure.measureText(s).width; }
-    return widths[k];
+    var k = font + '\n' + s, w = widths.get(k);
+    if (w === undefined) { measure.font = font; w = measure.measureText(s).width; widths.set(k, w); }
+    return w;
   }
   var ERA_FONT = '12px system-ui, sans-serif';
   // An era's label may use its band up to where the next era starts.
@@ -253,7 +257,7 @@
   function fit(o) {
     var box = document.getElementById('chart'), w = box.clientWidth;
     var avail = w - 10, rows = 1, x = 0;
-    (o.legend.data || []).forEach(function (name) {
+    D.labels.forEach(function (name) {
       var iw = 25 + 5 + textWidth(name, LEGEND_FONT);
       if (x > 0 && x + iw > avail) { rows++; x = 0; }
       x += iw + 10;
@@ -283,7 +287,10 @@
     o.tooltip.confine = true;
     o.tooltip.className = 'tl-tip';
     o.tooltip.transitionDuration = 0;
-    var lanes = o.legend.data || [];
+    var lanes = D.labels;
+    // The legend and the series know a lane by its key, "lane" and its
+    // index; the legend shows its label.
+    o.legend.formatter = function (key) { return lanes[+key.slice(4)]; };
     o.xAxis[0].axisLabel.formatter = yearLabel;
     o.yAxis[0].axisLabel.formatter = function (v) { return Math.abs(v - Math.round(v)) < 1e-6 && lanes[Math.round(v)] || ''; };
     o.dataZoom[1].labelFormatter = yearLabel;
@@ -312,9 +319,9 @@
     performance.mark('tl-option');
     // A click goes to the row of the nearest mark within 9 pixels, found
     // here: ECharts' large mode reports no clicks on its marks.
-    var hiddenLane = {};
+    var hiddenLane = new Uint8Array(LANES);
     chart.on('legendselectchanged', function (e) {
-      (o.legend.data || []).forEach(function (name, l) { hiddenLane[l] = e.selected[name] === false; });
+      for (var l = 0; l < LANES; l++) hiddenLane[l] = e.selected[o.legend.data[l]] === false ? 1 : 0;
     });
     chart.getZr().on('click', function (e) {
       var at = [e.offsetX, e.offsetY];
@@ -350,7 +357,7 @@
       if (!ps.length) return '';
       var k = ps[0].dataIndex, e = k < D.eras.length ? D.eras[k] : null, total = 0;
       var h = '<b>' + enc(ps[0].name) + '</b>' + (e && e.p ? ' <span class="m">' + enc(e.p) + '</span>' : '');
-      ps.forEach(function (p) { if (p.value) { total += p.value; h += '<br>' + p.marker + enc(p.seriesName) + ': ' + p.value; } });
+      ps.forEach(function (p) { if (p.value) { total += p.value; h += '<br>' + p.marker + enc(D.labels[p.seriesIndex]) + ': ' + p.value; } });
       return h + '<br>Total: ' + total + (e ? '<br><span class="m">Click to show this era only.</span>' : '');
     };
     counts = echarts.init(document.getElementById('counts'), null, { renderer: 'canvas' });
@@ -414,12 +421,13 @@
 
   // Controls.
   var nav = document.getElementById('controls');
-  var eraButtons = {};
-  nav.querySelectorAll('button[data-era]').forEach(function (b) {
-    eraButtons[+b.getAttribute('data-era')] = b;
+  // eraButtons[k] is the button of era k (1-based), [0] that of All.
+  var eraButtons = [];
+  nav.querySelectorAll('button[data-era]').forEach(function (b) { eraButtons[+b.getAttribute('data-era')] = b; });
+  eraButtons.forEach(function (b, k) {
     b.addEventListener('click', function () {
-      state.era = +b.getAttribute('data-era');
-      for (var k in eraButtons) eraButtons[k].setAttribute('aria-pressed', String(+k === state.era));
+      state.era = k;
+      eraButtons.forEach(function (o, j) { o.setAttribute('aria-pressed', String(j === k)); });
       apply();
     });
   });
