@@ -326,3 +326,28 @@ func TestSourceNotes(t *testing.T) {
 		t.Errorf("page lacks %s", want)
 	}
 }
+
+// TestRightToLeftRanges checks the markup that keeps a number range in
+// order beside right-to-left text: an era's label is isolated (bdi) and
+// its span is left-to-right, so that "دوران 1960–1980" never reads
+// "1980–1960 دوران"; event titles and summaries take their direction
+// from their own text.
+func TestRightToLeftRanges(t *testing.T) {
+	d, _, err := timeline.Load("rtl.json", []byte(`{"title":"t","language":"fa",
+		"eras":[{"id":"e","label":"دوران","span":"1960/1980"}],
+		"sources":[{"id":"s","title":"منبع"}],
+		"events":[{"id":"a","date":"1965/1970","title":"مریم رجوی","summary":"Maryam Rajavi (مریم رجوی) said","era":"e","sources":["s"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(write(t, render.Build(d, timeline.Filter{}, render.Options{Version: "test"}), Options{Assets: "echarts.min.js"}))
+	for _, want := range []string{
+		`<bdi>دوران</bdi> <span class="n" dir="ltr">1960–1980</span></button>`,
+		`<bdi>دوران</bdi> <span class="n" dir="ltr">1960–1980</span></li>`,
+		`<td dir="ltr">1965–1970<th dir="auto">مریم رجوی<td dir="auto">Maryam Rajavi (مریم رجوی) said<td><bdi>دوران</bdi>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+}
