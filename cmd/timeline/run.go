@@ -56,8 +56,20 @@ func allCommands() []*command {
 }
 
 // run runs timeline with the arguments args (without the program name) and
-// returns the exit status. It never exits itself.
+// returns the exit status. It never exits itself, but for a signal that
+// interrupts the writing of a file: see writeOutput. An error writing
+// standard output (a full disk) makes the status 1 whatever wrote it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out := &errWriter{w: stdout, name: "standard output"}
+	code := runCommand(args, stdin, out, stderr)
+	if out.err != nil && code == exitOK {
+		fmt.Fprintf(stderr, "timeline: %v\n", out.err)
+		return exitData
+	}
+	return code
+}
+
+func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
 		writeUsage(stderr)
