@@ -6,10 +6,10 @@ package timeline
 
 import (
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"slices"
 	"strings"
+
+	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
 // Status says how firmly the dataset's source states an event. The zero
@@ -85,7 +85,7 @@ type Dataset struct {
 	Sources    []*Source   `json:"sources"`
 	Events     []*Event    `json:"events"`
 
-	origin origin // where the dataset was read from, for messages
+	origin *input.Origin // where the dataset was read from, for messages
 }
 
 // Era is a named period drawn as a band behind the events.
@@ -214,40 +214,26 @@ func (d *Dataset) DocumentSource() *Source {
 	return d.Source(d.Document)
 }
 
-// Name returns the name the dataset was read under ("mek.json", "-"), or
-// "" for a dataset built in code.
-func (d *Dataset) Name() string { return d.origin.name }
+// Name returns the name the dataset was read under ("mek.json",
+// "standard input"), or "" for a dataset built in code.
+func (d *Dataset) Name() string {
+	if d.origin == nil {
+		return ""
+	}
+	return d.origin.Name
+}
 
 // SHA256 returns the hex SHA-256 of the bytes the dataset was read from,
 // or "" for a dataset built in code. A filtered dataset keeps its
 // original's.
-func (d *Dataset) SHA256() string { return d.origin.sha256 }
+func (d *Dataset) SHA256() string { return d.origin.SHA256() }
 
-// SetOrigin records that d was read from data under name, for the
-// provenance of outputs (Name, SHA256) and the file named by the problems
-// of Validate. Readers of other formats call it; Decode does it itself. It
-// forgets the positions of SetPositions.
-func (d *Dataset) SetOrigin(name string, data []byte) {
-	sum := sha256.Sum256(data)
-	d.origin = origin{name: name, sha256: hex.EncodeToString(sum[:])}
-}
-
-// SetPositions records where in the file of SetOrigin the values of d
-// were read from, so that the problems Validate finds name their line and
-// column as those of Decode do. Readers of formats other than this
-// package's JSON call it after SetOrigin. pos returns the 1-based line and
-// column of the value at a JSON path of d ("events[3].era", "events[3]",
-// "title"), or 0, 0 when that path has no position of its own; a problem
-// is then placed at the nearest enclosing path that has one
-// ("events[3].sources[1]", then "events[3].sources", then "events[3]").
-// pos must not change and must be safe to call from several goroutines.
-// A nil pos forgets the positions. A dataset read by Decode needs none:
-// Decode finds them in its JSON, and they take precedence. Filter.Apply
-// drops them, since the indices of a filtered dataset are not those of
-// the file.
-func (d *Dataset) SetPositions(pos func(path string) (line, col int)) {
-	d.origin.pos = pos
-}
+// SetOrigin records where d was read from: its name and bytes, for the
+// provenance of outputs (Name, SHA256), and where each of its values came
+// from, so that the problems Validate finds name their file, line and
+// column. Readers of other formats call it with the origin they make with
+// package internal/input as they read; Decode does it itself.
+func (d *Dataset) SetOrigin(o *input.Origin) { d.origin = o }
 
 func find[T any](xs []T, id func(T) string, want string) T {
 	for _, x := range xs {

@@ -136,7 +136,7 @@ func containsFold(s, sub string) bool {
 // with everything. Apply does not change d; the events, eras, categories
 // and sources are shared with d, not copied, but the lists are new. The
 // result keeps d's Name and SHA256; its problems have no line and column
-// (Apply drops the JSON of Decode and the positions of SetPositions),
+// (Apply drops the positions its reader recorded),
 // since its paths (events[3]) are not those of the file.
 func (f Filter) Apply(d *Dataset) *Dataset {
 	out := *d
@@ -147,7 +147,7 @@ func (f Filter) Apply(d *Dataset) *Dataset {
 		out.Events = slices.Clone(d.Events)
 		return &out
 	}
-	out.origin.data, out.origin.pos = nil, nil
+	out.origin = d.origin.WithoutPositions()
 	out.Events = []*Event{}
 	eras, cats, srcs := map[string]bool{}, map[string]bool{}, map[string]bool{d.Document: true}
 	for _, e := range d.Events {

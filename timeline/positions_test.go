@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+
+	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
 // rowPositions places the paths of baseDataset as a reader of a table
@@ -33,10 +35,9 @@ func problemStrings(ps Problems) []string {
 	return out
 }
 
-func TestSetPositions(t *testing.T) {
+func TestOriginPositions(t *testing.T) {
 	d := baseDataset(t)
-	d.SetOrigin("t.csv", []byte("anything"))
-	d.SetPositions(rowPositions)
+	d.SetOrigin(input.NewOrigin("t.csv", []byte("anything"), rowPositions))
 	d.Events[0].Era = "e9"
 	d.Events[1].Category = "c9"
 	d.Events[2].Sources = []string{"s1", "s9"}
@@ -72,36 +73,28 @@ func TestSetPositions(t *testing.T) {
 			t.Errorf("filtered dataset has a position: %s", p)
 		}
 	}
-	if d.origin.pos == nil {
+	if d.origin.Pos == nil {
 		t.Errorf("Apply dropped the positions of its input")
 	}
 
-	// SetOrigin forgets the positions; SetPositions(nil) too.
-	d.SetOrigin("again.csv", nil)
+	// An origin without positions places nothing.
+	d.SetOrigin(input.NewOrigin("again.csv", nil, nil))
 	for _, p := range d.Validate() {
 		if p.Line != 0 {
 			t.Errorf("after SetOrigin: %s", p)
 		}
 	}
-	d.SetPositions(rowPositions)
-	d.SetPositions(nil)
-	for _, p := range d.Validate() {
-		if p.Line != 0 {
-			t.Errorf("after SetPositions(nil): %s", p)
-		}
-	}
 }
 
-// TestSetPositionsAfterDecode checks that Decode's JSON places problems
-// even when positions are set too.
-func TestSetPositionsAfterDecode(t *testing.T) {
+// TestDecodePositions checks that Decode's origin places the problems
+// Validate finds.
+func TestDecodePositions(t *testing.T) {
 	d, err := Decode("d.json", []byte(`{"title": "T",
 "sources": [{"id": "s", "title": "S"}],
 "events": [{"id": "a", "date": "1985", "title": "A", "era": "x", "sources": ["s"]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.SetPositions(func(string) (int, int) { return 99, 99 })
 	want := []string{`d.json:3:61: events[0].era: unknown era "x" (none are defined)`}
 	if got := problemStrings(d.Validate()); !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)

@@ -23,36 +23,37 @@ func ValidColor(s string) bool { return colorRE.MatchString(s) }
 // attribution missing where the status needs one is a warning) and
 // warnings (an event that begins outside its era, an era or category no event
 // uses, a source no event cites). Each problem names its JSON path and,
-// for a dataset read by Decode or by a reader that calls SetPositions,
+// for a dataset read from a file (by Decode or another format's reader),
 // its file, line and column. Validate does not change d.
 func (d *Dataset) Validate() Problems {
 	var ps Problems
 	add := func(sev Severity, path, format string, args ...any) {
-		ps = append(ps, Problem{File: d.origin.name, Path: path, Severity: sev, Msg: fmt.Sprintf(format, args...)})
+		ps = append(ps, Problem{File: d.Name(), Path: path, Severity: sev, Msg: fmt.Sprintf(format, args...)})
 	}
 	if strings.TrimSpace(d.Title) == "" {
 		add(SeverityError, "title", "missing title")
 	}
-	ids := func(kind string, n int, id func(int) string) map[string]bool {
-		seen := make(map[string]bool, n)
-		first := map[string]int{}
+	// ids checks the ids of a list and returns the index of each id's
+	// first use.
+	ids := func(kind string, n int, id func(int) string) map[string]int {
+		first := make(map[string]int, n)
 		for i := 0; i < n; i++ {
-			path := kind + "[" + strconv.Itoa(i) + "].id"
+			path := func() string { return kind + "[" + strconv.Itoa(i) + "].id" }
 			v := id(i)
+			j, dup := first[v]
 			switch {
 			case v == "":
-				add(SeverityError, path, "missing id")
-			case seen[v]:
-				add(SeverityError, path, "duplicate id %q (first used by %s[%d])", v, kind, first[v])
+				add(SeverityError, path(), "missing id")
+			case dup:
+				add(SeverityError, path(), "duplicate id %q (first used by %s[%d])", v, kind, j)
 			case strings.ContainsAny(v, " \t\r\n"):
-				add(SeverityError, path, "id %q contains white space", v)
+				add(SeverityError, path(), "id %q contains white space", v)
 			}
-			if !seen[v] {
+			if !dup {
 				first[v] = i
 			}
-			seen[v] = true
 		}
-		return seen
+		return first
 	}
 	eraIDs := ids("eras", len(d.Eras), func(i int) string { return d.Eras[i].ID })
 	catIDs := ids("categories", len(d.Categories), func(i int) string { return d.Categories[i].ID })
@@ -64,7 +65,7 @@ func (d *Dataset) Validate() Problems {
 			add(SeverityError, "language", "%q is not a BCP 47 language tag (examples: en, fa, ar, he, zh-Hant, ja)", d.Language)
 		}
 	}
-	if d.Document != "" && !srcIDs[d.Document] {
+	if _, ok := srcIDs[d.Document]; d.Document != "" && !ok {
 		add(SeverityError, "document", "unknown source %q%s", d.Document, validIDs(srcIDs))
 	}
 	color := func(path, c string) {
@@ -140,7 +141,7 @@ func (d *Dataset) Validate() Problems {
 		date(path+".date", e.Date, true)
 		if e.Era != "" {
 			usedEra[e.Era] = true
-			if !eraIDs[e.Era] {
+			if _, ok := eraIDs[e.Era]; !ok {
 				add(SeverityError, path+".era", "unknown era %q%s", e.Era, validIDs(eraIDs))
 			} else if era := d.Era(e.Era); !era.Span.IsZero() && !e.Date.IsZero() && !startsWithin(e.Date, era.Span) {
 				add(SeverityWarning, path+".date", "%s (%s) begins outside era %q (%s)", e.Date, e.Date.Label(), e.Era, era.Span.Label())
@@ -148,7 +149,7 @@ func (d *Dataset) Validate() Problems {
 		}
 		if e.Category != "" {
 			usedCat[e.Category] = true
-			if !catIDs[e.Category] {
+			if _, ok := catIDs[e.Category]; !ok {
 				add(SeverityError, path+".category", "unknown category %q%s", e.Category, validIDs(catIDs))
 			}
 		}
@@ -162,7 +163,7 @@ func (d *Dataset) Validate() Problems {
 		}
 		for j, s := range e.Sources {
 			usedSrc[s] = true
-			if !srcIDs[s] {
+			if _, ok := srcIDs[s]; !ok {
 				add(SeverityError, path+".sources["+strconv.Itoa(j)+"]", "unknown source %q%s", s, validIDs(srcIDs))
 			}
 		}
@@ -187,7 +188,7 @@ func (d *Dataset) Validate() Problems {
 			add(SeverityWarning, "sources["+strconv.Itoa(i)+"]", "source %q is cited by no event", s.ID)
 		}
 	}
-	d.origin.locate(ps)
+	d.origin.Locate(ps)
 	return ps
 }
 
@@ -229,8 +230,8 @@ func SafeURL(u string) bool {
 	return (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) && len(u) > len("https://") && !strings.ContainsAny(u, " \t\r\n<>\"")
 }
 
-func validIDs(ids map[string]bool) string {
-	if len(ids) == 0 || len(ids) == 1 && ids[""] {
+func validIDs(ids map[string]int) string {
+	if _, empty := ids[""]; len(ids) == 0 || len(ids) == 1 && empty {
 		return " (none are defined)"
 	}
 	list := make([]string, 0, len(ids))

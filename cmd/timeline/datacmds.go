@@ -18,56 +18,37 @@ import (
 // load reads the dataset the options name (the embedded one without
 // --data), validates it, and prints its warnings and the reader's notes on
 // standard error.
-func load(e *env, o *options) (*timeline.Dataset, error) {
+func load(e *env, o *options) (*timeline.Dataset, timeline.Problems, error) {
 	name, b := "mek.json", data.Raw()
 	f := formats.JSON
 	if o.data == "" {
 		if o.formatIn != "" {
-			return nil, usagef("--format-in needs --data")
+			return nil, nil, usagef("--format-in needs --data")
 		}
 	} else {
 		var err error
-		name = o.data
-		if b, err = readFile(e, o.data); err != nil {
-			return nil, err
+		if name, b, err = formats.ReadFile(o.data, e.stdin); err != nil {
+			return nil, nil, err
 		}
 		if f = formats.Format(o.formatIn); f == "" {
-			if f, err = formats.Detect(o.data, b); err != nil {
-				return nil, fmt.Errorf("%w (use --format-in to say which)", err)
+			if f, err = formats.Detect(name, b); err != nil {
+				return nil, nil, fmt.Errorf("%w (use --format-in to say which)", err)
 			}
 		}
 	}
-	var (
-		d        *timeline.Dataset
-		warnings timeline.Problems
-		err      error
-	)
-	if f == formats.JSON {
-		// Load reports bad dates together with every other problem.
-		d, warnings, err = timeline.Load(name, b)
-	} else {
-		var notes []string
-		if d, notes, err = formats.Read(name, b, f); err != nil {
-			return nil, err
-		}
-		for _, n := range notes {
-			fmt.Fprintf(e.stderr, "%s: note: %s\n", name, n)
-		}
-		ps := d.Validate()
-		err, warnings = ps.Err(), ps.Warnings()
+	d, warnings, notes, err := formats.Load(name, b, f)
+	for _, n := range notes {
+		fmt.Fprintf(e.stderr, "%s: note: %s\n", name, n)
 	}
 	for _, w := range warnings {
 		fmt.Fprintf(e.stderr, "%s\n", w)
 	}
-	if err != nil {
-		return nil, err
-	}
-	return d, nil
+	return d, warnings, err
 }
 
 // loadFiltered loads the dataset and checks the filter the flags give.
 func loadFiltered(e *env, o *options) (*timeline.Dataset, timeline.Filter, error) {
-	d, err := load(e, o)
+	d, _, err := load(e, o)
 	if err != nil {
 		return nil, timeline.Filter{}, err
 	}
@@ -250,11 +231,11 @@ Examples:
 		fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors")
 	},
 	run: func(e *env, o *options) error {
-		d, err := load(e, o)
+		d, ws, err := load(e, o)
 		if err != nil {
 			return err
 		}
-		if ws := d.Validate().Warnings(); o.strict && len(ws) > 0 {
+		if o.strict && len(ws) > 0 {
 			return fmt.Errorf("%d %s (--strict)", len(ws), pluralWord(len(ws), "warning"))
 		}
 		name := o.data

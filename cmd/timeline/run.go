@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -249,30 +248,4 @@ func (v *oneOf) Set(s string) error {
 	}
 	*v.value = s
 	return nil
-}
-
-// readFile reads name, or standard input when name is "-".
-func readFile(e *env, name string) ([]byte, error) {
-	var r io.Reader
-	if name == "-" {
-		r = e.stdin
-	} else {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("%s is a directory, not a dataset file", name)
-		}
-		r = f
-	}
-	b, err := io.ReadAll(io.LimitReader(r, timeline.MaxInput+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
-	}
-	if len(b) > timeline.MaxInput {
-		return nil, fmt.Errorf("%s: larger than %d bytes, the largest dataset read", name, timeline.MaxInput)
-	}
-	return b, nil
 }

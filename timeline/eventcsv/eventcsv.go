@@ -52,7 +52,6 @@ package eventcsv
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -62,6 +61,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/timeline-tool/timeline/timeline"
+	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
 // Columns are the columns Write writes, in order.
@@ -248,7 +248,6 @@ func splitList(s string) []string {
 // reader holds the state of one Read.
 type reader struct {
 	name     string
-	skip     int // bytes of a byte order mark before line 1
 	cr       *csv.Reader
 	problems timeline.Problems
 	tooMany  bool
@@ -259,9 +258,6 @@ func (r *reader) errorAt(line, col int, path, format string, args ...any) {
 	if len(r.problems) >= maxProblems {
 		r.tooMany = true
 		return
-	}
-	if line == 1 {
-		col += r.skip
 	}
 	r.problems = append(r.problems, timeline.Problem{File: r.name, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)})
 }
@@ -278,31 +274,11 @@ func (r *reader) errorAt(line, col int, path, format string, args ...any) {
 // breaks are read; invalid UTF-8, a file over timeline.MaxInput bytes and
 // more than MaxRows rows are errors.
 func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
-	if len(data) > timeline.MaxInput {
-		return nil, nil, timeline.Problems{{File: name, Msg: fmt.Sprintf("file is %d bytes; the largest dataset read is %d bytes", len(data), timeline.MaxInput)}}.Err()
+	body, err := input.Check(name, data, "a timeline CSV starts with a header row naming its columns, such as "+strings.Join(Columns, ","))
+	if err != nil {
+		return nil, nil, err
 	}
-	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		return nil, nil, timeline.Problems{{File: name, Line: 1, Col: 1, Msg: "the file is UTF-16 text; save it as UTF-8 (in Excel: CSV UTF-8)"}}.Err()
-	}
-	body := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	r := &reader{name: name, skip: len(data) - len(body)}
-	if !utf8.Valid(body) {
-		off := 0
-		for off < len(body) {
-			c, n := utf8.DecodeRune(body[off:])
-			if c == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
-		line := 1 + bytes.Count(body[:off], []byte{'\n'})
-		col := off - bytes.LastIndexByte(body[:off], '\n')
-		r.errorAt(line, col, "", "invalid UTF-8 (byte 0x%02x): save the file as UTF-8", body[off])
-		return nil, nil, r.problems.Err()
-	}
-	if len(bytes.TrimSpace(body)) == 0 {
-		return nil, nil, timeline.Problems{{File: name, Msg: "empty file: a timeline CSV starts with a header row naming its columns, such as " + strings.Join(Columns, ",")}}.Err()
-	}
+	r := &reader{name: name}
 	r.cr = csv.NewReader(bytes.NewReader(body))
 	r.cr.FieldsPerRecord = -1
 	header, err := r.cr.Read()
@@ -368,8 +344,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	if err := r.err(); err != nil {
 		return nil, nil, err
 	}
-	d.SetOrigin(name, data)
-	d.SetPositions(r.pos.position)
+	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
 	return d, notes, nil
 }
 
@@ -382,19 +357,8 @@ func (r *reader) err() error {
 }
 
 func (r *reader) csvError(err error) {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
-		r.errorAt(0, 0, "", "%v", err)
-		return
-	}
-	msg := pe.Err.Error()
-	switch {
-	case errors.Is(pe.Err, csv.ErrBareQuote):
-		msg += `: a cell with a " in it must be quoted, and the " doubled ("say ""hi""")`
-	case errors.Is(pe.Err, csv.ErrQuote):
-		msg += `: a quoted cell must end with a " followed by a comma or the end of the line`
-	}
-	r.errorAt(pe.Line, pe.Column, "", "CSV syntax error: %s", msg)
+	line, col, msg := input.CSVError(err)
+	r.errorAt(line, col, "", "%s", msg)
 }
 
 // cell is one cell of a row, with its position.
@@ -496,7 +460,7 @@ func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]i
 }
 
 // place is the line and column of a cell; the zero place is unknown.
-type place struct{ line, col int32 }
+type place = input.Place
 
 // rowPlace is where a row was read: its first cell and the cells of the
 // columns the header names, by their index in positions.column.
@@ -539,13 +503,9 @@ func (r *reader) placeRow(rec []string, line, col int) rowPlace {
 	return rp
 }
 
-// place returns the place of a cell at line and col of the text after the
-// byte order mark, counting the mark as errorAt does.
+// place returns the place of a cell at line and col.
 func (r *reader) place(line, col int) place {
-	if line == 1 {
-		col += r.skip
-	}
-	return place{int32(line), int32(col)}
+	return place{Line: int32(line), Col: int32(col)}
 }
 
 // datasetColumn gives the column of each field of the dataset row.
@@ -559,7 +519,7 @@ var datasetColumn = map[string]string{"title": "title", "subtitle": "summary", "
 func (p *positions) position(path string) (line, col int) {
 	row, k := p.dataset, datasetColumn[path] // the row and column of path
 	if strings.Contains(path, "[") {
-		list, n, field, ok := splitPath(path)
+		list, n, field, ok := input.SplitPath(path)
 		var rows []rowPlace
 		record := ""
 		switch list {
@@ -578,7 +538,7 @@ func (p *positions) position(path string) (line, col int) {
 		row, k = rows[n], ""
 		switch {
 		case field == "":
-			return int(row.row.line), int(row.row.col)
+			return int(row.row.Line), int(row.row.Col)
 		case record == RecordEra && field == "span":
 			k = "date"
 		case record == RecordEra && field == "date":
@@ -591,25 +551,7 @@ func (p *positions) position(path string) (line, col int) {
 	if !ok || row.cells == nil {
 		return 0, 0
 	}
-	return int(row.cells[j].line), int(row.cells[j].col)
-}
-
-// splitPath splits the path of an element of a list of the dataset, or
-// of one of its fields, into the list, the index and the field:
-// "events[3].sources[1]" into "events", 3 and "sources[1]"; "eras[0]"
-// into "eras", 0 and "".
-func splitPath(path string) (list string, i int, field string, ok bool) {
-	list, rest, ok := strings.Cut(path, "[")
-	index, rest, ok2 := strings.Cut(rest, "]")
-	i, err := strconv.Atoi(index)
-	if !ok || !ok2 || err != nil || i < 0 {
-		return "", 0, "", false
-	}
-	if rest == "" {
-		return list, i, "", true
-	}
-	field, ok = strings.CutPrefix(rest, ".")
-	return list, i, field, ok
+	return int(row.cells[j].Line), int(row.cells[j].Col)
 }
 
 // quote quotes s, shortened to 40 characters.

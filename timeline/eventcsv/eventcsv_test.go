@@ -143,7 +143,7 @@ var readErrorTests = []struct {
 	{"bare quote", "id,date,title\na,1985,say \"hi\"\n", `x.csv:2:12: CSV syntax error: bare " in non-quoted-field`},
 	{"unterminated quote", "id,date,title\na,1985,\"open\n", `CSV syntax error: extraneous or missing " in quoted-field`},
 	{"invalid utf8", "id,date,title\na,1985,caf\xe9\n", "x.csv:2:11: invalid UTF-8 (byte 0xe9)"},
-	{"invalid utf8 bom", "\ufeffid,da\xfft", "x.csv:1:9: invalid UTF-8 (byte 0xff)"},
+	{"invalid utf8 bom", "\ufeffid,da\xfft", "x.csv:1:6: invalid UTF-8 (byte 0xff)"},
 	{"huge year", "id,date,title\na,99999,A\n", `"99999": year 99999 has more than four digits`},
 	{"many errors", "id,date,title\n" + strings.Repeat("a,1985-13,A\n", 60), "too many errors; stopped after 50"},
 	{"utf-16", "\xff\xfei\x00d\x00", "x.csv:1:1: the file is UTF-16 text; save it as UTF-8"},

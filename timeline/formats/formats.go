@@ -15,6 +15,7 @@ import (
 
 	"github.com/timeline-tool/timeline/timeline"
 	"github.com/timeline-tool/timeline/timeline/eventcsv"
+	"github.com/timeline-tool/timeline/timeline/internal/input"
 	"github.com/timeline-tool/timeline/timeline/timelinejs"
 )
 
@@ -221,15 +222,12 @@ func guessBroken(body []byte) Format {
 
 // Read reads a dataset in format f; name is used in messages. It returns
 // the dataset, notes for the user (what a conversion dropped or made up,
-// without the file name, which the caller adds; none for our JSON) and an error naming every problem with its file,
-// line and column. For JSON it calls timeline.Decode; like Decode it does
-// not validate the dataset's meaning: see timeline.Dataset.Validate. Every
-// format refuses a file larger than timeline.MaxInput bytes. The zero
-// Format reads the format Detect finds.
+// without the file name, which the caller adds; none for our JSON) and an
+// error naming every problem with its file, line and column. Like
+// timeline.Decode it does not validate the dataset's meaning: see Load.
+// Every format refuses a file larger than timeline.MaxInput bytes. The
+// zero Format reads the format Detect finds.
 func Read(name string, data []byte, f Format) (*timeline.Dataset, []string, error) {
-	if len(data) > timeline.MaxInput {
-		return nil, nil, timeline.Problems{{File: name, Msg: fmt.Sprintf("file is %d bytes; the largest dataset read is %d bytes", len(data), timeline.MaxInput)}}.Err()
-	}
 	switch f {
 	case JSON:
 		d, err := timeline.Decode(name, data)
@@ -248,6 +246,38 @@ func Read(name string, data []byte, f Format) (*timeline.Dataset, []string, erro
 		return Read(name, data, g)
 	}
 	return nil, nil, fmt.Errorf("unknown format %q; use one of %s", f, names(Formats))
+}
+
+// Load reads a dataset in format f (the zero Format: the one Detect
+// finds) and validates it. It returns the dataset, its warnings in file
+// order and the reader's notes (see Read), or the warnings, the notes and
+// an error listing every error found, each with its file, line and
+// column: for our JSON, bad dates and unknown fields are reported together
+// with the problems of meaning (see timeline.Load).
+func Load(name string, data []byte, f Format) (d *timeline.Dataset, warnings timeline.Problems, notes []string, err error) {
+	if f == "" {
+		if f, err = Detect(name, data); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	if f == JSON {
+		d, warnings, err = timeline.Load(name, data)
+		return d, warnings, nil, err
+	}
+	if d, notes, err = Read(name, data, f); err != nil {
+		return nil, nil, notes, err
+	}
+	d, warnings, err = timeline.Checked(d, nil)
+	return d, warnings, notes, err
+}
+
+// ReadFile reads the dataset file path, or standard input (stdin) when
+// path is "-", refusing what is over timeline.MaxInput bytes before
+// reading it all: a regular file by its size, anything else by reading
+// no more than one byte over the limit. It returns the name to use in
+// messages ("standard input" for "-") and the bytes.
+func ReadFile(path string, stdin io.Reader) (name string, data []byte, err error) {
+	return input.ReadFile(path, stdin)
 }
 
 // Write writes d in format f: our JSON (timeline.Encode), TimelineJS JSON

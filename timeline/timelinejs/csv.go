@@ -3,7 +3,6 @@ package timelinejs
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/timeline-tool/timeline/timeline"
+	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
 // The columns of the TimelineJS Google Sheets template, in its order
@@ -57,18 +57,17 @@ func IsSheetHeader(header []string) bool {
 // would be valid; so do the problems timeline.Dataset.Validate finds in
 // the dataset, placed at the cell a field was made from, or at its row.
 func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
-	body, err := checkInput(name, data, "a TimelineJS sheet has a header row with Year and Headline columns")
+	body, err := input.Check(name, data, "a TimelineJS sheet has a header row with Year and Headline columns")
 	if err != nil {
 		return nil, nil, err
 	}
-	skip := len(data) - len(body)
 	r := newReader(name)
 	cr := csv.NewReader(bytes.NewReader(body))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	header, err := cr.Read()
 	if err != nil {
-		r.csvError(err, skip)
+		r.csvError(err)
 		return nil, nil, r.err()
 	}
 	col := map[string]int{} // column key → index
@@ -80,7 +79,7 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 		}
 		line, c := cr.FieldPos(i)
 		if j, dup := col[k]; dup {
-			r.problemAt(strings.TrimSpace(h), line, c+colSkip(line, skip), "column %d repeats column %d (%q); each column may appear once", i+1, j+1, strings.TrimSpace(header[j]))
+			r.problemAt(strings.TrimSpace(h), line, c, "column %d repeats column %d (%q); each column may appear once", i+1, j+1, strings.TrimSpace(header[j]))
 			continue
 		}
 		col[k] = i
@@ -116,7 +115,7 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 			break
 		}
 		if err != nil {
-			r.csvError(err, skip)
+			r.csvError(err)
 			break
 		}
 		if rows++; rows > MaxEvents {
@@ -124,7 +123,7 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 			r.problemAt("", line, 1, "more than %d rows; the most read is %d", MaxEvents, MaxEvents)
 			break
 		}
-		if s := r.row(cr, rec, header, col, skip); s != nil {
+		if s := r.row(cr, rec, header, col); s != nil {
 			switch s.kind {
 			case kindTitle:
 				if title == nil {
@@ -155,39 +154,18 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 	if err := r.err(); err != nil {
 		return nil, nil, err
 	}
-	d.SetOrigin(name, data)
-	d.SetPositions(r.pos.position)
+	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
 	return d, r.notes(), nil
 }
 
-// colSkip is the number of bytes of a byte order mark before the columns
-// of line 1.
-func colSkip(line, skip int) int {
-	if line == 1 {
-		return skip
-	}
-	return 0
-}
-
 // csvError records a CSV syntax error with its position and a hint.
-func (r *reader) csvError(err error, skip int) {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
-		r.problemAt("", 0, 0, "%v", err)
-		return
-	}
-	msg := pe.Err.Error()
-	switch {
-	case errors.Is(pe.Err, csv.ErrBareQuote):
-		msg += `: a field with a " in it must be quoted, and the " doubled ("say ""hi""")`
-	case errors.Is(pe.Err, csv.ErrQuote):
-		msg += `: a quoted field must end with a " followed by a comma or the end of the line`
-	}
-	r.problemAt("", pe.Line, pe.Column+colSkip(pe.Line, skip), "CSV syntax error: %s", msg)
+func (r *reader) csvError(err error) {
+	line, col, msg := input.CSVError(err)
+	r.problemAt("", line, col, "%s", msg)
 }
 
 // row reads one sheet row; it returns nil for a blank row.
-func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int, skip int) *slideIn {
+func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *slideIn {
 	blank := true
 	for _, f := range rec {
 		if strings.TrimSpace(f) != "" {
@@ -199,11 +177,11 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int, s
 		return nil
 	}
 	line, c := cr.FieldPos(0)
-	s := &slideIn{path: "line " + strconv.Itoa(line), line: line, col: c + colSkip(line, skip)}
+	s := &slideIn{path: "line " + strconv.Itoa(line), line: line, col: c}
 	for i := len(header); i < len(rec); i++ {
 		if strings.TrimSpace(rec[i]) != "" {
 			l, c := cr.FieldPos(i)
-			r.problemAt("", l, c+colSkip(l, skip), "row has %d fields but the header names %d columns; field %d (%s) has no column", len(rec), len(header), i+1, quoteShort(rec[i]))
+			r.problemAt("", l, c, "row has %d fields but the header names %d columns; field %d (%s) has no column", len(rec), len(header), i+1, quoteShort(rec[i]))
 			return nil
 		}
 	}
@@ -216,7 +194,6 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int, s
 		if i < len(rec) {
 			v.s = rec[i]
 			v.line, v.col = cr.FieldPos(i)
-			v.col += colSkip(v.line, skip)
 		} else {
 			v.line, v.col = line, c
 		}
@@ -276,7 +253,7 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int, s
 		r.dropped("backgrounds", "timeline draws no slide backgrounds")
 	}
 	s.at = [nAt]place{
-		atSlide:    {int32(s.line), int32(s.col)},
+		atSlide:    {Line: int32(s.line), Col: int32(s.col)},
 		atStart:    cellPlace(s.start.year),
 		atDisplay:  cellPlace(s.display),
 		atHeadline: cellPlace(s.headline),
@@ -289,4 +266,4 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int, s
 
 // cellPlace returns the place of the cell of v, or the zero place when
 // the sheet has no such column.
-func cellPlace(v value) place { return place{int32(v.line), int32(v.col)} }
+func cellPlace(v value) place { return place{Line: int32(v.line), Col: int32(v.col)} }

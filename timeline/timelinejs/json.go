@@ -1,21 +1,15 @@
 package timelinejs
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/timeline-tool/timeline/timeline"
+	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
-
-// maxDepth bounds the nesting of JSON values; TimelineJS needs 4
-// (events[i].start_date.year).
-const maxDepth = 32
 
 // ReadJSON reads a TimelineJS JSON file; name is used in messages. It
 // returns the dataset, the notes a user should see (what was dropped, what
@@ -26,18 +20,18 @@ const maxDepth = 32
 // event's title its headline, its category its group, its era its
 // start_date, a source the text or media credit citing it).
 func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
-	body, err := checkInput(name, data, "a TimelineJS file is a JSON object with an \"events\" list")
+	body, err := input.Check(name, data, "a TimelineJS file is a JSON object with an \"events\" list")
 	if err != nil {
 		return nil, nil, err
 	}
-	skip := len(data) - len(body)
 	r := newReader(name)
-	at := func(off int) (int, int) { return position(data, off+skip) }
-	places := &jsonPlaces{data: data, skip: skip}
-	if err := walkJSON(body, places.visit, func(off int, path, msg string) {
-		line, col := at(off)
-		r.problemAt(path, line, col, "%s", msg)
-	}); err != nil || len(r.problems) > 0 {
+	w := input.NewWalk(name, data, jsonForm)
+	places := &jsonPlaces{lines: w.Lines}
+	w.Value = func(v input.Value) { places.visit(v.Off, w.Stack) }
+	if w.Run() != nil || len(w.Problems) > 0 {
+		for _, p := range w.Problems {
+			r.problemAt(p.Path, p.Line, p.Col, "%s", p.Msg)
+		}
 		return nil, nil, r.err()
 	}
 
@@ -78,12 +72,19 @@ func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 	}
 	d := r.build(title, events, eras)
 	if len(r.problems) > 0 {
-		locate(body, r.problems, at)
+		input.Locate(r.problems, w.Pos())
 		return nil, nil, r.err()
 	}
-	d.SetOrigin(name, data)
-	d.SetPositions(r.pos.position)
+	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
 	return d, r.notes(), nil
+}
+
+// jsonForm is what a TimelineJS JSON file is, for the messages of the walk.
+var jsonForm = input.JSONForm{
+	Object:   "a TimelineJS file is a JSON object with an \"events\" list",
+	End:      "the closing } of the timeline",
+	MaxItems: MaxEvents,
+	TooMany:  "more than %d slides; the most read is %d",
 }
 
 func sortedKeys(m map[string]json.RawMessage) []string {
@@ -336,191 +337,4 @@ func (r *reader) dateObj(raw json.RawMessage, path string) dateIn {
 		}
 	}
 	return d
-}
-
-// locate fills in the line and column of problems that have a JSON path
-// but no position, walking the JSON once. A path with no value of its own
-// (a missing field) is placed at its nearest enclosing value.
-func locate(body []byte, ps timeline.Problems, at func(off int) (int, int)) {
-	want := map[string]int{}
-	for _, p := range ps {
-		if p.Line == 0 && p.Path != "" {
-			for path := p.Path; path != ""; path = parentPath(path) {
-				want[path] = -1
-			}
-		}
-	}
-	if len(want) == 0 {
-		return
-	}
-	walkJSON(body, func(off int, stack []frame) {
-		if len(stack) > 5 {
-			return
-		}
-		p := framePath(stack)
-		if _, ok := want[p]; ok {
-			want[p] = off
-		}
-	}, nil)
-	for i, p := range ps {
-		if p.Line != 0 || p.Path == "" {
-			continue
-		}
-		for path := p.Path; path != ""; path = parentPath(path) {
-			if off := want[path]; off >= 0 {
-				ps[i].Line, ps[i].Col = at(off)
-				break
-			}
-		}
-	}
-}
-
-// parentPath returns the path of the value enclosing path's value:
-// "events[3]" for "events[3].start_date", "events" for "events[3]".
-func parentPath(path string) string {
-	i := strings.LastIndexAny(path, ".[")
-	if i < 0 {
-		return ""
-	}
-	return path[:i]
-}
-
-// frame is one open JSON container during walkJSON.
-type frame struct {
-	array     bool
-	key       string
-	index     int
-	expectKey bool
-	seen      map[string]bool
-}
-
-// framePath returns the path of the value the innermost frame of stack
-// is at: "events[3].start_date" for the frames of the top-level object
-// (at key "events"), the list (at index 3) and the slide (at key
-// "start_date").
-func framePath(stack []frame) string {
-	var b strings.Builder
-	for i := range stack {
-		f := &stack[i]
-		if f.array {
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(f.index))
-			b.WriteByte(']')
-		} else {
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(f.key)
-		}
-	}
-	return b.String()
-}
-
-// walkJSON checks the syntax of data token by token, reporting through
-// report (which may be nil) broken syntax, duplicate keys, nesting deeper
-// than maxDepth, a top level that is not an object, and more than
-// MaxEvents slides in a list. It calls visit (which may be nil) with the
-// offset of every value and the frames of the containers it is in, which
-// visit must not keep. It returns an error when the walk cannot go on.
-// Memory use is bounded by the nesting depth, not the size of data.
-func walkJSON(data []byte, visit func(off int, stack []frame), report func(off int, path, msg string)) error {
-	if report == nil {
-		report = func(int, string, string) {}
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var stack []frame
-	pathOf := func(n int) string { return framePath(stack[:n]) }
-	afterValue := func() {
-		if n := len(stack); n > 0 {
-			if stack[n-1].array {
-				stack[n-1].index++
-			} else {
-				stack[n-1].expectKey = true
-			}
-		}
-	}
-	done := false
-	for {
-		off := int(dec.InputOffset())
-		for off < len(data) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
-			off++
-		}
-		tok, err := dec.Token()
-		if err == io.EOF {
-			if !done {
-				report(off, "", "unexpected end of file")
-				return errors.New("eof")
-			}
-			return nil
-		}
-		if err != nil {
-			var se *json.SyntaxError
-			if errors.As(err, &se) {
-				off = int(se.Offset) - 1
-			}
-			msg := strings.TrimPrefix(err.Error(), "json: ")
-			if errors.Is(err, io.ErrUnexpectedEOF) {
-				msg = "unexpected end of file: the JSON is cut short"
-			}
-			report(off, pathOf(len(stack)), "syntax error: "+msg)
-			return err
-		}
-		if done {
-			report(off, "", "unexpected data after the closing } of the timeline")
-			return errors.New("trailing data")
-		}
-		n := len(stack)
-		if n > 0 && !stack[n-1].array && stack[n-1].expectKey {
-			if tok == json.Delim('}') {
-				stack = stack[:n-1]
-				afterValue()
-				done = len(stack) == 0
-				continue
-			}
-			key := tok.(string)
-			top := &stack[n-1]
-			top.key, top.expectKey = key, false
-			if top.seen[key] {
-				report(off, pathOf(n), fmt.Sprintf("duplicate field %q: a field may appear once in an object", key))
-			}
-			top.seen[key] = true
-			continue
-		}
-		if tok == json.Delim(']') {
-			stack = stack[:n-1]
-			afterValue()
-			done = len(stack) == 0
-			continue
-		}
-		if n > 0 && stack[n-1].array && stack[n-1].index >= MaxEvents && n == 2 {
-			report(off, pathOf(n), fmt.Sprintf("more than %d slides; the most read is %d", MaxEvents, MaxEvents))
-			return errors.New("too many")
-		}
-		if visit != nil {
-			visit(off, stack)
-		}
-		switch tok {
-		case json.Delim('{'), json.Delim('['):
-			if n == 0 && tok == json.Delim('[') {
-				report(off, "", "a TimelineJS file is a JSON object with an \"events\" list, not a list")
-				return errors.New("not an object")
-			}
-			if n >= maxDepth {
-				report(off, pathOf(n), fmt.Sprintf("nested more than %d levels deep", maxDepth))
-				return errors.New("too deep")
-			}
-			if tok == json.Delim('{') {
-				stack = append(stack, frame{expectKey: true, seen: map[string]bool{}})
-			} else {
-				stack = append(stack, frame{array: true})
-			}
-		default:
-			if n == 0 {
-				report(off, "", "a TimelineJS file is a JSON object with an \"events\" list, not a single value")
-				return errors.New("not an object")
-			}
-			afterValue()
-		}
-	}
 }

@@ -1,13 +1,14 @@
 package timelinejs
 
 import (
-	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
 // place is a line and column of the input; the zero place is unknown.
-type place struct{ line, col int32 }
+type place = input.Place
 
 // The values of a slide whose places a read keeps, as indices of
 // slideIn.at, so that the problems timeline.Dataset.Validate finds in the
@@ -122,7 +123,7 @@ func (p *positions) position(path string) (line, col int) {
 	case "subtitle":
 		pl = p.subtitle
 	default:
-		list, n, field, ok := splitPath(path)
+		list, n, field, ok := input.SplitPath(path)
 		switch {
 		case !ok:
 		case list == "categories" && field == "" && n < len(p.categories):
@@ -135,7 +136,7 @@ func (p *positions) position(path string) (line, col int) {
 			pl = p.events[n].place(field, false)
 		}
 	}
-	return int(pl.line), int(pl.col)
+	return int(pl.Line), int(pl.Col)
 }
 
 // place returns the place of the slide of an event (or, when era is
@@ -151,24 +152,6 @@ func (p *placed) place(field string, era bool) place {
 	return place{}
 }
 
-// splitPath splits the path of an element of a list of the dataset, or
-// of one of its fields, into the list, the index and the field:
-// "events[3].sources[1]" into "events", 3 and "sources[1]"; "eras[0]"
-// into "eras", 0 and "".
-func splitPath(path string) (list string, i int, field string, ok bool) {
-	list, rest, ok := strings.Cut(path, "[")
-	index, rest, ok2 := strings.Cut(rest, "]")
-	i, err := strconv.Atoi(index)
-	if !ok || !ok2 || err != nil || i < 0 {
-		return "", 0, "", false
-	}
-	if rest == "" {
-		return list, i, "", true
-	}
-	field, ok = strings.CutPrefix(rest, ".")
-	return list, i, field, ok
-}
-
 // jsonOffsets are the offsets, plus one (zero is none), of the values of
 // a JSON slide that a read keeps, indexed as slideIn.at.
 type jsonOffsets [nAt]int32
@@ -176,28 +159,26 @@ type jsonOffsets [nAt]int32
 // jsonPlaces collects, during the walk of a TimelineJS JSON file, where
 // the values of each slide are.
 type jsonPlaces struct {
-	data         []byte // the file
-	skip         int    // the bytes of its byte order mark, which the walk skips
+	lines        *input.Lines // of the file
 	title        jsonOffsets
 	events, eras []jsonOffsets // by index in the file's lists
-	lines        []int         // the offset in data of each line, once needed
 }
 
 // visit is walkJSON's visit: it records the offset of a slide object, its
 // start_date, display_date, group and unique_id, its text.headline,
 // text.text and media.credit.
-func (j *jsonPlaces) visit(off int, stack []frame) {
+func (j *jsonPlaces) visit(off int, stack []input.Frame) {
 	var at *jsonOffsets
-	var rel []frame // the frames within the slide
+	var rel []input.Frame // the frames within the slide
 	switch {
-	case len(stack) >= 1 && stack[0].key == "title":
+	case len(stack) >= 1 && stack[0].Key == "title":
 		at, rel = &j.title, stack[1:]
-	case len(stack) >= 2 && stack[1].array && (stack[0].key == "events" || stack[0].key == "eras"):
+	case len(stack) >= 2 && stack[1].Array && (stack[0].Key == "events" || stack[0].Key == "eras"):
 		list := &j.events
-		if stack[0].key == "eras" {
+		if stack[0].Key == "eras" {
 			list = &j.eras
 		}
-		i := stack[1].index // the walk stops at MaxEvents slides
+		i := stack[1].Index // the walk stops at MaxEvents slides
 		for len(*list) <= i {
 			*list = append(*list, jsonOffsets{})
 		}
@@ -209,9 +190,9 @@ func (j *jsonPlaces) visit(off int, stack []frame) {
 	switch {
 	case len(rel) == 0:
 		k = atSlide
-	case rel[0].array:
+	case rel[0].Array:
 	case len(rel) == 1:
-		switch rel[0].key {
+		switch rel[0].Key {
 		case "start_date":
 			k = atStart
 		case "display_date":
@@ -221,8 +202,8 @@ func (j *jsonPlaces) visit(off int, stack []frame) {
 		case "unique_id":
 			k = atUniqueID
 		}
-	case len(rel) == 2 && !rel[1].array:
-		switch in, key := rel[0].key, rel[1].key; {
+	case len(rel) == 2 && !rel[1].Array:
+		switch in, key := rel[0].Key, rel[1].Key; {
 		case in == "text" && key == "headline":
 			k = atHeadline
 		case in == "text" && key == "text":
@@ -239,20 +220,11 @@ func (j *jsonPlaces) visit(off int, stack []frame) {
 // resolve returns the places of the offsets o: the lines and columns
 // position gives, found by a binary search of the line starts.
 func (j *jsonPlaces) resolve(o *jsonOffsets) [nAt]place {
-	if j.lines == nil {
-		j.lines = []int{0}
-		for i, c := range j.data {
-			if c == '\n' {
-				j.lines = append(j.lines, i+1)
-			}
-		}
-	}
 	var at [nAt]place
 	for k, off := range o {
 		if off > 0 {
-			off := int(off) - 1 + j.skip
-			line, _ := slices.BinarySearch(j.lines, off+1) // j.lines[line-1] <= off
-			at[k] = place{int32(line), int32(off - j.lines[line-1] + 1)}
+			line, col := j.lines.Pos(int(off) - 1)
+			at[k] = place{Line: int32(line), Col: int32(col)}
 		}
 	}
 	return at

@@ -365,7 +365,7 @@ var readJSONErrorTests = []struct {
 	{"events not list", `{"events":{}}`, `events: an object is not a list of slides`},
 	{"null slide", `{"events":[null]}`, "events[0]: null is not a slide"},
 	{"slide not object", `{"events":[1985]}`, "events[0]: a number is not a slide"},
-	{"syntax", `{"events":[{"start_date":{"year":1985}},]}`, "1:40: events[1]: syntax error: invalid character ']'"},
+	{"syntax", `{"events":[{"start_date":{"year":1985}},]}`, "1:41: events[1]: syntax error: invalid character ']'"},
 	{"cut short", `{"events":[{"start_date":{"year":1985`, "unexpected end of file"},
 	{"trailing", `{"events":[]} {}`, "1:15: unexpected data after the closing }"},
 	{"duplicate key", `{"events":[{"start_date":{"year":1985,"year":1986}}]}`, `1:39: events[0].start_date.year: duplicate field "year"`},
@@ -392,7 +392,7 @@ var readJSONErrorTests = []struct {
 	{"many errors", `{"events":[` + strings.Repeat(`{"start_date":{"year":0,"month":99}},`, 60) + `{}]}`, "too many errors; stopped after 50"},
 	{"invalid utf8", "{\"events\":[\n{\"text\":{\"headline\":\"caf\xe9\"}}]}", "x.json:2:25: invalid UTF-8 (byte 0xe9)"},
 	{"utf-16", "\xfe\xff\x00{", "x.json:1:1: the file is UTF-16 text; save it as UTF-8"},
-	{"invalid utf8 bom", "\ufeff{\"\xff\":1}", "x.json:1:6: invalid UTF-8 (byte 0xff)"},
+	{"invalid utf8 bom", "\ufeff{\"\xff\":1}", "x.json:1:3: invalid UTF-8 (byte 0xff)"},
 }
 
 func TestReadJSONErrors(t *testing.T) {
