@@ -57,10 +57,13 @@ test: deps
 	$(GO) vet ./...
 	CI=$${CI:-} $(GO) test -count=1 ./...
 
-# Benchmarks: renderers at 100 to 100,000 events, and the browser and
-# Chromium-print comparisons. Figures depend on the machine.
+# Benchmarks: loading 1,000 to 100,000 events beside a plain encoding/json
+# decode of the same bytes (BenchmarkLoad/plain, the baseline), refusing an
+# over-size input, renderers at 100 to 100,000 events, and the browser and
+# Chromium-print comparisons. Figures depend on the machine: read them as
+# ratios within one run.
 bench: deps
-	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x ./timeline/ ./render/...
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x ./timeline/... ./render/...
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

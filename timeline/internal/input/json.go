@@ -187,10 +187,11 @@ func (w *Walk) token(off int, kind jsontext.Kind, raw []byte, done *bool) error 
 		w.Errorf(off, w.Path(), w.Form.TooMany, w.Form.MaxItems, w.Form.MaxItems)
 		return errStop
 	}
-	if w.one {
-	} else if n == 1 {
+	switch {
+	case w.one:
+	case n == 1:
 		w.tops[w.Stack[0].Key] = off
-	} else if n == 2 && w.Stack[1].Array {
+	case n == 2 && w.Stack[1].Array:
 		w.elems[w.Stack[0].Key] = append(w.elems[w.Stack[0].Key], int32(off))
 	}
 	if w.Value != nil {
