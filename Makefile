@@ -6,9 +6,17 @@ BIN       := bin/timeline
 OUT       := out
 BUNDLE    := render/htmlout/assets/echarts.min.js
 FUZZTIME  ?= 30s
+VERSIONS  := render/htmlout/assets/VERSIONS
+# The version and commit every binary built here reports (timeline version)
+# and writes into its outputs' provenance.
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null)
+COMMIT    := $(shell git rev-parse HEAD 2>/dev/null)
+LDFLAGS   := -X main.ldVersion=$(VERSION) -X main.ldCommit=$(COMMIT)
+PREFIX    ?=
+DIST      ?= dist
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps system-deps node-deps assets build run test bench fmt vet fuzz examples clean
+.PHONY: all deps system-deps node-deps assets build install dist dist-check run test test-short bench fmt vet fuzz examples clean
 
 all: build
 
@@ -29,16 +37,49 @@ node-deps: node_modules/.package-lock.json
 
 # The ECharts bundle, built from the pinned npm packages and embedded by
 # render/htmlout. Never committed.
-$(BUNDLE): node_modules/.package-lock.json render/htmlout/build-assets.sh
+$(BUNDLE) $(VERSIONS) &: node_modules/.package-lock.json render/htmlout/build-assets.sh render/htmlout/echarts.entry.js
 	bash render/htmlout/build-assets.sh
 
-assets: $(BUNDLE)
+assets: $(BUNDLE) $(VERSIONS)
 
 deps: system-deps assets
 	$(GO) mod download
 
+# bin/timeline, complete with the ECharts bundle. (A plain `go build
+# ./cmd/timeline` at the root cannot name its output timeline: that is the
+# timeline/ directory of the model package. Use `make build`, or
+# `go build -o bin/timeline ./cmd/timeline` after `make assets`.)
 build: assets
-	$(GO) build -o $(BIN) ./cmd/timeline
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/timeline
+
+# A complete timeline in $(go env GOBIN) (else $(go env GOPATH)/bin), or in
+# $(PREFIX)/bin when PREFIX is given: make install PREFIX=/usr/local
+install: assets
+	@if [ -n "$(PREFIX)" ]; then \
+		mkdir -p "$(DESTDIR)$(PREFIX)/bin" && \
+		$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o "$(DESTDIR)$(PREFIX)/bin/timeline" ./cmd/timeline && \
+		echo "installed $(DESTDIR)$(PREFIX)/bin/timeline"; \
+	else \
+		$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/timeline && \
+		dir="$$($(GO) env GOBIN)"; [ -n "$$dir" ] || dir="$$($(GO) env GOPATH)/bin"; \
+		echo "installed $$dir/timeline"; \
+	fi
+
+# Release archives for linux, darwin and windows on amd64 and arm64, with
+# SHA256SUMS, into $(DIST)/. Reproducible: the same commit gives the same
+# bytes (see internal/dist).
+dist: assets
+	rm -rf $(DIST)
+	$(GO) run ./internal/dist -out $(DIST) -version '$(VERSION)'
+
+# Builds the archives twice and requires the same checksums.
+dist-check: assets
+	rm -rf $(DIST) $(DIST).again
+	$(GO) run ./internal/dist -out $(DIST) -version '$(VERSION)'
+	$(GO) run ./internal/dist -out $(DIST).again -version '$(VERSION)'
+	cmp $(DIST)/SHA256SUMS $(DIST).again/SHA256SUMS
+	rm -rf $(DIST).again
+	@echo "dist-check: two builds gave the same archives:"; cat $(DIST)/SHA256SUMS
 
 # The main job: the embedded dataset rendered to every output.
 run: build
@@ -96,4 +137,4 @@ examples: build
 	done
 
 clean:
-	rm -rf $(OUT) bin $(BUNDLE)
+	rm -rf $(OUT) bin $(DIST) $(BUNDLE) $(VERSIONS)

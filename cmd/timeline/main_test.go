@@ -60,6 +60,8 @@ func TestGolden(t *testing.T) {
 		{"help-formats", []string{"help", "formats"}},
 		{"help-unknown", []string{"help", "lst"}},
 		{"pdf-help", []string{"pdf", "--help"}},
+		{"completion-help", []string{"completion", "--help"}},
+		{"completion-none", []string{"completion"}},
 		{"stray-argument", []string{"list", "small.json"}},
 		{"bad-format", []string{"export", "--data", small, "--format", "xml"}},
 		{"no-args", nil},

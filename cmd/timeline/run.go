@@ -12,9 +12,6 @@ import (
 	"github.com/timeline-tool/timeline/timeline"
 )
 
-// version is the tool's version, written into every output's provenance.
-const version = "0.1.0"
-
 // Exit codes.
 const (
 	exitOK    = 0
@@ -51,7 +48,7 @@ type command struct {
 // allCommands returns the commands in the order help lists them. It is a
 // function, not a variable, because the help command refers to it.
 func allCommands() []*command {
-	return []*command{listCmd, erasCmd, htmlCmd, pdfCmd, exportCmd, validateCmd, versionCmd, helpCommand()}
+	return []*command{listCmd, erasCmd, htmlCmd, pdfCmd, exportCmd, validateCmd, versionCmd, completionCmd, helpCommand()}
 }
 
 // run runs timeline with the arguments args (without the program name) and
@@ -81,6 +78,8 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	case "-v", "--version":
 		name = "version"
+	case completeCmd:
+		return runComplete(e, args[1:])
 	}
 	cmd := lookup(name)
 	if cmd == nil {
@@ -121,12 +120,12 @@ func lookup(name string) *command {
 	return nil
 }
 
-// exec parses the command's flags and runs it.
-func (c *command) exec(e *env, args []string) error {
+// flagSet returns the flags of the command, set into o, and the --help
+// flag.
+func (c *command) flagSet(o *options) (*pflag.FlagSet, *bool) {
 	fs := pflag.NewFlagSet("timeline "+c.name, pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
-	o := &options{}
 	if c.data {
 		o.addDataFlags(fs, !c.noFilters)
 	}
@@ -136,7 +135,13 @@ func (c *command) exec(e *env, args []string) error {
 	if c.flags != nil {
 		c.flags(fs, o)
 	}
-	help := fs.BoolP("help", "h", false, "show this help")
+	return fs, fs.BoolP("help", "h", false, "show this help")
+}
+
+// exec parses the command's flags and runs it.
+func (c *command) exec(e *env, args []string) error {
+	o := &options{}
+	fs, help := c.flagSet(o)
 	if err := fs.Parse(args); err != nil {
 		return flagError(fs, err)
 	}
@@ -145,7 +150,7 @@ func (c *command) exec(e *env, args []string) error {
 		return pflag.ErrHelp
 	}
 	o.args = fs.Args()
-	if c.name != "help" && len(o.args) > 0 {
+	if c.name != "help" && c.name != "completion" && len(o.args) > 0 {
 		return usagef("unexpected argument %q (flags go before or after; files are given with --data or -o)", o.args[0])
 	}
 	return c.run(e, o)
@@ -176,7 +181,7 @@ Usage: timeline COMMAND [flags]
 Commands:
 `)
 	for _, c := range allCommands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.short)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.short)
 	}
 	fmt.Fprint(w, `
 Data: the embedded dataset, or --data FILE (- for standard input) in this
@@ -217,14 +222,6 @@ func helpCommand() *command {
 			return c.exec(e, []string{"--help"})
 		},
 	}
-}
-
-var versionCmd = &command{
-	name: "version", short: "print the version",
-	run: func(e *env, o *options) error {
-		_, err := fmt.Fprintf(e.stdout, "timeline %s\n", version)
-		return err
-	},
 }
 
 func pluralWord(n int, w string) string {

@@ -29,4 +29,8 @@ node_modules/.bin/esbuild render/htmlout/echarts.entry.js \
 	--target=es2019 --legal-comments=eof --charset=utf8 \
 	--log-level=warning --outfile="$out.tmp"
 mv "$out.tmp" "$out"
+# The versions of what the bundle holds, for "timeline version" and the
+# licences of release archives.
+node -e 'for (const p of ["echarts", "zrender", "tslib"]) console.log(p, require("./node_modules/" + p + "/package.json").version)' \
+	>render/htmlout/assets/VERSIONS
 echo "build-assets.sh: wrote $out ($(wc -c <"$out") bytes)"
