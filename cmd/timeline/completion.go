@@ -257,7 +257,7 @@ func completionDataset(e *env, c *command, words []string) *timeline.Dataset {
 		return nil
 	}
 	quiet := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
-	d, err := load(quiet, o)
+	d, _, err := load(quiet, o)
 	if err != nil {
 		return nil
 	}

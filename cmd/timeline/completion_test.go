@@ -9,15 +9,6 @@ import (
 	"testing"
 )
 
-// TestMain lets the test binary play the timeline command when
-// TIMELINE_TEST_MAIN is set, so that scripts can call it.
-func TestMain(m *testing.M) {
-	if os.Getenv("TIMELINE_TEST_MAIN") == "1" {
-		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-	}
-	os.Exit(m.Run())
-}
-
 func TestComplete(t *testing.T) {
 	small := "testdata/small.json"
 	eras := []string{"shah", "revolution", "france", "iraq", "ashraf", "albania"}

@@ -22,6 +22,10 @@ import (
 // TIMELINE_TEST_CHILD set it runs the command line it is given, and
 // stops once its temporary output file exists, to be sent a signal.
 func TestMain(m *testing.M) {
+	// The completion tests run the test binary as timeline from scripts.
+	if os.Getenv("TIMELINE_TEST_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	if os.Getenv("TIMELINE_TEST_CHILD") != "" {
 		tempCreated = func(string) {
 			fmt.Fprintln(os.Stderr, "temporary file made")
