@@ -136,8 +136,9 @@ type Shape uint8
 
 // The shapes. The placement rule: an event whose date is a single month or
 // day is a Point at the middle of that month or day; a single year,
-// decade or century is a Range, a faint bar across every day the date can
-// mean with its mark at the middle; an interval is a Span, a solid bar from
+// decade or century, and a one-of set ([2009..2010]: some time in 2009 or
+// 2010), is a Range, a faint bar across every day the date can mean with
+// its mark at the middle; an interval is a Span, a solid bar from
 // the first day its start can mean to the last day its end can mean (to
 // AsOf for an open end). Events sort by the first day they can mean, then
 // coarser before finer, then by id.
@@ -393,6 +394,9 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 		ev.Start, ev.End = lo.YearFraction(), (hi + 1).YearFraction()
 		ev.Mid = (ev.Start + ev.End) / 2
 		switch {
+		case e.Date.IsOneOf():
+			// One moment at some time within the range: imprecise, as a decade is.
+			ev.Shape = ShapeRange
 		case e.Date.IsInterval():
 			ev.Shape = ShapeSpan
 		case ev.Precision <= timeline.PrecisionYear:

@@ -299,3 +299,39 @@ func TestProvenanceNamesNoFolders(t *testing.T) {
 		}
 	}
 }
+
+// A one-of set ("some time in 2009 or 2010") is one moment at an unknown
+// time: drawn as an imprecise range across the whole of its range, as a
+// decade is, never as a solid span; an interval of the same years is a span.
+func TestOneOfIsARange(t *testing.T) {
+	d := loadSmall(t)
+	for _, tt := range []struct{ id, date string }{{"set", "[2009..2010]"}, {"set-days", "[2012-06-01..2012-06-20]"}, {"interval", "2009/2010"}} {
+		date, err := timeline.ParseDate(tt.date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Events = append(d.Events, &timeline.Event{ID: tt.id, Date: date, Title: tt.id, Summary: "s", Era: "late", Sources: []string{"doc"}})
+	}
+	v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
+	want := map[string]struct {
+		label      string
+		shape      render.Shape
+		start, end float64
+	}{
+		"set":      {"2009 or 2010", render.ShapeRange, 2009, 2011},
+		"set-days": {"1 Jun 2012–20 Jun 2012, date unknown", render.ShapeRange, 0, 0},
+		"interval": {"2009–2010", render.ShapeSpan, 2009, 2011},
+	}
+	for _, e := range v.Events {
+		w, ok := want[e.ID]
+		if !ok {
+			continue
+		}
+		if e.Label != w.label || e.Shape != w.shape {
+			t.Errorf("%s: label %q shape %v, want %q %v", e.ID, e.Label, e.Shape, w.label, w.shape)
+		}
+		if w.end != 0 && (e.Start != w.start || e.End != w.end) {
+			t.Errorf("%s: drawn from %v to %v, want %v to %v", e.ID, e.Start, e.End, w.start, w.end)
+		}
+	}
+}

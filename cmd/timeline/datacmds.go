@@ -190,8 +190,9 @@ json (this tool's format; loading the export gives the same dataset), csv
 (one row per record), timelinejs (Knight Lab TimelineJS JSON, with the
 sources listed in each event's text) or timelinejs-csv (the TimelineJS
 Google Sheets template as CSV). TimelineJS has no decades, approximate
-dates or open ends: those dates are written at year precision, with the
-honest label as the display date.
+dates, "some time between" dates ([2009..2010]) or open ends: those dates
+are written at the nearest dates TimelineJS has, with the honest label as
+the display date. The json and csv formats keep every date as written.
 
 Examples:
   timeline export -o mek.json
@@ -249,20 +250,20 @@ Examples:
 }
 
 // noteTimelineJSLoss says on standard error which dates TimelineJS cannot
-// hold: it has no decades or centuries, no approximate or uncertain dates
-// and no open or unknown ends.
+// hold: it has no decades or centuries, no approximate or uncertain dates,
+// no "some time between" (one-of sets) and no open or unknown ends.
 func noteTimelineJSLoss(e *env, d *timeline.Dataset) {
 	n := 0
 	for _, ev := range d.Events {
 		_, startKind := ev.Date.Start()
 		_, endKind := ev.Date.End()
 		if ev.Date.Precision() < timeline.PrecisionYear || ev.Date.Qualifier() != timeline.QualifierNone ||
-			startKind != timeline.BoundDate || endKind != timeline.BoundDate {
+			startKind != timeline.BoundDate || endKind != timeline.BoundDate || ev.Date.IsOneOf() {
 			n++
 		}
 	}
 	if n > 0 {
-		fmt.Fprintf(e.stderr, "timeline export: note: TimelineJS has no decades, approximate or uncertain dates, or open ends: "+
+		fmt.Fprintf(e.stderr, "timeline export: note: TimelineJS has no decades, approximate or uncertain dates, \"some time between\" dates, or open ends: "+
 			"%d %s written at the nearest date TimelineJS has, with the honest label as the display date\n", n, pluralWord(n, "date"))
 	}
 }

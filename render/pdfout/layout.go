@@ -474,7 +474,7 @@ func (d *doc) method() {
 		"“1985” a year, “Oct 1997” a month, “c. 1985” an approximate year, “1985?” an uncertain one, "+
 		"“1997–2012” an interval and “1985–present” one still open on the as-of date. "+
 		"In the overview strip, an event dated to a single month or day is a mark at the middle of that month or day; "+
-		"one dated to a year, decade or century is a hollow bar across every day the date can mean, with its mark at the middle; "+
+		"one dated to a year, decade or century, or only to some time within a range (“2009 or 2010”), is a hollow bar across every day the date can mean, with its mark at the middle; "+
 		"an interval is a solid bar from the first day its start can mean to the last day its end can mean "+
 		"(to the as-of date when its end is open), with its mark at the middle. "+
 		"Events sort by the first day they can mean, then coarser dates before finer ones, then by identifier: "+

@@ -512,7 +512,7 @@ func (d *doc) layoutKey() *keyLayout {
 	}
 	head("Dates")
 	add(keyMark, render.MarkDisc, "month or day")
-	add(keyRange, render.MarkDisc, "year, decade or century, across its whole span")
+	add(keyRange, render.MarkDisc, "year, decade, century or “some time between”, across its whole span")
 	add(keySpan, render.MarkDisc, "interval")
 	add(keyOpen, render.MarkDisc, "still open")
 	add(keyDashed, render.MarkDisc, "approximate (c.) or uncertain (?)")

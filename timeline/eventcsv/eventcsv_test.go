@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -379,6 +380,28 @@ func TestValidatePositionsDatasetRow(t *testing.T) {
 		}
 		if err := d.Validate().Err(); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: Validate gives\n%v\nwant %s", tt.in, err, tt.want)
+		}
+	}
+}
+
+// TestOneOfRoundTrip: "some time between" dates ([2009..2010], open at
+// either end) are written as EDTF and read back unchanged.
+func TestOneOfRoundTrip(t *testing.T) {
+	d := &timeline.Dataset{Title: "T", Sources: []*timeline.Source{{ID: "s", Title: "S"}}}
+	for i, s := range []string{"[2009..2010]", "[..1980]", "[2013..]", "[1981-04..1989-1X]"} {
+		date, err := timeline.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Events = append(d.Events, &timeline.Event{ID: "e" + strconv.Itoa(i), Date: date, Title: s, Sources: []string{"s"}})
+	}
+	back, notes, err := Read("out.csv", write(t, d))
+	if err != nil || len(notes) > 0 {
+		t.Fatalf("Read: %v %v", err, notes)
+	}
+	for i, e := range back.Events {
+		if e.Date != d.Events[i].Date || e.Date.String() != e.Title {
+			t.Errorf("event %s: date %q after the round trip, want %q", e.ID, e.Date, e.Title)
 		}
 	}
 }

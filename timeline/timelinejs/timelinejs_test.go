@@ -282,6 +282,9 @@ func TestWriteRules(t *testing.T) {
 			{ID: "f", Date: mustDate(t, "1985-0X"), Title: "Some month", Sources: []string{"s1"}},
 			{ID: "g", Date: mustDate(t, "19XX/2003-04-1X"), Title: "", Sources: nil},
 			{ID: "h", Date: mustDate(t, "1999/"), Title: "Unknown end", Sources: []string{"s1"}},
+			{ID: "i", Date: mustDate(t, "[2009..2010]"), Title: "Some time in 2009 or 2010", Sources: []string{"s1"}},
+			{ID: "j", Date: mustDate(t, "[..1980]"), Title: "Some time up to 1980", Sources: []string{"s1"}},
+			{ID: "k", Date: mustDate(t, "[2013-05..]"), Title: "Some time from May 2013", Sources: []string{"s1"}},
 		},
 	}
 	var b bytes.Buffer
@@ -314,6 +317,10 @@ func TestWriteRules(t *testing.T) {
 		{"d", "2003", "until 2003"},
 		{"e", "-0044-03-15", ""},
 		{"f", "1985", "Jan–Sep 1985"},
+		// TimelineJS has no "some time between": the range, with the label.
+		{"i", "2009/2010", "2009 or 2010"},
+		{"j", "1980", "1980 or earlier"},
+		{"k", "2013-05", "May 2013 or later"},
 	} {
 		e := got[tt.id]
 		if e == nil {

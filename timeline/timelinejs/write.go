@@ -124,7 +124,9 @@ func build(d *timeline.Dataset) *tlTimeline {
 }
 
 // slideDates returns the TimelineJS start and end of a date; end is nil
-// when the date is one day, month or year, or its end is open.
+// when the date is one day, month or year, or its end is open. TimelineJS
+// has no "some time between": a one-of set [2009..2010] is written as the
+// span of its range, and its label says what it means.
 func slideDates(d timeline.Date) (start, end *tlDate) {
 	if d.IsZero() {
 		return nil, nil
@@ -132,7 +134,7 @@ func slideDates(d timeline.Date) (start, end *tlDate) {
 	sp, sk := d.Start()
 	ep, ek := d.End()
 	switch {
-	case !d.IsInterval():
+	case !d.IsInterval() && !d.IsOneOf():
 		start, end = first(sp), last(sp)
 	case sk == timeline.BoundDate && ek == timeline.BoundDate:
 		start, end = first(sp), last(ep)
