@@ -2,10 +2,7 @@ package data
 
 import (
 	"bytes"
-	"errors"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -15,9 +12,10 @@ import (
 	"github.com/timeline-tool/timeline/timeline"
 )
 
-// reportPath is the CRS report the dataset is drawn from, in the shared
-// folder that sits beside the repository (and beside CI's clone of it).
-var reportPath = filepath.Join("..", "..", "shared", "source", "crs-mek-report-2025-02-25.txt")
+// reportPath is the text of the CRS report the dataset is drawn from, kept
+// in the repository (it is a work of the U.S. government) so that the
+// tests that compare the dataset with it run on every checkout.
+const reportPath = "source/crs-mek-report-2025-02-25.txt"
 
 // Footnotes of the report run from 1 to lastFootnote.
 const lastFootnote = 39
@@ -33,14 +31,10 @@ func load(t *testing.T) *timeline.Dataset {
 	return d
 }
 
-// report returns the text of the CRS report. A missing report fails the test
-// in CI (CI=true) and skips it elsewhere.
+// report returns the text of the CRS report.
 func report(t *testing.T) string {
 	t.Helper()
 	b, err := os.ReadFile(reportPath)
-	if errors.Is(err, fs.ErrNotExist) && os.Getenv("CI") != "true" {
-		t.Skipf("report not found at %s (required when CI=true)", reportPath)
-	}
 	if err != nil {
 		t.Fatalf("reading the report: %v", err)
 	}
