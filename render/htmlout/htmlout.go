@@ -44,6 +44,13 @@ type Options struct {
 	// other value is the URL of a copy of echarts.min.js (http, https,
 	// file, or relative to the page) that the page loads instead.
 	Assets string
+
+	// Live, when not empty, is one more inline script the page runs after
+	// its own, for a server that reloads the page (timeline serve). The
+	// Content-Security-Policy then allows that script by its hash and
+	// connections to the page's own origin (connect-src 'self'), and
+	// nothing more; without Live the policy allows no connection at all.
+	Live string
 }
 
 // ErrNoBundle is returned by Write when Options.Assets is "inline" and the
@@ -129,6 +136,7 @@ type page struct {
 	Data   template.JS // JSON, escaped by encoding/json
 	Script template.JS
 	Bundle template.JS // inline bundle, or ""
+	Live   template.JS // Options.Live, or ""
 	// BundleURL is the URL of the bundle when it is not inline, checked by
 	// assetSource (html/template would refuse a file: URL).
 	BundleURL    template.URL
@@ -181,8 +189,17 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		p.BundleURL = template.URL(a)
 		scriptSrc = " " + src
 	}
+	connect := ""
+	if opts.Live != "" {
+		if unsafeInScript(opts.Live) {
+			return errors.New("html: the live script contains </script or <!--")
+		}
+		p.Live = template.JS(opts.Live)
+		scripts = append(scripts, scriptHash(opts.Live))
+		connect = "; connect-src 'self'"
+	}
 	p.CSP = "default-src 'none'; script-src " + strings.Join(scripts, " ") + scriptSrc +
-		"; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+		"; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'" + connect
 
 	data, height, countsHeight := buildData(v)
 	js, err := json.Marshal(data)
