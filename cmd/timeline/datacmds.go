@@ -194,6 +194,12 @@ dates, "some time between" dates ([2009..2010]) or open ends: those dates
 are written at the nearest dates TimelineJS has, with the honest label as
 the display date. The json and csv formats keep every date as written.
 
+Both CSV formats put a single quote before a cell that starts with =, +,
+-, @, a tab or a carriage return (a negative whole number aside), so that
+a spreadsheet shows the text instead of running it as a formula; timeline
+removes that quote when it reads the file back. --csv-raw writes cells
+exactly as they are: only for files no spreadsheet will open.
+
 Examples:
   timeline export -o mek.json
   timeline export --format csv --era albania -o albania.csv
@@ -202,6 +208,7 @@ Examples:
 	flags: func(fs *pflag.FlagSet, o *options) {
 		o.format = "json"
 		fs.VarP(&oneOf{&o.format, []string{"json", "csv", "timelinejs", "timelinejs-csv"}}, "format", "f", "write `format`: json, csv, timelinejs or timelinejs-csv (the TimelineJS sheet)")
+		fs.BoolVar(&o.csvRaw, "csv-raw", false, "write CSV cells as they are, without the quote that keeps a spreadsheet from running a formula")
 	},
 	run: func(e *env, o *options) error {
 		d, f, err := loadFiltered(e, o)
@@ -213,7 +220,9 @@ Examples:
 		if strings.HasPrefix(o.format, "timelinejs") {
 			noteTimelineJSLoss(e, out)
 		}
-		return writeOutput(e, o, func(w io.Writer) error { return formats.Write(w, out, formats.Format(o.format)) })
+		return writeOutput(e, o, func(w io.Writer) error {
+			return formats.WriteOptions(w, out, formats.Format(o.format), formats.Options{CSVRaw: o.csvRaw})
+		})
 	},
 }
 

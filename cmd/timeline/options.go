@@ -22,6 +22,7 @@ type options struct {
 	output     string
 	binary     bool     // the output is not text: never to a terminal
 	format     string   // export
+	csvRaw     bool     // export
 	assets     string   // html
 	paper      string   // pdf
 	substitute bool     // pdf

@@ -44,9 +44,11 @@
 // encoding/csv reads quoted line breaks (text with CRLF is rare, and
 // means the same).
 //
-// Spreadsheets may treat a cell that starts with =, +, - or @ as a
-// formula; this package writes such text unchanged, so open untrusted
-// files in a spreadsheet with care.
+// A spreadsheet evaluates a cell that starts with =, +, -, @, tab or
+// carriage return as a formula. Write puts a single quote before such a
+// cell (package csvsafe; a negative whole number is left alone), which
+// spreadsheets show as text, and Read removes exactly that quote, so text
+// round-trips all the same. WriteOptions with Raw writes cells unchanged.
 package eventcsv
 
 import (
@@ -61,6 +63,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/timeline-tool/timeline/timeline"
+	"github.com/timeline-tool/timeline/timeline/csvsafe"
 	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
@@ -116,11 +119,22 @@ func IsHeader(header []string) bool {
 	return true
 }
 
+// Options changes what WriteOptions writes.
+type Options struct {
+	// Raw writes cells exactly as the text is, without the quote that
+	// keeps a spreadsheet from reading text as a formula.
+	Raw bool
+}
+
 // Write writes d in this package's CSV format, with a header of Columns
-// and "\n" line ends. Text that is not valid UTF-8 (which no reader
-// produces, but a dataset built in code may hold) is an error naming the
-// row and column, since the file could not be read back.
-func Write(w io.Writer, d *timeline.Dataset) error {
+// and "\n" line ends, cells that a spreadsheet would take for formulas
+// neutralized. Text that is not valid UTF-8 (which no reader produces,
+// but a dataset built in code may hold) is an error naming the row and
+// column, since the file could not be read back.
+func Write(w io.Writer, d *timeline.Dataset) error { return WriteOptions(w, d, Options{}) }
+
+// WriteOptions writes d as Write does, with the options o.
+func WriteOptions(w io.Writer, d *timeline.Dataset, o Options) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(Columns); err != nil {
 		return err
@@ -139,6 +153,9 @@ func Write(w io.Writer, d *timeline.Dataset) error {
 			if !utf8.ValidString(v) {
 				return fmt.Errorf("eventcsv: %s %q: %s %s is not valid UTF-8", record, cells["id"], Columns[i], quote(v))
 			}
+		}
+		if !o.Raw {
+			csvsafe.NeutralizeAll(rec)
 		}
 		return cw.Write(rec)
 	}
@@ -339,7 +356,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 			r.errorAt(line, 1, "", "more than %d rows; the most read is %d", MaxRows, MaxRows)
 			break
 		}
-		r.row(d, rec, header, col, &datasetLine)
+		r.row(d, csvsafe.RestoreAll(rec), header, col, &datasetLine)
 	}
 	if err := r.err(); err != nil {
 		return nil, nil, err

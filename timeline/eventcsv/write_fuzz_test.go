@@ -2,6 +2,7 @@ package eventcsv
 
 import (
 	"bytes"
+	"encoding/csv"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,7 +12,8 @@ import (
 )
 
 // FuzzWriteEventCSV builds datasets from arbitrary text, as our JSON may
-// hold it, and checks that Read(Write(d)) gives d, except that a CRLF
+// hold it, and checks that no cell starts a spreadsheet formula and that
+// Read(Write(d)) gives d, except that a CRLF
 // inside a cell comes back as LF (see the package doc; the seed with
 // "a\r\nb" found it), and that text that is not UTF-8 is refused (the
 // corpus entry 0ae5862992e4d5ca found Write making unreadable files).
@@ -19,6 +21,8 @@ func FuzzWriteEventCSV(f *testing.F) {
 	f.Add("Title", "a summary\nwith lines", "tag", "src", "1985")
 	f.Add("", "a\r\nb", " lead;", `back\`, "196X/..")
 	f.Add("\ufeffx", "\r", "", "", "-0044-03-15")
+	f.Add("=1+1", "'=x", "@t", "-s", "1985")
+	f.Add("''+x", "\t=1", "-5", "'", "-0044")
 	f.Fuzz(func(t *testing.T, title, summary, tag, src, date string) {
 		dt, err := timeline.ParseDate(date)
 		if err != nil {
@@ -35,6 +39,19 @@ func FuzzWriteEventCSV(f *testing.F) {
 				}
 			}
 			t.Fatal(err)
+		}
+		// No cell starts a formula in a spreadsheet (see package csvsafe).
+		recs, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, rec := range recs {
+			for _, c := range rec {
+				negative := len(c) > 1 && c[0] == '-' && strings.Trim(c[1:], "0123456789") == ""
+				if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) && !negative {
+					t.Fatalf("cell %q starts a formula", c)
+				}
+			}
 		}
 		back, _, err := Read("x.csv", b.Bytes())
 		if err != nil {

@@ -284,16 +284,31 @@ func ReadFile(path string, stdin io.Reader) (name string, data []byte, err error
 // (timelinejs.Write), a TimelineJS sheet as CSV (timelinejs.WriteCSV) or
 // our CSV (eventcsv.Write). JSON and CSV round-trip: reading what Write
 // wrote gives d again.
+//
+// The CSV formats put a single quote before a cell that a spreadsheet
+// would take for a formula, and their readers remove it (see package
+// csvsafe); WriteOptions with CSVRaw writes cells unchanged.
 func Write(w io.Writer, d *timeline.Dataset, f Format) error {
+	return WriteOptions(w, d, f, Options{})
+}
+
+// Options changes what WriteOptions writes.
+type Options struct {
+	// CSVRaw writes CSV cells exactly as the text is, formulas and all.
+	CSVRaw bool
+}
+
+// WriteOptions writes d in format f as Write does, with the options o.
+func WriteOptions(w io.Writer, d *timeline.Dataset, f Format, o Options) error {
 	switch f {
 	case JSON:
 		return timeline.Encode(w, d)
 	case TimelineJS:
 		return timelinejs.Write(w, d)
 	case TimelineJSCSV:
-		return timelinejs.WriteCSV(w, d)
+		return timelinejs.WriteCSVOptions(w, d, timelinejs.CSVOptions{Raw: o.CSVRaw})
 	case CSV:
-		return eventcsv.Write(w, d)
+		return eventcsv.WriteOptions(w, d, eventcsv.Options{Raw: o.CSVRaw})
 	}
 	return fmt.Errorf("unknown format %q; use one of %s", f, names(Formats))
 }

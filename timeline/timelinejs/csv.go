@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/timeline-tool/timeline/timeline"
+	"github.com/timeline-tool/timeline/timeline/csvsafe"
 	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
@@ -123,7 +124,7 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 			r.problemAt("", line, 1, "more than %d rows; the most read is %d", MaxEvents, MaxEvents)
 			break
 		}
-		if s := r.row(cr, rec, header, col); s != nil {
+		if s := r.row(cr, csvsafe.RestoreAll(rec), header, col); s != nil {
 			switch s.kind {
 			case kindTitle:
 				if title == nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/timeline-tool/timeline/timeline"
+	"github.com/timeline-tool/timeline/timeline/csvsafe"
 )
 
 // The TimelineJS JSON that Write makes, field for field as
@@ -278,8 +279,21 @@ func citation(s *timeline.Source) string {
 // template's columns (SheetColumns), the title row first, then one row
 // per event as Write makes its slides, then one row per era. The result
 // can be imported into the template sheet, or read back with ReadCSV.
-// Bytes that are not UTF-8 become U+FFFD, as in Write's JSON.
-func WriteCSV(w io.Writer, d *timeline.Dataset) error {
+// Bytes that are not UTF-8 become U+FFFD, as in Write's JSON. The sheet
+// exists to be opened in Google Sheets, which evaluates formulas: a cell
+// that starts with =, +, -, @, tab or carriage return gets a single quote
+// before it (package csvsafe), which ReadCSV removes again.
+func WriteCSV(w io.Writer, d *timeline.Dataset) error { return WriteCSVOptions(w, d, CSVOptions{}) }
+
+// CSVOptions changes what WriteCSVOptions writes.
+type CSVOptions struct {
+	// Raw writes cells exactly as the text is, without the quote that
+	// keeps a spreadsheet from reading text as a formula.
+	Raw bool
+}
+
+// WriteCSVOptions writes d as WriteCSV does, with the options o.
+func WriteCSVOptions(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
 	t := build(d)
 	cw := csv.NewWriter(w)
 	if err := cw.Write(SheetColumns); err != nil {
@@ -303,6 +317,9 @@ func WriteCSV(w io.Writer, d *timeline.Dataset) error {
 		for i, v := range rec {
 			// As encoding/json does for Write.
 			rec[i] = strings.ToValidUTF8(v, "\uFFFD")
+		}
+		if !o.Raw {
+			csvsafe.NeutralizeAll(rec)
 		}
 		return cw.Write(rec)
 	}
