@@ -31,6 +31,10 @@ type View struct {
 	Language string
 	// Document is the citation of the source document, or nil.
 	Document *SourceView
+	// NoteWord names the source document where its footnotes are cited:
+	// "document" ("document note 10") for a press, court, scholarly or
+	// other document, else "report".
+	NoteWord string
 	// AsOf is the "as of" date: the document's date, else the newest date
 	// in the data. AsOfLabel is its label ("25 Feb 2025").
 	AsOf      timeline.Day
@@ -208,22 +212,29 @@ type SourceView struct {
 	URL                      string // "" unless timeline.SafeURL
 	Citation                 string // author, “title,” publisher, date, locator.
 	CitedBy                  []*EventView
+
+	noteWord string // View.NoteWord
 }
 
-// NotesLabel returns the source document's footnotes that cite the work:
-// "report note 10", "report notes 2, 3, 5", or "" when there are none.
+// NotesLabel returns the source document's footnotes that cite the work,
+// naming the document as View.NoteWord does: "report note 10", "report
+// notes 2, 3, 5", "document note 4", or "" when there are none.
 func (s *SourceView) NotesLabel() string {
+	word := s.noteWord
+	if word == "" {
+		word = "report"
+	}
 	switch len(s.Footnotes) {
 	case 0:
 		return ""
 	case 1:
-		return "report note " + strconv.Itoa(s.Footnotes[0])
+		return word + " note " + strconv.Itoa(s.Footnotes[0])
 	}
 	ns := make([]string, len(s.Footnotes))
 	for i, n := range s.Footnotes {
 		ns[i] = strconv.Itoa(n)
 	}
-	return "report notes " + strings.Join(ns, ", ")
+	return word + " notes " + strings.Join(ns, ", ")
 }
 
 var statusInfo = map[timeline.Status]struct {
@@ -249,12 +260,27 @@ var eraPalette = []string{"#E8EEF7", "#F7ECE1", "#E6F2EC", "#F3E8F1", "#F7F1DC",
 // f.Check(d); d must be valid.
 func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 	shown := f.Apply(d)
+	v := heading(d, f, len(shown.Events), opts)
+	v.AsOf, v.AsOfLabel = asOf(d)
+	v.NoteWord = noteWord(d.DocumentSource())
+	v.Statuses = statusViews()
+	eraOf := v.addEras(shown.Eras)
+	catOf := v.addCategories(d.Categories, shown.Categories)
+	n := v.addEvents(shown, eraOf, catOf)
+	v.addDocument(d.DocumentSource(), n)
+	v.setAxis(d)
+	return v
+}
+
+// heading returns a view with the title, the counts, the heading and the
+// provenance.
+func heading(d *timeline.Dataset, f timeline.Filter, shown int, opts Options) *View {
 	v := &View{
 		Title:      d.Title,
 		Subtitle:   d.Subtitle,
 		Language:   languageTag(d.Language),
 		FilterText: f.Describe(d),
-		Shown:      len(shown.Events),
+		Shown:      shown,
 		Total:      len(d.Events),
 	}
 	if f.IsZero() {
@@ -270,38 +296,61 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 		name = "embedded"
 	}
 	v.Provenance = Provenance{Tool: "timeline", Version: opts.Version, Dataset: name, SHA256: d.SHA256(), Filter: v.FilterText}
+	return v
+}
 
-	// As of: the newer of the document's date and the newest date in the
-	// whole data (an event may postdate the document it comes from).
-	asOf := timeline.MinDay
+// asOf returns the "as of" day and its label: the newer of the document's
+// date and the newest date in the whole data (an event may postdate the
+// document it comes from); zero when there is neither.
+func asOf(d *timeline.Dataset) (timeline.Day, string) {
+	day := timeline.MinDay
 	if doc := d.DocumentSource(); doc != nil && !doc.Date.IsZero() {
-		asOf = doc.Date.Latest()
+		day = doc.Date.Latest()
 	}
 	for _, e := range d.Events {
-		if l := e.Date.Latest(); l != timeline.MaxDay && l > asOf {
-			asOf = l
+		if l := e.Date.Latest(); l != timeline.MaxDay && l > day {
+			day = l
 		}
-		if s := e.Date.Earliest(); s != timeline.MinDay && s > asOf {
-			asOf = s
+		if s := e.Date.Earliest(); s != timeline.MinDay && s > day {
+			day = s
 		}
 	}
-	if asOf != timeline.MinDay {
-		v.AsOf = asOf
-		y, m, dd := asOf.Date()
-		v.AsOfLabel = timeline.NewDate(timeline.Point{Year: y, Month: m, Day: dd, Digits: 3}).Label()
+	if day == timeline.MinDay {
+		return 0, ""
 	}
+	y, m, dd := day.Date()
+	return day, timeline.NewDate(timeline.Point{Year: y, Month: m, Day: dd, Digits: 3}).Label()
+}
 
+// noteWord names the source document in "report note 10": a report when
+// there is none named or it is a government, research, advocacy or
+// legislative document, else a document (an article's notes are not a
+// report's).
+func noteWord(doc *timeline.Source) string {
+	if doc != nil {
+		switch doc.Kind {
+		case timeline.KindGovernment, timeline.KindResearch, timeline.KindAdvocacy, timeline.KindLegislation:
+		default:
+			return "document"
+		}
+	}
+	return "report"
+}
+
+func statusViews() []*StatusView {
+	var out []*StatusView
 	for _, s := range timeline.Statuses {
 		info := statusInfo[s]
-		v.Statuses = append(v.Statuses, &StatusView{Status: s, Label: info.label, Meaning: info.meaning, Mark: info.mark})
+		out = append(out, &StatusView{Status: s, Label: info.label, Meaning: info.meaning, Mark: info.mark})
 	}
-	statusOf := map[timeline.Status]*StatusView{}
-	for _, s := range v.Statuses {
-		statusOf[s.Status] = s
-	}
+	return out
+}
 
+// addEras adds the era bands of the eras shown, coloured, and returns
+// them by id.
+func (v *View) addEras(eras []*timeline.Era) map[string]*EraView {
 	eraOf := map[string]*EraView{}
-	for i, e := range shown.Eras {
+	for i, e := range eras {
 		ev := &EraView{ID: e.ID, Label: e.Label, SpanLabel: e.Span.Label(), Color: e.Color, Description: e.Description, Anchor: "era-" + e.ID}
 		if ev.Color == "" {
 			ev.Color = eraPalette[i%len(eraPalette)]
@@ -310,11 +359,16 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 		v.Eras = append(v.Eras, ev)
 		eraOf[e.ID] = ev
 	}
+	return eraOf
+}
+
+// addCategories adds the lanes of the categories shown and returns them
+// by id. Lanes keep the dataset's category order (all), so that colours
+// and lanes do not move when a filter drops a category.
+func (v *View) addCategories(all, shown []*timeline.Category) map[string]*CategoryView {
 	catOf := map[string]*CategoryView{}
-	// Lanes keep the dataset's category order, so colours and lanes do
-	// not move when a filter drops a category.
-	for i, c := range d.Categories {
-		if !slices.Contains(shown.Categories, c) {
+	for i, c := range all {
+		if !slices.Contains(shown, c) {
 			continue
 		}
 		cv := &CategoryView{ID: c.ID, Label: c.Label, Color: c.Color, Description: c.Description, Lane: len(v.Categories)}
@@ -324,29 +378,39 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 		v.Categories = append(v.Categories, cv)
 		catOf[c.ID] = cv
 	}
-	var uncategorised *CategoryView
+	return catOf
+}
 
-	srcOf := map[string]*timeline.Source{}
-	for _, s := range shown.Sources {
-		srcOf[s.ID] = s
+// numbering numbers the sources of a view by first citation, one number
+// per work.
+type numbering struct {
+	v      *View
+	srcOf  map[string]*timeline.Source // the sources shown, by id
+	numOf  map[string]*SourceView      // by dataset source id
+	byWork map[string]*SourceView      // by citation text
+}
+
+// number returns the numbered view of the source with the given id, or
+// nil for a source not shown.
+func (n *numbering) number(id string) *SourceView {
+	if sv := n.numOf[id]; sv != nil {
+		return sv
 	}
-	numOf := map[string]*SourceView{}  // by dataset source id
-	byWork := map[string]*SourceView{} // by citation text
-	// merge returns the numbered view of s's work, numbering it when it is
-	// new and recording s's id and footnote when the work was already
-	// numbered under another id.
-	merge := func(s *timeline.Source) *SourceView {
-		// Works are the same when their citations differ only in case,
-		// as a title cited in title case in one footnote and in sentence
-		// case in another.
-		cite := strings.ToLower(Citation(s))
-		sv := byWork[cite]
-		if sv == nil {
-			sv = newSourceView(s, len(v.Sources)+1)
-			byWork[cite] = sv
-			v.Sources = append(v.Sources, sv)
-			return sv
-		}
+	s := n.srcOf[id]
+	if s == nil {
+		return nil
+	}
+	// Works are the same when their citations differ only in case, as a
+	// title cited in title case in one footnote and in sentence case in
+	// another.
+	cite := strings.ToLower(Citation(s))
+	sv := n.byWork[cite]
+	switch {
+	case sv == nil:
+		sv = newSourceView(s, len(n.v.Sources)+1, n.v.NoteWord)
+		n.byWork[cite] = sv
+		n.v.Sources = append(n.v.Sources, sv)
+	default: // a work already numbered under another id
 		sv.IDs = append(sv.IDs, s.ID)
 		if s.Footnote > 0 && !slices.Contains(sv.Footnotes, s.Footnote) {
 			sv.Footnotes = append(sv.Footnotes, s.Footnote)
@@ -356,22 +420,27 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 		if sv.URL == "" && timeline.SafeURL(s.URL) {
 			sv.URL = s.URL
 		}
-		return sv
 	}
-	first, last := math.Inf(1), math.Inf(-1)
+	n.numOf[id] = sv
+	return sv
+}
+
+// addEvents adds the events shown, in their one order, each in its lane
+// and era, citing sources numbered as they are first cited. It returns
+// the numbering.
+func (v *View) addEvents(shown *timeline.Dataset, eraOf map[string]*EraView, catOf map[string]*CategoryView) *numbering {
+	n := &numbering{v: v, srcOf: map[string]*timeline.Source{}, numOf: map[string]*SourceView{}, byWork: map[string]*SourceView{}}
+	for _, s := range shown.Sources {
+		n.srcOf[s.ID] = s
+	}
+	statusOf := map[timeline.Status]*StatusView{}
+	for _, s := range v.Statuses {
+		statusOf[s.Status] = s
+	}
+	var uncategorised *CategoryView
 	for i, e := range shown.SortedEvents() {
-		ev := &EventView{
-			ID: e.ID, Anchor: "ev-" + e.ID, Index: i,
-			Label: e.Label(), EDTF: e.Date.String(),
-			Precision: e.Date.Precision(), OpenEnd: e.Date.OpenEnd(),
-			Title: e.Title, Summary: e.Summary, Attribution: e.Attribution,
-			Tags: e.Tags, Section: e.Section,
-			Era: eraOf[e.Era], Status: statusOf[e.Status.Normal()],
-		}
-		q := e.Date.Qualifier()
-		ev.Approximate = q&timeline.QualifierApproximate != 0
-		ev.Uncertain = q&timeline.QualifierUncertain != 0
-		ev.Category = catOf[e.Category]
+		ev := v.eventView(e, i)
+		ev.Era, ev.Status, ev.Category = eraOf[e.Era], statusOf[e.Status.Normal()], catOf[e.Category]
 		if ev.Category == nil {
 			if uncategorised == nil {
 				uncategorised = &CategoryView{ID: "", Label: "Other", Color: "#555555", Lane: len(v.Categories)}
@@ -384,36 +453,10 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 		if ev.Era != nil {
 			ev.Era.Count++
 		}
-		lo, hi := e.Date.Earliest(), e.Date.Latest()
-		if hi == timeline.MaxDay {
-			hi = max(v.AsOf, lo)
-		}
-		if lo == timeline.MinDay {
-			lo = hi
-		}
-		ev.Start, ev.End = lo.YearFraction(), (hi + 1).YearFraction()
-		ev.Mid = (ev.Start + ev.End) / 2
-		switch {
-		case e.Date.IsOneOf():
-			// One moment at some time within the range: imprecise, as a decade is.
-			ev.Shape = ShapeRange
-		case e.Date.IsInterval():
-			ev.Shape = ShapeSpan
-		case ev.Precision <= timeline.PrecisionYear:
-			ev.Shape = ShapeRange
-		default:
-			ev.Shape = ShapePoint
-		}
-		first, last = math.Min(first, ev.Start), math.Max(last, ev.End)
 		for _, id := range e.Sources {
-			sv := numOf[id]
+			sv := n.number(id)
 			if sv == nil {
-				s := srcOf[id]
-				if s == nil {
-					continue
-				}
-				sv = merge(s)
-				numOf[id] = sv
+				continue
 			}
 			if !slices.Contains(ev.Notes, sv.N) {
 				ev.Notes = append(ev.Notes, sv.N)
@@ -425,23 +468,71 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 		slices.Sort(ev.Notes)
 		v.Events = append(v.Events, ev)
 	}
-	if doc := d.DocumentSource(); doc != nil {
-		if sv := numOf[doc.ID]; sv != nil {
-			v.Document = sv
-		} else {
-			v.Document = newSourceView(doc, 0)
-		}
+	return n
+}
+
+// eventView returns the view of event e, the i-th shown: its labels,
+// qualifiers, extent and shape.
+func (v *View) eventView(e *timeline.Event, i int) *EventView {
+	ev := &EventView{
+		ID: e.ID, Anchor: "ev-" + e.ID, Index: i,
+		Label: e.Label(), EDTF: e.Date.String(),
+		Precision: e.Date.Precision(), OpenEnd: e.Date.OpenEnd(),
+		Title: e.Title, Summary: e.Summary, Attribution: e.Attribution,
+		Tags: e.Tags, Section: e.Section,
+	}
+	q := e.Date.Qualifier()
+	ev.Approximate = q&timeline.QualifierApproximate != 0
+	ev.Uncertain = q&timeline.QualifierUncertain != 0
+	ev.Start, ev.End = v.extent(e.Date)
+	ev.Mid = (ev.Start + ev.End) / 2
+	switch {
+	case e.Date.IsOneOf():
+		// One moment at some time within the range: imprecise, as a decade is.
+		ev.Shape = ShapeRange
+	case e.Date.IsInterval():
+		ev.Shape = ShapeSpan
+	case ev.Precision <= timeline.PrecisionYear:
+		ev.Shape = ShapeRange
+	default:
+		ev.Shape = ShapePoint
+	}
+	return ev
+}
+
+// extent returns the first and last instant date can mean, in fractional
+// years; an open end ends at AsOf.
+func (v *View) extent(date timeline.Date) (start, end float64) {
+	lo, hi := date.Earliest(), date.Latest()
+	if hi == timeline.MaxDay {
+		hi = max(v.AsOf, lo)
+	}
+	if lo == timeline.MinDay {
+		lo = hi
+	}
+	return lo.YearFraction(), (hi + 1).YearFraction()
+}
+
+// addDocument sets the citation of the source document: its numbered
+// view when an event shown cites it.
+func (v *View) addDocument(doc *timeline.Source, n *numbering) {
+	if doc == nil {
+		return
+	}
+	if v.Document = n.numOf[doc.ID]; v.Document == nil {
+		v.Document = newSourceView(doc, 0, v.NoteWord)
+	}
+}
+
+// setAxis places the era bands and sets the span of the time axis: that
+// of the events, or of the eras when no event is shown.
+func (v *View) setAxis(d *timeline.Dataset) {
+	first, last := math.Inf(1), math.Inf(-1)
+	for _, e := range v.Events {
+		first, last = math.Min(first, e.Start), math.Max(last, e.End)
 	}
 	for _, e := range v.Eras {
-		es := d.Era(e.ID).Span
-		lo, hi := es.Earliest(), es.Latest()
-		if hi == timeline.MaxDay {
-			hi = max(v.AsOf, lo)
-		}
-		if lo == timeline.MinDay {
-			lo = hi
-		}
-		e.Start, e.End = lo.YearFraction(), (hi + 1).YearFraction()
+		e.Start, e.End = v.extent(d.Era(e.ID).Span)
 		if len(v.Events) == 0 {
 			first, last = math.Min(first, e.Start), math.Max(last, e.End)
 		}
@@ -463,12 +554,11 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 		e.Start = clamp(e.Start, v.AxisStart, v.AxisEnd)
 		e.End = clamp(e.End, v.AxisStart, v.AxisEnd)
 	}
-	return v
 }
 
-func newSourceView(s *timeline.Source, n int) *SourceView {
+func newSourceView(s *timeline.Source, n int, noteWord string) *SourceView {
 	sv := &SourceView{
-		N: n, ID: s.ID, IDs: []string{s.ID}, Footnote: s.Footnote, Kind: s.Kind,
+		N: n, ID: s.ID, IDs: []string{s.ID}, Footnote: s.Footnote, Kind: s.Kind, noteWord: noteWord,
 		Author: s.Author, Title: s.Title, Publisher: s.Publisher,
 		DateLabel: s.Date.Label(), Locator: s.Locator,
 	}

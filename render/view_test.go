@@ -335,3 +335,23 @@ func TestOneOfIsARange(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteWord checks that the view names the source document's notes
+// for every writer: "report note" for a government document, "document
+// note" for an article.
+func TestNoteWord(t *testing.T) {
+	for kind, want := range map[string]string{"government": "report note 4", "press": "document note 4"} {
+		b := []byte(`{"title":"T","document":"doc","sources":[
+		  {"id":"doc","kind":"` + kind + `","title":"The document"},
+		  {"id":"fn4","footnote":4,"title":"Article"}],
+		 "events":[{"id":"a","date":"1970","title":"A","sources":["fn4","doc"]}]}`)
+		d, _, err := timeline.Load("t.json", b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := render.Build(d, timeline.Filter{}, render.Options{})
+		if got := v.Sources[0].NotesLabel(); got != want {
+			t.Errorf("document of kind %s: NotesLabel = %q, want %q", kind, got, want)
+		}
+	}
+}

@@ -394,7 +394,7 @@ func (d *doc) sourceList() {
 	if len(v.Sources) == 0 {
 		intro = "The events shown cite no sources."
 	} else if v.Document != nil && hasFootnotes(v.Sources) {
-		intro += " The " + d.noteWord() + " notes of an entry are the footnotes of the source document that cite the same work."
+		intro += " The " + d.v.NoteWord + " notes of an entry are the footnotes of the source document that cite the same work."
 	}
 	head = append(head, d.para(intro, serif, 9, 11.5, 0, W, ink)...)
 	head = append(head, row{h: 4})
@@ -413,7 +413,7 @@ func (d *doc) sourceList() {
 		if s == v.Document {
 			info = append(info, "the source document")
 		}
-		if n := d.notesLabel(s); n != "" {
+		if n := clean(s.NotesLabel(), true); n != "" {
 			info = append(info, n)
 		}
 		info = append(info, "cited by "+plural(len(s.CitedBy), "event"))
@@ -429,30 +429,6 @@ func hasFootnotes(ss []*render.SourceView) bool {
 		}
 	}
 	return false
-}
-
-// notesLabel returns the source document's footnotes that cite s's work,
-// as s.NotesLabel gives them ("report notes 2, 3, 5") but naming the
-// document as noteWord does.
-func (d *doc) notesLabel(s *render.SourceView) string {
-	l := s.NotesLabel()
-	if w := d.noteWord(); w != "report" {
-		if rest, ok := strings.CutPrefix(l, "report "); ok {
-			l = w + " " + rest
-		}
-	}
-	return clean(l, true)
-}
-
-// noteWord names the source document in "report note 10".
-func (d *doc) noteWord() string {
-	if doc := d.v.Document; doc != nil {
-		switch doc.Kind {
-		case timeline.KindGovernment, timeline.KindResearch, timeline.KindAdvocacy, timeline.KindLegislation:
-			return "report"
-		}
-	}
-	return "document"
 }
 
 // method lays out the closing note: how dates are placed and sorted,
@@ -499,7 +475,7 @@ func (d *doc) method() {
 		// when there is one.
 		example := ""
 		for _, s := range v.Sources {
-			if l := d.notesLabel(s); l != "" && (example == "" || len(s.Footnotes) > 1) {
+			if l := clean(s.NotesLabel(), true); l != "" && (example == "" || len(s.Footnotes) > 1) {
 				example = l
 				if len(s.Footnotes) > 1 {
 					break
@@ -507,7 +483,7 @@ func (d *doc) method() {
 			}
 		}
 		src += " Sources of the data that cite the same work share one number, and its entry lists every footnote of the source document " +
-			"that cites that work (“" + example + "”), so that each claim can be traced to the " + d.noteWord() + "’s own note."
+			"that cites that work (“" + example + "”), so that each claim can be traced to the " + d.v.NoteWord + "’s own note."
 	}
 	section("Sources", src)
 	section("Filter", clean(v.Heading, true)+".")

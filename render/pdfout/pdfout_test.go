@@ -322,10 +322,9 @@ func TestNotesLabel(t *testing.T) {
 	} {
 		d.Sources[0].Kind = c.kind // the source document
 		v := build(d, timeline.Filter{})
-		doc := newDoc(v, "letter", Options{})
 		var got []string
 		for _, s := range v.Sources {
-			if l := doc.notesLabel(s); l != "" {
+			if l := s.NotesLabel(); l != "" {
 				got = append(got, l)
 			}
 		}
