@@ -101,7 +101,7 @@ Examples:
 }
 
 func writeList(w io.Writer, v *render.View, sources bool) error {
-	fmt.Fprintf(w, "%s\n%s\n\n", v.Title, v.Heading)
+	fmt.Fprintf(w, "%s\n%s\n\n", tabSafe(v.Title), tabSafe(v.Heading))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tERA\tCATEGORY\tSTATUS\tTITLE\tSOURCES")
 	for _, ev := range v.Events {
@@ -139,14 +139,16 @@ func noteList(ns []int) string {
 	return strings.Join(s, ",")
 }
 
-// tabSafe replaces the characters that would break a table line.
+// tabSafe replaces the characters that would break a table line with
+// spaces, and shows those that would take over a terminal as escapes
+// (see visible).
 func tabSafe(s string) string {
-	return strings.Map(func(r rune) rune {
+	return visible(strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
 			return ' '
 		}
 		return r
-	}, s)
+	}, s))
 }
 
 var erasCmd = &command{
@@ -253,7 +255,7 @@ Examples:
 			name = "embedded dataset (mek.json)"
 		}
 		_, err = fmt.Fprintf(e.stdout, "%s: ok: %d events, %d eras, %d categories, %d sources\n",
-			name, len(d.Events), len(d.Eras), len(d.Categories), len(d.Sources))
+			visible(name), len(d.Events), len(d.Eras), len(d.Categories), len(d.Sources))
 		return err
 	},
 }

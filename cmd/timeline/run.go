@@ -57,6 +57,8 @@ func allCommands() []*command {
 // standard output (a full disk) makes the status 1 whatever wrote it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &errWriter{w: stdout, name: "standard output"}
+	// Messages quote data and file names: never a terminal escape.
+	stderr = visibleWriter{stderr}
 	code := runCommand(args, stdin, out, stderr)
 	if out.err != nil && code == exitOK {
 		fmt.Fprintf(stderr, "timeline: %v\n", out.err)
