@@ -11,6 +11,7 @@ import (
 
 	"github.com/timeline-tool/timeline/data"
 	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/render/pdfout"
 	"github.com/timeline-tool/timeline/timeline"
 	"github.com/timeline-tool/timeline/timeline/formats"
 )
@@ -241,14 +242,30 @@ Examples:
   timeline validate --strict --data sheet.csv`,
 	flags: func(fs *pflag.FlagSet, o *options) {
 		fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors")
+		fontFlag(fs, o)
 	},
 	run: func(e *env, o *options) error {
+		fonts, err := loadFonts(o)
+		if err != nil {
+			return err
+		}
 		d, ws, err := load(e, o)
 		if err != nil {
 			return err
 		}
-		if o.strict && len(ws) > 0 {
-			return fmt.Errorf("%d %s (--strict)", len(ws), pluralWord(len(ws), "warning"))
+		nw := len(ws)
+		// The characters the PDF's fonts cannot draw, so that CI finds
+		// them before a briefing is printed.
+		if ms := pdfout.Check(render.Build(d, timeline.Filter{}, render.Options{Version: version}), fonts); len(ms) > 0 {
+			nw++
+			name := o.data
+			if name == "" {
+				name = "mek.json"
+			}
+			fmt.Fprintf(e.stderr, "%s: warning: the PDF would print a placeholder: %s\n", name, pdfout.MissingText(ms))
+		}
+		if o.strict && nw > 0 {
+			return fmt.Errorf("%d %s (--strict)", nw, pluralWord(nw, "warning"))
 		}
 		name := o.data
 		if name == "" {

@@ -19,18 +19,20 @@ type options struct {
 	from, to                         dateFlag
 	grep                             string
 
-	output     string
-	binary     bool     // the output is not text: never to a terminal
-	format     string   // export
-	csvRaw     bool     // export
-	assets     string   // html
-	paper      string   // pdf
-	substitute bool     // pdf
-	preparedBy string   // pdf
-	org        string   // pdf
-	date       dateFlag // pdf
-	draft      bool     // pdf
-	args       []string
+	output       string
+	binary       bool     // the output is not text: never to a terminal
+	format       string   // export
+	csvRaw       bool     // export
+	assets       string   // html
+	paper        string   // pdf
+	substitute   bool     // pdf
+	preparedBy   string   // pdf
+	org          string   // pdf
+	date         dateFlag // pdf
+	draft        bool     // pdf
+	fonts        []string // pdf, validate
+	strictGlyphs bool     // pdf
+	args         []string
 }
 
 // inputFormats are the formats --format-in accepts.

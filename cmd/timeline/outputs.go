@@ -46,15 +46,34 @@ overview strip; the events grouped by era with footnote markers; the
 numbered sources; a note on method and provenance. Letter paper unless
 --paper a4. The same flags give a byte-identical file.
 
+Text in any script prints: Latin, Greek and Cyrillic in the embedded
+Liberation fonts; Arabic, Persian, Hebrew and many symbols in the embedded
+DejaVu Sans; right-to-left text in its visual order, Arabic letters
+joined. For other scripts give TrueType fonts with --font, tried in
+order; Debian packages provide them:
+  CJK (Chinese, Japanese, Korean)  fonts-droid-fallback:
+      /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
+  many scripts                     fonts-noto-core:
+      /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf and others
+  symbols and emoji (monochrome)   fonts-symbola:
+      /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf
+A character no font has prints as a placeholder (�) and is named in a
+warning; --strict-glyphs makes that an error. (The PDF library reads no
+character beyond U+FFFF, so most emoji print as the placeholder.)
+
 Examples:
   timeline pdf -o mek.pdf
   timeline pdf --era ashraf -o ashraf.pdf
   timeline pdf --status claimed,denied,alleged --paper a4 -o contested.pdf
-  timeline pdf --prepared-by "Jane Doe" --organization "Example Institute" --date 2026-12-04 --draft -o draft.pdf`,
+  timeline pdf --prepared-by "Jane Doe" --organization "Example Institute" --date 2026-12-04 --draft -o draft.pdf
+  timeline pdf --data examples/bridge.json --font /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf -o bridge.pdf`,
 	flags: func(fs *pflag.FlagSet, o *options) {
 		o.paper = "letter"
 		fs.Var(&oneOf{&o.paper, pdfout.Papers}, "paper", "paper `size`: letter or a4")
-		fs.BoolVar(&o.substitute, "substitute", false, "print characters the fonts cannot draw as their code points (U+1F600) instead of failing")
+		fontFlag(fs, o)
+		fs.BoolVar(&o.strictGlyphs, "strict-glyphs", false, "fail, writing nothing, when no font has a character of the text")
+		fs.BoolVar(&o.substitute, "substitute", false, "")
+		_ = fs.MarkDeprecated("substitute", "characters no font has now print as a placeholder by default; --strict-glyphs makes them an error")
 		fs.StringVar(&o.preparedBy, "prepared-by", "", "name `who` prepared the briefing, on the first page and as the PDF's author")
 		fs.StringVar(&o.org, "organization", "", "the organization (`name`) the briefing is prepared by or for, after --prepared-by")
 		fs.Var(&o.date, "date", "the `date` of preparation, on the first page and as the file's date (EDTF: 2026-12-04; default: the as-of date)")
@@ -62,18 +81,39 @@ Examples:
 	},
 	run: func(e *env, o *options) error {
 		o.binary = true
+		fonts, err := loadFonts(o)
+		if err != nil {
+			return err
+		}
 		v, err := view(e, o)
 		if err != nil {
 			return err
 		}
-		if o.substitute {
-			for _, p := range pdfout.Check(v) {
-				fmt.Fprintf(e.stderr, "timeline pdf: warning: %s\n", p)
-			}
+		if ms := pdfout.Check(v, fonts); len(ms) > 0 && !o.strictGlyphs {
+			fmt.Fprintf(e.stderr, "timeline pdf: warning: %s; they print as \uFFFD\n", pdfout.MissingText(ms))
 		}
 		return writeOutput(e, o, func(w io.Writer) error {
-			return pdfout.Write(w, v, pdfout.Options{Paper: o.paper, Substitute: o.substitute,
+			return pdfout.Write(w, v, pdfout.Options{Paper: o.paper, Fonts: fonts, StrictGlyphs: o.strictGlyphs,
 				PreparedBy: o.preparedBy, Organization: o.org, Date: o.date.d, Draft: o.draft})
 		})
 	},
+}
+
+// fontFlag adds --font, for the commands that draw or check the PDF.
+func fontFlag(fs *pflag.FlagSet, o *options) {
+	fs.StringArrayVar(&o.fonts, "font", nil, "the TrueType font in `file`, for the characters the embedded fonts lack (repeatable: tried in order)")
+}
+
+// loadFonts reads the fonts of --font. A bad one is a usage error naming
+// the file.
+func loadFonts(o *options) ([]*pdfout.Font, error) {
+	var fonts []*pdfout.Font
+	for _, path := range o.fonts {
+		f, err := pdfout.LoadFont(path)
+		if err != nil {
+			return nil, usagef("--font: %s", err)
+		}
+		fonts = append(fonts, f)
+	}
+	return fonts, nil
 }

@@ -2,89 +2,132 @@ package pdfout
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/timeline-tool/timeline/render"
 )
 
-// Problem is one character that the briefing's fonts cannot draw, and
-// where it is.
-type Problem struct {
-	// Event is the id of the event whose text holds the character, or ""
-	// for text that belongs to no event.
-	Event string
-	// Field names the text: "title", "summary", "attribution", "date
-	// label" for an event; "dataset title", `era "iraq" label`, "source 3
-	// citation" and the like otherwise.
-	Field string
-	// Rune is the character.
+// Missing is a character that no font of the briefing has, and where it
+// is. Write draws it as a placeholder (U+FFFD, "�").
+type Missing struct {
 	Rune rune
+	// Events are the ids of the events whose text holds the character,
+	// in the order the briefing shows them.
+	Events []string
+	// Other names the other texts that hold it: "dataset title",
+	// `era "iraq" label`, "source 3 citation" and the like.
+	Other []string
 }
 
-// String describes p in one line, such as
-// `event "ev3" summary: cannot draw U+1F600 "😀"`.
-func (p Problem) String() string {
-	where := p.Field
-	if p.Event != "" {
-		where = "event " + strconv.Quote(p.Event) + " " + p.Field
+// String describes m in one line, such as
+// `U+1F600 "😀" in events "ev3", "ev7" and the dataset title`.
+func (m Missing) String() string {
+	var where []string
+	switch len(m.Events) {
+	case 0:
+	case 1:
+		where = append(where, "event "+strconv.Quote(m.Events[0]))
+	default:
+		const most = 5
+		q := make([]string, 0, most)
+		for _, e := range m.Events[:min(len(m.Events), most)] {
+			q = append(q, strconv.Quote(e))
+		}
+		l := "events " + strings.Join(q, ", ")
+		if len(m.Events) > most {
+			l += fmt.Sprintf(" and %d more", len(m.Events)-most)
+		}
+		where = append(where, l)
 	}
-	return fmt.Sprintf("%s: cannot draw %s %s", where, codePoint(p.Rune), strconv.QuoteToGraphic(string(p.Rune)))
+	for _, o := range m.Other {
+		where = append(where, "the "+o)
+	}
+	in := ""
+	switch n := len(where); {
+	case n == 1:
+		in = " in " + where[0]
+	case n > 1:
+		in = " in " + strings.Join(where[:n-1], ", ") + " and " + where[n-1]
+	}
+	return codePoint(m.Rune) + " " + strconv.QuoteToGraphic(string(m.Rune)) + in
 }
 
-// UnsupportedError is the error of Write for a view holding characters
-// that the fonts cannot draw, when Options.Substitute is not set. Nothing
-// has been written when Write returns it.
+// FontAdvice tells the user how to draw characters no font has.
+const FontAdvice = "give a TrueType font that has them with --font FILE (timeline pdf --help names Debian packages of such fonts)"
+
+// UnsupportedError is the error of Write, with Options.StrictGlyphs,
+// for a view holding characters that no font has. Nothing has been
+// written when Write returns it.
 type UnsupportedError struct {
-	Problems []Problem // in the order Check returns them; never empty
+	Missing []Missing // in the order Check returns them; never empty
 }
 
 func (e *UnsupportedError) Error() string {
-	const most = 5
+	return "pdf: " + MissingText(e.Missing)
+}
+
+// MissingText describes ms, characters no font has, in one paragraph
+// that ends with what to do.
+func MissingText(ms []Missing) string {
+	const most = 8
 	var b strings.Builder
-	n := len(e.Problems)
-	fmt.Fprintf(&b, "pdf: the fonts cannot draw %d character", n)
+	n := len(ms)
+	fmt.Fprintf(&b, "no font has %d character", n)
 	if n != 1 {
 		b.WriteString("s")
 	}
-	b.WriteString(" (emoji and scripts other than Latin, Greek and Cyrillic): ")
-	for i, p := range e.Problems[:min(n, most)] {
+	b.WriteString(": ")
+	for i, m := range ms[:min(n, most)] {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(p.String())
+		b.WriteString(m.String())
 	}
 	if n > most {
 		fmt.Fprintf(&b, "; and %d more", n-most)
 	}
+	b.WriteString("; " + FontAdvice)
 	return b.String()
 }
 
-// Check returns every character of v's text that the briefing's fonts
-// cannot draw: each distinct character once per piece of text, in the
-// order the briefing shows them. Tabs and line breaks are not problems.
-// Write fails with an *UnsupportedError holding these problems, or, with
-// Options.Substitute, draws each as its code point ("[U+1F600]").
-func Check(v *render.View) []Problem {
-	var ps []Problem
-	cov := drawable()
+// Check returns every character of v's text that no font can draw,
+// each once, in the order the briefing shows them: no embedded font
+// (Liberation, DejaVu Sans) and none of fonts. Characters that draw
+// nothing (controls, joiners, direction marks) are not missing.
+func Check(v *render.View, fonts []*Font) []Missing {
+	covs := []*coverage{builtin[serif].cov(), builtin[dejaVu].cov()}
+	for _, f := range fonts {
+		covs = append(covs, f.cov)
+	}
+	var ms []Missing
+	at := map[rune]int{}
 	walkText(v, func(event, field, s string) {
-		start := len(ps)
-	runes:
 		for _, r := range s {
-			if cov.has(r) || r == '\n' || r == '\t' || r == '\r' {
+			if r == '\n' || r == '\t' || r == '\r' || invisible(r) || slices.ContainsFunc(covs, func(c *coverage) bool { return c.has(r) }) {
 				continue
 			}
-			for _, p := range ps[start:] {
-				if p.Rune == r {
-					continue runes
-				}
+			i, ok := at[r]
+			if !ok {
+				i = len(ms)
+				at[r] = i
+				ms = append(ms, Missing{Rune: r})
 			}
-			ps = append(ps, Problem{Event: event, Field: field, Rune: r})
+			m := &ms[i]
+			switch {
+			case event != "":
+				if len(m.Events) == 0 || m.Events[len(m.Events)-1] != event {
+					m.Events = append(m.Events, event)
+				}
+			case !slices.Contains(m.Other, field):
+				m.Other = append(m.Other, field)
+			}
 		}
 	})
-	return ps
+	return ms
 }
 
 // walkText calls fn with every piece of text of v that the briefing
@@ -130,12 +173,10 @@ func codePoint(r rune) string {
 }
 
 // clean returns s ready for gofpdf: tabs and carriage returns become
-// spaces or line breaks, runs of spaces collapse, and every character the
-// fonts cannot draw becomes its code point in brackets, so that nothing
-// above U+FFFF ever reaches gofpdf (it panics on those). With oneLine,
-// line breaks become spaces too.
+// spaces or line breaks, runs of spaces collapse, and control characters
+// are left out. With oneLine, line breaks become spaces too. Characters
+// no font has stay: doc.cells draws them as the placeholder.
 func clean(s string, oneLine bool) string {
-	cov := drawable()
 	ok := true
 	prevSpace := false
 	for i := 0; i < len(s); i++ {
@@ -162,16 +203,20 @@ func clean(s string, oneLine bool) string {
 			b.WriteByte('\n')
 			prevSpace = false
 			continue
-		case r == ' ' || r == '\t' || r == '\r' || r == '\n':
+		case r == ' ' || r == '\t' || r == '\r' || r == '\n' || r == 0x2028 || r == 0x2029:
 			if !prevSpace {
 				b.WriteByte(' ')
 			}
 			prevSpace = true
 			continue
-		case cov.has(r):
-			b.WriteRune(r)
+		case unicode.Is(unicode.Cc, r) || r == utf8.RuneError:
+			if r == utf8.RuneError {
+				b.WriteRune(r)
+				prevSpace = false
+			}
+			continue
 		default:
-			b.WriteString("[" + codePoint(r) + "]")
+			b.WriteRune(r)
 		}
 		prevSpace = false
 	}

@@ -251,9 +251,9 @@ func (d *doc) flushURL() {
 	run.url, run.rects = "", run.rects[:0]
 }
 
-// text draws s with its baseline's left end at (x, y).
+// text draws s, one line in logical order, with its baseline's left end
+// at (x, y): in visual order, each run in its font.
 func (d *doc) text(f face, size float64, c rgb, x, y float64, s string) {
-	d.setFont(f, size)
 	// With the fill colour the same as the text's, gofpdf does not wrap
 	// every text in its own graphics state.
 	d.setFill(c)
@@ -261,5 +261,24 @@ func (d *doc) text(f face, size float64, c rgb, x, y float64, s string) {
 		d.textInk, d.haveInk = c, true
 		d.pdf.SetTextColor(int(c.r), int(c.g), int(c.b))
 	}
-	d.pdf.Text(x, y, s)
+	if d.simple(s, f) {
+		d.setFont(f, size)
+		d.pdf.Text(x, y, s)
+		return
+	}
+	cs := visual(d.cells(s, f))
+	for i := 0; i < len(cs); {
+		j := i + 1
+		for j < len(cs) && cs[j].font == cs[i].font {
+			j++
+		}
+		rs := make([]rune, j-i)
+		for k := i; k < j; k++ {
+			rs[k-i] = cs[k].r
+		}
+		d.setFontID(cs[i].font, size)
+		d.pdf.Text(x, y, string(rs))
+		x += d.cellsWidth(cs[i:j], size)
+		i = j
+	}
 }

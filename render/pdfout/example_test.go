@@ -24,15 +24,16 @@ func ExampleCheck() {
 		panic(err)
 	}
 	v := render.Build(d, timeline.Filter{}, render.Options{Version: "v1"})
-	for _, p := range pdfout.Check(v) {
-		fmt.Println(p)
+	for _, m := range pdfout.Check(v, nil) {
+		fmt.Println(m)
 	}
-	err = pdfout.Write(io.Discard, v, pdfout.Options{})
+	// Drawn as a placeholder, or an error with StrictGlyphs.
+	fmt.Println(pdfout.Write(io.Discard, v, pdfout.Options{}))
+	err = pdfout.Write(io.Discard, v, pdfout.Options{StrictGlyphs: true})
 	var ue *pdfout.UnsupportedError
 	fmt.Println(errors.As(err, &ue))
-	fmt.Println(pdfout.Write(io.Discard, v, pdfout.Options{Substitute: true}))
 	// Output:
-	// event "launch" title: cannot draw U+1F389 "🎉"
-	// true
+	// U+1F389 "🎉" in event "launch"
 	// <nil>
+	// true
 }

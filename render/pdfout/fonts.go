@@ -2,16 +2,24 @@ package pdfout
 
 import (
 	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/go-fonts/liberation/liberationserifbold"
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
+	"github.com/jung-kurt/gofpdf"
 )
 
-// face is one of the embedded fonts.
+// face is one of the styles the briefing is set in.
 type face uint8
 
 const (
@@ -23,15 +31,206 @@ const (
 	numFaces
 )
 
-var faces = [numFaces]struct {
+// A font is one TrueType font the briefing may draw with: the embedded
+// ones, then those of Options.Fonts. fonts[f] for f < numFaces is the
+// Liberation font of face f; then come the fallbacks.
+type font struct {
 	family, style string
 	ttf           []byte
-}{
-	serif:       {"LiberationSerif", "", liberationserifregular.TTF},
-	serifBold:   {"LiberationSerif", "B", liberationserifbold.TTF},
-	serifItalic: {"LiberationSerif", "I", liberationserifitalic.TTF},
-	sans:        {"LiberationSans", "", liberationsansregular.TTF},
-	sansBold:    {"LiberationSans", "B", liberationsansbold.TTF},
+	name          string // for the note on method and for messages
+	cov           func() *coverage
+}
+
+// The embedded fonts: Liberation (SIL Open Font License) for Latin,
+// Greek and Cyrillic in every face, and DejaVu Sans (the Bitstream Vera
+// licence, which allows embedding) as the fallback for Arabic, Persian,
+// Hebrew and symbols. DejaVu Sans Oblique lacks Arabic and Hebrew, so
+// italic falls back on the upright DejaVu Sans.
+const (
+	dejaVu     = int(numFaces)
+	dejaVuBold = int(numFaces) + 1
+	numBuiltin = int(numFaces) + 2
+)
+
+var builtin = [numBuiltin]font{
+	serif:       {"LiberationSerif", "", liberationserifregular.TTF, "Liberation Serif", nil},
+	serifBold:   {"LiberationSerif", "B", liberationserifbold.TTF, "Liberation Serif", nil},
+	serifItalic: {"LiberationSerif", "I", liberationserifitalic.TTF, "Liberation Serif", nil},
+	sans:        {"LiberationSans", "", liberationsansregular.TTF, "Liberation Sans", nil},
+	sansBold:    {"LiberationSans", "B", liberationsansbold.TTF, "Liberation Sans", nil},
+	dejaVu:      {"DejaVuSans", "", dejavusans.TTF, "DejaVu Sans", nil},
+	dejaVuBold:  {"DejaVuSans", "B", dejavusansbold.TTF, "DejaVu Sans", nil},
+}
+
+func init() {
+	for i := range builtin {
+		ttf := builtin[i].ttf
+		builtin[i].cov = sync.OnceValue(func() *coverage { return cmap4Coverage(ttf) })
+	}
+}
+
+// fallback returns the embedded font that face f falls back on.
+func fallback(f face) int {
+	if f == serifBold || f == sansBold {
+		return dejaVuBold
+	}
+	return dejaVu
+}
+
+// Font is a TrueType font given by the user (timeline pdf --font), tried
+// after the embedded fonts for the characters they lack. ParseFont and
+// LoadFont make one.
+type Font struct {
+	name string
+	ttf  []byte
+	cov  *coverage
+}
+
+// Name returns the font's file name, without its folder.
+func (f *Font) Name() string { return f.name }
+
+// FontError is the error of LoadFont and ParseFont: the file is missing,
+// is not a font, or is a font the PDF library cannot embed.
+type FontError struct {
+	File   string
+	Reason string
+}
+
+func (e *FontError) Error() string {
+	return fmt.Sprintf("font %s: %s", e.File, e.Reason)
+}
+
+// fontHint says what a --font can be.
+const fontHint = "give a TrueType font file (.ttf), such as /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf " +
+	"from the Debian package fonts-droid-fallback"
+
+// LoadFont reads the TrueType font at path.
+func LoadFont(path string) (*Font, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		reason := err.Error()
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			reason = pe.Err.Error()
+		}
+		return nil, &FontError{File: path, Reason: reason}
+	}
+	return ParseFont(path, b)
+}
+
+// ParseFont checks that b, read from the file name, is a TrueType font
+// that gofpdf can embed: a single font (not a collection), with
+// TrueType outlines (not CFF), a Unicode character map of format 4, and
+// a licence that allows embedding and subsetting. It returns a
+// *FontError naming the file and what would work otherwise.
+func ParseFont(name string, b []byte) (*Font, error) {
+	fail := func(format string, args ...any) (*Font, error) {
+		return nil, &FontError{File: name, Reason: fmt.Sprintf(format, args...)}
+	}
+	if len(b) < 12 {
+		return fail("not a font (%d bytes); %s", len(b), fontHint)
+	}
+	switch tag := string(b[:4]); tag {
+	case "\x00\x01\x00\x00", "true":
+	case "ttcf":
+		return fail("a font collection (.ttc), which the PDF library cannot embed; %s", fontHint)
+	case "OTTO":
+		return fail("an OpenType font with CFF (PostScript) outlines, which the PDF library cannot embed; %s", fontHint)
+	case "wOFF", "wOF2":
+		return fail("a web font (WOFF), which the PDF library cannot embed; %s", fontHint)
+	default:
+		return fail("not a TrueType font; %s", fontHint)
+	}
+	tables := map[string][2]int{}
+	n := int(binary.BigEndian.Uint16(b[4:]))
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(b) {
+			return fail("a damaged TrueType font (its table directory is cut short); %s", fontHint)
+		}
+		off, length := int(binary.BigEndian.Uint32(b[rec+8:])), int(binary.BigEndian.Uint32(b[rec+12:]))
+		if off < 0 || length < 0 || off+length > len(b) || off+length < off {
+			return fail("a damaged TrueType font (table %q lies outside the file); %s", b[rec:rec+4], fontHint)
+		}
+		tables[string(b[rec:rec+4])] = [2]int{off, length}
+	}
+	var missing []string
+	for _, t := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post", "OS/2"} {
+		if _, ok := tables[t]; !ok {
+			missing = append(missing, t)
+		}
+	}
+	if len(missing) > 0 {
+		if _, cff := tables["CFF "]; cff {
+			return fail("an OpenType font with CFF (PostScript) outlines, which the PDF library cannot embed; %s", fontHint)
+		}
+		return fail("a TrueType font without the tables %s that the PDF library needs; %s", strings.Join(missing, ", "), fontHint)
+	}
+	u16 := func(off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
+	if t := tables["name"]; t[1] < 6 || u16(t[0]) != 0 {
+		return fail("a TrueType font whose name table the PDF library cannot read; %s", fontHint)
+	}
+	if t := tables["hhea"]; t[1] < 36 || u16(t[0]+34) == 0 {
+		return fail("a TrueType font without horizontal metrics; %s", fontHint)
+	}
+	if t := tables["head"]; t[1] < 54 || u16(t[0]+50) > 1 {
+		return fail("a damaged TrueType font (unknown loca format); %s", fontHint)
+	}
+	if t := tables["OS/2"]; t[1] >= 10 {
+		if fs := u16(t[0] + 8); fs == 0x0002 || fs&0x0300 != 0 {
+			return fail("a font whose licence (OS/2 fsType %#04x) forbids embedding it or a subset of it in a document", fs)
+		}
+	}
+	if !hasFormat4(b, tables["cmap"]) {
+		return fail("a TrueType font without a Unicode character map of format 4, which the PDF library needs; %s", fontHint)
+	}
+	cov := cmap4Coverage(b)
+	// The checks above keep gofpdf from printing or panicking on the
+	// fonts seen; a trial load catches what they miss.
+	if err := tryLoad(b); err != nil {
+		return fail("a TrueType font the PDF library cannot read (%v); %s", err, fontHint)
+	}
+	return &Font{name: filepath.Base(name), ttf: b, cov: cov}, nil
+}
+
+// tryLoad loads b into a gofpdf document and draws a character with it.
+func tryLoad(b []byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	pdf := gofpdf.New("P", "pt", "A4", "")
+	pdf.AddUTF8FontFromBytes("Trial", "", b)
+	if err := pdf.Error(); err != nil {
+		return err
+	}
+	pdf.AddPage()
+	pdf.SetFont("Trial", "", 10)
+	pdf.GetStringWidth("a")
+	return pdf.Error()
+}
+
+// hasFormat4 reports whether the font's cmap table has a Unicode
+// subtable of format 4, the one gofpdf reads.
+func hasFormat4(b []byte, cmap [2]int) bool {
+	off := cmap[0]
+	if cmap[1] < 4 {
+		return false
+	}
+	n := int(binary.BigEndian.Uint16(b[off+2:]))
+	for i := 0; i < n; i++ {
+		rec := off + 4 + 8*i
+		if rec+8 > len(b) {
+			return false
+		}
+		platform, encoding := binary.BigEndian.Uint16(b[rec:]), binary.BigEndian.Uint16(b[rec+2:])
+		sub := off + int(binary.BigEndian.Uint32(b[rec+4:]))
+		if (platform == 3 && encoding == 1 || platform == 0) && sub+2 <= len(b) && binary.BigEndian.Uint16(b[sub:]) == 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // coverage is a set of the runes of the Basic Multilingual Plane.
@@ -47,27 +246,11 @@ func (c *coverage) add(r rune) {
 	}
 }
 
-// drawable holds the runes that every embedded font has a glyph for. gofpdf
-// v1.16.2 handles only the Basic Multilingual Plane, so nothing above
-// U+FFFF is in it, whatever the fonts hold.
-var drawable = sync.OnceValue(func() *coverage {
-	var all coverage
-	for i := range all {
-		all[i] = ^uint64(0)
-	}
-	for _, f := range faces {
-		c := cmapCoverage(f.ttf)
-		for i := range all {
-			all[i] &= c[i]
-		}
-	}
-	return &all
-})
-
-// cmapCoverage returns the BMP runes that the TrueType font ttf maps to a
-// glyph other than .notdef, read from its Windows Unicode cmap subtable
-// (format 4 or 12). A font it cannot read covers nothing.
-func cmapCoverage(ttf []byte) *coverage {
+// cmap4Coverage returns the runes that the TrueType font ttf maps to a
+// glyph other than .notdef, read from its Unicode cmap subtable of format
+// 4, the only one gofpdf v1.16.2 reads: nothing above U+FFFF is in it,
+// whatever the font holds. A font it cannot read covers nothing.
+func cmap4Coverage(ttf []byte) *coverage {
 	var c coverage
 	u16 := func(off int) int {
 		if off < 0 || off+2 > len(ttf) {
@@ -91,29 +274,15 @@ func cmapCoverage(ttf []byte) *coverage {
 	if cmap < 0 {
 		return &c
 	}
-	var fmt4, fmt12 = -1, -1
+	fmt4 := -1
 	for i, n := 0, u16(cmap+2); i < n; i++ {
 		rec := cmap + 4 + 8*i
 		platform, encoding, off := u16(rec), u16(rec+2), cmap+u32(rec+4)
-		switch format := u16(off); {
-		case format == 12 && (platform == 3 && encoding == 10 || platform == 0):
-			fmt12 = off
-		case format == 4 && (platform == 3 && encoding == 1 || platform == 0):
+		if u16(off) == 4 && (platform == 3 && encoding == 1 || platform == 0) && fmt4 < 0 {
 			fmt4 = off
 		}
 	}
-	switch {
-	case fmt12 >= 0:
-		for g, n := 0, u32(fmt12+12); g < n; g++ {
-			grp := fmt12 + 16 + 12*g
-			first, last, glyph := u32(grp), u32(grp+4), u32(grp+8)
-			for r := first; r <= last && r < 0x10000; r++ {
-				if glyph+(r-first) != 0 {
-					c.add(rune(r))
-				}
-			}
-		}
-	case fmt4 >= 0:
+	if fmt4 >= 0 {
 		segs := u16(fmt4+6) / 2
 		ends := fmt4 + 14
 		starts := ends + 2*segs + 2

@@ -488,8 +488,31 @@ func (d *doc) method() {
 	section("Sources", src)
 	section("Filter", clean(v.Heading, true)+".")
 	section("Provenance", clean(v.Provenance.String(), true)+". "+d.datedText())
-	section("Fonts", "Liberation Serif and Liberation Sans (SIL Open Font License), embedded.")
+	section("Fonts", d.fontsText())
 	d.blocks[brk].keep = len(d.blocks) - brk - 1
+}
+
+// fontsText names the fonts the briefing is set in, all embedded with
+// only the glyphs it uses.
+func (d *doc) fontsText() string {
+	t := "Liberation Serif and Liberation Sans (SIL Open Font License)"
+	var more []string
+	if d.used[dejaVu] || d.used[dejaVuBold] {
+		more = append(more, "DejaVu Sans (Bitstream Vera licence) for the characters they lack")
+	}
+	for i := numBuiltin; i < len(d.fonts); i++ {
+		if d.used[i] {
+			more = append(more, clean(d.fonts[i].name, true)+" (given with --font)")
+		}
+	}
+	switch len(more) {
+	case 0:
+	case 1:
+		t += " and " + more[0]
+	default:
+		t += ", " + strings.Join(more[:len(more)-1], ", ") + " and " + more[len(more)-1]
+	}
+	return t + ", embedded with only the glyphs the briefing uses."
 }
 
 func plural(n int, noun string) string {

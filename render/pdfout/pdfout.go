@@ -7,8 +7,11 @@
 // running header and a "Page X of Y" footer. Nothing depends on colour:
 // statuses are shapes, categories are lanes and labels.
 //
-// The fonts (Liberation Serif and Sans) come embedded from a Go module,
-// never from the machine; Check lists the characters they cannot draw.
+// Text in any script prints (see script.go): the fonts (Liberation Serif
+// and Sans, with DejaVu Sans as the fallback for Arabic, Persian, Hebrew
+// and symbols) come embedded from Go modules, never from the machine,
+// and Options.Fonts adds the user's TrueType fonts for other scripts.
+// Check lists the characters no font has.
 // The same view and options always give the same bytes.
 //
 // Every gofpdf call of the project is in this package.
@@ -18,10 +21,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -37,10 +42,13 @@ var Papers = []string{"letter", "a4"}
 type Options struct {
 	// Paper is "letter" or "a4", in any case; "" means "letter".
 	Paper string
-	// Substitute draws each character the fonts cannot draw as its code
-	// point in brackets ("[U+1F600]") instead of failing with an
-	// *UnsupportedError. Check lists those characters, for a warning.
-	Substitute bool
+	// Fonts are tried, in order, after the embedded fonts for the
+	// characters those lack; LoadFont reads them.
+	Fonts []*Font
+	// StrictGlyphs makes Write fail with an *UnsupportedError, writing
+	// nothing, when a character is in no font; otherwise it is drawn as
+	// a placeholder (U+FFFD) and Check lists it, for a warning.
+	StrictGlyphs bool
 
 	// PreparedBy and Organization name who made the briefing and for
 	// whom; they are shown on the first page and are the PDF's Author.
@@ -79,18 +87,19 @@ func (o Options) paper() (string, error) {
 	return p, nil
 }
 
-// Write writes the briefing of v to w. It returns an *UnsupportedError,
-// writing nothing, when v holds characters the fonts cannot draw and
-// opts.Substitute is not set; an error for an unknown paper; and the
-// errors of gofpdf and of w. The same v and opts give the same bytes.
+// Write writes the briefing of v to w. A character that no font has is
+// drawn as a placeholder, or, with opts.StrictGlyphs, Write returns an
+// *UnsupportedError, writing nothing. It returns an error for an unknown
+// paper, and the errors of gofpdf and of w. The same v and opts give the
+// same bytes.
 func Write(w io.Writer, v *render.View, opts Options) error {
 	paper, err := opts.paper()
 	if err != nil {
 		return err
 	}
-	if !opts.Substitute {
-		if ps := Check(v); len(ps) > 0 {
-			return &UnsupportedError{Problems: ps}
+	if opts.StrictGlyphs {
+		if ms := Check(v, opts.Fonts); len(ms) > 0 {
+			return &UnsupportedError{Missing: ms}
 		}
 	}
 	d := newDoc(v, paper, opts)
@@ -175,9 +184,18 @@ type doc struct {
 	top   float64
 	bot   float64 // y where the text area ends
 
+	// The fonts: the embedded ones, then Options.Fonts; the chain of
+	// fonts each face tries in order; which are in gofpdf yet, and which
+	// the text used, for the note on method.
+	fonts  []font
+	chain  [numFaces][]int
+	added  []bool
+	used   []bool
+	widths map[fontRune]int // advance widths in thousandths of the size
+
 	// The current graphics state, so that unchanged settings are not
 	// written again.
-	face                  face
+	font                  int
 	size                  float64
 	fill, stroke          rgb
 	lw                    float64
@@ -219,17 +237,27 @@ func newDoc(v *render.View, paper string, opts Options) *doc {
 	pdf.SetCellMargin(0)
 	pdf.SetMargins(margin, topY, margin)
 	pdf.SetLineCapStyle("round") // see doc.dot
-	for _, f := range faces {
-		// gofpdf writes into the bytes it is given: a copy per document.
-		pdf.AddUTF8FontFromBytes(f.family, f.style, slices.Clone(f.ttf))
-	}
 	w, h := pdf.GetPageSize()
 	d := &doc{
 		pdf: pdf, v: v, opts: opts,
 		pageW: w, pageH: h,
 		left: margin, width: w - 2*margin,
 		top: topY, bot: h - footerGap,
-		face: numFaces,
+		font: -1,
+	}
+	d.fonts = slices.Clone(builtin[:])
+	for i, f := range opts.Fonts {
+		d.fonts = append(d.fonts, font{family: "UserFont" + strconv.Itoa(i+1), ttf: f.ttf, name: f.name, cov: func() *coverage { return f.cov }})
+	}
+	d.added = make([]bool, len(d.fonts))
+	d.used = make([]bool, len(d.fonts))
+	d.widths = map[fontRune]int{}
+	for f := range numFaces {
+		d.chain[f] = []int{int(f), fallback(f)}
+		for i := range opts.Fonts {
+			d.chain[f] = append(d.chain[f], numBuiltin+i)
+		}
+		d.addFont(int(f)) // the Liberation fonts are always there
 	}
 	title := clean(v.Title, true)
 	if title == "" {
@@ -401,12 +429,28 @@ func (c rgb) tint(f float64) rgb {
 	return rgb{mix(c.r), mix(c.g), mix(c.b)}
 }
 
-func (d *doc) setFont(f face, size float64) {
-	if f == d.face && size == d.size {
+// addFont gives font i to gofpdf, once.
+func (d *doc) addFont(i int) {
+	if d.added[i] {
 		return
 	}
-	d.face, d.size = f, size
-	d.pdf.SetFont(faces[f].family, faces[f].style, size)
+	d.added[i] = true
+	f := &d.fonts[i]
+	// gofpdf writes into the bytes it is given: a copy per document.
+	d.pdf.AddUTF8FontFromBytes(f.family, f.style, slices.Clone(f.ttf))
+}
+
+func (d *doc) setFont(f face, size float64) { d.setFontID(int(f), size) }
+
+// setFontID makes font i at size the current font.
+func (d *doc) setFontID(i int, size float64) {
+	if i == d.font && size == d.size {
+		return
+	}
+	d.addFont(i)
+	d.used[i] = true
+	d.font, d.size = i, size
+	d.pdf.SetFont(d.fonts[i].family, d.fonts[i].style, size)
 }
 
 func (d *doc) setFill(c rgb) {
@@ -428,22 +472,211 @@ func (d *doc) setStroke(c rgb, w float64) {
 	}
 }
 
-// textWidth returns the width of s in font f at size.
-func (d *doc) textWidth(s string, f face, size float64) float64 {
-	d.setFont(f, size)
-	return d.pdf.GetStringWidth(s)
+// simple reports whether s draws as it is in face f's own font: every
+// character is in it, none is right to left, none needs shaping, and no
+// line may break between two characters without a space.
+func (d *doc) simple(s string, f face) bool {
+	cov := d.fonts[f].cov()
+	for _, r := range s {
+		if r >= 0x0590 && (!cov.has(r) || rtl(r) || cjk(r) || invisible(r)) || r < 0x0590 && !cov.has(r) && r != '\n' {
+			return false
+		}
+	}
+	return true
 }
 
-// wrap breaks s into lines no wider than w in font f at size. s must be
-// clean.
+// cells returns s, one line or paragraph in logical order, shaped, with
+// the font of each character: each run of one script takes the first
+// font of f's chain that has all of it, and a character of a run that no
+// font has whole takes the first font that has the character, or the
+// placeholder. Characters that draw nothing are left out.
+func (d *doc) cells(s string, f face) []cell {
+	chain := d.chain[f]
+	has := func(r rune) bool {
+		for _, i := range chain {
+			if d.fonts[i].cov().has(r) {
+				return true
+			}
+		}
+		return false
+	}
+	rs := shape([]rune(s), has)
+	cs := make([]cell, 0, len(rs))
+	for _, r := range rs {
+		if !invisible(r) {
+			cs = append(cs, cell{r: r, font: -1})
+		}
+	}
+	for i := 0; i < len(cs); {
+		// The run: characters of one script, with those of any script
+		// (spaces, punctuation, digits) between or after them.
+		key, j := 0, i
+		for ; j < len(cs); j++ {
+			if k := script(cs[j].r); k != 0 {
+				if key != 0 && k != key {
+					break
+				}
+				key = k
+			}
+		}
+		run := cs[i:j]
+		whole := -1
+		for _, fi := range chain {
+			cov := d.fonts[fi].cov()
+			if !slices.ContainsFunc(run, func(c cell) bool { return !cov.has(c.r) && c.r != '\n' }) {
+				whole = fi
+				break
+			}
+		}
+		for k := range run {
+			run[k].font = whole
+			if whole < 0 {
+				for _, fi := range chain {
+					if d.fonts[fi].cov().has(run[k].r) {
+						run[k].font = fi
+						break
+					}
+				}
+			}
+		}
+		i = j
+	}
+	for k := range cs {
+		if cs[k].font < 0 {
+			cs[k].font = d.placeholderFont(f)
+			cs[k].r = placeholder
+		}
+		d.used[cs[k].font] = true
+	}
+	return cs
+}
+
+// placeholderFont returns the first font of f's chain that has the
+// placeholder.
+func (d *doc) placeholderFont(f face) int {
+	for _, i := range d.chain[f] {
+		if d.fonts[i].cov().has(placeholder) {
+			return i
+		}
+	}
+	return fallback(f)
+}
+
+// fontRune is a character in a font.
+type fontRune struct {
+	font int
+	r    rune
+}
+
+// units returns the advance of c in thousandths of the font size, as
+// gofpdf measures it.
+func (d *doc) units(c cell) int {
+	k := fontRune{c.font, c.r}
+	if w, ok := d.widths[k]; ok {
+		return w
+	}
+	size := d.size
+	if size == 0 {
+		size = 10
+	}
+	d.setFontID(c.font, size)
+	w := d.pdf.GetStringSymbolWidth(string(c.r))
+	d.widths[k] = w
+	return w
+}
+
+// cellsWidth returns the width of cs at size.
+func (d *doc) cellsWidth(cs []cell, size float64) float64 {
+	u := 0
+	for _, c := range cs {
+		u += d.units(c)
+	}
+	return float64(u) * size / 1000
+}
+
+// textWidth returns the width of s in face f at size.
+func (d *doc) textWidth(s string, f face, size float64) float64 {
+	if d.simple(s, f) {
+		d.setFont(f, size)
+		return d.pdf.GetStringWidth(s)
+	}
+	return d.cellsWidth(d.cells(s, f), size)
+}
+
+// wrap breaks s into lines no wider than w in face f at size: at spaces,
+// between CJK characters, and inside a word longer than a line. s must
+// be clean. Lines of Arabic text come back shaped.
 func (d *doc) wrap(s string, f face, size, w float64) []string {
 	if s == "" {
 		return nil
 	}
-	d.setFont(f, size)
-	lines := d.pdf.SplitText(s, w)
+	var lines []string
+	if d.simple(s, f) {
+		d.setFont(f, size)
+		lines = d.pdf.SplitText(s, w)
+	} else {
+		lines = d.wrapCells(d.cells(s, f), size, w)
+	}
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
+}
+
+// wrapCells breaks cs as gofpdf's SplitText breaks text in one font, and
+// also between CJK characters, never before closing or after opening
+// punctuation.
+func (d *doc) wrapCells(cs []cell, size, w float64) []string {
+	wmax := int(math.Ceil(w * 1000 / size))
+	var lines []string
+	emit := func(a, b int) {
+		rs := make([]rune, b-a)
+		for k := a; k < b; k++ {
+			rs[k-a] = cs[k].r
+		}
+		lines = append(lines, string(rs))
+	}
+	for len(cs) > 0 && cs[len(cs)-1].r == '\n' {
+		cs = cs[:len(cs)-1]
+	}
+	j, l, brk, skip := 0, 0, -1, false
+	for i := 0; i < len(cs); {
+		c := cs[i]
+		if c.r == '\n' {
+			emit(j, i)
+			i++
+			j, l, brk = i, 0, -1
+			continue
+		}
+		if i > j && breakBefore(cs, i) {
+			brk, skip = i, false
+		}
+		if unicode.IsSpace(c.r) {
+			brk, skip = i, true
+		}
+		l += d.units(c)
+		if l <= wmax {
+			i++
+			continue
+		}
+		switch {
+		case brk <= j:
+			if i == j {
+				i++ // a character wider than the line
+			}
+			emit(j, i)
+			j = i
+		case skip:
+			emit(j, brk)
+			j = brk + 1
+		default:
+			emit(j, brk)
+			j = brk
+		}
+		i, l, brk = j, 0, -1
+	}
+	if j < len(cs) {
+		emit(j, len(cs))
 	}
 	return lines
 }
@@ -457,7 +690,7 @@ func (d *doc) fit(s string, f face, size, w float64) string {
 	lo, hi := 0, len(rs) // the longest prefix that fits is in [lo, hi)
 	for lo+1 < hi {
 		mid := (lo + hi) / 2
-		if d.pdf.GetStringWidth(string(rs[:mid])+"…") <= w {
+		if d.textWidth(string(rs[:mid])+"…", f, size) <= w {
 			lo = mid
 		} else {
 			hi = mid

@@ -600,7 +600,7 @@ func TestConcurrentWrites(t *testing.T) {
 
 func TestHostileTextIsText(t *testing.T) {
 	v := build(rendertest.HostileDataset(), timeline.Filter{})
-	if ps := Check(v); len(ps) > 0 {
+	if ps := Check(v, nil); len(ps) > 0 {
 		t.Fatalf("Check: %v", ps)
 	}
 	path, pdf := write(t, v, Options{})
@@ -620,65 +620,77 @@ func TestHostileTextIsText(t *testing.T) {
 	}
 }
 
-// unsupported returns a dataset with characters the fonts lack.
+// unsupported returns a dataset with characters the embedded fonts
+// lack, and a control character, which is no font's business.
 func unsupported(t *testing.T) *timeline.Dataset {
 	d := loadSmall(t)
-	d.Events[0].Title = "Founded 🎉 by eleven families"
-	d.Events[1].Summary = "Named مجاهدين in one source and 𝔉𝔯𝔞𝔨𝔱𝔲𝔯 🎉 in another 🎉."
-	d.Title = "Lakeside ✓"
+	d.Events[0].Title = "Founded 🎉 by eleven families\a"
+	d.Events[1].Summary = "Named مجاهدين in one source and 𝔉𝔯𝔞𝔨𝔱𝔲𝔯 🎉 in another 🎉, 中文."
+	d.Title = "Lakeside ✓ 中"
 	return d
 }
 
+// TestUnsupportedCharacters checks that a character no font has is
+// drawn as the placeholder and listed once, naming where it is; that
+// --strict-glyphs makes it an error that writes nothing; and that a font
+// that has it draws it.
 func TestUnsupportedCharacters(t *testing.T) {
 	v := build(unsupported(t), timeline.Filter{})
-	ps := Check(v)
+	ms := Check(v, nil)
 	var got []string
-	for _, p := range ps {
-		got = append(got, p.String())
+	for _, m := range ms {
+		got = append(got, m.String())
 	}
 	want := []string{
-		`dataset title: cannot draw U+2713 "✓"`,
-		`event "first-boat" summary: cannot draw U+0645 "م"`,
-		`event "first-boat" summary: cannot draw U+062C "ج"`,
-		`event "first-boat" summary: cannot draw U+0627 "ا"`,
-		`event "first-boat" summary: cannot draw U+0647 "ه"`,
-		`event "first-boat" summary: cannot draw U+062F "د"`,
-		`event "first-boat" summary: cannot draw U+064A "ي"`,
-		`event "first-boat" summary: cannot draw U+0646 "ن"`,
-		`event "first-boat" summary: cannot draw U+1D509 "𝔉"`,
-		`event "first-boat" summary: cannot draw U+1D52F "𝔯"`,
-		`event "first-boat" summary: cannot draw U+1D51E "𝔞"`,
-		`event "first-boat" summary: cannot draw U+1D528 "𝔨"`,
-		`event "first-boat" summary: cannot draw U+1D531 "𝔱"`,
-		`event "first-boat" summary: cannot draw U+1D532 "𝔲"`,
-		`event "first-boat" summary: cannot draw U+1F389 "🎉"`,
-		`event "founded" title: cannot draw U+1F389 "🎉"`,
+		`U+4E2D "中" in event "first-boat" and the dataset title`,
+		`U+1D509 "𝔉" in event "first-boat"`,
+		`U+1D52F "𝔯" in event "first-boat"`,
+		`U+1D51E "𝔞" in event "first-boat"`,
+		`U+1D528 "𝔨" in event "first-boat"`,
+		`U+1D531 "𝔱" in event "first-boat"`,
+		`U+1D532 "𝔲" in event "first-boat"`,
+		`U+1F389 "🎉" in events "first-boat", "founded"`,
+		`U+6587 "文" in event "first-boat"`,
 	}
+	slices.Sort(got)
+	slices.Sort(want)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Check:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
 	var b bytes.Buffer
-	err := Write(&b, v, Options{})
+	err := Write(&b, v, Options{StrictGlyphs: true})
 	var ue *UnsupportedError
-	if !errors.As(err, &ue) || len(ue.Problems) != len(want) {
-		t.Fatalf("Write: %v, want an *UnsupportedError with %d problems", err, len(want))
+	if !errors.As(err, &ue) || len(ue.Missing) != len(want) {
+		t.Fatalf("Write: %v, want an *UnsupportedError with %d characters", err, len(want))
 	}
 	if b.Len() != 0 {
 		t.Errorf("Write wrote %d bytes before failing", b.Len())
 	}
-	for _, s := range []string{`pdf: the fonts cannot draw 16 characters`, `event "first-boat" summary: cannot draw U+0645 "م"`, "and 11 more"} {
+	for _, s := range []string{`pdf: no font has 9 characters: `, `U+1F389 "🎉" in events "first-boat", "founded"`, "and 1 more", "--font FILE"} {
 		if !strings.Contains(err.Error(), s) {
 			t.Errorf("error %q lacks %q", err, s)
 		}
 	}
+	if strings.Contains(err.Error(), "emoji") || strings.Contains(err.Error(), "U+0007") {
+		t.Errorf("error %q blames emoji or the control character", err)
+	}
 
-	path, _ := write(t, v, Options{Substitute: true})
-	text := text(t, path)
-	for _, s := range []string{"Founded [U+1F389] by eleven families", "Named [U+0645][U+062C]", "[U+1D531][U+1D532][U+1D52F] [U+1F389] in another [U+1F389].", "Lakeside [U+2713]"} {
-		if !strings.Contains(text, s) {
-			t.Errorf("substituted text lacks %q", s)
+	path, _ := write(t, v, Options{})
+	got0 := text(t, path)
+	for _, s := range []string{"Founded \uFFFD by eleven families", "Named", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD \uFFFD in another \uFFFD, \uFFFD\uFFFD.", "Lakeside ✓ \uFFFD"} {
+		if !strings.Contains(got0, s) {
+			t.Errorf("the text lacks %q", s)
 		}
+	}
+
+	cjk := cjkFont(t)
+	if got := Check(v, []*Font{cjk}); len(got) != len(want)-2 {
+		t.Errorf("with %s, Check finds %d characters, want %d", cjk.Name(), len(got), len(want)-2)
+	}
+	path, _ = write(t, v, Options{Fonts: []*Font{cjk}})
+	if text := text(t, path); !strings.Contains(text, "Lakeside ✓ 中") || !strings.Contains(text, "中文.") {
+		t.Errorf("with %s the text lacks its CJK characters", cjk.Name())
 	}
 }
 
@@ -1131,8 +1143,9 @@ func TestClean(t *testing.T) {
 		{"line\r\nbreak\nkept", false, "line\nbreak\nkept"},
 		{"line\r\nbreak\nkept", true, "line break kept"},
 		{"curly “quotes” – é", true, "curly “quotes” – é"},
-		{"emoji 🎉 here", true, "emoji [U+1F389] here"},
-		{"bell \a", true, "bell [U+0007]"},
+		{"emoji 🎉 here", true, "emoji 🎉 here"},
+		{"bell \a", true, "bell "},
+		{"مریم\u200cرجوی", true, "مریم\u200cرجوی"},
 	} {
 		if got := clean(c.in, c.oneLine); got != c.want {
 			t.Errorf("clean(%q, %v) = %q, want %q", c.in, c.oneLine, got, c.want)
@@ -1141,7 +1154,7 @@ func TestClean(t *testing.T) {
 }
 
 func TestCoverage(t *testing.T) {
-	cov := drawable()
+	cov := builtin[serif].cov()
 	for _, r := range "AZaz09 .,;:!?\"'()[]{}–—‘’“”…·•éèêëàâäçñöüßÅØæœłŁšžčćđğışĀāĪīŪūḤḥṢṣẓ€£¥§©®°±×÷" {
 		if !cov.has(r) {
 			t.Errorf("%q %U is not drawable", r, r)
@@ -1150,6 +1163,16 @@ func TestCoverage(t *testing.T) {
 	for _, r := range []rune{0x1F389, 0x0627, 0x4E2D, 0x2713, 0x10000, 0x7} {
 		if cov.has(r) {
 			t.Errorf("%q %U is drawable", r, r)
+		}
+	}
+	// The fallback has Arabic, Persian and Hebrew, their joined forms and
+	// the placeholder, in both weights.
+	for _, f := range []int{dejaVu, dejaVuBold} {
+		cov := builtin[f].cov()
+		for _, r := range "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكة۰۱۲אבגדהוזחטיךכלםמןנסעףפץצקרשת\uFEFB\uFEF5\uFB58\uFB7C\uFBFE\uFFFD" {
+			if !cov.has(r) {
+				t.Errorf("%s lacks %q %U", builtin[f].name, r, r)
+			}
 		}
 	}
 }
