@@ -187,7 +187,7 @@ func commandNames() []string {
 func flagValues(e *env, c *command, f *pflag.Flag, words []string, cur string) []string {
 	var vals []string
 	switch f.Name {
-	case "data", "output":
+	case "data", "output", "font":
 		return []string{filesDirective}
 	case "era", "category", "tag":
 		d := completionDataset(e, c, words)

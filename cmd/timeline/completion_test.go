@@ -33,7 +33,7 @@ func TestComplete(t *testing.T) {
 		{[]string{"export", "--format", "timelinejs"}, []string{"timelinejs", "timelinejs-csv"}},
 		{[]string{"list", "--format-in", "c"}, []string{"csv"}},
 		{[]string{"list", "--st"}, []string{"--status"}},
-		{[]string{"validate", "--"}, []string{"--data", "--format-in", "--strict", "--help"}},
+		{[]string{"validate", "--"}, []string{"--data", "--format-in", "--strict", "--font", "--help"}},
 		{[]string{"html", "-o", ""}, []string{filesDirective}},
 		{[]string{"list", "--data", ""}, []string{filesDirective}},
 		{[]string{"list", "--no-sources", ""}, nil},
