@@ -230,3 +230,27 @@ func TestNoCopiedProse(t *testing.T) {
 	}
 	check("subtitle", d.Subtitle)
 }
+
+// A date given to the day comes from a footnote that prints that day: each
+// day-precise end of an event's date is the date of a source it cites.
+func TestDaysComeFromCitedFootnotes(t *testing.T) {
+	d := load(t)
+	for _, e := range d.Events {
+		for _, end := range []func() (timeline.Point, timeline.Bound){e.Date.Start, e.Date.End} {
+			p, kind := end()
+			if kind != timeline.BoundDate || p.Precision() != timeline.PrecisionDay {
+				continue
+			}
+			day := timeline.NewDate(p).Earliest()
+			found := false
+			for _, id := range e.Sources {
+				if s := d.Source(id); s != nil && !s.Date.IsZero() && s.Date.Precision() == timeline.PrecisionDay && s.Date.Earliest() == day {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: %s is given to the day, but no source it cites is dated that day", e.ID, p)
+			}
+		}
+	}
+}

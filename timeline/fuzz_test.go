@@ -3,6 +3,7 @@ package timeline
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -56,6 +57,9 @@ func FuzzParseDate(f *testing.F) {
 		}
 		if d.IsZero() {
 			t.Errorf("ParseDate(%q) succeeded with the zero Date", in)
+		}
+		if d.IsOneOf() && d.IsInterval() || d.IsOneOf() != strings.HasPrefix(s, "[") {
+			t.Errorf("ParseDate(%q): IsOneOf %v, IsInterval %v for %q", in, d.IsOneOf(), d.IsInterval(), s)
 		}
 		if d.Earliest() > d.Latest() {
 			t.Errorf("ParseDate(%q): Earliest %v after Latest %v", in, d.Earliest(), d.Latest())
