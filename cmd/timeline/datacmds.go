@@ -268,8 +268,11 @@ Examples:
 			return fmt.Errorf("%d %s (--strict)", nw, pluralWord(nw, "warning"))
 		}
 		name := o.data
-		if name == "" {
+		switch name {
+		case "":
 			name = "embedded dataset (mek.json)"
+		case "-":
+			name = "standard input"
 		}
 		_, err = fmt.Fprintf(e.stdout, "%s: ok: %d events, %d eras, %d categories, %d sources\n",
 			visible(name), len(d.Events), len(d.Eras), len(d.Categories), len(d.Sources))

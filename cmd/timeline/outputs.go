@@ -27,6 +27,9 @@ Examples:
 		fs.StringVar(&o.assets, "assets", "inline", "inline ECharts into the page, or reference it at `url`")
 	},
 	run: func(e *env, o *options) error {
+		if err := htmlout.CheckAssets(o.assets); err != nil {
+			return usagef("--%s", err)
+		}
 		if err := checkBundle(o.assets); err != nil {
 			return err
 		}

@@ -231,12 +231,24 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	return nil
 }
 
+// CheckAssets returns the error Write returns for opts.Assets a that is
+// neither "inline" nor a usable URL, so that a command line can refuse it
+// before any work.
+func CheckAssets(a string) error {
+	if a == "" || a == "inline" {
+		return nil
+	}
+	_, err := assetSource(a)
+	return err
+}
+
 // assetSource checks the URL of an external bundle and returns the CSP
 // source expression that allows it.
 func assetSource(a string) (string, error) {
 	bad := fmt.Errorf("assets %q: want \"inline\" or the http, https, file or relative URL of echarts.min.js", a)
 	u, err := url.Parse(a)
-	if err != nil || strings.ContainsAny(a, " ;,'\"\t\n\r") {
+	// A backslash is a slash to browsers, so "\\host/x.js" is "//host/x.js".
+	if err != nil || strings.ContainsAny(a, " ;,'\"\t\n\r\\") {
 		return "", bad
 	}
 	switch strings.ToLower(u.Scheme) {
@@ -249,7 +261,10 @@ func assetSource(a string) (string, error) {
 		return "file:", nil
 	case "":
 		// A relative URL: the page's own origin, which for a page opened
-		// from disk is a file: URL.
+		// from disk is a file: URL. "//host/x.js" names another host.
+		if u.Host != "" || strings.HasPrefix(a, "//") {
+			return "", bad
+		}
 		return "'self' file:", nil
 	}
 	return "", bad

@@ -146,6 +146,9 @@ func TestAssets(t *testing.T) {
 		{"data:text/javascript,alert(1)", "", "want \"inline\" or"},
 		{"https:///x.js", "", "want \"inline\" or"},
 		{"x.js; script-src *", "", "want \"inline\" or"},
+		{"//cdn.example.org/x.js", "", "want \"inline\" or"}, // another host, not a relative path
+		{`\\cdn.example.org\x.js`, "", "want \"inline\" or"}, // browsers read \\ as //
+		{"/\\cdn.example.org/x.js", "", "want \"inline\" or"},
 	} {
 		var b bytes.Buffer
 		err := Write(&b, v, Options{Assets: tc.assets})
