@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/pflag"
@@ -12,6 +10,7 @@ import (
 	"github.com/timeline-tool/timeline/data"
 	"github.com/timeline-tool/timeline/render"
 	"github.com/timeline-tool/timeline/render/pdfout"
+	"github.com/timeline-tool/timeline/render/textout"
 	"github.com/timeline-tool/timeline/timeline"
 	"github.com/timeline-tool/timeline/timeline/formats"
 )
@@ -97,59 +96,8 @@ Examples:
 		if err != nil {
 			return err
 		}
-		return writeOutput(e, o, func(w io.Writer) error { return writeList(w, v, !o.noSources) })
+		return writeOutput(e, o, func(w io.Writer) error { return textout.Write(w, v, textout.Options{NoSources: o.noSources}) })
 	},
-}
-
-func writeList(w io.Writer, v *render.View, sources bool) error {
-	fmt.Fprintf(w, "%s\n%s\n\n", tabSafe(v.Title), tabSafe(v.Heading))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tERA\tCATEGORY\tSTATUS\tTITLE\tSOURCES")
-	for _, ev := range v.Events {
-		era := ""
-		if ev.Era != nil {
-			era = ev.Era.ID
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", tabSafe(ev.Label), tabSafe(era), tabSafe(ev.Category.ID),
-			ev.Status.Status, tabSafe(ev.Title), noteList(ev.Notes))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if sources && len(v.Sources) > 0 {
-		fmt.Fprintf(w, "\nSources\n")
-		for _, s := range v.Sources {
-			line := fmt.Sprintf("%3d. %s", s.N, s.Citation)
-			if s.URL != "" {
-				line += " " + s.URL
-			}
-			if n := s.NotesLabel(); n != "" {
-				line += " [" + n + "]"
-			}
-			fmt.Fprintln(w, tabSafe(line))
-		}
-	}
-	return nil
-}
-
-func noteList(ns []int) string {
-	s := make([]string, len(ns))
-	for i, n := range ns {
-		s[i] = strconv.Itoa(n)
-	}
-	return strings.Join(s, ",")
-}
-
-// tabSafe replaces the characters that would break a table line with
-// spaces, and shows those that would take over a terminal as escapes
-// (see visible).
-func tabSafe(s string) string {
-	return visible(strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return ' '
-		}
-		return r
-	}, s))
 }
 
 var erasCmd = &command{
@@ -175,7 +123,7 @@ Examples:
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tLABEL\tSPAN\tEVENTS")
 			for _, era := range d.Eras {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\n", tabSafe(era.ID), tabSafe(era.Label), era.Span.Label(), count[era.ID])
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\n", textout.Field(era.ID), textout.Field(era.Label), era.Span.Label(), count[era.ID])
 			}
 			if n := count[""]; n > 0 {
 				fmt.Fprintf(tw, "-\t(no era)\t\t%d\n", n)
@@ -209,8 +157,8 @@ Examples:
   timeline export --format timelinejs -o mek-timelinejs.json
   timeline export --data sheet.csv --format json -o mine.json`,
 	flags: func(fs *pflag.FlagSet, o *options) {
-		o.format = "json"
-		fs.VarP(&oneOf{&o.format, []string{"json", "csv", "timelinejs", "timelinejs-csv"}}, "format", "f", "write `format`: json, csv, timelinejs or timelinejs-csv (the TimelineJS sheet)")
+		o.format = formats.JSON.String()
+		fs.VarP(&oneOf{&o.format, formatNames(formats.JSON, formats.CSV, formats.TimelineJS, formats.TimelineJSCSV)}, "format", "f", "write `format`: json, csv, timelinejs or timelinejs-csv (the TimelineJS sheet)")
 		fs.BoolVar(&o.csvRaw, "csv-raw", false, "write CSV cells as they are, without the quote that keeps a spreadsheet from running a formula")
 	},
 	run: func(e *env, o *options) error {
@@ -220,7 +168,7 @@ Examples:
 		}
 		out := f.Apply(d)
 		warnEmpty(e, len(out.Events), f.Describe(d))
-		if strings.HasPrefix(o.format, "timelinejs") {
+		if f := formats.Format(o.format); f == formats.TimelineJS || f == formats.TimelineJSCSV {
 			noteTimelineJSLoss(e, out)
 		}
 		return writeOutput(e, o, func(w io.Writer) error {

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/timeline-tool/timeline/timeline"
+	"github.com/timeline-tool/timeline/timeline/formats"
 )
 
 // options holds every flag value of a command run.
@@ -35,8 +36,18 @@ type options struct {
 	args         []string
 }
 
-// inputFormats are the formats --format-in accepts.
-var inputFormats = []string{"json", "timelinejs", "timelinejs-csv", "csv"}
+// formatNames returns the names of fs, as flags take them; all the
+// formats when fs is empty.
+func formatNames(fs ...formats.Format) []string {
+	if len(fs) == 0 {
+		fs = formats.Formats
+	}
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.String()
+	}
+	return names
+}
 
 // dateFlag is a pflag.Value holding an EDTF date.
 type dateFlag struct{ d timeline.Date }
@@ -54,7 +65,7 @@ func (f *dateFlag) Set(s string) error {
 
 func (o *options) addDataFlags(fs *pflag.FlagSet, filters bool) {
 	fs.StringVar(&o.data, "data", "", "read the dataset from `file` (- for standard input) instead of the embedded one")
-	fs.Var(&oneOf{&o.formatIn, inputFormats}, "format-in", "read --data as `format`: json, timelinejs, timelinejs-csv or csv (default: by content and extension)")
+	fs.Var(&oneOf{&o.formatIn, formatNames()}, "format-in", "read --data as `format`: json, timelinejs, timelinejs-csv or csv (default: by content and extension)")
 	if !filters {
 		return
 	}

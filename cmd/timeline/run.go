@@ -103,9 +103,9 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	msg := err.Error()
-	if timeline.IsProblems(err) {
+	if pe := (*timeline.ProblemsError)(nil); errors.As(err, &pe) {
 		fmt.Fprintf(stderr, "%s\n", msg)
-		n := strings.Count(msg, "\n") + 1
+		n := len(pe.Problems)
 		fmt.Fprintf(stderr, "timeline %s: %d %s in the dataset\n", cmd.name, n, pluralWord(n, "error"))
 		return exitData
 	}
