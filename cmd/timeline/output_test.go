@@ -19,17 +19,27 @@ import (
 )
 
 // TestMain lets the test binary stand in for the timeline binary: with
-// TIMELINE_TEST_CHILD set it runs the command line it is given, and
-// stops once its temporary output file exists, to be sent a signal.
+// TIMELINE_TEST_CHILD set it runs the command line it is given. With
+// TIMELINE_TEST_PAUSE set too, it stops once its temporary output file
+// exists, to be sent a signal; TIMELINE_TEST_FSIZE=N limits the size of
+// the files it writes to N bytes.
 func TestMain(m *testing.M) {
 	// The completion tests run the test binary as timeline from scripts.
 	if os.Getenv("TIMELINE_TEST_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
 	if os.Getenv("TIMELINE_TEST_CHILD") != "" {
-		tempCreated = func(string) {
-			fmt.Fprintln(os.Stderr, "temporary file made")
-			time.Sleep(time.Minute)
+		if os.Getenv("TIMELINE_TEST_PAUSE") != "" {
+			tempCreated = func(string) {
+				fmt.Fprintln(os.Stderr, "temporary file made")
+				time.Sleep(time.Minute)
+			}
+		}
+		if n, err := strconv.ParseUint(os.Getenv("TIMELINE_TEST_FSIZE"), 10, 64); err == nil {
+			if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: n, Max: n}); err != nil {
+				fmt.Fprintln(os.Stderr, "setrlimit:", err)
+				os.Exit(99)
+			}
 		}
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
@@ -206,6 +216,31 @@ func TestOutputDiskFull(t *testing.T) {
 	}
 }
 
+// TestOutputFileTooLarge: an error writing a regular file (here the
+// file size limit, as a full disk would be) exits 1 naming the output,
+// not the temporary file, which is removed; the old file stays.
+func TestOutputFileTooLarge(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "mek.html")
+	os.WriteFile(out, []byte("old"), 0o644)
+	cmd := child(t, "html", "--assets", "echarts.min.js", "-o", out)
+	cmd.Env = append(cmd.Env, "TIMELINE_TEST_FSIZE=10000")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var ee *exec.ExitError
+	want := "timeline html: writing " + out + ": file too large\n"
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 || stderr.String() != want {
+		t.Errorf("exit %v, stderr %q; want exit 1 and %q", err, stderr.String(), want)
+	}
+	if tmps := temporaries(t, dir); len(tmps) > 0 {
+		t.Errorf("temporary files left: %v", tmps)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "old" {
+		t.Errorf("the old file became %.40q…", b)
+	}
+}
+
 // TestOutputSocket: -o on a Unix socket sends the output to it.
 func TestOutputSocket(t *testing.T) {
 	dir := t.TempDir()
@@ -315,6 +350,7 @@ func TestSignalRemovesTemporary(t *testing.T) {
 			out := filepath.Join(dir, "list.txt")
 			os.WriteFile(out, []byte("old"), 0o644)
 			cmd := child(t, listArgs(out)...)
+			cmd.Env = append(cmd.Env, "TIMELINE_TEST_PAUSE=1")
 			stderr, err := cmd.StderrPipe()
 			if err != nil {
 				t.Fatal(err)
