@@ -1,7 +1,6 @@
 package timeline_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
 	"testing"
@@ -23,17 +22,14 @@ func BenchmarkParseDate(b *testing.B) {
 }
 
 // BenchmarkLoad measures decoding and validating datasets of 1,000 to
-// 100,000 events, the work every command does first ("load"), next to
+// 100,000 events shaped like users' (rendertest.RealisticJSON), the work
+// every command does first ("load"), next to
 // its baseline: a plain encoding/json decode of the same bytes into plain
 // structs, with dates as strings ("plain"). The target is load ≤
 // 1.5× plain in time, and at most twice the file's size allocated.
 func BenchmarkLoad(b *testing.B) {
 	for _, n := range []int{1000, 10000, 100000} {
-		var buf bytes.Buffer
-		if err := timeline.Encode(&buf, rendertest.Synthetic(n)); err != nil {
-			b.Fatal(err)
-		}
-		data := buf.Bytes()
+		data := rendertest.RealisticJSON(n)
 		b.Run("plain/"+strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
