@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/timeline-tool/timeline/render"
 	"github.com/timeline-tool/timeline/render/rendertest"
@@ -19,8 +20,9 @@ type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
 
-// BenchmarkWrite writes the page of n synthetic events. bytes/event is
-// the size of the page without the bundle, divided by n.
+// BenchmarkWrite writes the page of n events shaped like users' data
+// (rendertest.RealisticJSON). bytes/event is the size of the page without
+// the bundle, divided by n.
 func BenchmarkWrite(b *testing.B) {
 	opts, bundleLen := Options{}, 0
 	if bd := getBundle(); bd.err != nil {
@@ -29,7 +31,7 @@ func BenchmarkWrite(b *testing.B) {
 		bundleLen = len(bd.js)
 	}
 	for _, n := range []int{100, 1000, 10000, 100000} {
-		v := render.Build(rendertest.Synthetic(n), timeline.Filter{}, render.Options{Version: "bench"})
+		v := render.Build(rendertest.Realistic(n), timeline.Filter{}, render.Options{Version: "bench"})
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			var size countWriter
 			for b.Loop() {
@@ -44,38 +46,50 @@ func BenchmarkWrite(b *testing.B) {
 	}
 }
 
-// BenchmarkBrowserReady loads, in turns, the page of n synthetic events in
-// headless Chromium and two baselines: a bare ECharts scatter chart of the
-// same events without animation (bare-ms), and the same in ECharts' large
-// mode (bare-large-ms, the fastest ECharts draws them). It reports the
-// median time from navigation to ready of each and the ratios of ours to
-// them. Ready is: charts drawn (ECharts' first 'finished' event) and, for
-// our page, the table parsed. All use the same bundle. Run it with
-// -benchtime=Nx for N loads of each.
+// BenchmarkBrowserReady loads, in turns, the page of n events shaped like
+// users' data (rendertest.RealisticJSON) in headless Chromium and a
+// baseline: a bare ECharts scatter chart of the same events without
+// animation, from the same bundle. It reports the medians of: the time
+// from navigation to ready and painted (charts drawn, table usable, the
+// next frame painted), Chromium's style recalculation and layout time
+// (DevTools Performance metrics), the longest main-thread task, and the
+// median of the per-round ratios of ours to the baseline. Run it with
+// -benchtime=Nx for N rounds.
 func BenchmarkBrowserReady(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	loadTimeout = 5 * time.Minute
+	for _, n := range []int{100, 1000, 10000} {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			dir := b.TempDir()
-			v := render.Build(rendertest.Synthetic(n), timeline.Filter{}, render.Options{Version: "bench"})
+			v := render.Build(rendertest.Realistic(n), timeline.Filter{}, render.Options{Version: "bench"})
 			ours := writePage(b, dir, "ours.html", v, Options{})
 			bare := writeBarePage(b, dir, v, false)
-			large := writeBarePage(b, dir, v, true)
 			tb := newTab(b)
-			for _, f := range []string{ours, bare, large} { // warm up: the first loads are slower
-				tb.load(b, f)
+			tb.measured(b)
+			for _, f := range []string{ours, bare} { // warm up: the first loads are slower
+				tb.stats(b, f)
 			}
-			var o, r, l []float64
+			var o, r []loadStats
+			var ratio []float64
 			for b.Loop() {
-				o = append(o, tb.load(b, ours))
-				r = append(r, tb.load(b, bare))
-				l = append(l, tb.load(b, large))
+				so, sr := tb.stats(b, ours), tb.stats(b, bare)
+				o, r = append(o, so), append(r, sr)
+				ratio = append(ratio, so.Painted/sr.Painted)
 			}
-			mo, mr, ml := median(o), median(r), median(l)
-			b.ReportMetric(mo, "ours-ms")
-			b.ReportMetric(mr, "bare-ms")
-			b.ReportMetric(ml, "bare-large-ms")
-			b.ReportMetric(mo/mr, "ratio")
-			b.ReportMetric(mo/ml, "ratio-large")
+			med := func(s []loadStats, f func(loadStats) float64) float64 {
+				x := make([]float64, len(s))
+				for i := range s {
+					x[i] = f(s[i])
+				}
+				return median(x)
+			}
+			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Painted }), "ours-ms")
+			b.ReportMetric(med(r, func(s loadStats) float64 { return s.Painted }), "bare-ms")
+			b.ReportMetric(median(ratio), "ratio")
+			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Style }), "ours-style-ms")
+			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Layout }), "ours-layout-ms")
+			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Long }), "ours-longest-task-ms")
+			b.ReportMetric(med(r, func(s loadStats) float64 { return s.Style + s.Layout }), "bare-style+layout-ms")
+			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Nodes }), "ours-nodes")
 		})
 	}
 }

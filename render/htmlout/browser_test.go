@@ -151,12 +151,12 @@ func newTab(t testing.TB) *tab {
 // the time from the start of the navigation to ready, in milliseconds.
 func (tb *tab) load(t testing.TB, file string) float64 {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(tb.ctx, loadTimeout+30*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file)); err != nil {
 		t.Fatalf("opening %s: %v", file, err)
 	}
-	ms, err := chromedp.Run(ctx, chromedp.Poll[float64]("window.__timelineReady === true && window.__timelineReadyAt", chromedp.WithPollingTimeout(30*time.Second)))
+	ms, err := chromedp.Run(ctx, chromedp.Poll[float64]("window.__timelineReady === true && window.__timelineReadyAt", chromedp.WithPollingTimeout(loadTimeout)))
 	if err != nil {
 		tb.mu.Lock()
 		defer tb.mu.Unlock()
@@ -544,3 +544,6 @@ func bundleBytes() ([]byte, error) {
 	}
 	return []byte(b.js), nil
 }
+
+// loadTimeout is how long tab.load waits for a page to be ready.
+var loadTimeout = 30 * time.Second

@@ -155,6 +155,12 @@ type sourceRow struct {
 	IsDocument bool                // it is the view's source document
 	Shown      []*render.EventView // the first citing events, linked
 	More       int                 // how many more cite it
+	// Value is true when the source's number is not its place in the
+	// list, so that its item needs a value attribute. Sources are numbered
+	// in list order, so none does: in Chromium, every <li value> makes the
+	// style of the list's later items depend on it, and a list of 10,000
+	// costs minutes of style recalculation.
+	Value bool
 }
 
 // maxBackLinks is how many citing events a source lists by link; the rest
@@ -213,7 +219,7 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		p.Chunks = append(p.Chunks, v.Events[i:min(i+chunkRows, len(v.Events))])
 	}
 	for _, s := range v.Sources {
-		r := sourceRow{SourceView: s, IsDocument: s == v.Document, Shown: s.CitedBy}
+		r := sourceRow{SourceView: s, IsDocument: s == v.Document, Shown: s.CitedBy, Value: s.N != len(p.Sources)+1}
 		p.SourceNotes = p.SourceNotes || len(s.Footnotes) > 0
 		if len(r.Shown) > maxBackLinks {
 			r.Shown, r.More = r.Shown[:maxBackLinks], len(r.Shown)-maxBackLinks

@@ -1,0 +1,86 @@
+package htmlout
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/performance"
+	"github.com/chromedp/chromedp"
+)
+
+// loadStats is what one load of a page cost, from Chromium's own
+// figures: the DevTools protocol's Performance metrics and the long tasks
+// a PerformanceObserver saw.
+type loadStats struct {
+	Ready   float64 // ms from navigation to ready (see tab.load)
+	Painted float64 // ms from navigation to the first frame painted after ready
+	Style   float64 // ms of style recalculation
+	Layout  float64 // ms of layout
+	Script  float64 // ms of script
+	Task    float64 // ms of main-thread tasks
+	Long    float64 // ms of the longest task
+	Nodes   float64 // DOM nodes
+}
+
+// hookJS runs in every document before its scripts: it records long
+// tasks, and the time of the first frame painted after the page sets
+// window.__timelineReady (a frame, then a task after it).
+const hookJS = `(() => {
+  window.__longTasks = [];
+  try { new PerformanceObserver(l => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({type: 'longtask', buffered: true}); } catch (e) {}
+  let ready = false;
+  Object.defineProperty(window, '__timelineReady', {configurable: true, get: () => ready, set: v => {
+    ready = v;
+    if (v) requestAnimationFrame(() => setTimeout(() => { window.__paintedAt = performance.now(); }, 0));
+  }});
+})()`
+
+// measured starts recording Chromium's metrics in tb; loads after it can
+// use stats.
+func (tb *tab) measured(t testing.TB) {
+	t.Helper()
+	if _, err := chromedp.Call(tb.ctx, performance.Enable, performance.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tb.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: hookJS}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (tb *tab) metrics(t testing.TB) map[string]float64 {
+	t.Helper()
+	r, err := chromedp.Call(tb.ctx, performance.GetMetrics, struct{}{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]float64{}
+	for _, x := range r.Metrics {
+		m[x.Name] = x.Value
+	}
+	return m
+}
+
+// stats loads file in tb (after measured) and returns what it cost.
+func (tb *tab) stats(t testing.TB, file string) loadStats {
+	t.Helper()
+	before := tb.metrics(t)
+	var s loadStats
+	s.Ready = tb.load(t, file)
+	ctx, cancel := context.WithTimeout(tb.ctx, 120*time.Second)
+	defer cancel()
+	p, err := chromedp.Run(ctx, chromedp.Poll[float64](`window.__paintedAt || 0`, chromedp.WithPollingTimeout(110*time.Second)))
+	if err != nil {
+		t.Fatalf("%s: no frame painted after ready: %v", file, err)
+	}
+	s.Painted = p
+	after := tb.metrics(t)
+	d := func(k string) float64 { return 1000 * (after[k] - before[k]) }
+	s.Style, s.Layout, s.Script, s.Task = d("RecalcStyleDuration"), d("LayoutDuration"), d("ScriptDuration"), d("TaskDuration")
+	s.Nodes = after["Nodes"]
+	for _, l := range eval[[]float64](t, tb, `window.__longTasks`) {
+		s.Long = max(s.Long, l)
+	}
+	return s
+}
