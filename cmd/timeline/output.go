@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 )
@@ -43,6 +44,13 @@ func writeOutput(e *env, o *options, write func(w io.Writer) error) error {
 		return usagef("-o %s: refusing to write over the input dataset --data %s", name, o.data)
 	}
 	target, err := resolveLinks(name)
+	if errors.Is(err, errOpenFile) {
+		// /dev/stdout, /dev/fd/N, /proc/self/fd/N: a file this or another
+		// process has open, a pipe or a terminal. Written through, at its
+		// end: "-o /dev/stdout >> log" appends to log, as a shell redirect
+		// would, instead of replacing it.
+		return writeDirect(o, name, name, os.O_APPEND, write)
+	}
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
@@ -137,7 +145,13 @@ func writeSpecial(o *options, name, target string, st fs.FileInfo, write func(w 
 		}
 		return err
 	}
-	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	return writeDirect(o, name, target, 0, write)
+}
+
+// writeDirect opens path for writing, with flag added to os.O_WRONLY, and
+// writes to it. name is the output as the user gave it.
+func writeDirect(o *options, name, path string, flag int, write func(w io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|flag, 0)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, cause(err))
 	}
@@ -275,10 +289,17 @@ func removeOnSignal() (stop func()) {
 	}
 }
 
+// errOpenFile is resolveLinks's error for a name that stands for an open
+// file rather than a path: /dev/stdout, /dev/fd/1, /proc/self/fd/1.
+var errOpenFile = errors.New("names an open file")
+
 // resolveLinks follows name through symbolic links to the file they name,
 // which need not exist. A relative link is relative to its directory.
 func resolveLinks(name string) (string, error) {
 	for range 40 {
+		if abs, err := filepath.Abs(name); err == nil && (strings.HasPrefix(abs, "/proc/") || strings.HasPrefix(abs, "/dev/fd/")) {
+			return "", errOpenFile
+		}
 		st, err := os.Lstat(name)
 		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
 			return name, nil

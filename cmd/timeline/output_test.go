@@ -404,3 +404,36 @@ func TestStdoutFull(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputDevStdout: -o /dev/stdout (or /dev/fd/1, /proc/self/fd/1)
+// writes to standard output whatever it is: a pipe, or a file opened to
+// append, which keeps what it held, as a shell redirect would.
+func TestOutputDevStdout(t *testing.T) {
+	if _, err := os.Stat("/proc/self/fd/1"); err != nil {
+		t.Skipf("no /proc: %v", err)
+	}
+	_, want, _ := runCLI(t, "", "list", "--data", "testdata/small.json")
+	for _, out := range []string{"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"} {
+		cmd := child(t, listArgs(out)...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		got, err := cmd.Output() // a pipe
+		if err != nil || string(got) != want {
+			t.Errorf("-o %s to a pipe: %v %s\ngot %q", out, err, stderr.String(), got)
+		}
+
+		log := filepath.Join(t.TempDir(), "log")
+		os.WriteFile(log, []byte("kept\n"), 0o644)
+		f, err := os.OpenFile(log, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd = child(t, listArgs(out)...)
+		cmd.Stdout = f
+		err = cmd.Run()
+		f.Close()
+		if b, _ := os.ReadFile(log); err != nil || string(b) != "kept\n"+want {
+			t.Errorf("-o %s >> log: %v, log holds %q", out, err, b)
+		}
+	}
+}
