@@ -387,55 +387,19 @@ type cell struct {
 
 func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]int, datasetLine *int) {
 	line, c0 := r.cr.FieldPos(0)
-	if len(rec) > len(header) {
-		for i := len(header); i < len(rec); i++ {
-			if rec[i] != "" {
-				l, c := r.cr.FieldPos(i)
-				r.errorAt(l, c, "", "row has %d cells but the header names %d columns; cell %d (%s) has no column", len(rec), len(header), i+1, quote(rec[i]))
-				return
-			}
-		}
-	}
-	get := func(k string) cell {
-		i, ok := col[k]
-		if !ok || i >= len(rec) {
-			return cell{line: line, col: c0, column: k}
-		}
-		l, c := r.cr.FieldPos(i)
-		return cell{s: rec[i], line: l, col: c, column: k}
-	}
-	record := RecordEvent
-	if rc := get("record"); rc.s != "" {
-		record = strings.ToLower(strings.TrimSpace(rc.s))
-		if !slices.Contains(records, record) {
-			r.errorAt(rc.line, rc.col, "record", "unknown record %s; use one of %s (empty is an event)", quote(rc.s), strings.Join(records, ", "))
+	for i := len(header); i < len(rec); i++ {
+		if rec[i] != "" {
+			l, c := r.cr.FieldPos(i)
+			r.errorAt(l, c, "", "row has %d cells but the header names %d columns; cell %d (%s) has no column", len(rec), len(header), i+1, quote(rec[i]))
 			return
 		}
 	}
-	for k := range col {
-		if k == "record" || slices.Contains(uses[record], k) {
-			continue
-		}
-		if c := get(k); c.s != "" {
-			r.errorAt(c.line, c.col, k, "%s rows do not use the %s column (value %s); leave it empty. %s rows use %s", record, k, quote(c.s), record, strings.Join(uses[record], ", "))
-		}
+	w := csvRow{r: r, rec: rec, col: col, line: line, c0: c0, record: RecordEvent}
+	if !w.checkRecord() {
+		return
 	}
-	date := func(c cell, required bool) timeline.Date {
-		s := strings.TrimSpace(c.s)
-		if s == "" {
-			if required {
-				r.errorAt(c.line, c.col, c.column, "missing date: an %s needs an EDTF date such as 1985, 1985-04-12 or 1973/1976", record)
-			}
-			return timeline.Date{}
-		}
-		v, err := timeline.ParseDate(s)
-		if err != nil {
-			r.errorAt(c.line, c.col, c.column, "%v", err)
-		}
-		return v
-	}
-	text := func(k string) string { return get(k).s }
-	switch record {
+	text := func(k string) string { return w.get(k).s }
+	switch w.record {
 	case RecordDataset:
 		if *datasetLine != 0 {
 			r.errorAt(line, c0, "record", "a second dataset row; the first is on line %d", *datasetLine)
@@ -445,21 +409,21 @@ func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]i
 		r.pos.dataset = r.placeRow(rec, line, c0)
 		d.Title, d.Subtitle, d.Schema = text("title"), text("summary"), text("url")
 		if docs := splitList(text("sources")); len(docs) > 1 {
-			c := get("sources")
+			c := w.get("sources")
 			r.errorAt(c.line, c.col, "sources", "a dataset row names one document source, not %d", len(docs))
 		} else if len(docs) == 1 {
 			d.Document = docs[0]
 		}
 	case RecordEra:
 		r.pos.eras = append(r.pos.eras, r.placeRow(rec, line, c0))
-		d.Eras = append(d.Eras, &timeline.Era{ID: text("id"), Label: text("label"), Span: date(get("date"), true), Color: text("color"), Description: text("description")})
+		d.Eras = append(d.Eras, &timeline.Era{ID: text("id"), Label: text("label"), Span: w.date(true), Color: text("color"), Description: text("description")})
 	case RecordCategory:
 		r.pos.categories = append(r.pos.categories, r.placeRow(rec, line, c0))
 		d.Categories = append(d.Categories, &timeline.Category{ID: text("id"), Label: text("label"), Color: text("color"), Description: text("description")})
 	case RecordSource:
 		s := &timeline.Source{ID: text("id"), Title: text("title"), Kind: timeline.SourceKind(text("kind")), Author: text("author"),
-			Publisher: text("publisher"), URL: text("url"), Locator: text("locator"), Date: date(get("date"), false)}
-		if fc := get("footnote"); strings.TrimSpace(fc.s) != "" {
+			Publisher: text("publisher"), URL: text("url"), Locator: text("locator"), Date: w.date(false)}
+		if fc := w.get("footnote"); strings.TrimSpace(fc.s) != "" {
 			n, err := strconv.Atoi(strings.TrimSpace(fc.s))
 			if err != nil || n < 0 || n > 1_000_000 {
 				r.errorAt(fc.line, fc.col, "footnote", "footnote %s is not a footnote number; use a whole number from 1, or leave it empty", quote(fc.s))
@@ -470,10 +434,68 @@ func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]i
 		d.Sources = append(d.Sources, s)
 	case RecordEvent:
 		r.pos.events = append(r.pos.events, r.placeRow(rec, line, c0))
-		d.Events = append(d.Events, &timeline.Event{ID: text("id"), Date: date(get("date"), true), Display: text("display"), Title: text("title"),
+		d.Events = append(d.Events, &timeline.Event{ID: text("id"), Date: w.date(true), Display: text("display"), Title: text("title"),
 			Summary: text("summary"), Era: text("era"), Category: text("category"), Tags: splitList(text("tags")),
 			Status: timeline.Status(text("status")), Attribution: text("attribution"), Sources: splitList(text("sources")), Section: text("section")})
 	}
+}
+
+// csvRow is a row being read: its cells by column and its kind of record.
+type csvRow struct {
+	r        *reader
+	rec      []string
+	col      map[string]int // column → index
+	line, c0 int            // where the row starts
+	record   string
+}
+
+// get returns the cell of column k; an absent one is empty, at the row.
+func (w *csvRow) get(k string) cell {
+	i, ok := w.col[k]
+	if !ok || i >= len(w.rec) {
+		return cell{line: w.line, col: w.c0, column: k}
+	}
+	l, c := w.r.cr.FieldPos(i)
+	return cell{s: w.rec[i], line: l, col: c, column: k}
+}
+
+// checkRecord sets the kind of record from the record column, and
+// reports an unknown one or a cell in a column the record does not use.
+func (w *csvRow) checkRecord() bool {
+	if rc := w.get("record"); rc.s != "" {
+		w.record = strings.ToLower(strings.TrimSpace(rc.s))
+		if !slices.Contains(records, w.record) {
+			w.r.errorAt(rc.line, rc.col, "record", "unknown record %s; use one of %s (empty is an event)", quote(rc.s), strings.Join(records, ", "))
+			return false
+		}
+	}
+	for k := range w.col {
+		if k == "record" || slices.Contains(uses[w.record], k) {
+			continue
+		}
+		if c := w.get(k); c.s != "" {
+			w.r.errorAt(c.line, c.col, k, "%s rows do not use the %s column (value %s); leave it empty. %s rows use %s", w.record, k, quote(c.s), w.record, strings.Join(uses[w.record], ", "))
+		}
+	}
+	return true
+}
+
+// date returns the date of the row's date column, reporting a bad one
+// and, when required, a missing one.
+func (w *csvRow) date(required bool) timeline.Date {
+	c := w.get("date")
+	s := strings.TrimSpace(c.s)
+	if s == "" {
+		if required {
+			w.r.errorAt(c.line, c.col, c.column, "missing date: an %s needs an EDTF date such as 1985, 1985-04-12 or 1973/1976", w.record)
+		}
+		return timeline.Date{}
+	}
+	v, err := timeline.ParseDate(s)
+	if err != nil {
+		w.r.errorAt(c.line, c.col, c.column, "%v", err)
+	}
+	return v
 }
 
 // place is the line and column of a cell; the zero place is unknown.

@@ -71,6 +71,26 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 		r.csvError(err)
 		return nil, nil, r.err()
 	}
+	col := r.columns(cr, header)
+	if len(r.problems) > 0 {
+		return nil, nil, r.err()
+	}
+	title, events, eras := r.rows(cr, header, col)
+	if len(events) == 0 && len(r.problems) == 0 {
+		r.problemAt("", 0, 0, "no events: the sheet has no rows besides the title and eras")
+	}
+	d := r.build(title, events, eras)
+	if err := r.err(); err != nil {
+		return nil, nil, err
+	}
+	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
+	return d, r.notes(), nil
+}
+
+// columns reads the header row: it returns the index of each column by
+// its key, and records as problems a repeated column and a missing Year,
+// or Headline and Text, column, and as notes the columns it ignores.
+func (r *reader) columns(cr *csv.Reader, header []string) map[string]int {
 	col := map[string]int{} // column key → index
 	unknown := []string{}
 	for i, h := range header {
@@ -101,14 +121,18 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 		r.problemAt("", 1, 1, "no Headline or Text column: a TimelineJS sheet's header row names the columns %s", strings.Join(SheetColumns, ", "))
 	}
 	if len(r.problems) > 0 {
-		return nil, nil, r.err()
+		return col
 	}
 	for _, u := range unknown {
 		r.dropped(fmt.Sprintf("column %q", u), "it is not a column of the TimelineJS template")
 	}
 
-	var title *slideIn
-	var events, eras []*slideIn
+	return col
+}
+
+// rows reads the rows after the header: the title slide (the first row
+// of Type title), the events and the eras.
+func (r *reader) rows(cr *csv.Reader, header []string, col map[string]int) (title *slideIn, events, eras []*slideIn) {
 	rows := 0
 	for {
 		rec, err := cr.Read()
@@ -148,15 +172,7 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 			break
 		}
 	}
-	if len(events) == 0 && len(r.problems) == 0 {
-		r.problemAt("", 0, 0, "no events: the sheet has no rows besides the title and eras")
-	}
-	d := r.build(title, events, eras)
-	if err := r.err(); err != nil {
-		return nil, nil, err
-	}
-	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
-	return d, r.notes(), nil
+	return title, events, eras
 }
 
 // csvError records a CSV syntax error with its position and a hint.
@@ -186,38 +202,9 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *
 			return nil
 		}
 	}
-	cell := func(key string) value {
-		i, ok := col[key]
-		if !ok {
-			return value{path: key}
-		}
-		v := value{path: strings.TrimSpace(header[i])}
-		if i < len(rec) {
-			v.s = rec[i]
-			v.line, v.col = cr.FieldPos(i)
-		} else {
-			v.line, v.col = line, c
-		}
-		v.set = strings.TrimSpace(v.s) != ""
-		return v
-	}
-	number := func(key string) value {
-		v := cell(key)
-		// clean_integer: s.replace(/[\s,]+/g, '')
-		v.s = strings.Map(func(r rune) rune {
-			if r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' {
-				return -1
-			}
-			return r
-		}, v.s)
-		return v
-	}
-	s.start = dateIn{year: number("year"), month: number("month"), day: number("day"), time: cell("time")}
-	s.start.set = s.start.year.set || s.start.month.set || s.start.day.set || s.start.time.set
-	s.start.path = s.start.year.path
-	s.end = dateIn{year: number("endyear"), month: number("endmonth"), day: number("endday"), time: cell("endtime")}
-	s.end.set = s.end.year.set || s.end.month.set || s.end.day.set || s.end.time.set
-	s.end.path = s.end.year.path
+	sr := sheetRow{cr: cr, rec: rec, header: header, col: col, line: line, c: c}
+	cell := sr.cell
+	s.start, s.end = sr.date("year", "month", "day", "time"), sr.date("endyear", "endmonth", "endday", "endtime")
 	s.display = cell("displaydate")
 	s.headline = cell("headline")
 	s.text = cell("text")
@@ -241,17 +228,10 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *
 		r.errorf(v, "missing year: a TimelineJS row needs a Year unless its Type is \"title\"")
 		return nil
 	}
-	if v := cell("mediacaption"); v.set {
-		r.dropped("media captions", "media are not shown")
-	}
-	if v := cell("mediathumbnail"); v.set {
-		r.dropped("media thumbnails", "timeline draws no marker images")
-	}
-	if v := cell("alttext"); v.set {
-		r.dropped("media alt text", "media are not shown")
-	}
-	if v := cell("background"); v.set {
-		r.dropped("backgrounds", "timeline draws no slide backgrounds")
+	for _, d := range unshown {
+		if cell(d.column).set {
+			r.dropped(d.what, d.why)
+		}
 	}
 	s.at = [nAt]place{
 		atSlide:    {Line: int32(s.line), Col: int32(s.col)},
@@ -263,6 +243,62 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *
 		atCredit:   cellPlace(s.mediaCredit),
 	}
 	return s
+}
+
+// unshown are the columns whose cells are dropped, and why.
+var unshown = []struct{ column, what, why string }{
+	{"mediacaption", "media captions", "media are not shown"},
+	{"mediathumbnail", "media thumbnails", "timeline draws no marker images"},
+	{"alttext", "media alt text", "media are not shown"},
+	{"background", "backgrounds", "timeline draws no slide backgrounds"},
+}
+
+// sheetRow is a row of a sheet, with what it takes to read its cells.
+type sheetRow struct {
+	cr          *csv.Reader
+	rec, header []string
+	col         map[string]int // column key → index
+	line, c     int            // where the row starts
+}
+
+// cell returns the cell of the column key, with its place; an absent
+// column gives an unset value, a short row an empty one at the row.
+func (w sheetRow) cell(key string) value {
+	i, ok := w.col[key]
+	if !ok {
+		return value{path: key}
+	}
+	v := value{path: strings.TrimSpace(w.header[i])}
+	if i < len(w.rec) {
+		v.s = w.rec[i]
+		v.line, v.col = w.cr.FieldPos(i)
+	} else {
+		v.line, v.col = w.line, w.c
+	}
+	v.set = strings.TrimSpace(v.s) != ""
+	return v
+}
+
+// number returns the cell of a number column without the spaces and
+// thousands commas TimelineJS removes too (clean_integer:
+// s.replace(/[\s,]+/g, ”)).
+func (w sheetRow) number(key string) value {
+	v := w.cell(key)
+	v.s = strings.Map(func(r rune) rune {
+		if r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' {
+			return -1
+		}
+		return r
+	}, v.s)
+	return v
+}
+
+// date returns the date of the year, month, day and time columns given.
+func (w sheetRow) date(year, month, day, time string) dateIn {
+	d := dateIn{year: w.number(year), month: w.number(month), day: w.number(day), time: w.cell(time)}
+	d.set = d.year.set || d.month.set || d.day.set || d.time.set
+	d.path = d.year.path
+	return d
 }
 
 // cellPlace returns the place of the cell of v, or the zero place when

@@ -508,6 +508,24 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 		Events:     []*timeline.Event{},
 	}
 	r.pos = &positions{}
+	r.setTitle(d, title)
+	r.addEras(d, eras)
+	r.addEvents(d, events)
+	// Place each event in the first era that contains it.
+	for _, e := range d.Events {
+		for _, era := range d.Eras {
+			if e.Date.Within(era.Span) {
+				e.Era = era.ID
+				break
+			}
+		}
+	}
+	return d
+}
+
+// setTitle gives d the title slide's headline and text as its title and
+// subtitle, or a title made from the file's name.
+func (r *reader) setTitle(d *timeline.Dataset, title *slideIn) {
 	if title != nil {
 		d.Title = strings.ReplaceAll(plain(title.headline.s), "\n", " ")
 		d.Subtitle = strings.ReplaceAll(plain(title.text.s), "\n", " ")
@@ -523,7 +541,11 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 		}
 		r.notef("no title slide with a headline: the timeline is titled %q", d.Title)
 	}
+}
 
+// addEras adds an era for each era slide with a valid date, labelled by
+// its headline.
+func (r *reader) addEras(d *timeline.Dataset, eras []*slideIn) {
 	eraIDs := newIDs()
 	for i, s := range eras {
 		span, ok := r.date(s)
@@ -540,33 +562,20 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 		d.Eras = append(d.Eras, &timeline.Era{ID: eraIDs.unique(slugify(label), "era-"+strconv.Itoa(i+1)), Label: label, Span: span})
 		r.pos.eras = append(r.pos.eras, eraPlaced(s))
 	}
+}
 
+// addEvents adds an event for each slide with a valid date, its category
+// made from its group and its sources from its links and media credit;
+// a slide citing neither cites the input file.
+func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 	src := newSources(r)
-	eventIDs := newIDs()
-	catIDs := newIDs()
+	eventIDs, catIDs := newIDs(), newIDs()
 	catByKey := map[string]*timeline.Category{}
 	noSource := 0
 	for i, s := range events {
 		date, ok := r.date(s)
-		head := plainText(s.headline.s)
-		body := plainText(s.text.s)
-		e := &timeline.Event{Date: date, Title: strings.ReplaceAll(head.text, "\n", " "), Summary: body.text}
-		if e.Title == "" {
-			e.Title = firstWords(body.text, 80)
-		}
-		if e.Title == "" {
-			e.Title = "Untitled event"
-			r.dropped("empty headlines", "events with neither headline nor text are titled \"Untitled event\"")
-		}
-		id := slugify(plain(s.uniqueID.s))
-		if id == "" {
-			id = slugify(e.Title)
-			if utf8.RuneCountInString(id) > 40 {
-				id = strings.TrimRight(string([]rune(id)[:40]), "-")
-			}
-		}
-		e.ID = eventIDs.unique(id, "event-"+strconv.Itoa(i+1))
-		e.Display = r.display(s, date)
+		head, body := plainText(s.headline.s), plainText(s.text.s)
+		e := r.event(s, i, date, head, body, eventIDs)
 		if g := strings.ReplaceAll(plain(s.group.s), "\n", " "); g != "" {
 			key := slugify(g)
 			c := catByKey[key]
@@ -577,12 +586,6 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 				r.pos.categories = append(r.pos.categories, s.at[atGroup])
 			}
 			e.Category = c.ID
-		}
-		if body.hasStatus {
-			if st, ok := timeline.ParseStatus(body.status); ok {
-				e.Status = st
-				e.Attribution = strings.TrimSpace(body.attribution)
-			}
 		}
 		var cited []uint8
 		e.Sources, cited = src.ofSlide(s, head, body)
@@ -602,16 +605,36 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 		r.pos.sources = append(r.pos.sources, place{}) // made up: it has no place
 		r.notef("%d of %d events have no media credit and no link in their text: they cite the input file itself (source %q)", noSource, len(events), inputSourceID)
 	}
-	// Place each event in the first era that contains it.
-	for _, e := range d.Events {
-		for _, era := range d.Eras {
-			if e.Date.Within(era.Span) {
-				e.Era = era.ID
-				break
-			}
+}
+
+// event returns the event of slide s, the i-th: its date, title (the
+// headline, else the first words of the text), summary, id (the
+// unique_id, else the title, slugified), display label and status.
+func (r *reader) event(s *slideIn, i int, date timeline.Date, head, body htmlText, eventIDs *ids) *timeline.Event {
+	e := &timeline.Event{Date: date, Title: strings.ReplaceAll(head.text, "\n", " "), Summary: body.text}
+	if e.Title == "" {
+		e.Title = firstWords(body.text, 80)
+	}
+	if e.Title == "" {
+		e.Title = "Untitled event"
+		r.dropped("empty headlines", "events with neither headline nor text are titled \"Untitled event\"")
+	}
+	id := slugify(plain(s.uniqueID.s))
+	if id == "" {
+		id = slugify(e.Title)
+		if utf8.RuneCountInString(id) > 40 {
+			id = strings.TrimRight(string([]rune(id)[:40]), "-")
 		}
 	}
-	return d
+	e.ID = eventIDs.unique(id, "event-"+strconv.Itoa(i+1))
+	e.Display = r.display(s, date)
+	if body.hasStatus {
+		if st, ok := timeline.ParseStatus(body.status); ok {
+			e.Status = st
+			e.Attribution = strings.TrimSpace(body.attribution)
+		}
+	}
+	return e
 }
 
 // display returns the display label of a slide: its display_date, else
