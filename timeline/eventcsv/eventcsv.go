@@ -39,10 +39,10 @@
 // are skipped, and a backslash makes the next character part of the item:
 // "a\;b" is the one item "a;b", "\\" a backslash, "\ " a space kept at an
 // end. Dates are EDTF strings; a footnote is a whole number. Other cells
-// are read exactly as written, so text round-trips, line breaks and all,
-// with one exception: a CRLF line break inside a cell comes back as LF, as
-// encoding/csv reads quoted line breaks (text with CRLF is rare, and
-// means the same).
+// are read as written, but for the quote before a formula (below), so
+// text round-trips, line breaks and all, with one exception: a CRLF line
+// break inside a cell comes back as LF, as encoding/csv reads quoted line
+// breaks (text with CRLF is rare, and means the same).
 //
 // A spreadsheet evaluates a cell that starts with =, +, -, @, tab or
 // carriage return as a formula. Write puts a single quote before such a

@@ -53,7 +53,9 @@ func IsSheetHeader(header []string) bool {
 // row whose Type is "title" is the title slide, "era" an era, anything
 // else an event; blank rows are skipped, as TimelineJS skips them. Year,
 // Month and Day cells may hold spaces and thousands commas, which
-// TimelineJS removes too (clean_integer in ConfigFactory.js). Errors name
+// TimelineJS removes too (clean_integer in ConfigFactory.js). The single
+// quote WriteCSV puts before a cell a spreadsheet would take for a
+// formula is removed (package csvsafe). Errors name
 // the file, line and column of the cell, the column, the value and what
 // would be valid; so do the problems timeline.Dataset.Validate finds in
 // the dataset, placed at the cell a field was made from, or at its row.
