@@ -142,8 +142,8 @@ type page struct {
 	BundleURL    template.URL
 	ChartHeight  int
 	CountsHeight int
-	Chunks       [][]*render.EventView
-	Sources      []sourceRow
+	Rows         template.HTML // the table's row groups (tableRows)
+	SourceItems  template.HTML // the source list's items (sourceItems)
 	// SourceNotes is true when some source lists the source document's
 	// footnotes that cite it.
 	SourceNotes bool
@@ -215,17 +215,17 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	p.Data = template.JS(js)
 	p.ChartHeight = height
 	p.CountsHeight = countsHeight
-	for i := 0; i < len(v.Events); i += chunkRows {
-		p.Chunks = append(p.Chunks, v.Events[i:min(i+chunkRows, len(v.Events))])
-	}
+	p.Rows = tableRows(v.Events)
+	sources := make([]sourceRow, 0, len(v.Sources))
 	for _, s := range v.Sources {
-		r := sourceRow{SourceView: s, IsDocument: s == v.Document, Shown: s.CitedBy, Value: s.N != len(p.Sources)+1}
+		r := sourceRow{SourceView: s, IsDocument: s == v.Document, Shown: s.CitedBy, Value: s.N != len(sources)+1}
 		p.SourceNotes = p.SourceNotes || len(s.Footnotes) > 0
 		if len(r.Shown) > maxBackLinks {
 			r.Shown, r.More = r.Shown[:maxBackLinks], len(r.Shown)-maxBackLinks
 		}
-		p.Sources = append(p.Sources, r)
+		sources = append(sources, r)
 	}
+	p.SourceItems = sourceItems(sources)
 
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := pageTmpl.Execute(bw, p); err != nil {
