@@ -250,7 +250,9 @@ func (b *builder) short(v input.Value) string {
 			return s
 		}
 		s, _ := b.str(v)
-		b.strs[string(v.Raw)] = s
+		if len(b.strs) < 4096 { // ids that repeat are few; most are unique
+			b.strs[string(v.Raw)] = s
+		}
 		return s
 	}
 	s, _ := b.str(v)

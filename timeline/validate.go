@@ -26,170 +26,215 @@ func ValidColor(s string) bool { return colorRE.MatchString(s) }
 // for a dataset read from a file (by Decode or another format's reader),
 // its file, line and column. Validate does not change d.
 func (d *Dataset) Validate() Problems {
-	var ps Problems
-	add := func(sev Severity, path, format string, args ...any) {
-		ps = append(ps, Problem{File: d.Name(), Path: path, Severity: sev, Msg: fmt.Sprintf(format, args...)})
-	}
+	c := &checker{d: d}
 	if strings.TrimSpace(d.Title) == "" {
-		add(SeverityError, "title", "missing title")
+		c.add(SeverityError, "title", "missing title")
 	}
-	// ids checks the ids of a list and returns the index of each id's
-	// first use.
-	ids := func(kind string, n int, id func(int) string) map[string]int {
-		first := make(map[string]int, n)
-		for i := 0; i < n; i++ {
-			path := func() string { return kind + "[" + strconv.Itoa(i) + "].id" }
-			v := id(i)
-			j, dup := first[v]
-			switch {
-			case v == "":
-				add(SeverityError, path(), "missing id")
-			case dup:
-				add(SeverityError, path(), "duplicate id %q (first used by %s[%d])", v, kind, j)
-			case strings.ContainsAny(v, " \t\r\n"):
-				add(SeverityError, path(), "id %q contains white space", v)
-			}
-			if !dup {
-				first[v] = i
-			}
-		}
-		return first
-	}
-	eraIDs := ids("eras", len(d.Eras), func(i int) string { return d.Eras[i].ID })
-	catIDs := ids("categories", len(d.Categories), func(i int) string { return d.Categories[i].ID })
-	srcIDs := ids("sources", len(d.Sources), func(i int) string { return d.Sources[i].ID })
-	ids("events", len(d.Events), func(i int) string { return d.Events[i].ID })
-
+	c.eraIDs = c.ids("eras", len(d.Eras), func(i int) string { return d.Eras[i].ID })
+	c.catIDs = c.ids("categories", len(d.Categories), func(i int) string { return d.Categories[i].ID })
+	c.srcIDs = c.ids("sources", len(d.Sources), func(i int) string { return d.Sources[i].ID })
+	c.ids("events", len(d.Events), func(i int) string { return d.Events[i].ID })
 	if d.Language != "" {
 		if _, err := language.Parse(d.Language); err != nil {
-			add(SeverityError, "language", "%q is not a BCP 47 language tag (examples: en, fa, ar, he, zh-Hant, ja)", d.Language)
+			c.add(SeverityError, "language", "%q is not a BCP 47 language tag (examples: en, fa, ar, he, zh-Hant, ja)", d.Language)
 		}
 	}
-	if _, ok := srcIDs[d.Document]; d.Document != "" && !ok {
-		add(SeverityError, "document", "unknown source %q%s", d.Document, validIDs(srcIDs))
+	if _, ok := c.srcIDs[d.Document]; d.Document != "" && !ok {
+		c.add(SeverityError, "document", "unknown source %q%s", d.Document, validIDs(c.srcIDs))
 	}
-	color := func(path, c string) {
-		if c != "" && !ValidColor(c) {
-			add(SeverityError, path, "colour %q is not #rgb or #rrggbb", c)
-		}
+	c.eras()
+	c.categories()
+	c.sources()
+	c.usedEra, c.usedCat, c.usedSrc = make([]bool, len(d.Eras)), make([]bool, len(d.Categories)), make([]bool, len(d.Sources))
+	for i, e := range d.Events {
+		c.event(i, e)
 	}
-	// date checks a date built in code; Decode has already parsed those it
-	// read, and Load leaves out the problems it reported twice.
-	date := func(path string, v Date, required bool) {
+	c.unused()
+	d.origin.Locate(c.ps)
+	return c.ps
+}
+
+// checker is one run of Validate.
+type checker struct {
+	d                      *Dataset
+	ps                     Problems
+	eraIDs, catIDs, srcIDs map[string]int // the index of each id's first use
+	usedEra, usedCat       []bool         // by the index of the id's first use: an event uses it
+	usedSrc                []bool
+}
+
+func (c *checker) add(sev Severity, path, format string, args ...any) {
+	c.ps = append(c.ps, Problem{File: c.d.Name(), Path: path, Severity: sev, Msg: fmt.Sprintf(format, args...)})
+}
+
+// at returns the path of a field of the i-th element of list:
+// "events[3].date"; the element itself for field "".
+func at(list string, i int, field string) string {
+	return list + "[" + strconv.Itoa(i) + "]" + field
+}
+
+// ids checks the ids of a list and returns the index of each id's first
+// use.
+func (c *checker) ids(kind string, n int, id func(int) string) map[string]int {
+	first := make(map[string]int, n)
+	for i := 0; i < n; i++ {
+		v := id(i)
+		j, dup := first[v]
 		switch {
-		case v.IsZero():
-			if required {
-				add(SeverityError, path, "missing date")
-			}
-		case v.IsInterval() || v.IsOneOf():
-			a, ak := v.Start()
-			b, bk := v.End()
-			if ak == BoundDate && bk == BoundDate && NewDate(b).Latest() < NewDate(a).Earliest() {
-				what := "interval"
-				if v.IsOneOf() {
-					what = "set"
-				}
-				add(SeverityError, path, "%s %s ends before it starts", what, v)
-			}
+		case v == "":
+			c.add(SeverityError, at(kind, i, ".id"), "missing id")
+		case dup:
+			c.add(SeverityError, at(kind, i, ".id"), "duplicate id %q (first used by %s[%d])", v, kind, j)
+		case strings.ContainsAny(v, " \t\r\n"):
+			c.add(SeverityError, at(kind, i, ".id"), "id %q contains white space", v)
+		}
+		if !dup {
+			first[v] = i
 		}
 	}
-	for i, e := range d.Eras {
-		path := "eras[" + strconv.Itoa(i) + "]"
+	return first
+}
+
+func (c *checker) color(list string, i int, col string) {
+	if col != "" && !ValidColor(col) {
+		c.add(SeverityError, at(list, i, ".color"), "colour %q is not #rgb or #rrggbb", col)
+	}
+}
+
+// date checks the date of field of the i-th element of list, built in
+// code; Decode has already parsed those it read, and Load leaves out the
+// problems it reported twice.
+func (c *checker) date(list string, i int, field string, v Date, required bool) {
+	switch {
+	case v.IsZero():
+		if required {
+			c.add(SeverityError, at(list, i, field), "missing date")
+		}
+	case v.IsInterval() || v.IsOneOf():
+		a, ak := v.Start()
+		b, bk := v.End()
+		if ak == BoundDate && bk == BoundDate && NewDate(b).Latest() < NewDate(a).Earliest() {
+			what := "interval"
+			if v.IsOneOf() {
+				what = "set"
+			}
+			c.add(SeverityError, at(list, i, field), "%s %s ends before it starts", what, v)
+		}
+	}
+}
+
+func (c *checker) eras() {
+	for i, e := range c.d.Eras {
 		if e.Label == "" {
-			add(SeverityError, path+".label", "missing label")
+			c.add(SeverityError, at("eras", i, ".label"), "missing label")
 		}
-		date(path+".span", e.Span, true)
-		color(path+".color", e.Color)
+		c.date("eras", i, ".span", e.Span, true)
+		c.color("eras", i, e.Color)
 		if !e.Span.IsZero() && !e.Span.IsInterval() {
-			add(SeverityWarning, path+".span", "span %q is a single date; an era's span is usually an interval such as 1986/2003", e.Span)
+			c.add(SeverityWarning, at("eras", i, ".span"), "span %q is a single date; an era's span is usually an interval such as 1986/2003", e.Span)
 		}
 	}
-	for i, c := range d.Categories {
-		path := "categories[" + strconv.Itoa(i) + "]"
-		if c.Label == "" {
-			add(SeverityError, path+".label", "missing label")
+}
+
+func (c *checker) categories() {
+	for i, cat := range c.d.Categories {
+		if cat.Label == "" {
+			c.add(SeverityError, at("categories", i, ".label"), "missing label")
 		}
-		color(path+".color", c.Color)
+		c.color("categories", i, cat.Color)
 	}
-	for i, s := range d.Sources {
-		path := "sources[" + strconv.Itoa(i) + "]"
+}
+
+func (c *checker) sources() {
+	for i, s := range c.d.Sources {
 		if s.Title == "" {
-			add(SeverityError, path+".title", "missing title")
+			c.add(SeverityError, at("sources", i, ".title"), "missing title")
 		}
-		date(path+".date", s.Date, false)
+		c.date("sources", i, ".date", s.Date, false)
 		if s.Kind != "" && !slices.Contains(SourceKinds, s.Kind) {
-			add(SeverityError, path+".kind", "unknown kind %q; use one of %s", s.Kind, joinQuoted(SourceKinds))
+			c.add(SeverityError, at("sources", i, ".kind"), "unknown kind %q; use one of %s", s.Kind, joinQuoted(SourceKinds))
 		}
 		if s.Footnote < 0 {
-			add(SeverityError, path+".footnote", "footnote %d is negative", s.Footnote)
+			c.add(SeverityError, at("sources", i, ".footnote"), "footnote %d is negative", s.Footnote)
 		}
 		switch {
 		case len(s.URL) > MaxURL:
-			add(SeverityError, path+".url", "url is %d bytes long, more than the %d a URL may have; give a shorter address of the same work", len(s.URL), MaxURL)
+			c.add(SeverityError, at("sources", i, ".url"), "url is %d bytes long, more than the %d a URL may have; give a shorter address of the same work", len(s.URL), MaxURL)
 		case s.URL != "" && !SafeURL(s.URL):
-			add(SeverityError, path+".url", "url %q is not an http or https address", s.URL)
+			c.add(SeverityError, at("sources", i, ".url"), "url %q is not an http or https address", s.URL)
 		}
 	}
-	usedEra := map[string]bool{}
-	usedCat := map[string]bool{}
-	usedSrc := map[string]bool{}
-	for i, e := range d.Events {
-		path := "events[" + strconv.Itoa(i) + "]"
-		if strings.TrimSpace(e.Title) == "" {
-			add(SeverityError, path+".title", "missing title")
+}
+
+// event checks the i-th event and records the eras, categories and
+// sources it uses.
+func (c *checker) event(i int, e *Event) {
+	if strings.TrimSpace(e.Title) == "" {
+		c.add(SeverityError, at("events", i, ".title"), "missing title")
+	}
+	c.date("events", i, ".date", e.Date, true)
+	if e.Era != "" {
+		k, ok := c.eraIDs[e.Era]
+		if ok {
+			c.usedEra[k] = true
 		}
-		date(path+".date", e.Date, true)
-		if e.Era != "" {
-			usedEra[e.Era] = true
-			if _, ok := eraIDs[e.Era]; !ok {
-				add(SeverityError, path+".era", "unknown era %q%s", e.Era, validIDs(eraIDs))
-			} else if era := d.Era(e.Era); !era.Span.IsZero() && !e.Date.IsZero() && !startsWithin(e.Date, era.Span) {
-				add(SeverityWarning, path+".date", "%s (%s) begins outside era %q (%s)", e.Date, e.Date.Label(), e.Era, era.Span.Label())
-			}
-		}
-		if e.Category != "" {
-			usedCat[e.Category] = true
-			if _, ok := catIDs[e.Category]; !ok {
-				add(SeverityError, path+".category", "unknown category %q%s", e.Category, validIDs(catIDs))
-			}
-		}
-		if !e.Status.Valid() {
-			add(SeverityError, path+".status", "unknown status %q; use one of %s", e.Status, joinQuoted(Statuses))
-		} else if e.Status.Normal() != StatusEstablished && strings.TrimSpace(e.Attribution) == "" {
-			add(SeverityWarning, path+".attribution", "status %q without an attribution: say who %s it", e.Status, statusVerb(e.Status))
-		}
-		if len(e.Sources) == 0 {
-			add(SeverityError, path+".sources", "no source: every event cites at least one")
-		}
-		for j, s := range e.Sources {
-			usedSrc[s] = true
-			if _, ok := srcIDs[s]; !ok {
-				add(SeverityError, path+".sources["+strconv.Itoa(j)+"]", "unknown source %q%s", s, validIDs(srcIDs))
-			}
-		}
-		for j, t := range e.Tags {
-			if strings.TrimSpace(t) == "" {
-				add(SeverityError, path+".tags["+strconv.Itoa(j)+"]", "empty tag")
-			}
+		if !ok {
+			c.add(SeverityError, at("events", i, ".era"), "unknown era %q%s", e.Era, validIDs(c.eraIDs))
+		} else if era := c.d.Eras[k]; !era.Span.IsZero() && !e.Date.IsZero() && !startsWithin(e.Date, era.Span) {
+			c.add(SeverityWarning, at("events", i, ".date"), "%s (%s) begins outside era %q (%s)", e.Date, e.Date.Label(), e.Era, era.Span.Label())
 		}
 	}
-	for i, e := range d.Eras {
-		if e.ID != "" && !usedEra[e.ID] && len(d.Events) > 0 {
-			add(SeverityWarning, "eras["+strconv.Itoa(i)+"]", "era %q has no events", e.ID)
+	if e.Category != "" {
+		k, ok := c.catIDs[e.Category]
+		if ok {
+			c.usedCat[k] = true
+		} else {
+			c.add(SeverityError, at("events", i, ".category"), "unknown category %q%s", e.Category, validIDs(c.catIDs))
 		}
 	}
-	for i, c := range d.Categories {
-		if c.ID != "" && !usedCat[c.ID] && len(d.Events) > 0 {
-			add(SeverityWarning, "categories["+strconv.Itoa(i)+"]", "category %q has no events", c.ID)
+	if !e.Status.Valid() {
+		c.add(SeverityError, at("events", i, ".status"), "unknown status %q; use one of %s", e.Status, joinQuoted(Statuses))
+	} else if e.Status.Normal() != StatusEstablished && strings.TrimSpace(e.Attribution) == "" {
+		c.add(SeverityWarning, at("events", i, ".attribution"), "status %q without an attribution: say who %s it", e.Status, statusVerb(e.Status))
+	}
+	if len(e.Sources) == 0 {
+		c.add(SeverityError, at("events", i, ".sources"), "no source: every event cites at least one")
+	}
+	for j, s := range e.Sources {
+		k, ok := c.srcIDs[s]
+		if ok {
+			c.usedSrc[k] = true
+		} else {
+			c.add(SeverityError, at("events", i, ".sources["+strconv.Itoa(j)+"]"), "unknown source %q%s", s, validIDs(c.srcIDs))
 		}
 	}
-	for i, s := range d.Sources {
-		if s.ID != "" && !usedSrc[s.ID] && s.ID != d.Document && len(d.Events) > 0 {
-			add(SeverityWarning, "sources["+strconv.Itoa(i)+"]", "source %q is cited by no event", s.ID)
+	for j, t := range e.Tags {
+		if strings.TrimSpace(t) == "" {
+			c.add(SeverityError, at("events", i, ".tags["+strconv.Itoa(j)+"]"), "empty tag")
 		}
 	}
-	d.origin.Locate(ps)
-	return ps
+}
+
+// unused warns of the eras, categories and sources no event uses.
+func (c *checker) unused() {
+	if len(c.d.Events) == 0 {
+		return
+	}
+	for i, e := range c.d.Eras {
+		if e.ID != "" && !c.usedEra[c.eraIDs[e.ID]] {
+			c.add(SeverityWarning, at("eras", i, ""), "era %q has no events", e.ID)
+		}
+	}
+	for i, cat := range c.d.Categories {
+		if cat.ID != "" && !c.usedCat[c.catIDs[cat.ID]] {
+			c.add(SeverityWarning, at("categories", i, ""), "category %q has no events", cat.ID)
+		}
+	}
+	for i, s := range c.d.Sources {
+		if s.ID != "" && !c.usedSrc[c.srcIDs[s.ID]] && s.ID != c.d.Document {
+			c.add(SeverityWarning, at("sources", i, ""), "source %q is cited by no event", s.ID)
+		}
+	}
 }
 
 // startsWithin reports whether the first day d can mean (its last, when
