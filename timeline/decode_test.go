@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/timeline-tool/timeline/timeline/internal/input"
+
+	"github.com/timeline-tool/timeline/internal/golden"
 )
 
 // decodeErrorTests are inputs Decode rejects and the problems it must
@@ -323,13 +325,13 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 		t.Fatalf("Decode(Encode(d)): %v\n%s", err, first)
 	}
 	if second := encode(t, d2); second != first {
-		t.Errorf("Encode(Decode(Encode(d))) differs from Encode(d):\n%s", diff("first", []byte(first), "second", []byte(second)))
+		t.Errorf("Encode(Decode(Encode(d))) differs from Encode(d):\n%s", golden.Diff("first", first, "second", second))
 	}
 	// Every field survives: the fields of the input come back, in order,
 	// except the defaults Encode leaves out (status "established").
 	want := strings.Replace(fullDataset, `"status": "established", `, "", 1)
 	if first != want {
-		t.Errorf("Encode(Decode(x)) lost or changed something:\n%s", diff("want", []byte(want), "got", []byte(first)))
+		t.Errorf("Encode(Decode(x)) lost or changed something:\n%s", golden.Diff("want", want, "got", first))
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/timeline-tool/timeline/internal/golden"
 )
 
 // baseDataset returns a small valid dataset built in code: two eras, two
@@ -398,10 +400,10 @@ func TestLoadGolden(t *testing.T) {
 					t.Fatalf("Decode(Encode(Load(%s))): %v", file, err)
 				}
 				if second := encode(t, again); second != first {
-					t.Errorf("Encode is not idempotent:\n%s", diff("first", []byte(first), "second", []byte(second)))
+					t.Errorf("Encode is not idempotent:\n%s", golden.Diff("first", first, "second", second))
 				}
 			}
-			checkGolden(t, strings.TrimSuffix(file, ".json")+".golden", out.Bytes())
+			golden.Check(t, strings.TrimSuffix(file, ".json")+".golden", out.Bytes())
 		})
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,9 +9,9 @@ import (
 	"testing"
 
 	"github.com/timeline-tool/timeline/timeline"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/cli")
+	"github.com/timeline-tool/timeline/internal/golden"
+)
 
 // runCLI runs the command in-process and returns its exit code and streams.
 func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -77,25 +76,7 @@ func TestGolden(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			code, stdout, stderr := runCLI(t, "", tt.args...)
 			got := fmt.Sprintf("$ timeline %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s", strings.Join(tt.args, " "), code, stdout, stderr)
-			golden := filepath.Join("testdata", "cli", tt.name+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("missing golden file (run go test -update): %v", err)
-			}
-			if got != string(want) {
-				gotFile := strings.TrimSuffix(golden, ".golden") + ".got.golden"
-				os.WriteFile(gotFile, []byte(got), 0o644)
-				t.Errorf("output differs from %s (written to %s):\n%s", golden, gotFile, lineDiff(string(want), got))
-			}
+			golden.Check(t, filepath.Join("testdata", "cli", tt.name+".golden"), []byte(got))
 		})
 	}
 }
@@ -116,25 +97,6 @@ func TestGoldenFilesUsed(t *testing.T) {
 			t.Errorf("%s is compared by no test", f)
 		}
 	}
-}
-
-// lineDiff returns the lines that differ between want and got.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n- %s\n+ %s\n", i+1, wl, gl)
-		}
-	}
-	return b.String()
 }
 
 func TestExitCodes(t *testing.T) {
@@ -213,7 +175,7 @@ func TestExportRoundTrip(t *testing.T) {
 			t.Fatalf("re-export %s: exit %d: %s", data, code, stderr)
 		}
 		if first != second {
-			t.Errorf("export of %q is not stable:\n%s", data, lineDiff(first, second))
+			t.Errorf("export of %q is not stable:\n%s", data, golden.Diff("first", first, "second", second))
 		}
 		if _, _, err := timeline.Load("export.json", []byte(first)); err != nil {
 			t.Errorf("export of %q does not load: %v", data, err)

@@ -3,7 +3,6 @@ package pdfout
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -18,9 +17,9 @@ import (
 	"github.com/timeline-tool/timeline/render"
 	"github.com/timeline-tool/timeline/render/rendertest"
 	"github.com/timeline-tool/timeline/timeline"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+	"github.com/timeline-tool/timeline/internal/golden"
+)
 
 // tool returns the path of a poppler tool. A missing tool fails the test
 // in CI (CI is set) and skips it elsewhere.
@@ -1028,26 +1027,9 @@ func TestGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			path, _ := write(t, build(d, c.f), c.opts)
 			got := run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
-			golden := filepath.Join("testdata", c.name+".txt")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to write it)", err)
-			}
 			// Compare meaning: the lines and their words, not how many
 			// spaces pdftotext put between columns.
-			gotFile := filepath.Join("testdata", c.name+".got.txt")
-			if normalize(got) != normalize(string(want)) {
-				os.WriteFile(gotFile, []byte(got), 0o644)
-				t.Errorf("text differs from %s; see %s:\n%s", golden, gotFile, diff(normalize(string(want)), normalize(got)))
-			} else {
-				os.Remove(gotFile)
-			}
+			golden.CheckFunc(t, filepath.Join("testdata", c.name+".txt"), []byte(got), normalize)
 		})
 	}
 }
@@ -1062,25 +1044,6 @@ func normalize(s string) string {
 		}
 	}
 	return strings.Join(out, "\n")
-}
-
-// diff returns the lines that differ, numbered.
-func diff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	var out strings.Builder
-	for i := 0; i < max(len(al), len(bl)) && out.Len() < 4000; i++ {
-		var x, y string
-		if i < len(al) {
-			x = al[i]
-		}
-		if i < len(bl) {
-			y = bl[i]
-		}
-		if x != y {
-			fmt.Fprintf(&out, "%d\n- %s\n+ %s\n", i+1, x, y)
-		}
-	}
-	return out.String()
 }
 
 func TestBCE(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/timeline-tool/timeline/timeline"
+
+	"github.com/timeline-tool/timeline/internal/golden"
 )
 
 // fields returns the exported content of d, without where it was read
@@ -76,7 +78,7 @@ func TestWriteGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "testdata/bridge.golden.csv", write(t, d))
+	golden.Check(t, "testdata/bridge.golden.csv", write(t, d))
 }
 
 // TestReadGolden reads each testdata/*.csv input (not a golden file) and
@@ -105,7 +107,7 @@ func TestReadGolden(t *testing.T) {
 					b.WriteString(n + "\n")
 				}
 			}
-			golden(t, strings.TrimSuffix(in, ".csv")+".golden", b.Bytes())
+			golden.Check(t, strings.TrimSuffix(in, ".csv")+".golden", b.Bytes())
 		})
 	}
 	if n == 0 {

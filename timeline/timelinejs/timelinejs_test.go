@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/timeline-tool/timeline/timeline"
+
+	"github.com/timeline-tool/timeline/internal/golden"
 )
 
 // readGolden renders what a read gives, for golden files: the dataset in
@@ -59,7 +61,7 @@ func TestReadGolden(t *testing.T) {
 					read = ReadCSV
 				}
 				d, notes, err := read(filepath.Base(in), data)
-				golden(t, strings.TrimSuffix(in, "."+dir)+".golden", readGolden(t, d, notes, err))
+				golden.Check(t, strings.TrimSuffix(in, "."+dir)+".golden", readGolden(t, d, notes, err))
 			})
 		}
 	}
@@ -85,8 +87,8 @@ func TestWriteGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkTimelineJS(t, js.Bytes())
-	golden(t, "testdata/write/bridge.golden.json", js.Bytes())
-	golden(t, "testdata/write/bridge.golden.csv", sheet.Bytes())
+	golden.Check(t, "testdata/write/bridge.golden.json", js.Bytes())
+	golden.Check(t, "testdata/write/bridge.golden.csv", sheet.Bytes())
 
 	// Twice the same bytes.
 	var again bytes.Buffer
