@@ -33,6 +33,7 @@ type options struct {
 	draft        bool     // pdf
 	fonts        []string // pdf, validate
 	strictGlyphs bool     // pdf
+	serve        serveOptions
 	args         []string
 }
 
