@@ -1,6 +1,7 @@
 package pdfout
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -266,7 +267,7 @@ func (d *doc) text(f face, size float64, c rgb, x, y float64, s string) {
 		d.pdf.Text(x, y, s)
 		return
 	}
-	cs := visual(d.cells(s, f))
+	cs := slices.DeleteFunc(visual(d.cells(s, f)), func(c cell) bool { return c.font == noFont })
 	for i := 0; i < len(cs); {
 		j := i + 1
 		for j < len(cs) && cs[j].font == cs[i].font {

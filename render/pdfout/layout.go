@@ -275,7 +275,7 @@ func (d *doc) eraHeading(era *render.EraView, n int) {
 		rows = append(rows, d.para(desc, serifItalic, 9, 11.5, 8, W-16, ink)...)
 	}
 	rows = append(rows, row{h: 2})
-	mark := label
+	mark := isolate(label)
 	if span != "" {
 		mark += " (" + span + ")"
 	}
@@ -401,7 +401,7 @@ func (d *doc) sourceList() {
 	d.addSection("Sources · "+plural(len(v.Sources), "source"), block{kind: kindPara, pad: 30, keepNext: len(v.Sources) > 0, atomic: true, bookmark: "Sources", rows: head})
 	for _, s := range v.Sources {
 		side := []row{{text: strconv.Itoa(s.N), face: sansBold, size: 8.5, h: 11.5, x: numW, right: true, color: ink}}
-		cite := clean(s.Citation, false)
+		cite := clean(isolate(s.Citation), false)
 		if cite == "" {
 			cite = clean(s.ID, true)
 		}
@@ -461,7 +461,7 @@ func (d *doc) method() {
 		"so that it reads printed in black and white. Every status but “established” is also written under the title, "+
 		"with who reports, claims, alleges or denies it.", serif, 9.5, 12, 0, W, ink)...)
 	for _, s := range v.Statuses {
-		text := clean(s.Label+" ("+plural(s.Count, "event")+"): "+s.Meaning+".", true)
+		text := clean(isolate(s.Label)+" ("+plural(s.Count, "event")+"): "+s.Meaning+".", true)
 		rows := d.para(text, serif, 9.5, 12, 16, W-16, ink)
 		rows[0].mark, rows[0].markX = int8(s.Mark)+1, 7
 		rows[0].h += 2

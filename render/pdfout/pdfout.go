@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -246,8 +247,27 @@ func newDoc(v *render.View, paper string, opts Options) *doc {
 		font: -1,
 	}
 	d.fonts = slices.Clone(builtin[:])
-	for i, f := range opts.Fonts {
-		d.fonts = append(d.fonts, font{family: "UserFont" + strconv.Itoa(i+1), ttf: f.ttf, name: f.name, cov: func() *coverage { return f.cov }})
+	families := map[string]bool{}
+	for _, f := range d.fonts {
+		families[strings.ToLower(f.family)] = true
+	}
+	for _, f := range opts.Fonts {
+		// The family is the file's name, so that pdffonts and a reader's
+		// font list name it.
+		fam := strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, strings.TrimSuffix(f.name, filepath.Ext(f.name)))
+		if fam == "" {
+			fam = "Font"
+		}
+		for base, n := fam, 2; families[strings.ToLower(fam)]; n++ {
+			fam = base + strconv.Itoa(n)
+		}
+		families[strings.ToLower(fam)] = true
+		d.fonts = append(d.fonts, font{family: fam, ttf: f.ttf, name: f.name, cov: func() *coverage { return f.cov }})
 	}
 	d.added = make([]bool, len(d.fonts))
 	d.used = make([]bool, len(d.fonts))
@@ -501,10 +521,11 @@ func (d *doc) cells(s string, f face) []cell {
 		return false
 	}
 	rs := shape([]rune(s), has)
-	cs := make([]cell, 0, len(rs))
-	for _, r := range rs {
-		if !invisible(r) {
-			cs = append(cs, cell{r: r, font: -1})
+	cs := make([]cell, len(rs))
+	for i, r := range rs {
+		cs[i] = cell{r: r, font: -1}
+		if invisible(r) {
+			cs[i].font = noFont // kept for the bidirectional algorithm
 		}
 	}
 	for i := 0; i < len(cs); {
@@ -521,14 +542,18 @@ func (d *doc) cells(s string, f face) []cell {
 		}
 		run := cs[i:j]
 		whole := -1
+		drawn := func(c cell) bool { return c.font != noFont }
 		for _, fi := range chain {
 			cov := d.fonts[fi].cov()
-			if !slices.ContainsFunc(run, func(c cell) bool { return !cov.has(c.r) && c.r != '\n' }) {
+			if !slices.ContainsFunc(run, func(c cell) bool { return drawn(c) && !cov.has(c.r) && c.r != '\n' }) {
 				whole = fi
 				break
 			}
 		}
 		for k := range run {
+			if !drawn(run[k]) {
+				continue
+			}
 			run[k].font = whole
 			if whole < 0 {
 				for _, fi := range chain {
@@ -542,6 +567,9 @@ func (d *doc) cells(s string, f face) []cell {
 		i = j
 	}
 	for k := range cs {
+		if cs[k].font == noFont {
+			continue
+		}
 		if cs[k].font < 0 {
 			cs[k].font = d.placeholderFont(f)
 			cs[k].r = placeholder
@@ -571,6 +599,9 @@ type fontRune struct {
 // units returns the advance of c in thousandths of the font size, as
 // gofpdf measures it.
 func (d *doc) units(c cell) int {
+	if c.font == noFont {
+		return 0
+	}
 	k := fontRune{c.font, c.r}
 	if w, ok := d.widths[k]; ok {
 		return w
@@ -628,11 +659,28 @@ func (d *doc) wrap(s string, f face, size, w float64) []string {
 // punctuation.
 func (d *doc) wrapCells(cs []cell, size, w float64) []string {
 	wmax := int(math.Ceil(w * 1000 / size))
+	// The direction of a paragraph is that of its first strong character
+	// (or mark), not of each line's: a line after the first starts with a
+	// mark of the paragraph's direction.
+	mark := rune(0)
+	if slices.ContainsFunc(cs, func(c cell) bool { return rtl(c.r) }) {
+		mark = '\u200E'
+		rs := make([]rune, len(cs))
+		for i, c := range cs {
+			rs[i] = c.r
+		}
+		if baseLevel(rs) == 1 {
+			mark = '\u200F'
+		}
+	}
 	var lines []string
 	emit := func(a, b int) {
-		rs := make([]rune, b-a)
+		rs := make([]rune, 0, b-a+1)
+		if mark != 0 && len(lines) > 0 {
+			rs = append(rs, mark)
+		}
 		for k := a; k < b; k++ {
-			rs[k-a] = cs[k].r
+			rs = append(rs, cs[k].r)
 		}
 		lines = append(lines, string(rs))
 	}

@@ -33,10 +33,27 @@ import (
 const placeholder = '\uFFFD'
 
 // cell is one character to draw and the font to draw it with: an index
-// into doc.fonts, or -1 for the placeholder.
+// into doc.fonts, or noFont for a character that draws nothing (a
+// direction mark, a joiner), kept for the bidirectional algorithm.
 type cell struct {
 	r    rune
 	font int
+}
+
+const noFont = -2
+
+// isolate returns s, data shown within a line of the briefing's own
+// (English) text, such that the line reads left to right and s does not
+// take the numbers after it into its direction: between left-to-right
+// marks when it holds right-to-left text, else as it is. It is what
+// <bdi> does for the HTML page.
+func isolate(s string) string {
+	for _, r := range s {
+		if rtl(r) {
+			return "\u200E" + s + "\u200E"
+		}
+	}
+	return s
 }
 
 // joining is how an Arabic letter joins its neighbours.
@@ -228,16 +245,7 @@ func rtl(r rune) bool {
 // text is kept in its logical order, as the HTML page does with dir=ltr.
 func levels(rs []rune) []int8 {
 	lv := make([]int8, len(rs))
-	base := int8(0)
-	for _, r := range rs {
-		p, _ := bidi.LookupRune(r)
-		if c := p.Class(); c == bidi.L {
-			break
-		} else if c == bidi.R || c == bidi.AL {
-			base = 1
-			break
-		}
-	}
+	base := baseLevel(rs)
 	var p bidi.Paragraph
 	if _, err := p.SetString(string(rs), bidi.DefaultDirection(direction(base))); err != nil {
 		return lv
@@ -279,6 +287,20 @@ func levels(rs []rune) []int8 {
 	}
 	keepRanges(rs, lv)
 	return lv
+}
+
+// baseLevel returns the paragraph level of rs (rules P2, P3): 1 when its
+// first strong character is right to left, else 0.
+func baseLevel(rs []rune) int8 {
+	for _, r := range rs {
+		p, _ := bidi.LookupRune(r)
+		if c := p.Class(); c == bidi.L {
+			return 0
+		} else if c == bidi.R || c == bidi.AL {
+			return 1
+		}
+	}
+	return 0
 }
 
 func direction(level int8) bidi.Direction {
@@ -366,6 +388,26 @@ func visual(cs []cell) []cell {
 			}
 		}
 	}
+	// A combining mark stays after its base in a reversed run, as gofpdf
+	// draws it over the character before it.
+	marks := func(from, to int) {
+		for i := from; i < to; {
+			if !unicode.Is(unicode.Mn, out[i].r) {
+				i++
+				continue
+			}
+			j := i
+			for j < to && unicode.Is(unicode.Mn, out[j].r) {
+				j++
+			}
+			if j < to {
+				base := out[j]
+				copy(out[i+1:j+1], out[i:j])
+				out[i] = base
+			}
+			i = j + 1
+		}
+	}
 	for l := top; l >= lowOdd && l > 0; l-- {
 		for i := 0; i < len(out); {
 			if lv[i] < l {
@@ -378,6 +420,9 @@ func visual(cs []cell) []cell {
 			}
 			slices.Reverse(out[i:j])
 			slices.Reverse(lv[i:j])
+			if l == lowOdd {
+				marks(i, j)
+			}
 			i = j
 		}
 	}

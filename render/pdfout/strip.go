@@ -103,7 +103,7 @@ func (d *doc) layoutStrip() *stripLayout {
 		if d.textWidth(num, sans, 6.8) <= bw+2 {
 			s.eraText[i] = num
 		}
-		entry := num + " " + label
+		entry := num + " " + isolate(label)
 		if span := clean(e.SpanLabel, true); span != "" {
 			entry += " (" + span + ")"
 		}
@@ -146,7 +146,7 @@ func (d *doc) layoutStrip() *stripLayout {
 		lines = 1
 	}
 	for _, c := range v.Categories {
-		label := clean(c.Label, true) + " (" + strconv.Itoa(c.Count) + ")"
+		label := isolate(clean(c.Label, true)) + " (" + strconv.Itoa(c.Count) + ")"
 		ls := d.wrap(label, sans, laneFont, stripLabelW-12)
 		if lines == 0 {
 			ls = nil
@@ -508,7 +508,7 @@ func (d *doc) layoutKey() *keyLayout {
 	}
 	head("Status")
 	for _, s := range d.v.Statuses {
-		add(keyMark, s.Mark, clean(s.Label, true)+" ("+strconv.Itoa(s.Count)+")")
+		add(keyMark, s.Mark, isolate(clean(s.Label, true))+" ("+strconv.Itoa(s.Count)+")")
 	}
 	head("Dates")
 	add(keyMark, render.MarkDisc, "month or day")
