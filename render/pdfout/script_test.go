@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/timeline-tool/timeline/internal/golden"
 	"github.com/timeline-tool/timeline/timeline"
 )
 
@@ -272,19 +273,7 @@ func TestMixedLineOrder(t *testing.T) {
 		words = append(words, b.s)
 	}
 	got := strings.Join(words, " ") + "\n"
-	golden := filepath.Join("testdata", "scripts", "mixed.visual")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	wantB, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(wantB) {
-		t.Errorf("the mixed line reads, left to right:\n%s\nwant:\n%s", got, wantB)
-	}
+	golden.Check(t, filepath.Join("testdata", "scripts", "mixed.visual"), []byte(got))
 	// Whatever the golden says: the name's second word is drawn left of
 	// its first, each letter by letter from the right.
 	first, second := strings.Index(got, "میرم"), strings.Index(got, "یوجر")
