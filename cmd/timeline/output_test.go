@@ -186,7 +186,8 @@ func TestOutputTerminal(t *testing.T) {
 // fullDevice returns a device node on which every write fails with "no
 // space left on device": /dev/full, or, as root, a node of the same
 // device in a temporary directory, so that a mistake cannot replace the
-// machine's /dev/full.
+// machine's /dev/full (in CI, on a fresh machine, /dev/full itself when
+// no node can be made).
 func fullDevice(t *testing.T) string {
 	t.Helper()
 	if os.Geteuid() != 0 {
@@ -194,6 +195,9 @@ func fullDevice(t *testing.T) string {
 	}
 	p := filepath.Join(t.TempDir(), "full")
 	if err := syscall.Mknod(p, syscall.S_IFCHR|0o666, 1<<8|7); err != nil {
+		if os.Getenv("CI") != "" {
+			return "/dev/full" // a fresh machine: the test must run
+		}
 		t.Skipf("mknod: %v", err)
 	}
 	return p
