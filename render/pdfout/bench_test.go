@@ -163,3 +163,55 @@ func eventListHTML(v *render.View) []byte {
 	b.WriteString("</ol></body></html>")
 	return b.Bytes()
 }
+
+// cjkDataset returns the synthetic dataset of n events with Chinese
+// titles and summaries that use some 1,500 distinct characters, as a
+// briefing in Chinese does.
+func cjkDataset(n int) *timeline.Dataset {
+	d := rendertest.Synthetic(n)
+	han := func(seed, length int) string {
+		rs := make([]rune, length)
+		for i := range rs {
+			rs[i] = rune(0x4E00 + (seed*131+i*37)%1500*7)
+		}
+		return string(rs)
+	}
+	d.Language = "zh-Hans"
+	for i, e := range d.Events {
+		e.Title = han(i, 12)
+		e.Summary = han(i+n, 120) + "。"
+	}
+	return d
+}
+
+// BenchmarkBigFont writes a 100-event briefing in Chinese with a full
+// CJK font of 22 MB given as --font would (read, checked and embedded
+// with only the glyphs used), against the same number of events in Latin
+// text with the embedded fonts only, in the same run. The target
+// is under 2 s for the big font.
+func BenchmarkBigFont(b *testing.B) {
+	latin := render.Build(rendertest.Synthetic(100), timeline.Filter{}, render.Options{Version: "bench"})
+	cjk := render.Build(cjkDataset(100), timeline.Filter{}, render.Options{Version: "bench"})
+	b.Run("latin-embedded-fonts", func(b *testing.B) {
+		for b.Loop() {
+			if err := Write(io.Discard, latin, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("cjk-22MB-font", func(b *testing.B) {
+		systemFont(b, hanaPath)
+		var out bytes.Buffer
+		for b.Loop() {
+			f, err := LoadFont(hanaPath)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out.Reset()
+			if err := Write(&out, cjk, Options{Fonts: []*Font{f}, StrictGlyphs: true}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(out.Len())/1e6, "MB-pdf")
+	})
+}

@@ -2,7 +2,10 @@ package pdfout
 
 import (
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/timeline-tool/timeline/timeline"
 )
 
 // Fonts from Debian packages that the tests use; make test installs
@@ -30,3 +33,23 @@ func systemFont(t testing.TB, path string) *Font {
 }
 
 func cjkFont(t testing.TB) *Font { return systemFont(t, droidPath) }
+
+// TestBigFontSubset checks that a 22 MB CJK font embeds only the glyphs
+// a 100-event briefing uses: the file is a small part of the font.
+func TestBigFontSubset(t *testing.T) {
+	big := systemFont(t, hanaPath)
+	if len(big.ttf) < 15<<20 {
+		t.Fatalf("%s is %d bytes, not a full CJK font", hanaPath, len(big.ttf))
+	}
+	v := build(cjkDataset(100), timeline.Filter{})
+	path, pdf := write(t, v, Options{Fonts: []*Font{big}, StrictGlyphs: true})
+	if len(pdf) > 2<<20 {
+		t.Errorf("the PDF is %d bytes: the font was not subset", len(pdf))
+	}
+	if out := run(t, "pdffonts", path); !strings.Contains(out, "utf8hanamina") {
+		t.Errorf("pdffonts lacks HanaMinA:\n%s", out)
+	}
+	if got := text(t, path); !strings.Contains(strings.ReplaceAll(got, " ", ""), v.Events[0].Title) {
+		t.Errorf("the first title does not come back")
+	}
+}
