@@ -127,26 +127,55 @@ func nonNil[T any](xs []T) []T {
 	return xs
 }
 
-// fieldNames returns the JSON names of the fields of struct type t.
-func fieldNames(t reflect.Type) []string {
-	var names []string
+// field is a field of the format: its JSON name, its index in its Go
+// struct and the kind of value it holds.
+type field struct {
+	name   string
+	index  int
+	kind   reflect.Kind // String, Int, Slice (of strings, or the top level's lists) or Struct (a Date)
+	intern bool         // a short string that repeats: an id, a status
+}
+
+// fieldsOf returns the fields of the format in struct type t, those named
+// in interned to be interned.
+func fieldsOf(t reflect.Type, interned ...string) []field {
+	var fs []field
 	for f := range t.Fields() {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if name != "" && name != "-" && f.IsExported() {
-			names = append(names, name)
+			fs = append(fs, field{name, f.Index[0], f.Type.Kind(), slices.Contains(interned, name)})
 		}
 	}
-	return names
+	return fs
 }
 
-// knownFields gives the fields of the top level ("") and of the elements
-// of each list.
-var knownFields = map[string][]string{
-	"":           fieldNames(reflect.TypeFor[Dataset]()),
-	"eras":       fieldNames(reflect.TypeFor[Era]()),
-	"categories": fieldNames(reflect.TypeFor[Category]()),
-	"sources":    fieldNames(reflect.TypeFor[Source]()),
-	"events":     fieldNames(reflect.TypeFor[Event]()),
+// fields gives the fields of the top level ("") and of the elements of
+// each list.
+var fields = map[string][]field{
+	"":           fieldsOf(reflect.TypeFor[Dataset]()),
+	"eras":       fieldsOf(reflect.TypeFor[Era](), "id"),
+	"categories": fieldsOf(reflect.TypeFor[Category](), "id"),
+	"sources":    fieldsOf(reflect.TypeFor[Source](), "id", "kind"),
+	"events":     fieldsOf(reflect.TypeFor[Event](), "era", "category", "status", "attribution", "section"),
+}
+
+// lookup returns the field of fs named name.
+func lookup(fs []field, name string) (field, bool) {
+	for _, f := range fs {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return field{}, false
+}
+
+// names returns the JSON names of fs.
+func names(fs []field) string {
+	s := make([]string, len(fs))
+	for i, f := range fs {
+		s[i] = f.name
+	}
+	return strings.Join(s, ", ")
 }
 
 // The kinds of value the format's fields hold, as messages name them.
@@ -165,11 +194,12 @@ type builder struct {
 	missing Problems          // dates missing, placed once the walk is done
 	strs    map[string]string // short strings that repeat (ids, statuses), interned
 
-	// The element being read, one of them set, and whether its date was.
-	era     *Era
-	cat     *Category
-	src     *Source
-	ev      *Event
+	// The element being read (a struct: an Era, a Category, a Source or
+	// an Event), the fields of its kind, and whether its date was read.
+	elem    reflect.Value
+	fields  []field
+	ev      *Event // when elem is an Event
+	era     bool   // when elem is an Era
 	dated   bool
 	evs     []Event  // storage for events, allocated in blocks
 	strList []string // storage for lists of strings, in blocks
@@ -179,15 +209,15 @@ type builder struct {
 // key reports an unknown field of the top level or of an element.
 func (b *builder) key(off int) {
 	st := b.w.Stack
-	var known []string
+	var known []field
 	switch {
 	case len(st) == 1:
-		known = knownFields[""]
+		known = fields[""]
 	case len(st) == 3 && st[1].Array && !st[2].Array:
-		known = knownFields[st[0].Key]
+		known = fields[st[0].Key]
 	}
-	if known != nil && !slices.Contains(known, st[len(st)-1].Key) {
-		b.w.Errorf(off, b.w.Path(), "unknown field %q; known fields are %s", st[len(st)-1].Key, strings.Join(known, ", "))
+	if _, ok := lookup(known, st[len(st)-1].Key); known != nil && !ok {
+		b.w.Errorf(off, b.w.Path(), "unknown field %q; known fields are %s", st[len(st)-1].Key, names(known))
 	}
 }
 
@@ -196,11 +226,11 @@ func (b *builder) value(v input.Value) {
 	st := b.w.Stack
 	switch n := len(st); {
 	case n == 1:
-		b.top(st[0].Key, v)
+		b.set(reflect.ValueOf(b.d).Elem(), fields[""], st[0].Key, v)
 	case n == 2 && st[1].Array:
 		b.element(st[0].Key, v)
-	case n == 3 && st[1].Array && !st[2].Array:
-		b.field(st[2].Key, v)
+	case n == 3 && st[1].Array && !st[2].Array && b.elem.IsValid():
+		b.set(b.elem, b.fields, st[2].Key, v)
 	case n == 4 && st[1].Array && !st[2].Array && st[3].Array && b.ev != nil:
 		switch st[2].Key {
 		case "tags":
@@ -284,28 +314,10 @@ func (b *builder) date(v input.Value) Date {
 	return d
 }
 
-func (b *builder) top(key string, v input.Value) {
-	d := b.d
-	switch key {
-	case "$schema":
-		d.Schema, _ = b.str(v)
-	case "title":
-		d.Title, _ = b.str(v)
-	case "subtitle":
-		d.Subtitle, _ = b.str(v)
-	case "language":
-		d.Language, _ = b.str(v)
-	case "document":
-		d.Document, _ = b.str(v)
-	case "eras", "categories", "sources", "events":
-		b.list(v)
-	}
-}
-
 // element starts an element of a top-level list.
 func (b *builder) element(list string, v input.Value) {
 	b.finish()
-	if _, ok := knownFields[list]; !ok || list == "" {
+	if _, ok := fields[list]; !ok || list == "" {
 		return
 	}
 	if v.Kind != '{' {
@@ -319,14 +331,17 @@ func (b *builder) element(list string, v input.Value) {
 	d := b.d
 	switch list {
 	case "eras":
-		b.era = &Era{}
-		d.Eras = append(d.Eras, b.era)
+		e := &Era{}
+		d.Eras = append(d.Eras, e)
+		b.elem, b.era = reflect.ValueOf(e).Elem(), true
 	case "categories":
-		b.cat = &Category{}
-		d.Categories = append(d.Categories, b.cat)
+		c := &Category{}
+		d.Categories = append(d.Categories, c)
+		b.elem = reflect.ValueOf(c).Elem()
 	case "sources":
-		b.src = &Source{}
-		d.Sources = append(d.Sources, b.src)
+		s := &Source{}
+		d.Sources = append(d.Sources, s)
+		b.elem = reflect.ValueOf(s).Elem()
 	case "events":
 		if len(b.evs) == cap(b.evs) {
 			b.evs = make([]Event, 0, 256)
@@ -334,7 +349,9 @@ func (b *builder) element(list string, v input.Value) {
 		b.evs = b.evs[:len(b.evs)+1]
 		b.ev = &b.evs[len(b.evs)-1]
 		d.Events = append(d.Events, b.ev)
+		b.elem = reflect.ValueOf(b.ev).Elem()
 	}
+	b.fields = fields[list]
 }
 
 // finish ends the element being read: an era or event without a date
@@ -342,7 +359,7 @@ func (b *builder) element(list string, v input.Value) {
 func (b *builder) finish() {
 	path := ""
 	switch {
-	case b.era != nil && !b.dated:
+	case b.era && !b.dated:
 		path = "eras[" + strconv.Itoa(len(b.d.Eras)-1) + "].span"
 	case b.ev != nil && !b.dated:
 		path = "events[" + strconv.Itoa(len(b.d.Events)-1) + "].date"
@@ -350,53 +367,29 @@ func (b *builder) finish() {
 	if path != "" {
 		b.missing = append(b.missing, Problem{File: b.w.Name, Path: path, Msg: "missing date"})
 	}
-	b.era, b.cat, b.src, b.ev, b.dated = nil, nil, nil, nil, false
+	b.elem, b.fields, b.ev, b.era, b.dated = reflect.Value{}, nil, nil, false, false
 }
 
-// field takes in a field of the element being read.
-func (b *builder) field(key string, v input.Value) {
-	switch {
-	case b.era != nil:
-		b.eraField(b.era, key, v)
-	case b.cat != nil:
-		c := b.cat
-		switch key {
-		case "id":
-			c.ID = b.short(v)
-		case "label":
-			c.Label, _ = b.str(v)
-		case "color":
-			c.Color, _ = b.str(v)
-		case "description":
-			c.Description, _ = b.str(v)
+// set takes in the field key of the struct elem, whose fields are fs:
+// it checks the kind of v and sets the field. An unknown field is
+// reported by key; lists are read element by element (see value).
+func (b *builder) set(elem reflect.Value, fs []field, key string, v input.Value) {
+	f, ok := lookup(fs, key)
+	if !ok {
+		return
+	}
+	switch fv := elem.Field(f.index); f.kind {
+	case reflect.String:
+		if f.intern {
+			fv.SetString(b.short(v))
+		} else if s, ok := b.str(v); ok {
+			fv.SetString(s)
 		}
-	case b.src != nil:
-		b.sourceField(b.src, key, v)
-	case b.ev != nil:
-		b.eventField(b.ev, key, v)
-	}
-}
-
-func (b *builder) eraField(e *Era, key string, v input.Value) {
-	switch key {
-	case "id":
-		e.ID = b.short(v)
-	case "label":
-		e.Label, _ = b.str(v)
-	case "span":
-		e.Span = b.date(v)
-	case "color":
-		e.Color, _ = b.str(v)
-	case "description":
-		e.Description, _ = b.str(v)
-	}
-}
-
-func (b *builder) sourceField(s *Source, key string, v input.Value) {
-	switch key {
-	case "id":
-		s.ID = b.short(v)
-	case "footnote":
+	case reflect.Slice:
+		b.list(v)
+	case reflect.Struct: // a Date
+		*fv.Addr().Interface().(*Date) = b.date(v)
+	case reflect.Int:
 		switch n, err := strconv.ParseInt(string(v.Raw), 10, 0); {
 		case v.Kind == 'n':
 		case v.Kind != '0':
@@ -405,48 +398,7 @@ func (b *builder) sourceField(s *Source, key string, v input.Value) {
 			b.w.Errorf(v.Off, b.w.Path(), "%s is not a whole number", input.Describe(v))
 			b.typeErr = true
 		default:
-			s.Footnote = int(n)
+			fv.SetInt(n)
 		}
-	case "kind":
-		s.Kind = SourceKind(b.short(v))
-	case "author":
-		s.Author, _ = b.str(v)
-	case "title":
-		s.Title, _ = b.str(v)
-	case "publisher":
-		s.Publisher, _ = b.str(v)
-	case "date":
-		s.Date = b.date(v)
-	case "url":
-		s.URL, _ = b.str(v)
-	case "locator":
-		s.Locator, _ = b.str(v)
-	}
-}
-
-func (b *builder) eventField(e *Event, key string, v input.Value) {
-	switch key {
-	case "id":
-		e.ID, _ = b.str(v)
-	case "date":
-		e.Date = b.date(v)
-	case "display":
-		e.Display, _ = b.str(v)
-	case "title":
-		e.Title, _ = b.str(v)
-	case "summary":
-		e.Summary, _ = b.str(v)
-	case "era":
-		e.Era = b.short(v)
-	case "category":
-		e.Category = b.short(v)
-	case "tags", "sources":
-		b.list(v)
-	case "status":
-		e.Status = Status(b.short(v))
-	case "attribution":
-		e.Attribution = b.short(v)
-	case "section":
-		e.Section = b.short(v)
 	}
 }
