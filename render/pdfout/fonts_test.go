@@ -1,6 +1,8 @@
 package pdfout
 
 import (
+	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -51,5 +53,41 @@ func TestBigFontSubset(t *testing.T) {
 	}
 	if got := text(t, path); !strings.Contains(strings.ReplaceAll(got, " ", ""), v.Events[0].Title) {
 		t.Errorf("the first title does not come back")
+	}
+}
+
+// FuzzParseFont checks that ParseFont never panics and that a font it
+// accepts can be drawn with: gofpdf prints or panics on fonts it cannot
+// read, so none may get through.
+func FuzzParseFont(f *testing.F) {
+	ttf := builtin[dejaVu].ttf
+	f.Add(ttf[:4096])
+	f.Add([]byte("ttcf\x00\x01\x00\x00"))
+	f.Add([]byte("OTTO\x00\x01\x00\x00"))
+	f.Add(append([]byte{0, 1, 0, 0, 0, 12}, make([]byte, 300)...))
+	f.Add(builtin[sans].ttf[:20000])
+	f.Fuzz(func(t *testing.T, b []byte) {
+		font, err := ParseFont("fuzz.ttf", b)
+		if err != nil {
+			var fe *FontError
+			if !errors.As(err, &fe) || fe.File != "fuzz.ttf" {
+				t.Fatalf("error %v does not name the file", err)
+			}
+			return
+		}
+		v := build(loadSmall(t), timeline.Filter{})
+		if err := Write(io.Discard, v, Options{Fonts: []*Font{font}}); err != nil {
+			t.Fatalf("an accepted font fails: %v", err)
+		}
+	})
+}
+
+// TestParseFontAcceptsEmbedded checks the fonts the tool embeds pass
+// the checks --font fonts go through.
+func TestParseFontAcceptsEmbedded(t *testing.T) {
+	for _, f := range builtin {
+		if _, err := ParseFont(f.name+".ttf", f.ttf); err != nil {
+			t.Errorf("%s %s: %v", f.name, f.style, err)
+		}
 	}
 }

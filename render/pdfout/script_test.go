@@ -281,3 +281,71 @@ func TestMixedLineOrder(t *testing.T) {
 		t.Errorf("the Persian name is not in right-to-left order: %q", got)
 	}
 }
+
+// FuzzText checks that any text can be measured, wrapped and drawn: no
+// panic, visual order is a reordering of the same characters, wrapping
+// loses nothing but spaces, and every character reaches gofpdf in a font
+// that has it or as the placeholder.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"plain", "Maryam Rajavi (مریم رجوی) said", "שלום 1970–1975 (עולם)", "لا إله إلا الله ً",
+		"中文：组织成立于一九六五年。", "🎉\u200e\u202e\x07 mixed ä", "1960–1980 دوران", "ـــ\u200dب\u200c"} {
+		f.Add(s)
+	}
+	d := newDoc(build(loadSmall(f), timeline.Filter{}), "letter", Options{})
+	d.pdf.AddPage()
+	f.Fuzz(func(t *testing.T, s string) {
+		s = clean(strings.ToValidUTF8(s, "\uFFFD"), false)
+		cs := d.cells(s, serif)
+		vis := visual(cs)
+		a, b := slices.Clone(cs), slices.Clone(vis)
+		key := func(c cell) rune { return c.r }
+		for i := range a {
+			if m, ok := mirror[a[i].r]; ok && m < a[i].r {
+				a[i].r = m
+			}
+		}
+		for i := range b {
+			if m, ok := mirror[b[i].r]; ok && m < b[i].r {
+				b[i].r = m
+			}
+		}
+		byRuneFont := func(x, y cell) int {
+			if key(x) != key(y) {
+				return int(key(x)) - int(key(y))
+			}
+			return x.font - y.font
+		}
+		slices.SortFunc(a, byRuneFont)
+		slices.SortFunc(b, byRuneFont)
+		if !slices.Equal(a, b) {
+			t.Fatalf("visual(%q) is not a reordering", s)
+		}
+		for _, c := range cs {
+			if c.font >= 0 && !d.fonts[c.font].cov().has(c.r) && c.r != '\n' {
+				t.Fatalf("%q: %U in a font that lacks it", s, c.r)
+			}
+			if c.r > 0xFFFF && c.font != noFont {
+				t.Fatalf("%q: %U reaches gofpdf", s, c.r)
+			}
+		}
+		lines := d.wrap(s, serif, 10, 120)
+		squeeze := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if unicode.IsSpace(r) || r == '\u200e' || r == '\u200f' {
+					return -1
+				}
+				return r
+			}, s)
+		}
+		var shaped []rune
+		for _, c := range cs {
+			shaped = append(shaped, c.r)
+		}
+		if got, want := squeeze(strings.Join(lines, "")), squeeze(string(shaped)); got != want {
+			t.Fatalf("wrap(%q) = %q, loses characters", s, lines)
+		}
+		for _, l := range lines {
+			d.text(serif, 10, ink, 50, 50, l)
+		}
+	})
+}
