@@ -7,11 +7,12 @@ package formats
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/timeline-tool/timeline/timeline"
 	"github.com/timeline-tool/timeline/timeline/eventcsv"
@@ -142,28 +143,24 @@ func firstRecord(b []byte) ([]string, error) {
 }
 
 // detectJSON tells our JSON from TimelineJS's by the first event's keys,
-// else the kind of the title, reading tokens only as far as it needs.
+// else the kind of the title, reading only as far as it needs and
+// skipping other values without decoding them.
 func detectJSON(body []byte) Format {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+	dec := jsontext.NewDecoder(bytes.NewBuffer(body), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
 		return guessBroken(body)
 	}
-	for dec.More() {
-		tok, err := dec.Token()
+	for dec.PeekKind() == '"' {
+		name, err := dec.ReadToken()
 		if err != nil {
-			return guessBroken(body)
+			break
 		}
-		key, _ := tok.(string)
-		switch key {
+		switch name.String() {
 		case "title":
-			tok, err := dec.Token()
-			if err != nil {
-				return guessBroken(body)
-			}
-			if tok == json.Delim('{') {
+			switch dec.PeekKind() {
+			case '{':
 				return TimelineJS
-			}
-			if _, ok := tok.(json.Delim); ok {
+			case '[':
 				return guessBroken(body)
 			}
 		case "events":
@@ -171,11 +168,9 @@ func detectJSON(body []byte) Format {
 				return f
 			}
 			return guessBroken(body)
-		default:
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return guessBroken(body)
-			}
+		}
+		if dec.SkipValue() != nil {
+			break
 		}
 	}
 	return guessBroken(body)
@@ -183,29 +178,24 @@ func detectJSON(body []byte) Format {
 
 // firstEventFormat reads the events list up to the keys of its first
 // element.
-func firstEventFormat(dec *json.Decoder) (Format, bool) {
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
-		return "", false
+func firstEventFormat(dec *jsontext.Decoder) (Format, bool) {
+	for _, want := range []jsontext.Kind{'[', '{'} {
+		if tok, err := dec.ReadToken(); err != nil || tok.Kind() != want {
+			return "", false
+		}
 	}
-	if !dec.More() {
-		return "", false
-	}
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return "", false
-	}
-	for dec.More() {
-		tok, err := dec.Token()
+	for dec.PeekKind() == '"' {
+		name, err := dec.ReadToken()
 		if err != nil {
 			return "", false
 		}
-		switch tok {
+		switch name.String() {
 		case "start_date", "end_date", "unique_id", "text", "media", "group", "display_date", "background", "autolink":
 			return TimelineJS, true
 		case "date", "sources", "id", "title", "summary", "era", "category", "status", "tags", "display":
 			return JSON, true
 		}
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
+		if dec.SkipValue() != nil {
 			return "", false
 		}
 	}

@@ -60,14 +60,18 @@ func ReadFile(path string, stdin io.Reader) (name string, data []byte, err error
 			return name, nil, fmt.Errorf("%s is a directory, not a dataset file", path)
 		case st.Mode().IsRegular() && st.Size() > MaxBytes:
 			return name, nil, fmt.Errorf("%s: %s", path, tooLarge(st.Size()))
+		case st.Mode().IsRegular():
+			// Read a regular file into a buffer of its size (and room to
+			// see it has not grown), not one grown by doubling.
+			data = make([]byte, 0, st.Size()+bytes.MinRead)
 		}
 		r = f
 	}
-	data, err = io.ReadAll(io.LimitReader(r, MaxBytes+1))
-	if err != nil {
+	buf := bytes.NewBuffer(data)
+	if _, err = buf.ReadFrom(io.LimitReader(r, MaxBytes+1)); err != nil {
 		return name, nil, fmt.Errorf("reading %s: %w", name, err)
 	}
-	if len(data) > MaxBytes {
+	if data = buf.Bytes(); len(data) > MaxBytes {
 		return name, nil, fmt.Errorf("%s: more than %d bytes, the largest dataset read (256 MiB)", name, MaxBytes)
 	}
 	return name, data, nil

@@ -89,3 +89,23 @@ func BenchmarkReadFileTooLarge(b *testing.B) {
 		b.ReportMetric(float64(z.n), "read-bytes/op")
 	})
 }
+
+// TestReadFileOnce checks that a regular file is read into one buffer of
+// its size, not one grown by doubling.
+func TestReadFileOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.json")
+	want := strings.Repeat("x", 3<<20)
+	if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, data, err := ReadFile(path, nil)
+	runtime.ReadMemStats(&after)
+	if err != nil || string(data) != want {
+		t.Fatalf("ReadFile = %d bytes, %v", len(data), err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 3<<20+64<<10 {
+		t.Errorf("reading %d bytes allocated %d", len(want), n)
+	}
+}
