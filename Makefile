@@ -11,7 +11,8 @@ VERSIONS  := render/htmlout/assets/VERSIONS
 # and writes into its outputs' provenance.
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null)
 COMMIT    := $(shell git rev-parse HEAD 2>/dev/null)
-LDFLAGS   := -X main.ldVersion=$(VERSION) -X main.ldCommit=$(COMMIT)
+COMMITTED := $(shell git log -1 --format=%cI 2>/dev/null)
+LDFLAGS   := -X main.ldVersion=$(VERSION) -X main.ldCommit=$(COMMIT) -X main.ldCommitTime=$(COMMITTED)
 PREFIX    ?=
 DIST      ?= dist
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -102,7 +103,12 @@ test: deps
 	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))"; \
 		if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	CI=$${CI:-} $(GO) test -count=1 ./...
+	@echo "go test ./... (each package as it starts and ends; failures in full)"
+	@CI=$${CI:-} bash -o pipefail -c '$(GO) test -count=1 -json ./... | $(GO) run ./internal/testprogress'
+
+# Everything but the browser and poppler tests, in well under a minute.
+test-short: assets
+	$(GO) test -count=1 -short ./...
 
 # Benchmarks: loading 1,000 to 100,000 events beside a plain encoding/json
 # decode of the same bytes (BenchmarkLoad/plain, the baseline), refusing an

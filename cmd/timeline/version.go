@@ -116,7 +116,7 @@ pinned ECharts packages. Get a complete binary one of these ways:
   make install             in a checkout of the source (needs Go and Node.js; puts
                            timeline in $(go env GOBIN), or PREFIX/bin with PREFIX=...)
   a release archive        timeline-VERSION-OS-ARCH from "make dist" (everything embedded)
-Or give --assets URL to make a page that loads a copy of echarts.min.js from URL`)
+Or give --assets URL to make a page that loads a copy of echarts.min.js from URL.`)
 
 // checkBundle returns errNoBundle when the binary has no bundle and the
 // page is to inline it.

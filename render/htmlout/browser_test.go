@@ -45,6 +45,9 @@ func skipOrFail(tb testing.TB, msg string) {
 // built.
 func needBrowser(tb testing.TB) string {
 	tb.Helper()
+	if testing.Short() {
+		tb.Skip("browser test (-short)")
+	}
 	path := chromiumPath
 	if _, err := os.Stat(path); err != nil {
 		p, err := exec.LookPath("chromium")
@@ -104,6 +107,7 @@ func open(t testing.TB, file string) *tab {
 // screenshots of those never come).
 func newTab(t testing.TB) *tab {
 	t.Helper()
+	parallel(t)
 	tb := &tab{}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocator(t)...)
 	t.Cleanup(cancelAlloc)
@@ -221,9 +225,16 @@ func writePage(t testing.TB, dir, name string, v *render.View, opts Options) str
 }
 
 // screenshot saves the viewport and the whole page as PNG files in the
-// test's artifact directory (kept with go test -artifacts).
+// test's artifact directory (kept with go test -artifacts), when asked
+// for with TIMELINE_SCREENSHOTS=1: they take most of the time of the
+// tests that take them.
+//
+//	TIMELINE_SCREENSHOTS=1 go test -artifacts -run TestX ./render/htmlout/
 func screenshot(t *testing.T, tb *tab, name string) {
 	t.Helper()
+	if os.Getenv("TIMELINE_SCREENSHOTS") == "" {
+		return
+	}
 	dir := t.ArtifactDir()
 	view, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
@@ -547,3 +558,18 @@ func bundleBytes() ([]byte, error) {
 
 // loadTimeout is how long tab.load waits for a page to be ready.
 var loadTimeout = 30 * time.Second
+
+// parallelTests holds the tests parallel has made parallel.
+var parallelTests sync.Map
+
+// parallel lets a browser test run beside the others (go test -parallel,
+// GOMAXPROCS by default): each has a browser and a profile of its own and
+// touches no package state. It runs after the sequential tests, which
+// may replace package state for a while.
+func parallel(tb testing.TB) {
+	if t, ok := tb.(*testing.T); ok {
+		if _, done := parallelTests.LoadOrStore(t, true); !done {
+			t.Parallel()
+		}
+	}
+}

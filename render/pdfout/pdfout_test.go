@@ -22,9 +22,12 @@ import (
 )
 
 // tool returns the path of a poppler tool. A missing tool fails the test
-// in CI (CI is set) and skips it elsewhere.
+// in CI (CI is set) and skips it elsewhere; go test -short skips it.
 func tool(t *testing.T, name string) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skipf("needs %s (-short)", name)
+	}
 	p, err := exec.LookPath(name)
 	if err != nil {
 		if os.Getenv("CI") != "" {
