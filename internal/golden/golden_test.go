@@ -26,7 +26,7 @@ type fakeT struct {
 	failed bool
 }
 
-func (f *fakeT) Helper()              {}
+func (f *fakeT) Helper()               {}
 func (f *fakeT) Errorf(string, ...any) { f.failed = true }
 func (f *fakeT) Error(...any)          { f.failed = true }
 func (f *fakeT) Fatalf(string, ...any) { f.failed = true }
