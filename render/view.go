@@ -403,11 +403,12 @@ func (n *numbering) number(id string) *SourceView {
 	// Works are the same when their citations differ only in case, as a
 	// title cited in title case in one footnote and in sentence case in
 	// another.
-	cite := strings.ToLower(Citation(s))
+	citation := Citation(s)
+	cite := strings.ToLower(citation)
 	sv := n.byWork[cite]
 	switch {
 	case sv == nil:
-		sv = newSourceView(s, len(n.v.Sources)+1, n.v.NoteWord)
+		sv = newSourceView(s, citation, len(n.v.Sources)+1, n.v.NoteWord)
 		n.byWork[cite] = sv
 		n.v.Sources = append(n.v.Sources, sv)
 	default: // a work already numbered under another id
@@ -520,7 +521,7 @@ func (v *View) addDocument(doc *timeline.Source, n *numbering) {
 		return
 	}
 	if v.Document = n.numOf[doc.ID]; v.Document == nil {
-		v.Document = newSourceView(doc, 0, v.NoteWord)
+		v.Document = newSourceView(doc, Citation(doc), 0, v.NoteWord)
 	}
 }
 
@@ -556,7 +557,9 @@ func (v *View) setAxis(d *timeline.Dataset) {
 	}
 }
 
-func newSourceView(s *timeline.Source, n int, noteWord string) *SourceView {
+// newSourceView returns the view of s, numbered n, whose citation is
+// citation (Citation(s)).
+func newSourceView(s *timeline.Source, citation string, n int, noteWord string) *SourceView {
 	sv := &SourceView{
 		N: n, ID: s.ID, IDs: []string{s.ID}, Footnote: s.Footnote, Kind: s.Kind, noteWord: noteWord,
 		Author: s.Author, Title: s.Title, Publisher: s.Publisher,
@@ -568,7 +571,7 @@ func newSourceView(s *timeline.Source, n int, noteWord string) *SourceView {
 	if timeline.SafeURL(s.URL) {
 		sv.URL = s.URL
 	}
-	sv.Citation = Citation(s)
+	sv.Citation = citation
 	return sv
 }
 

@@ -103,11 +103,18 @@ func Check(v *render.View, fonts []*Font) []Missing {
 	for _, f := range fonts {
 		covs = append(covs, f.cov)
 	}
+	drawn := func(r rune) bool {
+		return r == '\n' || r == '\t' || r == '\r' || invisible(r) || slices.ContainsFunc(covs, func(c *coverage) bool { return c.has(r) })
+	}
+	var ascii [128]bool // drawn, for the characters most text is made of
+	for r := range ascii {
+		ascii[r] = drawn(rune(r))
+	}
 	var ms []Missing
 	at := map[rune]int{}
 	walkText(v, func(event, field, s string) {
 		for _, r := range s {
-			if r == '\n' || r == '\t' || r == '\r' || invisible(r) || slices.ContainsFunc(covs, func(c *coverage) bool { return c.has(r) }) {
+			if r < 128 && ascii[r] || r >= 128 && drawn(r) {
 				continue
 			}
 			i, ok := at[r]
