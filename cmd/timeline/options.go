@@ -31,6 +31,7 @@ type options struct {
 	org          string   // pdf
 	date         dateFlag // pdf
 	draft        bool     // pdf
+	notes        string   // pdf
 	fonts        []string // pdf, validate
 	strictGlyphs bool     // pdf
 	serve        serveOptions

@@ -81,6 +81,8 @@ Examples:
 		fs.StringVar(&o.org, "organization", "", "the organization (`name`) the briefing is prepared by or for, after --prepared-by")
 		fs.Var(&o.date, "date", "the `date` of preparation, on the first page and as the file's date (EDTF: 2026-12-04; default: the as-of date)")
 		fs.BoolVar(&o.draft, "draft", false, "mark every page and the title metadata DRAFT")
+		o.notes = pdfout.NotesPlaces[0]
+		fs.Var(&oneOf{&o.notes, pdfout.NotesPlaces}, "notes", "where sources are cited besides the source list: `place` end, or page (also at the foot of each page)")
 	},
 	run: func(e *env, o *options) error {
 		o.binary = true
@@ -97,7 +99,7 @@ Examples:
 		}
 		return writeOutput(e, o, func(w io.Writer) error {
 			return pdfout.Write(w, v, pdfout.Options{Paper: o.paper, Fonts: fonts, StrictGlyphs: o.strictGlyphs,
-				PreparedBy: o.preparedBy, Organization: o.org, Date: o.date.d, Draft: o.draft})
+				PreparedBy: o.preparedBy, Organization: o.org, Date: o.date.d, Draft: o.draft, Notes: o.notes})
 		})
 	},
 }

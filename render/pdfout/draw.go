@@ -90,6 +90,33 @@ func (d *doc) newPage(n int) {
 	d.text(sans, 7.5, grey, d.left, base, d.fit(d.footer, sans, 7.5, W*0.7))
 	pg := "Page " + strconv.Itoa(n) + " of " + strconv.Itoa(d.pages)
 	d.text(sans, 7.5, grey, right-d.textWidth(pg, sans, 7.5), base, pg)
+	d.footnotes(n)
+}
+
+// footnotes draws the sources cited on page n at its foot, under a short
+// rule, each with its number, which links to its entry in the source
+// list.
+func (d *doc) footnotes(n int) {
+	ns := slices.Sorted(slices.Values(d.pageNotes[n]))
+	if len(ns) == 0 {
+		return
+	}
+	y := d.bot - d.footHeight(ns) + footGap
+	d.setStroke(rule, lineWidth)
+	d.pdf.Line(d.left, y-footGap/2, d.left+72, y-footGap/2)
+	for _, num := range ns {
+		rows := d.footRows[num]
+		label := strconv.Itoa(num)
+		base := y + footLine/2 + footSize*0.3
+		d.text(sansBold, footSize-0.5, ink, d.left+footNumW-d.textWidth(label, sansBold, footSize-0.5), base, label)
+		if num < len(d.sourceLink) && d.sourceLink[num] != 0 {
+			d.pdf.Link(d.left, y, footNumW+2, footLine, d.sourceLink[num])
+		}
+		for i := range rows {
+			d.row(&rows[i], d.left, y)
+			y += rows[i].h
+		}
+	}
 }
 
 // block draws rows [from, to) of b with the first at y.

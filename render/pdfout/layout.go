@@ -1,6 +1,7 @@
 package pdfout
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -118,6 +119,9 @@ func (d *doc) layout() {
 	d.add(block{kind: kindBreak, room: 1.0 / 4})
 	d.sourceList()
 	d.method()
+	if d.notesAtFoot {
+		d.layoutFootnotes()
+	}
 	d.paginate()
 }
 
@@ -542,12 +546,36 @@ func (d *doc) firstPiece(b *block) float64 {
 // with the next never ends a page. A break starts a new page always, or
 // when less than its room is left, or when the blocks it keeps together
 // do not fit whole on this page but would on the next.
+//
+// With footnotes at the foot of the page (Options.Notes "page"), each page
+// keeps room under its text for the sources its events cite.
 func (d *doc) paginate() {
 	page, y := 1, d.top
-	newPage := func() { page, y = page+1, d.top }
+	var cur []int // the sources at the foot of the page
+	d.pageNotes = map[int][]int{}
+	newPage := func() {
+		if len(cur) > 0 {
+			d.pageNotes[page] = cur
+		}
+		page, y, cur = page+1, d.top, nil
+	}
+	// with returns the sources at the foot of the page with b on it.
+	with := func(b *block) []int {
+		if !d.notesAtFoot || b.ev == nil {
+			return cur
+		}
+		ns := cur
+		for _, n := range b.ev.Notes {
+			if !slices.Contains(ns, n) {
+				ns = append(slices.Clip(ns), n)
+			}
+		}
+		return ns
+	}
 	for i := range d.blocks {
 		b := &d.blocks[i]
 		if b.kind == kindBreak {
+			bot := d.bot - d.footHeight(cur)
 			switch {
 			case y == d.top:
 			case b.keep > 0:
@@ -556,10 +584,10 @@ func (d *doc) paginate() {
 				for _, n := range d.blocks[i+1 : i+1+b.keep] {
 					h += n.height()
 				}
-				if first := d.blocks[i+1].pad; y+h > d.bot && h-first <= d.bot-d.top {
+				if first := d.blocks[i+1].pad; y+h > bot && h-first <= d.bot-d.top {
 					newPage()
 				}
-			case b.room == 0 || d.bot-y < b.room*(d.bot-d.top):
+			case b.room == 0 || bot-y < b.room*(d.bot-d.top):
 				newPage()
 			}
 			continue
@@ -567,6 +595,8 @@ func (d *doc) paginate() {
 		if len(b.rows) == 0 {
 			continue
 		}
+		ns := with(b)
+		bot := d.bot - d.footHeight(ns)
 		pad := b.pad
 		if y == d.top {
 			pad = 0
@@ -576,12 +606,15 @@ func (d *doc) paginate() {
 		if b.keepNext && i+1 < len(d.blocks) && d.blocks[i+1].kind != kindBreak {
 			need += d.firstPiece(&d.blocks[i+1])
 		}
-		if y+need > d.bot && y > d.top && (b.atomic || b.keepNext || y+pad+2*b.rows[0].h > d.bot) {
+		if y+need > bot && y > d.top && (b.atomic || b.keepNext || y+pad+2*b.rows[0].h > bot) {
 			newPage()
 			pad = 0
 			h = b.height() - b.pad
+			ns = with(b)
+			bot = d.bot - d.footHeight(ns)
 		}
-		if y+h <= d.bot {
+		cur = ns
+		if y+h <= bot {
 			d.places = append(d.places, place{b: i, from: 0, to: len(b.rows), page: page, y: y + pad})
 			y += h
 			continue
@@ -590,7 +623,7 @@ func (d *doc) paginate() {
 		y += pad
 		for from := 0; from < len(b.rows); {
 			to, yy := from, y
-			for to < len(b.rows) && yy+b.rows[to].h <= d.bot {
+			for to < len(b.rows) && yy+b.rows[to].h <= bot {
 				yy += b.rows[to].h
 				to++
 			}
@@ -605,8 +638,48 @@ func (d *doc) paginate() {
 			y, from = yy, to
 			if from < len(b.rows) {
 				newPage()
+				bot = d.bot - d.footHeight(cur)
 			}
 		}
 	}
+	if len(cur) > 0 {
+		d.pageNotes[page] = cur
+	}
 	d.pages = page
+}
+
+// Footnotes at the foot of the page.
+const (
+	footGap  = 10  // from the text above to the rule over the notes
+	footSize = 7.5 // of their text
+	footLine = 9   // their line height
+	footNumW = 10  // the right edge of a note's number
+	footX    = 14  // where its citation starts
+)
+
+// layoutFootnotes wraps the citation of every source for the foot of
+// the page.
+func (d *doc) layoutFootnotes() {
+	d.footRows = map[int][]row{}
+	for _, s := range d.v.Sources {
+		cite := clean(isolate(s.Citation), true)
+		if cite == "" {
+			cite = clean(s.ID, true)
+		}
+		d.footRows[s.N] = d.para(cite, serif, footSize, footLine, footX, d.width-footX, ink)
+	}
+}
+
+// footHeight returns the height of the footnotes of the sources ns.
+func (d *doc) footHeight(ns []int) float64 {
+	if len(ns) == 0 {
+		return 0
+	}
+	h := float64(footGap)
+	for _, n := range ns {
+		for _, r := range d.footRows[n] {
+			h += r.h
+		}
+	}
+	return h
 }

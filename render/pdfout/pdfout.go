@@ -62,7 +62,15 @@ type Options struct {
 	Date timeline.Date
 	// Draft marks every page's header and the title metadata "DRAFT".
 	Draft bool
+	// Notes is where the sources an event cites are given besides the
+	// numbered source list at the end: "end" (or "") only there, "page"
+	// also at the foot of each page that cites them.
+	Notes string
 }
+
+// NotesPlaces lists the values of Options.Notes; the first is the
+// default.
+var NotesPlaces = []string{"end", "page"}
 
 // preparer returns who prepared the briefing, as one line: "Jane Doe,
 // Example Institute", or "" when the options name nobody.
@@ -97,6 +105,9 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	paper, err := opts.paper()
 	if err != nil {
 		return err
+	}
+	if opts.Notes != "" && !slices.Contains(NotesPlaces, opts.Notes) {
+		return fmt.Errorf("pdf: unknown place for notes %q; valid places: %s", opts.Notes, strings.Join(NotesPlaces, ", "))
 	}
 	if opts.StrictGlyphs {
 		if ms := Check(v, opts.Fonts); len(ms) > 0 {
@@ -206,6 +217,10 @@ type doc struct {
 	urlRun                urlRun // the rows of the URL being drawn; see addURL
 	title, filter, footer string // cleaned texts of the running header and footer
 
+	notesAtFoot bool
+	footRows    map[int][]row // by source number: the citation at the foot of a page
+	pageNotes   map[int][]int // by page: the sources at its foot
+
 	blocks        []block
 	places        []place
 	contentsBlock int                     // the index of the contents' block
@@ -240,7 +255,7 @@ func newDoc(v *render.View, paper string, opts Options) *doc {
 	pdf.SetLineCapStyle("round") // see doc.dot
 	w, h := pdf.GetPageSize()
 	d := &doc{
-		pdf: pdf, v: v, opts: opts,
+		pdf: pdf, v: v, opts: opts, notesAtFoot: opts.Notes == "page",
 		pageW: w, pageH: h,
 		left: margin, width: w - 2*margin,
 		top: topY, bot: h - footerGap,

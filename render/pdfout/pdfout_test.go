@@ -1185,3 +1185,69 @@ func TestLongURLLinear(t *testing.T) {
 		t.Error("a URL of the longest valid length is not shown whole")
 	}
 }
+
+// TestNotesAtFoot checks --notes page: every page whose events cite
+// sources lists those sources, each once, at its foot, under the text;
+// the numbered source list stays at the end.
+func TestNotesAtFoot(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		v    *render.View
+	}{
+		{"small", build(loadSmall(t), timeline.Filter{})},
+		{"long", build(longDataset(t), timeline.Filter{})},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := newDoc(c.v, "letter", Options{Notes: "page"})
+			d.layout()
+			cited := map[int]map[int]bool{} // page -> sources its events cite
+			for _, p := range d.places {
+				b := &d.blocks[p.b]
+				if b.ev != nil && p.from == 0 {
+					if cited[p.page] == nil {
+						cited[p.page] = map[int]bool{}
+					}
+					for _, n := range b.ev.Notes {
+						cited[p.page][n] = true
+					}
+				}
+				end := p.y
+				for _, r := range b.rows[p.from:p.to] {
+					end += r.h
+				}
+				if limit := d.bot - d.footHeight(d.pageNotes[p.page]); end > limit+0.01 {
+					t.Errorf("page %d: block %d ends at %.1f, under the footnotes at %.1f", p.page, p.b, end, limit)
+				}
+			}
+			for page := 1; page <= d.pages; page++ {
+				var want []int
+				for n := range cited[page] {
+					want = append(want, n)
+				}
+				got := slices.Clone(d.pageNotes[page])
+				slices.Sort(want)
+				slices.Sort(got)
+				if !slices.Equal(got, want) {
+					t.Errorf("page %d: notes %v, want %v", page, got, want)
+				}
+			}
+			path, _ := write(t, c.v, Options{Notes: "page"})
+			ps := pages(t, path)
+			for page, ns := range d.pageNotes {
+				for _, n := range ns {
+					head := squash(c.v.Sources[n-1].Citation)
+					head = head[:min(len(head), 20)]
+					if !strings.Contains(ps[page-1], head) {
+						t.Errorf("page %d lacks the note %d %q", page, n, head)
+					}
+				}
+			}
+			if all := strings.Join(ps, " "); !strings.Contains(all, "Sources Numbered in order of first citation") {
+				t.Error("the source list is gone")
+			}
+		})
+	}
+	if err := Write(new(bytes.Buffer), build(loadSmall(t), timeline.Filter{}), Options{Notes: "margin"}); err == nil || !strings.Contains(err.Error(), `unknown place for notes "margin"; valid places: end, page`) {
+		t.Errorf("Notes margin: %v", err)
+	}
+}
