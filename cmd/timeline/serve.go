@@ -203,7 +203,10 @@ func (p *preview) refresh(first bool) {
 		if err == nil {
 			stamp.size, stamp.modTime = st.Size(), st.ModTime()
 		}
-		if !first && stamp == p.stamp {
+		// A file modified in the last two seconds is read again even when
+		// its size and time look the same: some file systems keep times
+		// to the second, and an edit may keep the size.
+		if !first && stamp == p.stamp && time.Since(stamp.modTime) > 2*time.Second {
 			return
 		}
 		p.stamp = stamp

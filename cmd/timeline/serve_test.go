@@ -189,15 +189,27 @@ func TestServeLive(t *testing.T) {
 		return ""
 	}
 	first := next()
+	// save replaces the file as editors do, by renaming a new one over it,
+	// so the server never sees it half-written.
+	save := func(b []byte) {
+		t.Helper()
+		tmp := data + ".tmp"
+		if err := os.WriteFile(tmp, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, data); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	// Saving the same bytes changes nothing.
 	time.Sleep(20 * time.Millisecond)
-	os.WriteFile(data, good, 0o644)
+	save(good)
 	bad := bytes.Replace(good, []byte(`"1997-10-08"`), []byte(`"1997-13-08"`), 1)
 	if bytes.Equal(bad, good) {
 		t.Fatal("testdata/small.json lacks the date this test breaks")
 	}
-	os.WriteFile(data, bad, 0o644)
+	save(bad)
 	broken := next()
 	if broken == first {
 		t.Fatalf("a change sent the same generation %q", first)
@@ -217,7 +229,7 @@ func TestServeLive(t *testing.T) {
 		t.Errorf("stderr:\n%s", stderr)
 	}
 
-	os.WriteFile(data, good, 0o644)
+	save(good)
 	if g := next(); g != first {
 		t.Errorf("the fixed file has generation %q, want the first, %q", g, first)
 	}
