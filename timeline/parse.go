@@ -177,15 +177,7 @@ func parseOneOf(s string) (Date, *DateError) {
 // whole string, for errors.
 func parsePoint(s string, off int) (Point, *DateError) {
 	var p Point
-	fail := func(i int, format string, args ...any) (Point, *DateError) {
-		return Point{}, &DateError{Offset: off + i, Msg: fmt.Sprintf(format, args...)}
-	}
-	i := 0
-	neg := false
-	if strings.HasPrefix(s, "-") {
-		neg = true
-		i++
-	}
+	neg := strings.HasPrefix(s, "-")
 	if n := len(s) - 1; n >= 0 {
 		switch s[n] {
 		case '?':
@@ -199,120 +191,158 @@ func parsePoint(s string, off int) (Point, *DateError) {
 			s = s[:n]
 		}
 	}
-	seenX := false
-	// digits reads n digits or Xs starting at s[i], returning their value
-	// with Xs as zero and the mask of Xs (bit 0 the first digit).
-	digits := func(n int, what string) (int, uint8, *DateError) {
-		v, mask := 0, uint8(0)
-		for k := 0; k < n; k++ {
-			if i+k >= len(s) {
-				_, err := fail(len(s), "%s needs %d digits, found %d", what, n, k)
-				return 0, 0, err
-			}
-			c := s[i+k]
-			switch {
-			case c >= '0' && c <= '9':
-				if seenX {
-					_, err := fail(i+k, "digit after an unspecified digit X; X may only end a date")
-					return 0, 0, err
-				}
-				v = v*10 + int(c-'0')
-			case c == 'X':
-				seenX = true
-				v *= 10
-				mask |= 1 << k
-			case c == 'x':
-				_, err := fail(i+k, "unspecified digit must be an upper-case X")
-				return 0, 0, err
-			default:
-				_, err := fail(i+k, "unexpected %s in %s", quoteAt(s, i+k), what)
-				return 0, 0, err
-			}
+	r := &pointReader{s: s, off: off}
+	if neg {
+		r.i = 1
+	}
+	if err := r.year(&p, neg); err != nil {
+		return Point{}, err
+	}
+	if r.i < len(s) {
+		if err := r.month(&p); err != nil {
+			return Point{}, err
 		}
-		i += n
-		return v, mask, nil
 	}
-	y, ymask, err := digits(4, "year")
+	if r.i < len(s) {
+		if err := r.day(&p); err != nil {
+			return Point{}, err
+		}
+	}
+	if r.i < len(s) {
+		if c := s[r.i]; c == '?' || c == '~' || c == '%' {
+			return Point{}, r.fail(r.i, "only one qualifier (?, ~ or %%) may end a date")
+		}
+		return Point{}, r.fail(r.i, "unexpected %s after date", quoteAt(s, r.i))
+	}
+	return p, nil
+}
+
+// pointReader reads the parts of a point, s, from byte i; off is the
+// offset of s in the text parsed, for errors.
+type pointReader struct {
+	s      string
+	off, i int
+	seenX  bool // an unspecified digit was read: only Xs may follow
+}
+
+func (r *pointReader) fail(i int, format string, args ...any) *DateError {
+	return &DateError{Offset: r.off + i, Msg: fmt.Sprintf(format, args...)}
+}
+
+// digits reads n digits or Xs, returning their value with Xs as zero
+// and the mask of Xs (bit 0 the first digit).
+func (r *pointReader) digits(n int, what string) (int, uint8, *DateError) {
+	s, i := r.s, r.i
+	v, mask := 0, uint8(0)
+	for k := 0; k < n; k++ {
+		if i+k >= len(s) {
+			return 0, 0, r.fail(len(s), "%s needs %d digits, found %d", what, n, k)
+		}
+		switch c := s[i+k]; {
+		case c >= '0' && c <= '9':
+			if r.seenX {
+				return 0, 0, r.fail(i+k, "digit after an unspecified digit X; X may only end a date")
+			}
+			v = v*10 + int(c-'0')
+		case c == 'X':
+			r.seenX = true
+			v *= 10
+			mask |= 1 << k
+		case c == 'x':
+			return 0, 0, r.fail(i+k, "unspecified digit must be an upper-case X")
+		default:
+			return 0, 0, r.fail(i+k, "unexpected %s in %s", quoteAt(s, i+k), what)
+		}
+	}
+	r.i += n
+	return v, mask, nil
+}
+
+// year reads the year, of four digits or Xs, negative when neg.
+func (r *pointReader) year(p *Point, neg bool) *DateError {
+	s := r.s
+	y, ymask, err := r.digits(4, "year")
 	if err != nil {
-		return p, err
+		return err
 	}
+	i := r.i
 	if i < len(s) && strings.IndexByte("?~%", s[i]) >= 0 {
-		return fail(i, "only one qualifier (?, ~ or %%) may end a date")
+		return r.fail(i, "only one qualifier (?, ~ or %%) may end a date")
 	}
 	if i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		j := i
 		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 			j++
 		}
-		return fail(0, "year %s has more than four digits", s[:j])
+		return r.fail(0, "year %s has more than four digits", s[:j])
 	}
 	if ymask&0b0011 != 0 {
-		return fail(i-4, "unspecified millennium or larger (%s) is not supported; use 19XX or 196X", s[:i])
+		return r.fail(i-4, "unspecified millennium or larger (%s) is not supported; use 19XX or 196X", s[:i])
 	}
 	if neg {
 		switch {
 		case y == 0 && ymask == 0:
-			return fail(0, "year -0000 does not exist; write 0000")
+			return r.fail(0, "year -0000 does not exist; write 0000")
 		case y == 0:
 			// -000X would be years -9 to 0, but its digits are those of
 			// 000X (0 to 9): the sign would be lost.
-			return fail(0, "negative year -%s has no non-zero digit; write an interval such as -0009/0000", s[1:i])
+			return r.fail(0, "negative year -%s has no non-zero digit; write an interval such as -0009/0000", s[1:i])
 		}
 		y = -y
 	}
 	p.Year, p.Unspecified, p.Digits = y, ymask, 1
-	if i < len(s) {
-		if s[i] != '-' {
-			return fail(i, "expected - after year, found %s", quoteAt(s, i))
-		}
-		i++
-		mstart := i
-		m, mmask, err := digits(2, "month")
-		if err != nil {
-			return p, err
-		}
-		switch {
-		case mmask == 0 && m >= 21 && m <= 24:
-			return fail(mstart, "seasons (month %02d) are not supported", m)
-		case mmask == 0 && (m < 1 || m > 12):
-			return fail(mstart, "month %02d out of range 01–12", m)
-		case mmask == 0b10 && m > 10:
-			return fail(mstart, "month %dX out of range: use 0X or 1X", m/10)
-		}
-		p.Month, p.Unspecified, p.Digits = m, p.Unspecified|mmask<<4, 2
-		if i < len(s) {
-			if s[i] != '-' {
-				return fail(i, "expected - after month, found %s", quoteAt(s, i))
-			}
-			i++
-			dstart := i
-			d, dmask, err := digits(2, "day")
-			if err != nil {
-				return p, err
-			}
-			limit := 31
-			if mmask == 0 && ymask == 0 {
-				limit = daysIn(y, m)
-			} else if mmask == 0 {
-				limit = daysIn(2000, m) // a leap year: the most days month m can have
-			}
-			switch {
-			case dmask == 0 && (d < 1 || d > limit):
-				return fail(dstart, "day %02d out of range 01–%02d", d, limit)
-			case dmask == 0b10 && d > limit/10*10:
-				return fail(dstart, "day %dX out of range", d/10)
-			}
-			p.Day, p.Unspecified, p.Digits = d, p.Unspecified|dmask<<6, 3
-		}
+	return nil
+}
+
+// month reads "-" and the month.
+func (r *pointReader) month(p *Point) *DateError {
+	if r.s[r.i] != '-' {
+		return r.fail(r.i, "expected - after year, found %s", quoteAt(r.s, r.i))
 	}
-	if i < len(s) {
-		c := s[i]
-		if c == '?' || c == '~' || c == '%' {
-			return fail(i, "only one qualifier (?, ~ or %%) may end a date")
-		}
-		return fail(i, "unexpected %s after date", quoteAt(s, i))
+	r.i++
+	start := r.i
+	m, mmask, err := r.digits(2, "month")
+	if err != nil {
+		return err
 	}
-	return p, nil
+	switch {
+	case mmask == 0 && m >= 21 && m <= 24:
+		return r.fail(start, "seasons (month %02d) are not supported", m)
+	case mmask == 0 && (m < 1 || m > 12):
+		return r.fail(start, "month %02d out of range 01–12", m)
+	case mmask == 0b10 && m > 10:
+		return r.fail(start, "month %dX out of range: use 0X or 1X", m/10)
+	}
+	p.Month, p.Unspecified, p.Digits = m, p.Unspecified|mmask<<4, 2
+	return nil
+}
+
+// day reads "-" and the day, within the days its month can have.
+func (r *pointReader) day(p *Point) *DateError {
+	if r.s[r.i] != '-' {
+		return r.fail(r.i, "expected - after month, found %s", quoteAt(r.s, r.i))
+	}
+	r.i++
+	start := r.i
+	d, dmask, err := r.digits(2, "day")
+	if err != nil {
+		return err
+	}
+	ymask, mmask := p.Unspecified&0b1111, p.Unspecified>>4&0b11
+	limit := 31
+	if mmask == 0 && ymask == 0 {
+		limit = daysIn(p.Year, p.Month)
+	} else if mmask == 0 {
+		limit = daysIn(2000, p.Month) // a leap year: the most days month m can have
+	}
+	switch {
+	case dmask == 0 && (d < 1 || d > limit):
+		return r.fail(start, "day %02d out of range 01–%02d", d, limit)
+	case dmask == 0b10 && d > limit/10*10:
+		return r.fail(start, "day %dX out of range", d/10)
+	}
+	p.Day, p.Unspecified, p.Digits = d, p.Unspecified|dmask<<6, 3
+	return nil
 }
 
 // quoteAt returns the character starting at byte i of s, quoted; a byte
