@@ -143,17 +143,15 @@ func (e *Event) Label() string {
 	return e.Date.Label()
 }
 
-// CompareEvents orders events by date (see Date.Compare), then by id. It is
-// the order of every output.
+// CompareEvents orders events by date (see Date.Compare). Events with the
+// same date compare equal: SortedEvents, the order of every output, keeps
+// them in the order of the file, which is the order a story tells them in.
 func CompareEvents(a, b *Event) int {
-	if c := a.Date.Compare(b.Date); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.ID, b.ID)
+	return a.Date.Compare(b.Date)
 }
 
-// SortedEvents returns d's events in the order of CompareEvents, leaving
-// d unchanged.
+// SortedEvents returns d's events in the order of CompareEvents, events
+// with the same date in their order in d, leaving d unchanged.
 func (d *Dataset) SortedEvents() []*Event {
 	// Work out each event's sort key once, not once per comparison.
 	type keyed struct {
@@ -165,7 +163,7 @@ func (d *Dataset) SortedEvents() []*Event {
 	for i, e := range d.Events {
 		ks[i] = keyed{e, e.Date.Earliest(), e.Date.Latest(), e.Date.Precision()}
 	}
-	slices.SortFunc(ks, func(a, b keyed) int {
+	slices.SortStableFunc(ks, func(a, b keyed) int {
 		if a.e.Date.IsZero() != b.e.Date.IsZero() {
 			if a.e.Date.IsZero() {
 				return -1
@@ -181,10 +179,7 @@ func (d *Dataset) SortedEvents() []*Event {
 		if c := cmp.Compare(a.last, b.last); c != 0 {
 			return c
 		}
-		if c := a.e.Date.Compare(b.e.Date); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.e.ID, b.e.ID)
+		return a.e.Date.Compare(b.e.Date)
 	})
 	evs := make([]*Event, len(ks))
 	for i, k := range ks {

@@ -415,6 +415,23 @@ func (d Date) Overlaps(e Date) bool {
 	return d.Earliest() <= e.Latest() && e.Earliest() <= d.Latest()
 }
 
+// BeginsIn reports whether d begins within span: whether the first day d
+// can mean (its last, when its start is open) lies within span. It is the
+// rule of era membership everywhere (validation, imports, exports): an
+// event belongs to the era in which it begins, so the FTO listing of
+// 1997–2012 belongs to the era that takes in 1997, and an imprecise "198X"
+// to an era that takes in 1980.
+func (d Date) BeginsIn(span Date) bool {
+	if d.IsZero() || span.IsZero() {
+		return false
+	}
+	first := d.Earliest()
+	if first == MinDay {
+		first = d.Latest()
+	}
+	return span.Earliest() <= first && first <= span.Latest()
+}
+
 // Within reports whether every day of d lies within e.
 func (d Date) Within(e Date) bool {
 	return e.Earliest() <= d.Earliest() && d.Latest() <= e.Latest()

@@ -539,6 +539,38 @@ func TestOverlapsWithin(t *testing.T) {
 	}
 }
 
+// An event belongs to the era in which it begins: the rule of Validate,
+// the TimelineJS import and the filters.
+func TestBeginsIn(t *testing.T) {
+	tests := []struct {
+		d, span string
+		want    bool
+	}{
+		{"1997-10-08/2012-09-28", "1986/2003", true}, // the FTO listing, begun in the Iraq era
+		{"1997-10-08/2012-09-28", "2003/2016", false},
+		{"198X", "1980/1986", true},
+		{"198X", "1981/1986", false}, // its first possible day is in 1980
+		{"[1981..1989]", "1981/1986", true},
+		{"1985", "1985", true},
+		{"1984-12-31", "1985/..", false},
+		{"../1990", "1981/1986", false}, // an open start begins, at the latest, at its end
+		{"../1985", "1981/1986", true},
+		{"2003", "1986/2003", true}, // a boundary year begins in both eras that share it
+		{"2003", "2003/2016", true},
+		{"1986", "", false},
+	}
+	for _, tt := range tests {
+		d := mustParse(t, tt.d)
+		var span Date
+		if tt.span != "" {
+			span = mustParse(t, tt.span)
+		}
+		if got := d.BeginsIn(span); got != tt.want {
+			t.Errorf("%q.BeginsIn(%q) = %v, want %v", tt.d, tt.span, got, tt.want)
+		}
+	}
+}
+
 func TestDayOfMatchesTime(t *testing.T) {
 	// The time package uses the same proleptic Gregorian calendar with
 	// astronomical years; check every day from 10000 BCE to 9999 CE.

@@ -316,11 +316,14 @@ func TestSortedEvents(t *testing.T) {
 		&Event{ID: "f", Date: mustParse(t, "1985-04"), Title: "Same day, coarser", Sources: []string{"s1"}},
 		&Event{ID: "b0", Date: mustParse(t, "1985-04-12"), Title: "Same date, larger id", Sources: []string{"s1"}},
 		&Event{ID: "z", Title: "No date", Sources: []string{"s1"}},
+		// Same date as b and b0, later in the file: file order, not the
+		// id, breaks the tie (a story's order on one day is kept).
+		&Event{ID: "a0", Date: mustParse(t, "1985-04-12"), Title: "Same date, smaller id, later in the file", Sources: []string{"s1"}},
 	)
 	before := eventIDs(d)
 	got := d.SortedEvents()
-	if ids := ids(got, func(e *Event) string { return e.ID }); ids != "z e a f b b0 c d" {
-		t.Errorf("SortedEvents = %q, want %q", ids, "z e a f b b0 c d")
+	if ids := ids(got, func(e *Event) string { return e.ID }); ids != "z e a f b b0 a0 c d" {
+		t.Errorf("SortedEvents = %q, want %q", ids, "z e a f b b0 a0 c d")
 	}
 	if eventIDs(d) != before {
 		t.Errorf("SortedEvents changed the dataset's order")

@@ -180,7 +180,7 @@ func (c *checker) event(i int, e *Event) {
 		}
 		if !ok {
 			c.add(SeverityError, at("events", i, ".era"), "unknown era %q%s", e.Era, validIDs(c.eraIDs))
-		} else if era := c.d.Eras[k]; !era.Span.IsZero() && !e.Date.IsZero() && !startsWithin(e.Date, era.Span) {
+		} else if era := c.d.Eras[k]; !era.Span.IsZero() && !e.Date.IsZero() && !e.Date.BeginsIn(era.Span) {
 			c.add(SeverityWarning, at("events", i, ".date"), "%s (%s) begins outside era %q (%s)", e.Date, e.Date.Label(), e.Era, era.Span.Label())
 		}
 	}
@@ -235,18 +235,6 @@ func (c *checker) unused() {
 			c.add(SeverityWarning, at("sources", i, ""), "source %q is cited by no event", s.ID)
 		}
 	}
-}
-
-// startsWithin reports whether the first day d can mean (its last, when
-// its start is open) lies within span. An event belongs to the era in
-// which it begins: the FTO listing of 1997–2012 belongs to the era of
-// 1997, and an imprecise "198X" to an era that takes in 1980.
-func startsWithin(d, span Date) bool {
-	first := d.Earliest()
-	if first == MinDay {
-		first = d.Latest()
-	}
-	return span.Earliest() <= first && first <= span.Latest()
 }
 
 func statusVerb(s Status) string {

@@ -26,7 +26,10 @@
 //     label is the group; unique_id (slugified, as TimelineJS does) or
 //     else the headline slugified becomes the event id.
 //   - eras become eras, their span the interval from start to end. Each
-//     event is placed in the first era whose span contains its date.
+//     event is placed in the era it begins in (timeline.Date.BeginsIn),
+//     the rule of our own datasets; where it begins in several (eras that
+//     share a boundary year), in the last that begins no later than it,
+//     and the notes say how many.
 //   - Sources: each <a href> link in a slide's headline or text becomes a
 //     source (http and https links only), as does a media credit (with
 //     the link in the credit, or else the media URL, as its address). A
@@ -511,16 +514,42 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 	r.setTitle(d, title)
 	r.addEras(d, eras)
 	r.addEvents(d, events)
-	// Place each event in the first era that contains it.
+	r.placeInEras(d)
+	return d
+}
+
+// placeInEras places each event in the era it begins in. Where it begins
+// in more than one, it goes to the one that began last (the later of two
+// eras sharing a boundary year: a 1986 event in eras 1981–1986 and
+// 1986–2003 opens the second), the first of those in file order on a tie.
+func (r *reader) placeInEras(d *timeline.Dataset) {
+	several := 0
 	for _, e := range d.Events {
+		var in *timeline.Era
+		n := 0
 		for _, era := range d.Eras {
-			if e.Date.Within(era.Span) {
-				e.Era = era.ID
-				break
+			if !e.Date.BeginsIn(era.Span) {
+				continue
+			}
+			n++
+			if in == nil || era.Span.Earliest() > in.Span.Earliest() {
+				in = era
 			}
 		}
+		if in != nil {
+			e.Era = in.ID
+		}
+		if n > 1 {
+			several++
+		}
 	}
-	return d
+	if several > 0 {
+		what := "1 event begins"
+		if several > 1 {
+			what = strconv.Itoa(several) + " events begin"
+		}
+		r.notef("%s in more than one era (eras that overlap): placed in the era that began last", what)
+	}
 }
 
 // setTitle gives d the title slide's headline and text as its title and
