@@ -58,6 +58,7 @@ func TestGolden(t *testing.T) {
 		{"era-case", []string{"list", "--data", small, "--era", "EARLY,Late", "--category", "LAW", "--no-sources"}},
 		{"help-formats", []string{"help", "formats"}},
 		{"help-unknown", []string{"help", "lst"}},
+		{"help-unknown-topic", []string{"help", "formt"}},
 		{"pdf-help", []string{"pdf", "--help"}},
 		{"completion-help", []string{"completion", "--help"}},
 		{"completion-none", []string{"completion"}},

@@ -219,7 +219,7 @@ func helpCommand() *command {
 			}
 			c := lookup(o.args[0])
 			if c == nil {
-				return usagef("%s", unknownCommandMessage(o.args[0]))
+				return usagef("%s", unknownHelpMessage(o.args[0]))
 			}
 			return c.exec(e, []string{"--help"})
 		},

@@ -216,3 +216,17 @@ func flagError(fs *pflag.FlagSet, err error) error {
 	}
 	return &usageError{msg}
 }
+
+// unknownHelpMessage is the message for "timeline help NAME" when NAME is
+// neither a command nor a help topic.
+func unknownHelpMessage(name string) string {
+	names := commandNames()
+	for _, t := range helpTopics {
+		names = append(names, t.name)
+	}
+	msg := fmt.Sprintf("no command or help topic %q", name)
+	if dym := didYouMean(name, names, quoted); dym != "" {
+		msg += "; " + dym
+	}
+	return msg
+}
