@@ -125,3 +125,43 @@ func TestCompletionScripts(t *testing.T) {
 		t.Errorf("completion tcsh: exit %d, %s", code, stderr)
 	}
 }
+
+// TestZshFishCompletion completes "timeline html --era <TAB>" in zsh (with
+// compadd stubbed to print) and fish, when they are installed.
+func TestZshFishCompletion(t *testing.T) {
+	env := timelineOnPath(t)
+	dir := t.TempDir()
+	eras := []string{"shah", "revolution", "france", "iraq", "ashraf", "albania"}
+	for _, tt := range []struct {
+		shell, script string
+		args          func(file string) []string
+		want          []string
+	}{
+		{"zsh", "zsh", func(f string) []string {
+			return []string{"-f", "-c", `compdef() { :; }; compadd() { shift 2; [[ $1 == -- ]] && shift; print -l -- "$@"; }
+source ` + f + `; words=(timeline html --era ""); CURRENT=4; _timeline`}
+		}, eras},
+		{"fish", "fish", func(f string) []string {
+			return []string{"--no-config", "-c", `source ` + f + `; complete -C "timeline html --era "`}
+		}, []string{"albania", "ashraf", "france", "iraq", "revolution", "shah"}},
+	} {
+		path, err := exec.LookPath(tt.shell)
+		if err != nil {
+			t.Logf("%s is not installed", tt.shell)
+			continue
+		}
+		_, script, _ := runCLI(t, "", "completion", tt.script)
+		f := filepath.Join(dir, tt.shell)
+		os.WriteFile(f, []byte(script), 0o644)
+		cmd := exec.Command(path, tt.args(f)...)
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Errorf("%s: %v\n%s", tt.shell, err, out)
+			continue
+		}
+		if got := strings.Fields(string(out)); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: timeline html --era <TAB>: %q, want %q", tt.shell, got, tt.want)
+		}
+	}
+}
