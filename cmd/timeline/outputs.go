@@ -60,9 +60,9 @@ order; Debian packages provide them:
       /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf and others
   symbols and emoji (monochrome)   fonts-symbola:
       /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf
-A character no font has prints as a placeholder (�) and is named in a
-warning; --strict-glyphs makes that an error. (The PDF library reads no
-character beyond U+FFFF, so most emoji print as the placeholder.)
+Emoji print in monochrome from a symbol font such as Symbola. A character
+no font has prints as a placeholder (�) and is named in a warning;
+--strict-glyphs makes that an error.
 
 Examples:
   timeline pdf -o mek.pdf

@@ -104,7 +104,8 @@ func Check(v *render.View, fonts []*Font) []Missing {
 		covs = append(covs, f.cov)
 	}
 	drawn := func(r rune) bool {
-		return r == '\n' || r == '\t' || r == '\r' || invisible(r) || slices.ContainsFunc(covs, func(c *coverage) bool { return c.has(r) })
+		return r == '\n' || r == '\t' || r == '\r' || invisible(r) || slices.ContainsFunc(covs, func(c *coverage) bool { return c.has(r) }) ||
+			slices.ContainsFunc(fonts, func(f *Font) bool { return f.has(r) })
 	}
 	var ascii [128]bool // drawn, for the characters most text is made of
 	for r := range ascii {

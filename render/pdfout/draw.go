@@ -1,9 +1,11 @@
 package pdfout
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/timeline-tool/timeline/render"
 )
@@ -296,8 +298,24 @@ func (d *doc) text(f face, size float64, c rgb, x, y float64, s string) {
 	}
 	cs := slices.DeleteFunc(visual(d.cells(s, f)), func(c cell) bool { return c.font == noFont })
 	for i := 0; i < len(cs); {
+		if a := cs[i].actual; a != 0 {
+			// The Private Use Area code point that draws a character
+			// beyond U+FFFF, with the character itself for whoever
+			// reads the text back.
+			d.setFontID(cs[i].font, size)
+			var hex strings.Builder
+			for _, u := range utf16.Encode([]rune{a}) {
+				fmt.Fprintf(&hex, "%04X", u)
+			}
+			d.pdf.RawWriteStr("/Span <</ActualText <FEFF" + hex.String() + ">>> BDC")
+			d.pdf.Text(x, y, string(cs[i].r))
+			d.pdf.RawWriteStr("EMC")
+			x += d.cellsWidth(cs[i:i+1], size)
+			i++
+			continue
+		}
 		j := i + 1
-		for j < len(cs) && cs[j].font == cs[i].font {
+		for j < len(cs) && cs[j].font == cs[i].font && cs[j].actual == 0 {
 			j++
 		}
 		rs := make([]rune, j-i)

@@ -39,6 +39,16 @@ type font struct {
 	ttf           []byte
 	name          string // for the note on method and for messages
 	cov           func() *coverage
+	astral        map[rune]rune // characters beyond U+FFFF, by the code point that draws them; see astral.go
+}
+
+// has reports whether f draws r.
+func (f *font) has(r rune) bool {
+	if r > 0xFFFF {
+		_, ok := f.astral[r]
+		return ok
+	}
+	return f.cov().has(r)
 }
 
 // The embedded fonts: Liberation (SIL Open Font License) for Latin,
@@ -53,13 +63,13 @@ const (
 )
 
 var builtin = [numBuiltin]font{
-	serif:       {"LiberationSerif", "", liberationserifregular.TTF, "Liberation Serif", nil},
-	serifBold:   {"LiberationSerif", "B", liberationserifbold.TTF, "Liberation Serif", nil},
-	serifItalic: {"LiberationSerif", "I", liberationserifitalic.TTF, "Liberation Serif", nil},
-	sans:        {"LiberationSans", "", liberationsansregular.TTF, "Liberation Sans", nil},
-	sansBold:    {"LiberationSans", "B", liberationsansbold.TTF, "Liberation Sans", nil},
-	dejaVu:      {"DejaVuSans", "", dejavusans.TTF, "DejaVu Sans", nil},
-	dejaVuBold:  {"DejaVuSans", "B", dejavusansbold.TTF, "DejaVu Sans", nil},
+	serif:       {"LiberationSerif", "", liberationserifregular.TTF, "Liberation Serif", nil, nil},
+	serifBold:   {"LiberationSerif", "B", liberationserifbold.TTF, "Liberation Serif", nil, nil},
+	serifItalic: {"LiberationSerif", "I", liberationserifitalic.TTF, "Liberation Serif", nil, nil},
+	sans:        {"LiberationSans", "", liberationsansregular.TTF, "Liberation Sans", nil, nil},
+	sansBold:    {"LiberationSans", "B", liberationsansbold.TTF, "Liberation Sans", nil, nil},
+	dejaVu:      {"DejaVuSans", "", dejavusans.TTF, "DejaVu Sans", nil, nil},
+	dejaVuBold:  {"DejaVuSans", "B", dejavusansbold.TTF, "DejaVu Sans", nil, nil},
 }
 
 func init() {
@@ -81,9 +91,19 @@ func fallback(f face) int {
 // after the embedded fonts for the characters they lack. ParseFont and
 // LoadFont make one.
 type Font struct {
-	name string
-	ttf  []byte
-	cov  *coverage
+	name   string
+	ttf    []byte
+	cov    *coverage
+	astral map[rune]rune
+}
+
+// has reports whether f draws r.
+func (f *Font) has(r rune) bool {
+	if r > 0xFFFF {
+		_, ok := f.astral[r]
+		return ok
+	}
+	return f.cov.has(r)
 }
 
 // Name returns the font's file name, without its folder.
@@ -184,13 +204,14 @@ func ParseFont(name string, b []byte) (*Font, error) {
 	if !hasFormat4(b, tables["cmap"]) {
 		return fail("a TrueType font without a Unicode character map of format 4, which the PDF library needs; %s", fontHint)
 	}
+	b, astral := remapAstral(b, tables)
 	cov := cmap4Coverage(b)
 	// The checks above keep gofpdf from printing or panicking on the
 	// fonts seen; a trial load catches what they miss.
 	if err := tryLoad(b); err != nil {
 		return fail("a TrueType font the PDF library cannot read (%v); %s", err, fontHint)
 	}
-	return &Font{name: filepath.Base(name), ttf: b, cov: cov}, nil
+	return &Font{name: filepath.Base(name), ttf: b, cov: cov, astral: astral}, nil
 }
 
 // tryLoad loads b into a gofpdf document and draws a character with it.

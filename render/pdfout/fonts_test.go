@@ -91,3 +91,46 @@ func TestParseFontAcceptsEmbedded(t *testing.T) {
 		}
 	}
 }
+
+// TestAstral checks that a symbol font's emoji beyond U+FFFF, which
+// gofpdf cannot address, answer to unused Private Use Area code points in
+// the font given to it, that Check counts them as drawn, and that the
+// PDF draws them and reads them back as themselves.
+func TestAstral(t *testing.T) {
+	sym := systemFont(t, symbolaPath)
+	pua, ok := sym.astral[0x1F389]
+	if !ok || pua < 0xE000 || pua > 0xF8FF || !sym.cov.has(pua) {
+		t.Fatalf("U+1F389 maps to %U (%v); covered: %v", pua, ok, sym.cov.has(pua))
+	}
+	seen := map[rune]rune{}
+	for r, p := range sym.astral {
+		if q, dup := seen[p]; dup {
+			t.Fatalf("%U and %U share %U", r, q, p)
+		}
+		seen[p] = r
+	}
+	// The BMP characters keep their glyphs.
+	orig, err := os.ReadFile(symbolaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := cmap4Coverage(orig)
+	for r := rune(0); r < 0xFFFF; r++ {
+		if before.has(r) && !sym.cov.has(r) {
+			t.Fatalf("%U lost its glyph", r)
+		}
+	}
+	d := loadSmall(t)
+	d.Events[0].Title = "Launch party 🎉 and 🚀"
+	v := build(d, timeline.Filter{})
+	if ms := Check(v, []*Font{sym}); len(ms) != 0 {
+		t.Errorf("Check: %v", ms)
+	}
+	if ms := Check(v, nil); len(ms) != 2 {
+		t.Errorf("Check without Symbola: %v", ms)
+	}
+	path, _ := write(t, v, Options{Fonts: []*Font{sym}, StrictGlyphs: true})
+	if got := text(t, path); !strings.Contains(got, "Launch party 🎉 and 🚀") {
+		t.Errorf("the emoji do not read back")
+	}
+}

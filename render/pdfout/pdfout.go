@@ -282,7 +282,7 @@ func newDoc(v *render.View, paper string, opts Options) *doc {
 			fam = base + strconv.Itoa(n)
 		}
 		families[strings.ToLower(fam)] = true
-		d.fonts = append(d.fonts, font{family: fam, ttf: f.ttf, name: f.name, cov: func() *coverage { return f.cov }})
+		d.fonts = append(d.fonts, font{family: fam, ttf: f.ttf, name: f.name, cov: func() *coverage { return f.cov }, astral: f.astral})
 	}
 	d.added = make([]bool, len(d.fonts))
 	d.used = make([]bool, len(d.fonts))
@@ -529,7 +529,7 @@ func (d *doc) cells(s string, f face) []cell {
 	chain := d.chain[f]
 	has := func(r rune) bool {
 		for _, i := range chain {
-			if d.fonts[i].cov().has(r) {
+			if d.fonts[i].has(r) {
 				return true
 			}
 		}
@@ -548,7 +548,11 @@ func (d *doc) cells(s string, f face) []cell {
 		// (spaces, punctuation, digits) between or after them.
 		key, j := 0, i
 		for ; j < len(cs); j++ {
-			if k := script(cs[j].r); k != 0 {
+			k := script(cs[j].r)
+			if k == 0 && key == symbols {
+				break // what follows a symbol goes with the text after it
+			}
+			if k != 0 {
 				if key != 0 && k != key {
 					break
 				}
@@ -559,8 +563,8 @@ func (d *doc) cells(s string, f face) []cell {
 		whole := -1
 		drawn := func(c cell) bool { return c.font != noFont }
 		for _, fi := range chain {
-			cov := d.fonts[fi].cov()
-			if !slices.ContainsFunc(run, func(c cell) bool { return drawn(c) && !cov.has(c.r) && c.r != '\n' }) {
+			f := &d.fonts[fi]
+			if !slices.ContainsFunc(run, func(c cell) bool { return drawn(c) && !f.has(c.r) && c.r != '\n' }) {
 				whole = fi
 				break
 			}
@@ -572,7 +576,7 @@ func (d *doc) cells(s string, f face) []cell {
 			run[k].font = whole
 			if whole < 0 {
 				for _, fi := range chain {
-					if d.fonts[fi].cov().has(run[k].r) {
+					if d.fonts[fi].has(run[k].r) {
 						run[k].font = fi
 						break
 					}
@@ -588,6 +592,8 @@ func (d *doc) cells(s string, f face) []cell {
 		if cs[k].font < 0 {
 			cs[k].font = d.placeholderFont(f)
 			cs[k].r = placeholder
+		} else if pua, ok := d.fonts[cs[k].font].astral[cs[k].r]; ok {
+			cs[k].r, cs[k].actual = pua, cs[k].r
 		}
 		d.used[cs[k].font] = true
 	}
@@ -695,7 +701,7 @@ func (d *doc) wrapCells(cs []cell, size, w float64) []string {
 			rs = append(rs, mark)
 		}
 		for k := a; k < b; k++ {
-			rs = append(rs, cs[k].r)
+			rs = append(rs, cs[k].logical())
 		}
 		lines = append(lines, string(rs))
 	}

@@ -38,6 +38,17 @@ const placeholder = '\uFFFD'
 type cell struct {
 	r    rune
 	font int
+	// actual is the character beyond U+FFFF that r, a Private Use Area
+	// code point of the font, stands for (see astral.go), or 0.
+	actual rune
+}
+
+// logical returns the character c stands for.
+func (c cell) logical() rune {
+	if c.actual != 0 {
+		return c.actual
+	}
+	return c.r
 }
 
 const noFont = -2
@@ -441,6 +452,8 @@ func script(r rune) int {
 		return 0
 	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo):
 		return 2
+	case unicode.Is(unicode.So, r):
+		return symbols // symbols and emoji: a run of their own, in a font that has them
 	case unicode.Is(unicode.Common, r) || unicode.Is(unicode.Inherited, r):
 		return 0
 	}
@@ -451,6 +464,9 @@ func script(r rune) int {
 	}
 	return 3 + len(scripts)
 }
+
+// symbols is the script key of symbols and emoji.
+const symbols = -1
 
 var scripts = []*unicode.RangeTable{unicode.Latin, unicode.Greek, unicode.Cyrillic, unicode.Arabic, unicode.Hebrew,
 	unicode.Armenian, unicode.Georgian, unicode.Thai, unicode.Devanagari, unicode.Bengali, unicode.Tamil, unicode.Ethiopic}
