@@ -98,10 +98,16 @@ Examples:
 			fmt.Fprintf(e.stderr, "timeline pdf: warning: %s; they print as \uFFFD\n", pdfout.MissingText(ms))
 		}
 		return writeOutput(e, o, func(w io.Writer) error {
-			return pdfout.Write(w, v, pdfout.Options{Paper: o.paper, Fonts: fonts, StrictGlyphs: o.strictGlyphs,
-				PreparedBy: o.preparedBy, Organization: o.org, Date: o.date.d, Draft: o.draft, Notes: o.notes})
+			return pdfout.Write(w, v, pdfOptions(o, fonts))
 		})
 	},
+}
+
+// pdfOptions are the options of the briefing the flags of pdf (and serve)
+// ask for.
+func pdfOptions(o *options, fonts []*pdfout.Font) pdfout.Options {
+	return pdfout.Options{Paper: o.paper, Fonts: fonts, StrictGlyphs: o.strictGlyphs,
+		PreparedBy: o.preparedBy, Organization: o.org, Date: o.date.d, Draft: o.draft, Notes: o.notes}
 }
 
 // fontFlag adds --font, for the commands that draw or check the PDF.

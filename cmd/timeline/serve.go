@@ -41,9 +41,10 @@ var serveCmd = &command{
 	data: true,
 	long: `Serves the page "timeline html" would write at http://127.0.0.1:8080/ and
 the briefing "timeline pdf" would write at /briefing.pdf, with the same
-filters, and watches the --data file: on every save the page is rendered
-again and the open page reloads itself. When the file has errors, the page
-lists them with their file:line:col until the file is fixed.
+filters and the briefing's flags (--paper, --font, --prepared-by, ...),
+and watches the --data file: on every save the page is rendered again and
+the open page reloads itself. When the file has errors, the page lists
+them with their file:line:col until the file is fixed.
 
 It listens on the loopback interface only, so no other machine can
 connect; an --addr on another interface needs --allow-remote as well. It
@@ -58,8 +59,7 @@ Examples:
 		o.serve.interval = 250 * time.Millisecond
 		fs.StringVar(&o.serve.addr, "addr", "127.0.0.1:8080", "listen on `host:port` (the loopback interface unless --allow-remote)")
 		fs.BoolVar(&o.serve.allowRemote, "allow-remote", false, "allow an --addr that other machines can reach: anyone who can connect sees the data")
-		o.paper = "letter"
-		fs.Var(&oneOf{&o.paper, pdfout.Papers}, "paper", "paper `size` of /briefing.pdf: letter or a4")
+		pdfCmd.flags(fs, o) // the briefing takes pdf's flags
 	},
 	run: func(e *env, o *options) error {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -87,7 +87,11 @@ func serve(ctx context.Context, e *env, o *options, ready func(url string)) erro
 	if !o.serve.allowRemote && !isLoopbackHost(host) {
 		return usagef("--addr %s is not on the loopback interface: other machines could read the data; add --allow-remote to serve there", o.serve.addr)
 	}
-	p := &preview{e: e, o: o, changed: make(chan struct{})}
+	fonts, err := loadFonts(o)
+	if err != nil {
+		return err
+	}
+	p := &preview{e: e, o: o, fonts: fonts, changed: make(chan struct{})}
 	p.refresh(true)
 
 	ln, err := net.Listen("tcp", o.serve.addr)
@@ -157,8 +161,9 @@ func displayHost(host string, ip net.IP) string {
 // dataset's errors) and the view the briefing is made from, for the
 // current content of the data file.
 type preview struct {
-	e *env
-	o *options
+	e     *env
+	o     *options
+	fonts []*pdfout.Font // --font, for the briefing
 
 	mu      sync.Mutex
 	gen     string        // the content's hash: the page reloads when it changes
@@ -368,7 +373,7 @@ func (p *preview) servePDF(w http.ResponseWriter, r *http.Request) {
 	}
 	if p.pdfGen != p.gen {
 		var b bytes.Buffer
-		if err := pdfout.Write(&b, p.view, pdfout.Options{Paper: p.o.paper}); err != nil {
+		if err := pdfout.Write(&b, p.view, pdfOptions(p.o, p.fonts)); err != nil {
 			http.Error(w, "writing the briefing: "+err.Error(), http.StatusInternalServerError)
 			return
 		}

@@ -110,7 +110,7 @@ func get(t *testing.T, url string, header ...string) (int, http.Header, string) 
 // else.
 func TestServe(t *testing.T) {
 	data, _ := copyData(t)
-	url, stderr := startServe(t, "--data", data, "--era", "late")
+	url, stderr := startServe(t, "--data", data, "--era", "late", "--paper", "a4")
 	for _, want := range []string{"loopback interface only", "watching " + data, url} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
@@ -134,6 +134,9 @@ func TestServe(t *testing.T) {
 	code, h, body = get(t, url+"briefing.pdf")
 	if code != 200 || h.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(body, "%PDF-") {
 		t.Errorf("GET /briefing.pdf: %d %s %.10q", code, h.Get("Content-Type"), body)
+	}
+	if !strings.Contains(body, "/MediaBox [0 0 595.28 841.89]") {
+		t.Errorf("GET /briefing.pdf: not on A4 paper (--paper a4)")
 	}
 
 	// Nothing from the file system, whatever the path.
