@@ -107,3 +107,13 @@ func TestMissingGlyphs(t *testing.T) {
 		t.Errorf("pdf --font: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestSubstituteDeprecated checks that the old --substitute still runs
+// and says it is no longer needed.
+func TestSubstituteDeprecated(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "s.pdf")
+	code, _, stderr := runCLI(t, "", "pdf", "--data", "testdata/small.json", "--substitute", "-o", out)
+	if code != exitOK || !strings.Contains(stderr, "--substitute is no longer needed") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

@@ -86,6 +86,9 @@ Examples:
 	},
 	run: func(e *env, o *options) error {
 		o.binary = true
+		if o.substitute {
+			fmt.Fprintln(e.stderr, "timeline pdf: note: --substitute is no longer needed: characters no font has print as a placeholder; --strict-glyphs makes them an error")
+		}
 		fonts, err := loadFonts(o)
 		if err != nil {
 			return err
