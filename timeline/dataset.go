@@ -130,7 +130,7 @@ type Event struct {
 	Tags        []string `json:"tags,omitempty"`
 	Status      Status   `json:"status,omitzero"`
 	Attribution string   `json:"attribution,omitempty"` // who reports, claims or denies it
-	Sources     []string `json:"sources"`
+	Sources     []string `json:"sources,omitempty"` // none for an event that cites no source
 	Section     string   `json:"section,omitempty"` // where in the dataset's document it is told
 }
 

@@ -18,11 +18,11 @@ func ValidColor(s string) bool { return colorRE.MatchString(s) }
 
 // Validate checks the meaning of d and returns every problem it finds, in
 // order: errors (a missing title or id, a duplicate id, a reference to an
-// era, category or source that does not exist, an event with no source, a
-// missing date, an unknown status or source kind, a bad colour, an
-// attribution missing where the status needs one is a warning) and
-// warnings (an event that begins outside its era, an era or category no event
-// uses, a source no event cites). Each problem names its JSON path and,
+// era, category or source that does not exist, a missing date, an unknown
+// status or source kind, a bad colour) and warnings (an attribution missing
+// where the status needs one, an event that begins outside its era, an
+// event without a source in a dataset whose other events cite, an era or
+// category no event uses, a source no event cites). Each problem names its JSON path and,
 // for a dataset read from a file (by Decode or another format's reader),
 // its file, line and column. Validate does not change d.
 func (d *Dataset) Validate() Problems {
@@ -46,6 +46,12 @@ func (d *Dataset) Validate() Problems {
 	c.categories()
 	c.sources()
 	c.usedEra, c.usedCat, c.usedSrc = make([]bool, len(d.Eras)), make([]bool, len(d.Categories)), make([]bool, len(d.Sources))
+	for _, e := range d.Events {
+		if len(e.Sources) > 0 {
+			c.cites = true
+			break
+		}
+	}
 	for i, e := range d.Events {
 		c.event(i, e)
 	}
@@ -61,6 +67,7 @@ type checker struct {
 	eraIDs, catIDs, srcIDs map[string]int // the index of each id's first use
 	usedEra, usedCat       []bool         // by the index of the id's first use: an event uses it
 	usedSrc                []bool
+	cites                  bool // some event cites a source
 }
 
 func (c *checker) add(sev Severity, path, format string, args ...any) {
@@ -197,8 +204,10 @@ func (c *checker) event(i int, e *Event) {
 	} else if e.Status.Normal() != StatusEstablished && strings.TrimSpace(e.Attribution) == "" {
 		c.add(SeverityWarning, at("events", i, ".attribution"), "status %q without an attribution: say who %s it", e.Status, statusVerb(e.Status))
 	}
-	if len(e.Sources) == 0 {
-		c.add(SeverityError, at("events", i, ".sources"), "no source: every event cites at least one")
+	if len(e.Sources) == 0 && c.cites {
+		// An event without a source is one; in a dataset that cites
+		// elsewhere, it is more likely a source forgotten.
+		c.add(SeverityWarning, at("events", i, ".sources"), "no source, where the other events cite theirs")
 	}
 	for j, s := range e.Sources {
 		k, ok := c.srcIDs[s]

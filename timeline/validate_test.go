@@ -118,8 +118,8 @@ var validateTests = []struct {
 	{"events with no source", func(t testing.TB, d *Dataset) {
 		d.Events[0].Sources, d.Events[2].Sources = nil, []string{}
 	}, []string{
-		"events[0].sources: no source: every event cites at least one",
-		"events[2].sources: no source: every event cites at least one",
+		"events[0].sources: warning: no source, where the other events cite theirs",
+		"events[2].sources: warning: no source, where the other events cite theirs",
 		`sources[1]: warning: source "s1" is cited by no event`,
 	}},
 	{"bad colours", func(t testing.TB, d *Dataset) {
@@ -324,7 +324,6 @@ func TestLoadPositions(t *testing.T) {
 		`f.json:2:68: eras[0].color: colour "red" is not #rgb or #rrggbb`,
 		`f.json:3:49: sources[0].kind: unknown kind "blog"`,
 		`f.json:5:76: events[0].sources[1]: unknown source "x"`,
-		`f.json:6:5: events[1].sources: no source: every event cites at least one`,
 		`f.json:6:12: events[1].id: duplicate id "a" (first used by events[0])`,
 		`f.json:7:25: events[2].date: "1985-13": month 13 out of range 01–12 (at character 6)`,
 		`f.json:7:90: events[2].status: unknown status "gossip"`,
@@ -340,6 +339,43 @@ func TestLoadPositions(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "missing date") {
 		t.Errorf("a bad date is also reported as missing:\n%s", err)
+	}
+	if w := "f.json:6:5: events[1].sources: warning: no source, where the other events cite theirs"; !slices.Contains(problemStrings(warnings), w) {
+		t.Errorf("warnings\n%q\nlack %s", problemStrings(warnings), w)
+	}
+}
+
+// An event without a source is shown without one: no error, and a warning
+// only where other events cite (a source forgotten), not in a dataset that
+// cites nothing.
+func TestNoSourceWarnsOnlyWhereOthersCite(t *testing.T) {
+	for _, tt := range []struct {
+		name, events string
+		want         []string
+	}{
+		{"none cite", `{"id": "a", "date": "1975", "title": "A"}, {"id": "b", "date": "1976", "title": "B", "sources": []}`, nil},
+		{"one does not", `{"id": "a", "date": "1975", "title": "A", "sources": ["s"]}, {"id": "b", "date": "1976", "title": "B"}`,
+			[]string{"f.json:5:62: events[1].sources: warning: no source, where the other events cite theirs"}},
+	} {
+		in := `{"title": "t",
+  "eras": [],
+  "sources": [{"id": "s", "title": "S"}],
+  "events": [
+` + tt.events + `]
+}`
+		_, warnings, err := Load("f.json", []byte(in))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var got []string
+		for _, w := range warnings {
+			if strings.Contains(w.Path, "events") {
+				got = append(got, w.String())
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: warnings about events\n%s\nwant\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
 	}
 }
 

@@ -136,7 +136,7 @@ func TestValidateReportsEverything(t *testing.T) {
 		`events[1].era: unknown era "nope"`,
 		`events[1].sources[0]: unknown source "missing"`,
 		`events[2].id: duplicate id "b"`,
-		`events[2].sources: no source`,
+		`events[2].sources: warning: no source, where the other events cite theirs`,
 		`categories[0].color: colour "blue"`,
 	} {
 		if !strings.Contains(stderr, want) {

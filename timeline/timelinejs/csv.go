@@ -212,6 +212,11 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *
 	s.text = cell("text")
 	s.mediaURL = cell("media")
 	s.mediaCredit = cell("mediacredit")
+	for _, k := range []string{"media", "mediacredit", "mediacaption", "mediathumbnail", "alttext"} {
+		if strings.TrimSpace(cell(k).s) != "" {
+			s.media = true
+		}
+	}
 	s.group = cell("group")
 	switch t := strings.ToLower(strings.TrimSpace(cell("type").s)); t {
 	case "title":
@@ -249,9 +254,6 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *
 
 // unshown are the columns whose cells are dropped, and why.
 var unshown = []struct{ column, what, why string }{
-	{"mediacaption", "media captions", "media are not shown"},
-	{"mediathumbnail", "media thumbnails", "timeline draws no marker images"},
-	{"alttext", "media alt text", "media are not shown"},
 	{"background", "backgrounds", "timeline draws no slide backgrounds"},
 }
 

@@ -275,23 +275,13 @@ func (r *reader) media(s *slideIn, raw json.RawMessage, path string) {
 		switch k {
 		case "url":
 			s.mediaURL = r.str(v, p)
+			s.media = s.media || strings.TrimSpace(s.mediaURL.s) != ""
 		case "credit":
 			s.mediaCredit = r.str(v, p)
-		case "caption":
-			if c := r.str(v, p); plain(c.s) != "" {
-				r.dropped("media captions", "media are not shown")
-			}
-		case "thumbnail":
-			if c := r.str(v, p); c.s != "" {
-				r.dropped("media thumbnails", "timeline draws no marker images")
-			}
-		case "alt":
-			if c := r.str(v, p); c.s != "" {
-				r.dropped("media alt text", "media are not shown")
-			}
-		case "title", "link", "link_target":
-			if c := r.str(v, p); c.s != "" {
-				r.dropped("media "+k+"s", "media are not shown")
+			s.media = s.media || plain(s.mediaCredit.s) != ""
+		case "caption", "thumbnail", "alt", "title", "link", "link_target":
+			if c := r.str(v, p); strings.TrimSpace(c.s) != "" {
+				s.media = true
 			}
 		default:
 			r.dropped(fmt.Sprintf("unknown field %q of media objects", k), "TimelineJS does not define it")

@@ -9,7 +9,8 @@
 // Reading maps what carries over and reports the rest as notes:
 //
 //   - The title slide gives the dataset's title (its headline) and
-//     subtitle (its text). Without one the title is the file's name.
+//     subtitle (its text). Without a headline the title is "Untitled
+//     timeline", and a note says so: the file's name is no title.
 //   - A slide's start_date and end_date give an EDTF date as precise as
 //     the fields given: a year alone is "1985", a year and month
 //     "1985-04", a full date "1985-04-12"; with an end date it is the
@@ -31,20 +32,19 @@
 //     share a boundary year), in the last that begins no later than it,
 //     and the notes say how many.
 //   - Sources: each <a href> link in a slide's headline or text becomes a
-//     source (http and https links only), as does a media credit (with
-//     the link in the credit, or else the media URL, as its address). A
-//     slide with neither cites a source named after the input file
-//     (id "input"), and a note says so.
-//   - The time of day, media without a credit, media captions,
-//     thumbnails and alt text, backgrounds, autolink and every unknown
-//     field are dropped, each reported once in the notes.
+//     source (http and https links only). A slide without one cites no
+//     source: none is made up (not from the file's name), and Validate
+//     warns about it when other slides cite. A media credit credits the
+//     media, never a source.
+//   - The time of day, media (with their credits, captions, thumbnails
+//     and alt text), backgrounds, autolink and every unknown field are
+//     dropped, each reported once in the notes.
 //
 // Write makes the TimelineJS JSON of a dataset; see Write.
 package timelinejs
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -109,6 +109,7 @@ type slideIn struct {
 	uniqueID       value
 	mediaURL       value
 	mediaCredit    value
+	media          bool // any media field given, not empty
 	at             [nAt]place // where its values are, for the dataset's positions
 }
 
@@ -488,20 +489,6 @@ func firstWords(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:.") + "…"
 }
 
-// inputTitle names the input in the source made for slides without one:
-// the base of its name, as clean text (a name may hold any bytes; found by
-// FuzzDetect, whose invalid UTF-8 name made the title and then the CSV
-// export invalid).
-func inputTitle(name string) string {
-	if name == "" || name == "-" {
-		return "standard input"
-	}
-	if base := cleanLine(filepath.Base(name)); base != "" && base != "." && base != string(filepath.Separator) {
-		return base
-	}
-	return "input file"
-}
-
 // build makes the dataset of the slides read.
 func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Dataset {
 	d := &timeline.Dataset{
@@ -559,18 +546,19 @@ func (r *reader) setTitle(d *timeline.Dataset, title *slideIn) {
 		d.Title = strings.ReplaceAll(plain(title.headline.s), "\n", " ")
 		d.Subtitle = strings.ReplaceAll(plain(title.text.s), "\n", " ")
 		r.pos.title, r.pos.subtitle = title.at[atHeadline], title.at[atText]
-		if title.mediaURL.set || title.mediaCredit.set {
+		if title.media {
 			r.dropped("the title slide's media", "the title carries no media")
 		}
 	}
 	if d.Title == "" {
-		base := inputTitle(r.name)
-		if d.Title = strings.TrimSpace(strings.TrimSuffix(base, filepath.Ext(base))); d.Title == "" {
-			d.Title = "Timeline"
-		}
-		r.notef("no title slide with a headline: the timeline is titled %q", d.Title)
+		// The file's name is no title: say that there is none.
+		d.Title = untitled
+		r.notef("no title slide with a headline: the timeline is titled %q; give it a title slide (a row of Type \"title\" in a sheet)", untitled)
 	}
 }
+
+// untitled is the title of a timeline that has none.
+const untitled = "Untitled timeline"
 
 // addEras adds an era for each era slide with a valid date, labelled by
 // its headline.
@@ -600,7 +588,6 @@ func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 	src := newSources(r)
 	eventIDs, catIDs := newIDs(), newIDs()
 	catByKey := map[string]*timeline.Category{}
-	noSource := 0
 	for i, s := range events {
 		date, ok := r.date(s)
 		head, body := plainText(s.headline.s), plainText(s.text.s)
@@ -618,9 +605,8 @@ func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 		}
 		var cited []uint8
 		e.Sources, cited = src.ofSlide(s, head, body)
-		if len(e.Sources) == 0 {
-			noSource++
-			e.Sources = []string{inputSourceID}
+		if s.media {
+			r.dropped("media", mediaWhy)
 		}
 		if ok {
 			d.Events = append(d.Events, e)
@@ -629,12 +615,11 @@ func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 	}
 	d.Sources = src.list
 	r.pos.sources = src.from
-	if noSource > 0 {
-		d.Sources = append(d.Sources, &timeline.Source{ID: inputSourceID, Kind: timeline.KindOther, Title: inputTitle(r.name)})
-		r.pos.sources = append(r.pos.sources, place{}) // made up: it has no place
-		r.notef("%d of %d events have no media credit and no link in their text: they cite the input file itself (source %q)", noSource, len(events), inputSourceID)
-	}
 }
+
+// mediaWhy says why media are dropped: a credit credits the picture and
+// is no source of the event.
+const mediaWhy = "timeline does not carry media yet; a media credit credits the media and is no source of the event"
 
 // event returns the event of slide s, the i-th: its date, title (the
 // headline, else the first words of the text), summary, id (the
@@ -699,8 +684,6 @@ func splitLabel(d timeline.Date) (string, string) {
 	return a.Label(), b.Label()
 }
 
-const inputSourceID = "input"
-
 // sources builds the dataset's sources from the links and credits of the
 // slides, one source per address (or per title, for a credit without an
 // address).
@@ -714,7 +697,7 @@ type sources struct {
 }
 
 func newSources(r *reader) *sources {
-	return &sources{r: r, byKey: map[string]*timeline.Source{}, ids: newIDs(inputSourceID)}
+	return &sources{r: r, byKey: map[string]*timeline.Source{}, ids: newIDs()}
 }
 
 // add returns the id of the source with the given title and address,
@@ -776,22 +759,6 @@ func (s *sources) ofSlide(sl *slideIn, head, body htmlText) ([]string, []uint8) 
 		if s.safe(l) {
 			cite(s.add(l.text, l.href, "", sl.at[atText]), atText)
 		}
-	}
-	if sl.mediaCredit.set && plain(sl.mediaCredit.s) != "" {
-		credit := plainText(sl.mediaCredit.s)
-		url := ""
-		for _, l := range credit.links {
-			if timeline.SafeURL(l.href) {
-				url = l.href
-				break
-			}
-		}
-		if url == "" {
-			url = strings.TrimSpace(sl.mediaURL.s)
-		}
-		cite(s.add(strings.ReplaceAll(credit.text, "\n", " "), url, "", sl.at[atCredit]), atCredit)
-	} else if strings.TrimSpace(sl.mediaURL.s) != "" {
-		s.r.dropped("media without a credit", "media are not shown; a media credit becomes a source")
 	}
 	return out, from
 }

@@ -636,15 +636,26 @@ func TestSlugify(t *testing.T) {
 	}
 }
 
+// A timeline without a title headline is untitled, and says so: the
+// file's name is no title. A title slide with text only keeps its text as
+// the subtitle.
 func TestTitleFallback(t *testing.T) {
-	for name, want := range map[string]string{"notes.json": "notes", ".json": "Timeline", "-": "standard input", "dir/x y.json": "x y",
-		"\x80\x01.json": "Timeline", "/": "input file", "dir/caf\xe9\tx.json": "caf x"} {
-		d, notes, err := ReadJSON(name, []byte(ev(`{"year":1985}`)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d.Title != want || len(notes) == 0 || !strings.Contains(notes[0], strconv.Quote(want)) {
-			t.Errorf("ReadJSON(%q): title %q, notes %q; want title %q", name, d.Title, notes, want)
+	for _, name := range []string{"notes.json", ".json", "-", "dir/x y.json", "\x80\x01.json", "/"} {
+		for _, in := range []string{ev(`{"year":1985}`), `{"title": {"text": {"headline": " ", "text": "Only a subtitle"}}, "events": [{"start_date": {"year": 1985}, "text": {"headline": "A"}}]}`} {
+			d, notes, err := ReadJSON(name, []byte(in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			joined := strings.Join(notes, "\n")
+			if d.Title != "Untitled timeline" || !strings.Contains(joined, `titled "Untitled timeline"`) {
+				t.Errorf("ReadJSON(%q): title %q, notes %q; want title %q and a note", name, d.Title, notes, "Untitled timeline")
+			}
+			if base := strings.TrimSuffix(name, ".json"); len(base) > 1 && strings.Contains(d.Title+joined, base) {
+				t.Errorf("ReadJSON(%q): the file name is in the title or notes: %q, %q", name, d.Title, notes)
+			}
+			if strings.Contains(in, "Only a subtitle") && d.Subtitle != "Only a subtitle" {
+				t.Errorf("ReadJSON(%q): subtitle %q", name, d.Subtitle)
+			}
 		}
 	}
 }
