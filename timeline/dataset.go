@@ -130,8 +130,8 @@ type Event struct {
 	Tags        []string `json:"tags,omitempty"`
 	Status      Status   `json:"status,omitzero"`
 	Attribution string   `json:"attribution,omitempty"` // who reports, claims or denies it
-	Sources     []string `json:"sources,omitempty"` // none for an event that cites no source
-	Section     string   `json:"section,omitempty"` // where in the dataset's document it is told
+	Sources     []string `json:"sources,omitempty"`     // none for an event that cites no source
+	Section     string   `json:"section,omitempty"`     // where in the dataset's document it is told
 }
 
 // Label returns the event's display label: Display when set, else the

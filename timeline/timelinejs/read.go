@@ -109,7 +109,7 @@ type slideIn struct {
 	uniqueID       value
 	mediaURL       value
 	mediaCredit    value
-	media          bool // any media field given, not empty
+	media          bool       // any media field given, not empty
 	at             [nAt]place // where its values are, for the dataset's positions
 }
 
