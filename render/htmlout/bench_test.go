@@ -22,7 +22,10 @@ func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); 
 
 // BenchmarkWrite writes the page of n events shaped like users' data
 // (rendertest.RealisticJSON). bytes/event is the size of the page without
-// the bundle, divided by n.
+// the bundle, divided by n; text-bytes/event the events' own text (date
+// label, title, summary, attribution, and the citations and URLs of their
+// sources); overhead-bytes/event what the page adds to that text, beyond
+// the fixed bundle, style sheet and script.
 func BenchmarkWrite(b *testing.B) {
 	opts, bundleLen := Options{}, 0
 	if bd := getBundle(); bd.err != nil {
@@ -32,6 +35,14 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	for _, n := range []int{100, 1000, 10000, 100000} {
 		v := render.Build(rendertest.Realistic(n), timeline.Filter{}, render.Options{Version: "bench"})
+		text := 0
+		for _, e := range v.Events {
+			text += len(e.Label) + len(e.Title) + len(e.Summary) + len(e.Attribution)
+		}
+		for _, s := range v.Sources {
+			text += len(s.Citation) + len(s.URL)
+		}
+		fixed := bundleLen + len(pageCSS) + len(pageJS)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			var size countWriter
 			for b.Loop() {
@@ -42,6 +53,8 @@ func BenchmarkWrite(b *testing.B) {
 			}
 			b.ReportMetric(float64(int(size)-bundleLen)/float64(n), "bytes/event")
 			b.ReportMetric(float64(size), "page-bytes")
+			b.ReportMetric(float64(text)/float64(n), "text-bytes/event")
+			b.ReportMetric(float64(int(size)-fixed-text)/float64(n), "overhead-bytes/event")
 		})
 	}
 }
@@ -64,7 +77,6 @@ func BenchmarkBrowserReady(b *testing.B) {
 			ours := writePage(b, dir, "ours.html", v, Options{})
 			bare := writeBarePage(b, dir, v, false)
 			tb := newTab(b)
-			tb.measured(b)
 			for _, f := range []string{ours, bare} { // warm up: the first loads are slower
 				tb.stats(b, f)
 			}

@@ -275,7 +275,7 @@ const shownJS = `(() => {
     if (k > lanes) for (const d of s.data) marks.push(rows[d[2]].id);
   });
   return {
-    rows: rows.filter(r => !r.hidden && r.getClientRects().length > 0).map(r => r.id),
+    rows: rows.filter(r => r.getClientRects().length > 0).map(r => r.id),
     marks: marks.sort(),
     counts: echarts.getInstanceByDom(document.getElementById('counts')).getOption().series.reduce((a, s) => a + s.data.reduce((b, x) => b + x, 0), 0),
     text: document.getElementById('shown').textContent,

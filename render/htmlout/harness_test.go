@@ -37,8 +37,7 @@ const hookJS = `(() => {
   }});
 })()`
 
-// measured starts recording Chromium's metrics in tb; loads after it can
-// use stats.
+// measured starts recording Chromium's metrics in tb and installs hookJS.
 func (tb *tab) measured(t testing.TB) {
 	t.Helper()
 	if _, err := chromedp.Call(tb.ctx, performance.Enable, performance.EnableParams{}); err != nil {
@@ -62,9 +61,18 @@ func (tb *tab) metrics(t testing.TB) map[string]float64 {
 	return m
 }
 
-// stats loads file in tb (after measured) and returns what it cost.
+// stats loads file in a new tab of tb's browser and returns what it
+// cost. A tab of its own gives each load counters of its own: Chromium
+// resets them when a navigation changes the renderer.
 func (tb *tab) stats(t testing.TB, file string) loadStats {
 	t.Helper()
+	ctx, closeTab := chromedp.NewContext(tb.ctx)
+	defer closeTab()
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	tb = &tab{ctx: ctx}
+	tb.measured(t)
 	before := tb.metrics(t)
 	var s loadStats
 	s.Ready = tb.load(t, file)

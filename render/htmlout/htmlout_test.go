@@ -266,8 +266,12 @@ func TestLinks(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(page, `<a href="https://example.org/a?b=1&amp;c=2" rel="noreferrer">`) {
+	if !strings.Contains(page, `<a href="https://example.org/a?b=1&amp;c=2">`) {
 		t.Errorf("source URL not linked")
+	}
+	// Following a source's link tells its site nothing of the page.
+	if !strings.Contains(page, `<meta name="referrer" content="no-referrer">`) {
+		t.Errorf("no referrer policy")
 	}
 }
 

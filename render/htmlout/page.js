@@ -160,7 +160,7 @@
       h += '<br><span class="m">Sources:</span>';
       for (var k = 0; k < a.length && k < 6; k++) {
         var li = document.getElementById('src-' + a[k].textContent);
-        var cite = li && li.querySelector('.cite') ? li.querySelector('.cite').textContent : '';
+        var cite = li && li.querySelector('cite') ? li.querySelector('cite').textContent : '';
         h += '<br>[' + enc(a[k].textContent) + '] ' + enc(clip(cite, 120));
       }
       if (a.length > 6) h += '<br>…';
@@ -390,6 +390,30 @@
     try { history.replaceState(null, '', '#' + encodeURIComponent(r.id)); } catch (err) { /* file: URLs may refuse */ }
   }
 
+  // Printed, a filtered page lists only the sources its events cite: a
+  // 10,000-event page filtered to an era prints that era's sources, not
+  // all 13,000 (page.css hides li.off in print only).
+  var srcItems = null, srcOff = null;
+  function markSources(all) {
+    if (!srcItems) {
+      if (all) return;
+      srcItems = document.querySelectorAll('ol.sources > li');
+      srcOff = new Uint8Array(srcItems.length);
+    }
+    if (!sources) buildSources();
+    var used = new Uint8Array(srcItems.length + 2);
+    if (!all) {
+      for (var i = 0; i < N; i++) {
+        if (!vis[i]) continue;
+        for (var k = 0; k < sources[i].length; k++) if (sources[i][k] <= srcItems.length) used[sources[i][k]] = 1;
+      }
+    }
+    for (var j = 0; j < srcItems.length; j++) {
+      var off = all || used[+srcItems[j].id.slice(4)] ? 0 : 1;
+      if (off !== srcOff[j]) { srcItems[j].classList.toggle('off', off === 1); srcOff[j] = off; }
+    }
+  }
+
   var shown = document.getElementById('shown');
   function filtered() { return !!(state.era || state.text || state.marks || state.src); }
   function apply() {
@@ -413,6 +437,7 @@
     if (state.src) parts.push('citing source ' + state.src);
     shown.textContent = 'Showing ' + count + ' of ' + N + ' events' + (parts.length ? ': ' + parts.join(', ') : '');
     clearButton.hidden = !parts.length;
+    markSources(!parts.length);
     if (chart) {
       chart.setOption({ series: chartSeries() });
       if (counts) counts.setOption({ series: countSeries() });
