@@ -43,8 +43,24 @@ const maxDateLen = 48
 // Years have four digits. Unspecified digits (X) must come last: once a
 // digit is X, every later digit is too. A qualifier applies to the whole
 // date it ends. An interval's end must not come before its start. The
-// returned error is a *DateError.
+// returned error is a *DateError. A date written the way spreadsheets
+// write them ("3/14/1948", "Mar 1948", "1948-3-14") gets an error that
+// shows its EDTF form.
 func ParseDate(s string) (Date, error) {
+	d, err := parseDate(s)
+	if err != nil {
+		if hint, keep := spreadsheetHint(s); keep {
+			if de, ok := err.(*DateError); ok {
+				return Date{}, &DateError{de.Input, de.Offset, de.Msg + "; " + hint}
+			}
+		} else if hint != "" {
+			return Date{}, &DateError{s, 0, hint}
+		}
+	}
+	return d, err
+}
+
+func parseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, &DateError{s, 0, "empty date"}
 	}
