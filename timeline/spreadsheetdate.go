@@ -11,7 +11,7 @@ import (
 var (
 	numericDate = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$`) // 3/14/1948, 14.3.1948, 3/14/48
 	yearFirst   = regexp.MustCompile(`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$`)       // 1948/3/14
-	unpadded    = regexp.MustCompile(`^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$`)         // 1948-3-14
+	unpadded    = regexp.MustCompile(`^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$`)        // 1948-3-14
 	dateWords   = regexp.MustCompile(`[\s,./-]+`)
 )
 
