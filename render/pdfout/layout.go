@@ -190,9 +190,9 @@ func (d *doc) cover() {
 	d.add(block{kind: kindPara, pad: 14, keepNext: true, bookmark: "Overview",
 		rows: []row{{text: "Overview", face: sansBold, size: 11, h: 16, color: ink}}})
 	d.strip = d.layoutStrip()
-	d.add(block{kind: kindStrip, pad: 2, atomic: true, rows: []row{{h: d.strip.h}}})
-	d.key = d.layoutKey()
-	d.add(block{kind: kindKey, pad: 6, atomic: true, rows: []row{{h: d.key.h}}})
+	d.add(block{kind: kindStrip, pad: 2, atomic: true, rows: []row{{h: d.strip.Height}}})
+	d.key = d.v.Key(d.width, measure{d})
+	d.add(block{kind: kindKey, pad: 6, atomic: true, rows: []row{{h: d.key.Height}}})
 	d.contents()
 }
 

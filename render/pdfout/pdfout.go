@@ -226,8 +226,8 @@ type doc struct {
 	contentsBlock int                     // the index of the contents' block
 	eraBlock      map[*render.EraView]int // the index of each era's heading block
 	pages         int
-	strip         *stripLayout
-	key           *keyLayout
+	strip         *render.Overview
+	key           *render.Key
 
 	eventLink  []int       // by EventView.Index; 0 when the strip does not link the event
 	sourceLink []int       // by SourceView.N

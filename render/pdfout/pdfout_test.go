@@ -881,7 +881,7 @@ func TestCrowdedStrip(t *testing.T) {
 	v := build(crowdedDataset(t), timeline.Filter{})
 	d := newDoc(v, "letter", Options{})
 	d.layout()
-	if h := d.strip.h; h > (d.bot-d.top)*0.6+eraRowH*maxEraRows {
+	if h := d.strip.Height; h > (d.bot-d.top)*0.6+render.OverviewEraRowH*4 { // at most 4 rows of era labels
 		t.Errorf("the strip is %.0f pt high on a text area of %.0f pt", h, d.bot-d.top)
 	}
 	path, _ := write(t, v, Options{})
@@ -1061,24 +1061,6 @@ func TestBCE(t *testing.T) {
 	for _, want := range []string{"15 Mar 44 BCE", "27 BCE–14", "50 BCE", "Caesar is killed"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the text lacks %q", want)
-		}
-	}
-}
-
-func TestTickSteps(t *testing.T) {
-	for _, c := range []struct {
-		span         int
-		w            float64
-		major, minor int
-	}{
-		{60, 400, 10, 1},
-		{10, 400, 1, 1},
-		{125, 400, 20, 2},
-		{2000, 400, 200, 20},
-		{3, 400, 1, 1},
-	} {
-		if major, minor := tickSteps(c.span, c.w); major != c.major || minor != c.minor {
-			t.Errorf("tickSteps(%d, %v) = %d, %d; want %d, %d", c.span, c.w, major, minor, c.major, c.minor)
 		}
 	}
 }
