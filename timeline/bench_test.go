@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/render/pdfout"
 	"github.com/timeline-tool/timeline/render/rendertest"
 	"github.com/timeline-tool/timeline/timeline"
 )
@@ -25,8 +27,8 @@ func BenchmarkParseDate(b *testing.B) {
 // 100,000 events shaped like users' (rendertest.RealisticJSON), the work
 // every command does first ("load"), next to
 // its baseline: a plain encoding/json decode of the same bytes into plain
-// structs, with dates as strings ("plain"). The target is load ≤
-// 1.5× plain in time, and at most twice the file's size allocated.
+// structs, with dates as strings ("plain"). The target is load and
+// validate ≤ 1.5× plain in time, and at most twice the file's size allocated.
 func BenchmarkLoad(b *testing.B) {
 	for _, n := range []int{1000, 10000, 100000} {
 		data := rendertest.RealisticJSON(n)
@@ -46,6 +48,21 @@ func BenchmarkLoad(b *testing.B) {
 			for b.Loop() {
 				if _, _, err := timeline.Load("bench.json", data); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+		// What timeline validate does: load, then look for characters
+		// the PDF's fonts cannot draw. Its target is ≤ 1.5× plain.
+		b.Run("validate/"+strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				d, _, err := timeline.Load("bench.json", data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if ms := pdfout.CheckDataset(d, render.Options{Version: "bench"}, nil); len(ms) > 0 {
+					b.Fatal(pdfout.MissingText(ms))
 				}
 			}
 		})

@@ -204,7 +204,7 @@ Examples:
 		nw := len(ws)
 		// The characters the PDF's fonts cannot draw, so that CI finds
 		// them before a briefing is printed.
-		if ms := pdfout.Check(render.Build(d, timeline.Filter{}, render.Options{Version: version}), fonts); len(ms) > 0 {
+		if ms := pdfout.CheckDataset(d, render.Options{Version: version}, fonts); len(ms) > 0 {
 			nw++
 			name := o.data
 			if name == "" {

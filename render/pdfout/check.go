@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/timeline"
 )
 
 // Missing is a character that no font of the briefing has, and where it
@@ -99,23 +100,12 @@ func MissingText(ms []Missing) string {
 // (Liberation, DejaVu Sans) and none of fonts. Characters that draw
 // nothing (controls, joiners, direction marks) are not missing.
 func Check(v *render.View, fonts []*Font) []Missing {
-	covs := []*coverage{builtin[serif].cov(), builtin[dejaVu].cov()}
-	for _, f := range fonts {
-		covs = append(covs, f.cov)
-	}
-	drawn := func(r rune) bool {
-		return r == '\n' || r == '\t' || r == '\r' || invisible(r) || slices.ContainsFunc(covs, func(c *coverage) bool { return c.has(r) }) ||
-			slices.ContainsFunc(fonts, func(f *Font) bool { return f.has(r) })
-	}
-	var ascii [128]bool // drawn, for the characters most text is made of
-	for r := range ascii {
-		ascii[r] = drawn(rune(r))
-	}
+	drawn := newDrawable(fonts)
 	var ms []Missing
 	at := map[rune]int{}
 	walkText(v, func(event, field, s string) {
 		for _, r := range s {
-			if r < 128 && ascii[r] || r >= 128 && drawn(r) {
+			if drawn.has(r) {
 				continue
 			}
 			i, ok := at[r]
@@ -136,6 +126,110 @@ func Check(v *render.View, fonts []*Font) []Missing {
 		}
 	})
 	return ms
+}
+
+// drawable tells whether a character draws in the briefing: some font
+// has it, or it draws nothing (controls, joiners, direction marks).
+type drawable struct {
+	covs  []*coverage
+	fonts []*Font
+	ascii [128]bool // has, for the characters most text is made of
+}
+
+func newDrawable(fonts []*Font) *drawable {
+	g := &drawable{covs: []*coverage{builtin[serif].cov(), builtin[dejaVu].cov()}, fonts: fonts}
+	for _, f := range fonts {
+		g.covs = append(g.covs, f.cov)
+	}
+	for r := range g.ascii {
+		g.ascii[r] = g.slow(rune(r))
+	}
+	return g
+}
+
+func (g *drawable) has(r rune) bool {
+	if r >= 0 && r < 128 {
+		return g.ascii[r]
+	}
+	return g.slow(r)
+}
+
+func (g *drawable) slow(r rune) bool {
+	return r == '\n' || r == '\t' || r == '\r' || invisible(r) || slices.ContainsFunc(g.covs, func(c *coverage) bool { return c.has(r) }) ||
+		slices.ContainsFunc(g.fonts, func(f *Font) bool { return f.has(r) })
+}
+
+// allDrawn tells whether every character of s draws.
+func (g *drawable) allDrawn(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || !g.ascii[c] {
+			return g.allDrawnSlow(s[i:])
+		}
+	}
+	return true
+}
+
+func (g *drawable) allDrawnSlow(s string) bool {
+	for _, r := range s {
+		if !g.has(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// CheckDataset returns what Check returns for the briefing of all of d
+// (render.Build(d, timeline.Filter{}, opts)), without building it when it
+// can: when every character of d's text and of opts.Version draws, so
+// does every character of the briefing, whose other text is the view's
+// own wording, and CheckDataset returns nil after one pass over the
+// text. Only a dataset holding a character no font has is built into a
+// view, to name the events and texts that hold it the way Check does.
+// This keeps timeline validate near the cost of loading.
+func CheckDataset(d *timeline.Dataset, opts render.Options, fonts []*Font) []Missing {
+	g := newDrawable(fonts)
+	if datasetDrawn(d, opts, g) {
+		return nil
+	}
+	return Check(render.Build(d, timeline.Filter{}, opts), fonts)
+}
+
+// datasetDrawn tells whether every character of every text of d, drawn
+// or not, and of opts.Version draws.
+func datasetDrawn(d *timeline.Dataset, opts render.Options, g *drawable) bool {
+	ok := func(ss ...string) bool {
+		for _, s := range ss {
+			if !g.allDrawn(s) {
+				return false
+			}
+		}
+		return true
+	}
+	if !ok(d.Title, d.Subtitle, d.Language, d.Document, d.Name(), opts.Version) {
+		return false
+	}
+	for _, e := range d.Eras {
+		if !ok(e.ID, e.Label, e.Color, e.Description) {
+			return false
+		}
+	}
+	for _, c := range d.Categories {
+		if !ok(c.ID, c.Label, c.Color, c.Description) {
+			return false
+		}
+	}
+	for _, s := range d.Sources {
+		if !ok(s.ID, string(s.Kind), s.Author, s.Title, s.Publisher, s.URL, s.Locator) {
+			return false
+		}
+	}
+	for _, e := range d.Events {
+		if !ok(e.ID, e.Display, e.Title, e.Summary, e.Era, e.Category, string(e.Status), e.Attribution, e.Section) ||
+			!ok(e.Tags...) || !ok(e.Sources...) {
+			return false
+		}
+	}
+	return true
 }
 
 // walkText calls fn with every piece of text of v that the briefing
