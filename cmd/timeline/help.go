@@ -98,7 +98,8 @@ one of four formats; without --data it reads the embedded dataset.
                   timeline/dataset.schema.json in the source
   timelinejs      Knight Lab TimelineJS JSON ({"title": …, "events": [{"start_date": …}]})
   timelinejs-csv  a TimelineJS Google Sheet saved as CSV (Year, Month, Day,
-                  Headline, Text, … columns)
+                  Headline, Text, … columns; or the older template's
+                  Start Date, End Date, Headline, Text, …, Tag)
   csv             this tool's CSV: one row per record, with id, date and
                   title columns (what "timeline export --format csv" writes)
 
@@ -108,8 +109,10 @@ Without --format-in, the format is told by the content, the extension
 breaking ties: data that starts with { (after a byte order mark and white
 space) is JSON, TimelineJS JSON when its first event has a "start_date" or
 its title is an object, else this tool's. Other data is CSV, told by its
-header row: a Year column and a Headline or Text column make a TimelineJS
-sheet; id, date and title columns make this tool's CSV. Files must be
+header row: a Year (or Start Date) column and a Headline or Text column
+make a TimelineJS sheet; id, date and title columns make this tool's CSV.
+In both CSV formats, rows whose every cell is empty (spreadsheets write
+them below a table) are skipped, and one note counts them. Files must be
 UTF-8 (a UTF-16 file is refused with a hint); a table separated by
 semicolons or tabs is refused too. --format-in json|timelinejs|
 timelinejs-csv|csv says which when detection cannot.
@@ -127,6 +130,9 @@ its source is:
   1985?, 1985~, 1985%            uncertain, approximate, both
   1973/1976, 1985/.., ../2003    intervals, with open ends
   1985/, /2003                   intervals with an unknown end
+
+A date typed the spreadsheet way (3/14/1948, Mar 1948, 14 March 1948) is
+refused with the EDTF form to use (1948-03-14, 1948-03).
 
 Years have four digits. --from and --to take the same dates and keep the
 events whose span overlaps them: --from 196X keeps an event of 1965, and

@@ -288,7 +288,8 @@ func (r *reader) errorAt(line, col int, path, format string, args ...any) {
 // dates, not meaning: see timeline.Dataset.Validate, whose problems name
 // the line and column of the cell of their field, or of the row of their
 // record. A byte order mark, CRLF line ends and quoted cells with line
-// breaks are read; invalid UTF-8, a file over timeline.MaxInput bytes and
+// breaks are read; rows whose every cell is empty (spreadsheets write
+// them below a table) are skipped, and one note counts them; invalid UTF-8, a file over timeline.MaxInput bytes and
 // more than MaxRows rows are errors.
 func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	body, err := input.Check(name, data, "a timeline CSV starts with a header row naming its columns, such as "+strings.Join(Columns, ","))
@@ -341,7 +342,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 
 	d := &timeline.Dataset{Eras: []*timeline.Era{}, Categories: []*timeline.Category{}, Sources: []*timeline.Source{}, Events: []*timeline.Event{}}
 	datasetLine := 0
-	rows := 0
+	rows, blank := 0, 0
 	for !r.tooMany {
 		rec, err := r.cr.Read()
 		if err == io.EOF {
@@ -356,13 +357,39 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 			r.errorAt(line, 1, "", "more than %d rows; the most read is %d", MaxRows, MaxRows)
 			break
 		}
+		if blankRow(rec) {
+			// Spreadsheets write the empty rows below a table as rows of
+			// commas.
+			blank++
+			continue
+		}
 		r.row(d, csvsafe.RestoreAll(rec), header, col, &datasetLine)
+	}
+	if blank > 0 {
+		notes = append(notes, blankNote(blank))
 	}
 	if err := r.err(); err != nil {
 		return nil, nil, err
 	}
 	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
 	return d, notes, nil
+}
+
+// blankRow reports whether every cell of rec is empty or white space.
+func blankRow(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func blankNote(n int) string {
+	if n == 1 {
+		return "skipped 1 blank row (every cell empty)"
+	}
+	return fmt.Sprintf("skipped %d blank rows (every cell empty)", n)
 }
 
 func (r *reader) err() error {

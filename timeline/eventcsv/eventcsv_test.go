@@ -254,6 +254,7 @@ func TestTooLarge(t *testing.T) {
 }
 
 func FuzzReadEventCSV(f *testing.F) {
+	f.Add([]byte("id,date,title,sources\r\na,1985,A,\r\n,,,\r\nb,3/14/1948,B,\r\n , ,,\r\n"))
 	for _, tt := range readErrorTests {
 		f.Add([]byte(tt.in))
 	}
@@ -404,5 +405,26 @@ func TestOneOfRoundTrip(t *testing.T) {
 		if e.Date != d.Events[i].Date || e.Date.String() != e.Title {
 			t.Errorf("event %s: date %q after the round trip, want %q", e.ID, e.Date, e.Title)
 		}
+	}
+}
+
+// Rows of empty cells, as spreadsheets write below (or inside) a table,
+// are skipped and counted in one note, not read as events with no date;
+// the rows after them keep their line numbers.
+func TestBlankRows(t *testing.T) {
+	in := "id,date,title,sources\r\na,1985,A,\r\n,,,\r\n, ,\t,\r\nb,1986,B,\r\n,,,\r\n,,,\r\n"
+	d, notes, err := Read("t.csv", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 2 || d.Events[1].ID != "b" {
+		t.Errorf("events %v, want a and b", d.Events)
+	}
+	if len(notes) != 1 || notes[0] != "skipped 4 blank rows (every cell empty)" {
+		t.Errorf("notes %q, want one counting 4 blank rows", notes)
+	}
+	_, _, err = Read("t.csv", []byte(strings.Replace(in, "b,1986", "b,3/14/1948", 1)))
+	if err == nil || !strings.Contains(err.Error(), `t.csv:5:3: date: "3/14/1948": a spreadsheet-style date; EDTF writes year-month-day: 1948-03-14 for 14 March 1948`) {
+		t.Errorf("error %v, want one at t.csv:5:3 with the EDTF form", err)
 	}
 }

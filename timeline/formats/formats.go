@@ -117,7 +117,7 @@ func Detect(name string, data []byte) (Format, error) {
 	case len(header) == 1 && strings.ContainsAny(header[0], ";\t"):
 		return "", fmt.Errorf("%s: the first row %s has no commas but semicolons or tabs: save the table as comma-separated values", name, short(header))
 	}
-	return "", fmt.Errorf("%s: cannot tell the format: not JSON (no {), and the first row %s is not the header of a TimelineJS sheet (Year, Headline, …) or of a timeline CSV (id, date, title, …)",
+	return "", fmt.Errorf("%s: cannot tell the format: not JSON (no {), and the first row %s is not the header of a TimelineJS sheet (Year or Start Date, Headline, …) or of a timeline CSV (id, date, title, …)",
 		name, short(header))
 }
 

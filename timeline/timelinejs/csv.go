@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,6 +26,15 @@ var SheetColumns = []string{
 	"Media Thumbnail", "Alt Text", "Type", "Group", "Background",
 }
 
+// OldSheetColumns are the columns of the older TimelineJS sheet template,
+// which TimelineJS still reads (ConfigFactory.js, extractGoogleEntryData_V1):
+// a Start Date and an End Date cell in place of the Year to End Time
+// columns, and Tag in place of Group.
+var OldSheetColumns = []string{
+	"Start Date", "End Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+	"Media Thumbnail", "Type", "Tag",
+}
+
 // columnKey returns the key under which a header matches a column: lower
 // case without spaces or underscores.
 func columnKey(h string) string {
@@ -38,20 +48,22 @@ func columnKey(h string) string {
 }
 
 // IsSheetHeader reports whether a CSV header row is that of a TimelineJS
-// sheet: it has a Year column and a Headline or Text column.
+// sheet: it has a Year column (or the older template's Start Date) and a
+// Headline or Text column.
 func IsSheetHeader(header []string) bool {
 	keys := map[string]bool{}
 	for _, h := range header {
 		keys[columnKey(h)] = true
 	}
-	return keys["year"] && (keys["headline"] || keys["text"])
+	return (keys["year"] || keys["startdate"]) && (keys["headline"] || keys["text"])
 }
 
 // ReadCSV reads the CSV export of a TimelineJS Google Sheet: a header row
 // naming the template's columns (SheetColumns; any order, case and spaces
 // ignored, missing optional columns allowed), then one row per slide. A
 // row whose Type is "title" is the title slide, "era" an era, anything
-// else an event; blank rows are skipped, as TimelineJS skips them. Year,
+// else an event; blank rows are skipped, as TimelineJS skips them, and
+// one note counts them. Year,
 // Month and Day cells may hold spaces and thousands commas, which
 // TimelineJS removes too (clean_integer in ConfigFactory.js). The single
 // quote WriteCSV puts before a cell a spreadsheet would take for a
@@ -78,6 +90,12 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 		return nil, nil, r.err()
 	}
 	title, events, eras := r.rows(cr, header, col)
+	switch {
+	case r.blank == 1:
+		r.notef("skipped 1 blank row (every cell empty)")
+	case r.blank > 1:
+		r.notef("skipped %d blank rows (every cell empty)", r.blank)
+	}
 	if len(events) == 0 && len(r.problems) == 0 {
 		r.problemAt("", 0, 0, "no events: the sheet has no rows besides the title and eras")
 	}
@@ -106,11 +124,14 @@ func (r *reader) columns(cr *csv.Reader, header []string) map[string]int {
 			continue
 		}
 		col[k] = i
-		if !slices.ContainsFunc(SheetColumns, func(s string) bool { return columnKey(s) == k }) {
+		known := func(s string) bool { return columnKey(s) == k }
+		if !slices.ContainsFunc(SheetColumns, known) && !slices.ContainsFunc(OldSheetColumns, known) {
 			unknown = append(unknown, strings.TrimSpace(h))
 		}
 	}
-	if _, ok := col["year"]; !ok {
+	_, hasYear := col["year"]
+	_, hasStart := col["startdate"]
+	if !hasYear && !hasStart {
 		hint := ""
 		if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
 			hint = "; the header has semicolons or tabs but no commas: save the sheet as comma-separated values"
@@ -193,6 +214,7 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *
 		}
 	}
 	if blank {
+		r.blank++
 		return nil
 	}
 	line, c := cr.FieldPos(0)
@@ -206,7 +228,14 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *
 	}
 	sr := sheetRow{cr: cr, rec: rec, header: header, col: col, line: line, c: c}
 	cell := sr.cell
-	s.start, s.end = sr.date("year", "month", "day", "time"), sr.date("endyear", "endmonth", "endday", "endtime")
+	yearColumn := "Year"
+	if _, ok := col["year"]; ok {
+		s.start, s.end = sr.date("year", "month", "day", "time"), sr.date("endyear", "endmonth", "endday", "endtime")
+	} else {
+		// The older template: one cell per date.
+		s.start, s.end = r.oldDate(sr, "startdate"), r.oldDate(sr, "enddate")
+		yearColumn = "Start Date"
+	}
 	s.display = cell("displaydate")
 	s.headline = cell("headline")
 	s.text = cell("text")
@@ -218,6 +247,9 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *
 		}
 	}
 	s.group = cell("group")
+	if _, ok := col["group"]; !ok {
+		s.group = cell("tag") // the older template's name for it
+	}
 	switch t := strings.ToLower(strings.TrimSpace(cell("type").s)); t {
 	case "title":
 		s.kind = kindTitle
@@ -232,7 +264,7 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *
 		if v.line == 0 {
 			v.line, v.col = line, s.col
 		}
-		r.errorf(v, "missing year: a TimelineJS row needs a Year unless its Type is \"title\"")
+		r.errorf(v, "missing year: a TimelineJS row needs a %s unless its Type is \"title\"", yearColumn)
 		return nil
 	}
 	for _, d := range unshown {
@@ -302,6 +334,48 @@ func (w sheetRow) date(year, month, day, time string) dateIn {
 	d := dateIn{year: w.number(year), month: w.number(month), day: w.number(day), time: w.cell(time)}
 	d.set = d.year.set || d.month.set || d.day.set || d.time.set
 	d.path = d.year.path
+	return d
+}
+
+// The forms of a date in a cell of the older template: a year, "year,
+// month, day" (TimelineJS's own), ISO year-month-day, and month/day/year as
+// JavaScript's Date reads a US spreadsheet's date.
+var (
+	oldCommaDate = regexp.MustCompile(`^(-?\d{1,9})(?:\s*,\s*(\d{1,2}))?(?:\s*,\s*(\d{1,2}))?$`)
+	oldISODate   = regexp.MustCompile(`^(-?\d{1,9})-(\d{1,2})(?:-(\d{1,2}))?$`)
+	oldUSDate    = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+)
+
+// oldDate reads the date cell key of the older template's layout into the
+// parts of a date, each placed at the cell.
+func (r *reader) oldDate(w sheetRow, key string) dateIn {
+	v := w.cell(key)
+	d := dateIn{path: v.path, year: value{path: v.path, line: v.line, col: v.col}}
+	if !v.set {
+		return d
+	}
+	d.set = true
+	part := func(s string) value { return value{s: s, set: s != "", path: v.path, line: v.line, col: v.col} }
+	t := strings.TrimSpace(v.s)
+	if m := oldCommaDate.FindStringSubmatch(t); m != nil {
+		d.year, d.month, d.day = part(m[1]), part(m[2]), part(m[3])
+	} else if m := oldISODate.FindStringSubmatch(t); m != nil {
+		d.year, d.month, d.day = part(m[1]), part(m[2]), part(m[3])
+	} else if m := oldUSDate.FindStringSubmatch(t); m != nil {
+		d.year, d.month, d.day = part(m[3]), part(m[1]), part(m[2])
+		if mo, _ := strconv.Atoi(m[1]); mo > 12 {
+			day, _ := strconv.Atoi(m[2])
+			hint := ""
+			if day >= 1 && day <= 12 {
+				hint = fmt.Sprintf("; for %d/%d/%s as day/month/year write %s-%02d-%02d", mo, day, m[3], m[3], day, mo)
+			}
+			r.errorf(v, "%s: this layout reads month/day/year, as TimelineJS does, and %d is no month%s", quoteShort(t), mo, hint)
+			d.bad = true
+		}
+	} else {
+		r.errorf(v, "%s is not a date this sheet layout reads: write a year (1948), year,month,day (1948,3,14), 1948-03-14 or month/day/year (3/14/1948)", quoteShort(t))
+		d.bad = true
+	}
 	return d
 }
 

@@ -86,6 +86,7 @@ type dateIn struct {
 	hour, minute, second, ms value // JSON
 	time                     value // CSV "Time"
 	display                  value
+	bad                      bool // a cell that is no date, already reported
 }
 
 type slideKind uint8
@@ -122,6 +123,7 @@ type reader struct {
 	order    []string // drop keys in the order first met
 	extra    []string // notes that are not drops
 	pos      *positions
+	blank    int // blank sheet rows skipped
 }
 
 type drop struct {
@@ -242,6 +244,9 @@ func daysIn(y, m int) int {
 // point converts a date object to an EDTF point. what names the date in
 // messages ("start date", "end date").
 func (r *reader) point(d dateIn) (timeline.Point, bool) {
+	if d.bad {
+		return timeline.Point{}, false
+	}
 	ok := true
 	num := func(v value, lo, hi int, what, valid string) (int, bool) {
 		n, set, msg := integer(v)
