@@ -13,3 +13,5 @@ require (
 	github.com/spf13/pflag v1.1.0
 	golang.org/x/text v0.44.0
 )
+
+require golang.org/x/image v0.48.0 // indirect
