@@ -8,6 +8,7 @@ import (
 
 	"github.com/timeline-tool/timeline/render/htmlout"
 	"github.com/timeline-tool/timeline/render/pdfout"
+	"github.com/timeline-tool/timeline/render/svgout"
 )
 
 var htmlCmd = &command{
@@ -103,6 +104,32 @@ Examples:
 		return writeOutput(e, o, func(w io.Writer) error {
 			return pdfout.Write(w, v, pdfOptions(o, fonts))
 		})
+	},
+}
+
+var svgCmd = &command{
+	name: "svg", short: "write the overview (eras, lanes, marks, key) as an SVG image",
+	data: true, output: true,
+	long: `Writes the overview the PDF draws on its first page as one standalone SVG
+image, for slides and documents: the era bands, a lane per category, a mark
+or bar per event in the PDF's shapes, the time axis and the key, with the
+title, the filter and a provenance line. Both take their layout from one
+place, so they never disagree. The image scales (it has a viewBox), names
+its fonts (Liberation Sans, Arial, Helvetica or any sans-serif) and embeds
+none; each mark carries its event's date and title as a tooltip. The same
+flags give a byte-identical file.
+
+Examples:
+  timeline svg -o mek.svg
+  timeline svg --era iraq -o iraq.svg
+  timeline svg --status claimed,denied,alleged -o contested.svg
+  timeline svg --data examples/bridge.json -o bridge.svg`,
+	run: func(e *env, o *options) error {
+		v, err := view(e, o)
+		if err != nil {
+			return err
+		}
+		return writeOutput(e, o, func(w io.Writer) error { return svgout.Write(w, v, svgout.Options{}) })
 	},
 }
 

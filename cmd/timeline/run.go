@@ -48,7 +48,7 @@ type command struct {
 // allCommands returns the commands in the order help lists them. It is a
 // function, not a variable, because the help command refers to it.
 func allCommands() []*command {
-	return []*command{listCmd, erasCmd, htmlCmd, pdfCmd, exportCmd, validateCmd, serveCmd, versionCmd, completionCmd, helpCommand()}
+	return []*command{listCmd, erasCmd, htmlCmd, pdfCmd, svgCmd, exportCmd, validateCmd, serveCmd, versionCmd, completionCmd, helpCommand()}
 }
 
 // run runs timeline with the arguments args (without the program name) and
