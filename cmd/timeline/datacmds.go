@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -32,6 +33,9 @@ func load(e *env, o *options) (*timeline.Dataset, timeline.Problems, error) {
 		}
 		if f = formats.Format(o.formatIn); f == "" {
 			if f, err = formats.Detect(name, b); err != nil {
+				if _, ok := errors.AsType[*formats.NotReadError](err); ok {
+					return nil, nil, err // --format-in would not help
+				}
 				return nil, nil, fmt.Errorf("%w (use --format-in to say which)", err)
 			}
 		}

@@ -112,7 +112,10 @@ its title is an object, else this tool's. Other data is CSV, told by its
 header row: a Year (or Start Date) column and a Headline or Text column
 make a TimelineJS sheet; id, date and title columns make this tool's CSV.
 In both CSV formats, rows whose every cell is empty (spreadsheets write
-them below a table) are skipped, and one note counts them. Files must be
+them below a table) are skipped, and one note counts them. A file in a
+format timeline does not read (markwhen text, vis-timeline items, SIMILE
+Timeline JSON or XML, a JSON whose events are neither this tool's nor
+TimelineJS's) is refused with one line saying what it looks like. Files must be
 UTF-8 (a UTF-16 file is refused with a hint); a table separated by
 semicolons or tabs is refused too. --format-in json|timelinejs|
 timelinejs-csv|csv says which when detection cannot.

@@ -417,3 +417,20 @@ func shellFields(line string) []string {
 	}
 	return words
 }
+
+// A file in a format timeline does not read gets one line that says what
+// it looks like and what is read, and exit status 1: no field errors.
+func TestFormatNotRead(t *testing.T) {
+	for in, want := range map[string]string{
+		"---\ntitle: Plan\n---\n2023-01-05: Launch\n":                       "markwhen text",
+		`[{"id": 1, "content": "a", "start": "2014-04-20"}]`:                "vis-timeline",
+		`{"events": [{"start": "1900", "title": "T", "description": "D"}]}`: "SIMILE Timeline JSON",
+		`{"events": [{"when": "1900", "what": "T"}]}`:                       "neither this tool's dataset",
+	} {
+		code, _, stderr := runCLI(t, in, "validate", "--data", "-")
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		if code != 1 || len(lines) != 1 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "it reads this tool's JSON or CSV, TimelineJS JSON") || strings.Contains(stderr, "--format-in") {
+			t.Errorf("%q: exit %d, stderr\n%s\nwant exit 1 and one line naming %q and what is read", in, code, stderr, want)
+		}
+	}
+}

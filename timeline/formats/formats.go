@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -98,15 +99,32 @@ func Detect(name string, data []byte) (Format, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch body[0] {
 	case '{':
-		return detectJSON(body), nil
+		f, foreign := detectJSON(body)
+		if foreign != "" {
+			return "", notRead(name, foreign)
+		}
+		return f, nil
 	case '[':
+		if looksVis(body) {
+			return "", notRead(name, "a vis-timeline items list (objects with start and content)")
+		}
 		return "", fmt.Errorf("%s: a JSON list is no dataset: our format and TimelineJS's are JSON objects ({\"events\": [...]})", name)
+	case '<':
+		if bytes.Contains(body, []byte("<data")) && bytes.Contains(body, []byte("<event")) {
+			return "", notRead(name, "SIMILE Timeline XML (<data><event start=…>)")
+		}
 	}
 	if ext == ".json" {
 		return "", fmt.Errorf("%s: not JSON: a .json dataset starts with {", name)
 	}
+	if ext == ".mw" {
+		return "", notRead(name, "markwhen text (.mw)")
+	}
 	header, err := firstRecord(body)
 	if err != nil {
+		if looksMarkwhen(body) {
+			return "", notRead(name, "markwhen text (lines such as \"2023-01-05: Launch\")")
+		}
 		return "", fmt.Errorf("%s: not JSON (no {) and no CSV header row: %v", name, err)
 	}
 	switch {
@@ -114,11 +132,56 @@ func Detect(name string, data []byte) (Format, error) {
 		return TimelineJSCSV, nil
 	case eventcsv.IsHeader(header):
 		return CSV, nil
+	case looksMarkwhen(body):
+		return "", notRead(name, "markwhen text (lines such as \"2023-01-05: Launch\")")
 	case len(header) == 1 && strings.ContainsAny(header[0], ";\t"):
 		return "", fmt.Errorf("%s: the first row %s has no commas but semicolons or tabs: save the table as comma-separated values", name, short(header))
 	}
 	return "", fmt.Errorf("%s: cannot tell the format: not JSON (no {), and the first row %s is not the header of a TimelineJS sheet (Year or Start Date, Headline, …) or of a timeline CSV (id, date, title, …)",
 		name, short(header))
+}
+
+// NotReadError is the error of Detect for a file in a format timeline
+// does not read (markwhen text, vis-timeline items, SIMILE Timeline, a
+// JSON with an events list of another kind): one line that says what the
+// file looks like and which formats are read.
+type NotReadError struct {
+	Name string // the file
+	What string // what it looks like
+}
+
+func (e *NotReadError) Error() string {
+	return fmt.Sprintf("%s: this looks like %s, which timeline does not read; it reads this tool's JSON or CSV, TimelineJS JSON, or a TimelineJS sheet saved as CSV (see timeline help formats)", e.Name, e.What)
+}
+
+func notRead(name, what string) error { return &NotReadError{name, what} }
+
+// markwhenLine is a markwhen event line: a date, a range or "now" before a
+// colon ("2023-01-05: Launch", "1/2023 - 3/2023: Phase", "now: Today").
+var markwhenLine = regexp.MustCompile(`^\s*` + mwDate + `(?:\s*(?:-|–|/|to)\s*` + mwDate + `)?\s*:\s`)
+
+// mwDate is a date as markwhen lines start with one: 2023, 2023-01-05,
+// 1/2023, 1/5/2023, now.
+const mwDate = `(?:\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{1,4}(?:[-/]\d{1,2}){0,2}|now)`
+
+// looksMarkwhen reports whether text looks like markwhen: a front matter
+// block or "section"/"group" lines, and lines that start with a date and
+// a colon, in its first lines.
+func looksMarkwhen(body []byte) bool {
+	events, structure := 0, 0
+	lines := strings.SplitN(string(body[:min(len(body), 8192)]), "\n", 200)
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case markwhenLine.MatchString(l):
+			events++
+		case i == 0 && t == "---":
+			structure++
+		case strings.HasPrefix(t, "section ") || strings.HasPrefix(t, "group ") || t == "endSection" || t == "endGroup":
+			structure++
+		}
+	}
+	return events >= 2 || events >= 1 && structure >= 1
 }
 
 func short(header []string) string {
@@ -143,12 +206,14 @@ func firstRecord(b []byte) ([]string, error) {
 }
 
 // detectJSON tells our JSON from TimelineJS's by the first event's keys,
-// else the kind of the title, reading only as far as it needs and
-// skipping other values without decoding them.
-func detectJSON(body []byte) Format {
-	dec := jsontext.NewDecoder(bytes.NewBuffer(body), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+// else the kind of the title, reading tokens only as far as it needs. It
+// names, instead, a format timeline does not read when the JSON looks
+// like one: SIMILE Timeline, vis-timeline, or an events list that is
+// neither ours nor TimelineJS's.
+func detectJSON(body []byte) (Format, string) {
+	dec := newDecoder(body)
 	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
-		return guessBroken(body)
+		return guessBroken(body), ""
 	}
 	for dec.PeekKind() == '"' {
 		name, err := dec.ReadToken()
@@ -159,47 +224,112 @@ func detectJSON(body []byte) Format {
 		case "title":
 			switch dec.PeekKind() {
 			case '{':
-				return TimelineJS
+				return TimelineJS, ""
 			case '[':
-				return guessBroken(body)
+				return guessBroken(body), ""
 			}
+		case "dateTimeFormat", "wikiURL", "wikiSection":
+			return "", "SIMILE Timeline JSON (dateTimeFormat, events with start and title)"
+		case "items":
+			if looksVisItems(dec) {
+				return "", "vis-timeline items (objects with start and content)"
+			}
+			return guessBroken(body), ""
 		case "events":
-			if f, ok := firstEventFormat(dec); ok {
-				return f
+			f, foreign, ok := firstEventFormat(dec)
+			if ok || foreign != "" {
+				return f, foreign
 			}
-			return guessBroken(body)
+			return guessBroken(body), ""
 		}
 		if dec.SkipValue() != nil {
 			break
 		}
 	}
-	return guessBroken(body)
+	return guessBroken(body), ""
 }
 
-// firstEventFormat reads the events list up to the keys of its first
-// element.
-func firstEventFormat(dec *jsontext.Decoder) (Format, bool) {
-	for _, want := range []jsontext.Kind{'[', '{'} {
-		if tok, err := dec.ReadToken(); err != nil || tok.Kind() != want {
-			return "", false
-		}
+func newDecoder(body []byte) *jsontext.Decoder {
+	return jsontext.NewDecoder(bytes.NewBuffer(body), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+}
+
+// looksVisItems reports whether the value dec is at is a list whose first
+// element is a vis-timeline item: an object with "start" and "content".
+func looksVisItems(dec *jsontext.Decoder) bool {
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '[' {
+		return false
+	}
+	keys, _ := objectKeys(dec)
+	return keys["start"] && keys["content"]
+}
+
+// looksVis reports whether a JSON list is a list of vis-timeline items.
+func looksVis(body []byte) bool { return looksVisItems(newDecoder(body)) }
+
+// objectKeys reads the object dec is at and returns its keys; complete
+// is false when it is no object or the JSON breaks off inside it.
+func objectKeys(dec *jsontext.Decoder) (keys map[string]bool, complete bool) {
+	keys = map[string]bool{}
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		return keys, false
 	}
 	for dec.PeekKind() == '"' {
 		name, err := dec.ReadToken()
 		if err != nil {
-			return "", false
+			return keys, false
 		}
-		switch name.String() {
-		case "start_date", "end_date", "unique_id", "text", "media", "group", "display_date", "background", "autolink":
-			return TimelineJS, true
-		case "date", "sources", "id", "title", "summary", "era", "category", "status", "tags", "display":
-			return JSON, true
-		}
+		keys[name.String()] = true
 		if dec.SkipValue() != nil {
-			return "", false
+			return keys, false
 		}
 	}
-	return "", false
+	tok, err := dec.ReadToken()
+	return keys, err == nil && tok.Kind() == '}'
+}
+
+// The keys that tell an event of TimelineJS's and of ours.
+var (
+	timelineJSKeys = []string{"start_date", "end_date", "unique_id", "text", "media", "group", "display_date", "background", "autolink"}
+	ourKeys        = []string{"date", "sources", "summary", "era", "category", "status", "display", "attribution", "section"}
+	weakOurKeys    = []string{"id", "title", "tags"} // ours, but other formats have them too
+)
+
+// firstEventFormat reads the events list up to the end of its first
+// element and tells the format by its keys; or names the format it looks
+// like that timeline does not read.
+func firstEventFormat(dec *jsontext.Decoder) (f Format, foreign string, ok bool) {
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '[' {
+		return "", "", false
+	}
+	if dec.PeekKind() != '{' {
+		return "", "", false
+	}
+	keys, complete := objectKeys(dec)
+	has := func(ks []string) bool {
+		for _, k := range ks {
+			if keys[k] {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has(timelineJSKeys):
+		return TimelineJS, "", true
+	case has(ourKeys):
+		return JSON, "", true
+	case !complete:
+		return "", "", false
+	case keys["start"] && keys["content"]:
+		return "", "vis-timeline items (events with start and content)", false
+	case keys["start"]:
+		return "", "SIMILE Timeline JSON (events with start, title and description)", false
+	case has(weakOurKeys):
+		return JSON, "", true
+	case len(keys) > 0:
+		return "", "a JSON with an events list that is neither this tool's dataset (events with id, date, title, sources) nor TimelineJS's (events with start_date)", false
+	}
+	return "", "", false
 }
 
 // guessBroken guesses the format of JSON too broken or too empty to tell.
