@@ -147,7 +147,9 @@ sources listed in each event's text) or timelinejs-csv (the TimelineJS
 Google Sheets template as CSV). TimelineJS has no decades, approximate
 dates, "some time between" dates ([2009..2010]) or open ends: those dates
 are written at the nearest dates TimelineJS has, with the honest label as
-the display date. The json and csv formats keep every date as written.
+the display date. Other dates have no display date, so that TimelineJS
+shows them in its own way and language. The json and csv formats keep
+every date as written.
 
 Both CSV formats put a single quote before a cell that starts with =, +,
 -, @, a tab or a carriage return (a negative whole number aside), so that

@@ -52,8 +52,10 @@ type (
 //   - one slide per event, in the order of timeline.CompareEvents, with
 //     unique_id the event id, start_date and end_date as precise as the
 //     date (a decade such as 196X runs from 1960 to 1969), display_date
-//     the event's label (so that "c. 1985", "1960s" and "1985–present"
-//     read as in our outputs), group the category's label, the title as
+//     only where TimelineJS would show another date than ours (the
+//     event's own display label, or "c. 1985", "1960s", "1985–present";
+//     a plain year, month, day or span TimelineJS shows in its own way
+//     and language), group the category's label, the title as
 //     headline and as text the summary, its status and attribution when
 //     not established, and its sources as a list with links;
 //   - one era per era, an open end closed at the last date the dataset
@@ -83,7 +85,7 @@ func build(d *timeline.Dataset) *tlTimeline {
 			UniqueID:    e.ID,
 			StartDate:   start,
 			EndDate:     end,
-			DisplayDate: e.Label(),
+			DisplayDate: displayDate(e, start, end),
 			Text:        tlText{Headline: html.EscapeString(e.Title), Text: eventText(d, e)},
 		}
 		if s.Text.Headline == "" {
@@ -122,6 +124,40 @@ func build(d *timeline.Dataset) *tlTimeline {
 		t.Eras = append(t.Eras, tlEra{StartDate: start, EndDate: end, Text: tlText{Headline: html.EscapeString(era.Label)}})
 	}
 	return t
+}
+
+// displayDate returns the display_date of an event's slide: its own
+// display label, or its date's label where TimelineJS, reading start and
+// end, would show another date ("c. 1985", "1960s", "1985–present",
+// "2009 or 2010"); else "", so that TimelineJS shows the date in its own
+// way and language, as it does for dates made in TimelineJS.
+func displayDate(e *timeline.Event, start, end *tlDate) string {
+	if e.Display != "" {
+		return e.Display
+	}
+	if start == nil || readBack(start, end).String() != e.Date.String() {
+		return e.Label()
+	}
+	return ""
+}
+
+// readBack returns the date a slide's start and end give, as ReadJSON
+// reads them.
+func readBack(start, end *tlDate) timeline.Date {
+	point := func(t *tlDate) timeline.Point {
+		p := timeline.Point{Year: t.Year, Digits: 1}
+		if t.Month != 0 {
+			p.Month, p.Digits = t.Month, 2
+			if t.Day != 0 {
+				p.Day, p.Digits = t.Day, 3
+			}
+		}
+		return p
+	}
+	if end == nil {
+		return timeline.NewDate(point(start))
+	}
+	return timeline.NewInterval(point(start), timeline.BoundDate, point(end), timeline.BoundDate)
 }
 
 // slideDates returns the TimelineJS start and end of a date; end is nil
