@@ -14,6 +14,7 @@ import (
 	"github.com/timeline-tool/timeline/render/textout"
 	"github.com/timeline-tool/timeline/timeline"
 	"github.com/timeline-tool/timeline/timeline/formats"
+	"github.com/timeline-tool/timeline/timeline/timelinejs"
 )
 
 // load reads the dataset the options name (the embedded one without
@@ -236,7 +237,9 @@ Examples:
 
 // noteTimelineJSLoss says on standard error which dates TimelineJS cannot
 // hold: it has no decades or centuries, no approximate or uncertain dates,
-// no "some time between" (one-of sets) and no open or unknown ends.
+// no "some time between" (one-of sets) and no open or unknown ends; and,
+// in one more note, what else of the dataset it has no place for
+// (timelinejs.Lost).
 func noteTimelineJSLoss(e *env, d *timeline.Dataset) {
 	n := 0
 	for _, ev := range d.Events {
@@ -250,5 +253,8 @@ func noteTimelineJSLoss(e *env, d *timeline.Dataset) {
 	if n > 0 {
 		fmt.Fprintf(e.stderr, "timeline export: note: TimelineJS has no decades, approximate or uncertain dates, \"some time between\" dates, or open ends: "+
 			"%d %s written at the nearest date TimelineJS has, with the honest label as the display date\n", n, pluralWord(n, "date"))
+	}
+	if lost := timelinejs.Lost(d); lost != "" {
+		fmt.Fprintf(e.stderr, "timeline export: note: %s\n", lost)
 	}
 }

@@ -1,0 +1,71 @@
+package timelinejs
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// Lost returns one note listing what of d a TimelineJS file (JSON or
+// sheet) cannot hold, so that reading the file back does not restore it;
+// "" when nothing is lost but what dates lose (see Write). Events, dates,
+// titles, summaries, groups, statuses, attributions, event ids and the
+// sources' ids, titles and links survive.
+func Lost(d *timeline.Dataset) string {
+	var lost []string
+	count := func(what string, n int) {
+		if n > 0 {
+			lost = append(lost, fmt.Sprintf("%s (%d %s)", what, n, plural(n, "event")))
+		}
+	}
+	tags, sections := 0, 0
+	for _, e := range d.Events {
+		if len(e.Tags) > 0 {
+			tags++
+		}
+		if e.Section != "" {
+			sections++
+		}
+	}
+	count("tags", tags)
+	count("sections", sections)
+	eras := false
+	for _, e := range d.Eras {
+		eras = eras || e.ID != slugify(e.Label) || e.Color != "" || e.Description != ""
+	}
+	if eras {
+		lost = append(lost, "era ids, colours and descriptions (eras come back with ids made from their labels)")
+	}
+	cats := false
+	for _, c := range d.Categories {
+		cats = cats || c.ID != slugify(c.Label) || c.Color != "" || c.Description != ""
+	}
+	if cats {
+		lost = append(lost, "category ids, colours and descriptions (groups come back with ids made from their labels)")
+	}
+	srcs := false
+	for _, s := range d.Sources {
+		srcs = srcs || s.Author != "" || s.Publisher != "" || !s.Date.IsZero() || s.Locator != "" || s.Kind != "" || s.Footnote != 0
+	}
+	if srcs {
+		lost = append(lost, "the sources' authors, publishers, dates, locators, kinds and footnote numbers as fields (they are written into the citation's text)")
+	}
+	if d.Language != "" {
+		lost = append(lost, "the language")
+	}
+	if d.Document != "" {
+		lost = append(lost, "which source is the dataset's document")
+	}
+	if len(lost) == 0 {
+		return ""
+	}
+	return "TimelineJS has no place for " + strings.Join(lost, "; ") + ": reading the file back does not restore them (the json and csv exports keep everything)"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
