@@ -18,7 +18,6 @@
 package pdfout
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -121,55 +120,12 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
+	var g grab
+	if err := d.pdf.Output(&g); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	out, err := setLang(buf.Bytes(), v.Language)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
-}
-
-// setLang returns the PDF file b with /Lang (lang) in its catalog, which
-// gofpdf cannot write: the catalog is the last object gofpdf writes, just
-// before the cross-reference table, so that only the table's offset
-// ("startxref") moves. lang "" leaves b as it is.
-func setLang(b []byte, lang string) ([]byte, error) {
-	if lang == "" {
-		return b, nil
-	}
-	for _, c := range lang { // a canonical BCP 47 tag: letters, digits and hyphens
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
-			return nil, fmt.Errorf("pdf: language %q is not a BCP 47 tag", lang)
-		}
-	}
-	cat := bytes.LastIndex(b, []byte("/Type /Catalog\n"))
-	xref := bytes.LastIndex(b, []byte("\nxref\n"))
-	sx := bytes.LastIndex(b, []byte("startxref\n"))
-	if cat < 0 || xref < cat || sx < xref {
-		return nil, fmt.Errorf("pdf: cannot find the catalog to set the language")
-	}
-	start := sx + len("startxref\n")
-	end := start + bytes.IndexByte(b[start:], '\n')
-	if end < start {
-		return nil, fmt.Errorf("pdf: cannot find the catalog to set the language")
-	}
-	off, err := strconv.Atoi(string(b[start:end]))
-	if err != nil || off != xref+1 {
-		return nil, fmt.Errorf("pdf: cannot find the cross-reference table to set the language")
-	}
-	ins := "/Lang (" + lang + ")\n"
-	at := cat + len("/Type /Catalog\n")
-	out := make([]byte, 0, len(b)+len(ins)+4)
-	out = append(out, b[:at]...)
-	out = append(out, ins...)
-	out = append(out, b[at:start]...)
-	out = strconv.AppendInt(out, int64(off+len(ins)), 10)
-	out = append(out, b[end:]...)
-	return out, nil
+	d.pdf = nil // free gofpdf's pages while finish compresses them
+	return finish(w, g.b, v.Language)
 }
 
 // Page geometry, in points.
@@ -248,7 +204,7 @@ func newDoc(v *render.View, paper string, opts Options) *doc {
 	}
 	pdf.SetCreationDate(day)
 	pdf.SetModificationDate(day)
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // finish compresses the pages (output.go)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetMargins(margin, topY, margin)
