@@ -38,7 +38,7 @@ type View struct {
 	// AsOf is the "as of" date: the document's date, else the newest date
 	// in the data. AsOfLabel is its label ("25 Feb 2025").
 	AsOf      timeline.Day
-	AsOfLabel string // the newer of the document's date and the data's newest
+	AsOfLabel string // as precise as the date it comes from ("Feb 2025")
 
 	FilterText string // "All events" or "Era: Iraq (1986–2003)"
 	Shown      int    // events shown
@@ -299,27 +299,41 @@ func heading(d *timeline.Dataset, f timeline.Filter, shown int, opts Options) *V
 	return v
 }
 
-// asOf returns the "as of" day and its label: the newer of the document's
-// date and the newest date in the whole data (an event may postdate the
-// document it comes from); zero when there is neither.
+// asOf returns the "as of" day and its label: the source document's date,
+// unless the data attests a newer date (an event may postdate the document
+// it comes from), else the newest date the data attests; zero when there
+// is none. A date attests its first day, not its last: "Feb 2025" does not
+// say that 28 February was reached, so it does not move the as-of past a
+// document of 25 February, and a dataset whose newest event is "May 2010"
+// is as of "May 2010". Each end of an interval attests itself; a one-of set
+// attests only its first member, since the others may not have come. The
+// day returned is the last day of the winning date, where open ends stop.
 func asOf(d *timeline.Dataset) (timeline.Day, string) {
-	day := timeline.MinDay
-	if doc := d.DocumentSource(); doc != nil && !doc.Date.IsZero() {
-		day = doc.Date.Latest()
+	var best timeline.Date
+	consider := func(c timeline.Date) {
+		if c.IsZero() || c.Earliest() == timeline.MinDay {
+			return
+		}
+		if best.IsZero() || c.Earliest() > best.Earliest() {
+			best = c
+		}
+	}
+	if doc := d.DocumentSource(); doc != nil {
+		consider(doc.Date)
 	}
 	for _, e := range d.Events {
-		if l := e.Date.Latest(); l != timeline.MaxDay && l > day {
-			day = l
+		start, sk := e.Date.Start()
+		if sk == timeline.BoundDate {
+			consider(timeline.NewDate(start))
 		}
-		if s := e.Date.Earliest(); s != timeline.MinDay && s > day {
-			day = s
+		if end, ek := e.Date.End(); e.Date.IsInterval() && ek == timeline.BoundDate {
+			consider(timeline.NewDate(end))
 		}
 	}
-	if day == timeline.MinDay {
+	if best.IsZero() {
 		return 0, ""
 	}
-	y, m, dd := day.Date()
-	return day, timeline.NewDate(timeline.Point{Year: y, Month: m, Day: dd, Digits: 3}).Label()
+	return best.Latest(), best.Label()
 }
 
 // noteWord names the source document in "report note 10": a report when

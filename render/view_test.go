@@ -355,3 +355,40 @@ func TestNoteWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAsOf checks that the "as of" date is the source document's date
+// unless the data attests a newer one, and that a date attests its first
+// day: a month that runs past the document's day does not move it.
+func TestAsOf(t *testing.T) {
+	for _, tt := range []struct {
+		dates      []string
+		noDocument bool
+		want       string
+	}{
+		{dates: nil, want: "25 Feb 2025"},
+		{dates: []string{"2024-12/2025-02"}, want: "25 Feb 2025"},
+		{dates: []string{"2025-02"}, want: "25 Feb 2025"},
+		{dates: []string{"[2024..2026]"}, want: "25 Feb 2025"},
+		{dates: []string{"2025-06"}, want: "Jun 2025"},
+		{dates: []string{"2025-01/2025-08", "2025-03-02"}, want: "Aug 2025"},
+		{dates: []string{"2025-03-02", "2025-01/.."}, want: "2 Mar 2025"},
+		{dates: []string{"2030-05", "2029"}, noDocument: true, want: "May 2030"},
+	} {
+		d := loadSmall(t)
+		if tt.noDocument {
+			d.Document = ""
+		}
+		for i, s := range tt.dates {
+			date, err := timeline.ParseDate(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := "e" + strconv.Itoa(i)
+			d.Events = append(d.Events, &timeline.Event{ID: id, Date: date, Title: id, Summary: "s", Era: "late", Sources: []string{"doc"}})
+		}
+		v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
+		if v.AsOfLabel != tt.want {
+			t.Errorf("%q (no document %v): as of %q, want %q", tt.dates, tt.noDocument, v.AsOfLabel, tt.want)
+		}
+	}
+}
