@@ -62,6 +62,8 @@ func TestDatedByTheReportsWords(t *testing.T) {
 		{"house-delisting-resolution", "[2011..2012]", "H.Res. 60, 112th Congress"},
 		{"hres-100-118th", "[2023..2024]", "In the 118th Congress, H.Res. 100"},
 		{"hres-1148-118th", "[2023..2024]", "H.Res. 1148, which would have expressed"},
+		{"caucus-not-on-cmo-list-118", "2024-12", "As of December 2024, the caucus did not appear"},
+		{"caucus-not-on-cmo-lists", "2025-02", "As of February 2025, the caucus does not appear"},
 	} {
 		if !strings.Contains(text, tt.passage) {
 			t.Errorf("%s: passage %q is not in the report", tt.id, tt.passage)

@@ -457,7 +457,8 @@ func (d *doc) method() {
 		"one dated to a year, decade or century, or only to some time within a range (“2009 or 2010”), is a hollow bar across every day the date can mean, with its mark at the middle; "+
 		"an interval is a solid bar from the first day its start can mean to the last day its end can mean "+
 		"(to the as-of date when its end is open), with its mark at the middle. "+
-		"Events sort by the first day they can mean, then coarser dates before finer ones, then by identifier: "+
+		"Events sort by the first day they can mean, then coarser dates before finer ones, then by the last day they can mean; "+
+		"events with the same date keep their order in the dataset. "+
 		"“1997” comes before “Jan 1997”, which comes before “1 Jan 1997”.")
 	// The statuses and their marks stay together.
 	st := []row{{text: "Statuses", face: sansBold, size: 9.5, h: 13, color: ink}}
