@@ -23,17 +23,18 @@ all: build
 
 # Debian packages the tests need: Chromium for the browser tests, poppler for
 # reading PDFs back, and the fonts the PDF tests give with --font (CJK,
-# symbols, and a 22 MB CJK font for the benchmark). Installed only when
+# Korean, symbols, and a 22 MB CJK font for the benchmark). Installed only when
 # missing.
 TEST_FONTS := /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf \
 	/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf \
-	/usr/share/fonts/truetype/hanazono/HanaMinA.ttf
+	/usr/share/fonts/truetype/hanazono/HanaMinA.ttf \
+	/usr/share/fonts/truetype/nanum/NanumGothic.ttf
 system-deps:
 	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null || ! ls $(TEST_FONTS) >/dev/null 2>&1; then \
 		echo "installing chromium, poppler-utils and fonts with apt-get"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils \
-			fonts-droid-fallback fonts-symbola fonts-hanazono >/dev/null; \
+			fonts-droid-fallback fonts-symbola fonts-hanazono fonts-nanum >/dev/null; \
 	fi
 
 node_modules/.package-lock.json: package.json package-lock.json

@@ -55,8 +55,10 @@ Liberation fonts; Arabic, Persian, Hebrew and many symbols in the embedded
 DejaVu Sans; right-to-left text in its visual order, Arabic letters
 joined. For other scripts give TrueType fonts with --font, tried in
 order; Debian packages provide them:
-  CJK (Chinese, Japanese, Korean)  fonts-droid-fallback:
+  Chinese, Japanese                fonts-droid-fallback:
       /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
+  Korean                           fonts-nanum:
+      /usr/share/fonts/truetype/nanum/NanumGothic.ttf
   many scripts                     fonts-noto-core:
       /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf and others
   symbols and emoji (monochrome)   fonts-symbola:

@@ -17,6 +17,7 @@ const (
 	droidPath   = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"  // fonts-droid-fallback: CJK
 	symbolaPath = "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf" // fonts-symbola: symbols
 	hanaPath    = "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"            // fonts-hanazono: a 22 MB CJK font
+	nanumPath   = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"            // fonts-nanum: Korean
 )
 
 func systemFont(t testing.TB, path string) *Font {

@@ -127,7 +127,7 @@ func TestWrapCJK(t *testing.T) {
 
 // scriptFonts are the fonts the script tests give with --font.
 func scriptFonts(t *testing.T) []*Font {
-	return []*Font{cjkFont(t), systemFont(t, symbolaPath)}
+	return []*Font{cjkFont(t), systemFont(t, symbolaPath), systemFont(t, nanumPath)}
 }
 
 // logical returns s as its words compare: compatibility forms (Arabic
@@ -167,7 +167,7 @@ func TestScripts(t *testing.T) {
 	fonts := scriptFonts(t)
 	want := map[string][]string{ // fonts pdffonts must list, besides Liberation
 		"fa": {"DejaVuSans"}, "ar": {"DejaVuSans"}, "he": nil, "ru": nil, // Liberation has Hebrew
-		"zh": {"DroidSansFallbackFull"}, "ja": {"DroidSansFallbackFull"},
+		"zh": {"DroidSansFallbackFull"}, "ja": {"DroidSansFallbackFull"}, "ko": {"NanumGothic"},
 		"emoji": {"Symbolahint"}, "mixed": {"DejaVuSans"},
 	}
 	out := filepath.Join("testdata", "out")
