@@ -122,8 +122,8 @@ timelinejs-csv|csv says which when detection cannot.
 
 Dates
 
-Dates are EDTF (Extended Date/Time Format, ISO 8601-2) of level 0 and the
-level-1 features timelines need, and an event's date is only as precise as
+Dates are EDTF (Extended Date/Time Format, ISO 8601-2) of level 0, the
+level-1 features timelines need and level 2's one-of ranges, and an event's date is only as precise as
 its source is:
 
   1985, 1985-04, 1985-04-12      a year, a month, a day
@@ -133,6 +133,9 @@ its source is:
   1985?, 1985~, 1985%            uncertain, approximate, both
   1973/1976, 1985/.., ../2003    intervals, with open ends
   1985/, /2003                   intervals with an unknown end
+  [2009..2010], [..1980], [2013..]
+                                 one moment at some time in the range, not
+                                 known when (EDTF level 2): "2009 or 2010"
 
 A date typed the spreadsheet way (3/14/1948, Mar 1948, 14 March 1948) is
 refused with the EDTF form to use (1948-03-14, 1948-03).
