@@ -7,15 +7,18 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 
 	"github.com/timeline-tool/timeline/render"
 )
 
 // Options are the choices of Write.
 type Options struct {
-	// NoSources leaves out the list of sources after the table.
+	// NoSources leaves out the list of sources after the table and the
+	// SOURCES column that numbers them.
 	NoSources bool
 }
 
@@ -25,17 +28,27 @@ type Options struct {
 // cite them.
 func Write(w io.Writer, v *render.View, opts Options) error {
 	fmt.Fprintf(w, "%s\n%s\n\n", Field(v.Title), Field(v.Heading))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tERA\tCATEGORY\tSTATUS\tTITLE\tSOURCES")
+	var tw table
+	// Without the source list, the SOURCES column would number sources
+	// the reader cannot look up: it goes too.
+	notes := !opts.NoSources
+	header := "DATE\tERA\tCATEGORY\tSTATUS\tTITLE"
+	if notes {
+		header += "\tSOURCES"
+	}
+	tw.row(strings.Split(header, "\t")...)
 	for _, ev := range v.Events {
 		era := ""
 		if ev.Era != nil {
 			era = ev.Era.ID
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", Field(ev.Label), Field(era), Field(ev.Category.ID),
-			ev.Status.Status, Field(ev.Title), noteList(ev.Notes))
+		cells := []string{Field(ev.Label), Field(era), Field(ev.Category.ID), string(ev.Status.Status), Field(ev.Title)}
+		if notes {
+			cells = append(cells, noteList(ev.Notes))
+		}
+		tw.row(cells...)
 	}
-	if err := tw.Flush(); err != nil {
+	if err := tw.write(w); err != nil {
 		return err
 	}
 	if opts.NoSources || len(v.Sources) == 0 {
@@ -128,4 +141,57 @@ func hidden(r rune, n int) bool {
 		return true
 	}
 	return r == utf8.RuneError && n == 1
+}
+
+// table aligns columns of cells by the width they take on a terminal: a
+// Chinese or Japanese character takes two columns, a combining mark or a
+// format character none (text/tabwriter counts characters, which puts the
+// columns after a wide title out of line).
+type table struct {
+	rows   [][]string
+	widths []int
+}
+
+func (t *table) row(cells ...string) {
+	for i, c := range cells {
+		if i == len(t.widths) {
+			t.widths = append(t.widths, 0)
+		}
+		if i < len(cells)-1 { // the last cell of a row is not padded
+			t.widths[i] = max(t.widths[i], Width(c))
+		}
+	}
+	t.rows = append(t.rows, cells)
+}
+
+func (t *table) write(w io.Writer) error {
+	var b strings.Builder
+	for _, r := range t.rows {
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", t.widths[i]-Width(c)+2))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Width returns the number of terminal columns s takes: two for a wide or
+// fullwidth character (East Asian Width W or F), none for a combining mark
+// or a format character, one for any other.
+func Width(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		case width.LookupRune(r).Kind() == width.EastAsianWide || width.LookupRune(r).Kind() == width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }

@@ -48,3 +48,33 @@ func TestWrite(t *testing.T) {
 		t.Errorf("a title with a line break breaks the table:\n%s", out)
 	}
 }
+
+// TestWideCharactersAlign checks that the columns after a title in
+// Chinese stay in line: a wide character takes two terminal columns.
+func TestWideCharactersAlign(t *testing.T) {
+	v := render.Build(rendertest.Synthetic(3), timeline.Filter{}, render.Options{})
+	v.Events[0].Title = "合作社成立"
+	v.Events[1].Title = "Cafe\u0301 opens" // a combining accent takes no column
+	lines := strings.Split(write(t, v, textout.Options{}), "\n")
+	var col []int
+	for _, l := range lines[3 : 4+len(v.Events)] {
+		i := strings.LastIndex(l, "  ")
+		col = append(col, textout.Width(l[:i+2]))
+	}
+	for i, c := range col {
+		if c != col[0] {
+			t.Errorf("SOURCES starts at column %d on line %d, %d on the header:\n%s", c, i, col[0], strings.Join(lines, "\n"))
+		}
+	}
+	if got := write(t, v, textout.Options{NoSources: true}); strings.Contains(got, "SOURCES") {
+		t.Errorf("NoSources keeps the SOURCES column:\n%s", got)
+	}
+}
+
+func TestWidth(t *testing.T) {
+	for s, want := range map[string]int{"": 0, "abc": 3, "合作": 4, "ｆｕｌｌ": 8, "e\u0301": 1, "a\u200fb": 2, "مریم": 4} {
+		if got := textout.Width(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
