@@ -70,7 +70,9 @@ type measure struct {
 
 // Clean returns s on one line: valid UTF-8, every run of white space and
 // control characters (which XML 1.0 cannot hold) one space.
-func (*measure) Clean(s string) string {
+func (*measure) Clean(s string) string { return clean(s) }
+
+func clean(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	space := false

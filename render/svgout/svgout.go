@@ -221,7 +221,7 @@ func (s *svg) strip(v *render.View, o *render.Overview) {
 		}
 	}
 	for _, mk := range o.Marks {
-		s.printf(`<g><title>%s</title>`, text(mk.Event.Label+" — "+mk.Event.Title))
+		s.printf(`<g><title>%s</title>`, text(clean(mk.Event.Label)+" — "+clean(mk.Event.Title)))
 		s.mark(mk.Mark, mk.X, mk.Y, o.MarkR, color(mk.Event.Category.Color, grey))
 		s.printf("</g>\n")
 	}

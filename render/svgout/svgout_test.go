@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/timeline-tool/timeline/internal/golden"
 	"github.com/timeline-tool/timeline/render"
@@ -167,6 +168,25 @@ func TestRTL(t *testing.T) {
 	if !bytes.Contains(b, []byte(`direction="ltr"`)) {
 		t.Error("the SVG does not set its direction")
 	}
+}
+
+// FuzzWrite: whatever the text of the data, the SVG parses and shows
+// the title and the lane's label.
+func FuzzWrite(f *testing.F) {
+	f.Add("A title", "Law & courts", "Event")
+	f.Add(rendertest.Hostile, "]]><![CDATA[", "\x00\x1b\uFFFE")
+	f.Add("قانون", "\u202e\u2068x", "<title>")
+	f.Fuzz(func(t *testing.T, title, label, event string) {
+		d := loadSmall(t)
+		d.Title, d.Categories[0].Label, d.Events[0].Title = title, label, event
+		b := write(t, render.Build(d, timeline.Filter{}, render.Options{Version: "test"}))
+		shown, _ := texts(t, b)
+		all := strings.Join(shown, " ")
+		m := strings.Join(strings.Fields(strings.ToValidUTF8(title, "\uFFFD")), " ")
+		if w := []rune(m); len(w) > 0 && !strings.Contains(all, string(w[0])) && unicode.IsPrint(w[0]) {
+			t.Errorf("the title's first character %q is not shown", w[0])
+		}
+	})
 }
 
 func BenchmarkWrite(b *testing.B) {
