@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -189,11 +190,32 @@ func FuzzWrite(f *testing.F) {
 	})
 }
 
+// BenchmarkWrite writes the SVG of realistic datasets; its baseline,
+// measured in the same run, is render.Build of the same data, the view
+// every output starts from.
 func BenchmarkWrite(b *testing.B) {
-	v := render.Build(rendertest.Realistic(10000), timeline.Filter{}, render.Options{Version: "test"})
-	for b.Loop() {
-		if err := svgout.Write(io.Discard, v, svgout.Options{}); err != nil {
-			b.Fatal(err)
-		}
+	for _, n := range []int{1000, 10000, 100000} {
+		d := rendertest.Realistic(n)
+		b.Run("build/events="+strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				render.Build(d, timeline.Filter{}, render.Options{Version: "bench"})
+			}
+		})
+		b.Run("svg/events="+strconv.Itoa(n), func(b *testing.B) {
+			v := render.Build(d, timeline.Filter{}, render.Options{Version: "bench"})
+			var out bytes.Buffer
+			if err := svgout.Write(&out, v, svgout.Options{}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := svgout.Write(io.Discard, v, svgout.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(out.Len())/1e3, "kB-svg")
+		})
 	}
 }
