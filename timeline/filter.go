@@ -9,8 +9,15 @@ import (
 // Filter selects events. An event is kept when it matches every field that
 // is set: its era is one of Eras, its category one of Categories, it has
 // one of Tags, its status is one of Statuses, its date overlaps the span
-// from From to To, and Text occurs, ignoring case, in its title or
-// summary. The zero Filter keeps everything.
+// from From to To, and every word of Text is found in its searchable text.
+// The zero Filter keeps everything.
+//
+// Text is split into words at spaces; each word must occur, folded (Fold:
+// ignoring case and accents, typographic and straight quotes alike), in
+// one of the event's title, summary, attribution, tags or the titles of
+// the sources it cites. "mek terrorist" keeps an event whose title has
+// "MEK" and whose summary has "terrorist"; "hussein's" finds
+// "Hussein’s". The HTML page's search box keeps the same events.
 type Filter struct {
 	Eras       []string
 	Categories []string
@@ -98,8 +105,55 @@ func idsOf[T any](xs []T, id func(T) string) []string {
 	return out
 }
 
-// Match reports whether f keeps e.
-func (f Filter) Match(e *Event) bool {
+// Matcher returns a function that reports whether f keeps an event of d
+// (d gives the titles of the sources events cite).
+func (f Filter) Matcher(d *Dataset) func(*Event) bool {
+	words := SearchWords(f.Text)
+	var titles map[string]string
+	if len(words) > 0 {
+		titles = make(map[string]string, len(d.Sources))
+		for _, s := range d.Sources {
+			if _, dup := titles[s.ID]; !dup {
+				titles[s.ID] = s.Title
+			}
+		}
+	}
+	return func(e *Event) bool {
+		if !f.matchFields(e) {
+			return false
+		}
+		if len(words) == 0 {
+			return true
+		}
+		hay := SearchText(e, func(id string) string { return titles[id] })
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// SearchText returns the text a search looks in for e, folded (Fold): its
+// title, summary, attribution, tags and the titles of the sources it
+// cites (sourceTitle gives the title of a source id), one to a line, so
+// that no word found spans two of them.
+func SearchText(e *Event, sourceTitle func(id string) string) string {
+	parts := make([]string, 0, 3+len(e.Tags)+len(e.Sources))
+	parts = append(parts, e.Title, e.Summary, e.Attribution)
+	parts = append(parts, e.Tags...)
+	for _, id := range e.Sources {
+		parts = append(parts, sourceTitle(id))
+	}
+	for i, p := range parts {
+		parts[i] = Fold(p)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// matchFields reports whether e matches every field of f but Text.
+func (f Filter) matchFields(e *Event) bool {
 	if len(f.Eras) > 0 && !slices.Contains(f.Eras, e.Era) {
 		return false
 	}
@@ -118,15 +172,7 @@ func (f Filter) Match(e *Event) bool {
 	if !f.To.IsZero() && e.Date.Earliest() > f.To.Latest() {
 		return false
 	}
-	if f.Text != "" && !containsFold(e.Title, f.Text) && !containsFold(e.Summary, f.Text) {
-		return false
-	}
 	return true
-}
-
-// containsFold reports whether sub occurs in s, ignoring case.
-func containsFold(s, sub string) bool {
-	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
 
 // Apply returns a new dataset holding the events of d that f keeps, in
@@ -150,8 +196,9 @@ func (f Filter) Apply(d *Dataset) *Dataset {
 	out.origin = d.origin.WithoutPositions()
 	out.Events = []*Event{}
 	eras, cats, srcs := map[string]bool{}, map[string]bool{}, map[string]bool{d.Document: true}
+	match := f.Matcher(d)
 	for _, e := range d.Events {
-		if !f.Match(e) {
+		if !match(e) {
 			continue
 		}
 		out.Events = append(out.Events, e)

@@ -97,6 +97,24 @@ var filterTests = []struct {
 		"d", "e2", "c2", "doc s3"},
 	{"text matching nothing", func(t testing.TB) Filter { return Filter{Text: "zzz"} },
 		"", "", "", "doc"},
+	{"words found apart: title and summary", func(t testing.TB) Filter { return Filter{Text: "  rajavi   ALPHA "} },
+		"a", "e1", "c1", "doc s1"},
+	{"every word must be found", func(t testing.TB) Filter { return Filter{Text: "alpha beta"} },
+		"", "", "", "doc"},
+	{"no word spans two fields", func(t testing.TB) Filter { return Filter{Text: "deltastraße"} },
+		"", "", "", "doc"},
+	{"a word in the attribution", func(t testing.TB) Filter { return Filter{Text: "THEM"} },
+		"d", "e2", "c2", "doc s3"},
+	{"a word in a tag", func(t testing.TB) Filter { return Filter{Text: "z"} },
+		"d", "e2", "c2", "doc s3"},
+	{"a word in a cited source's title", func(t testing.TB) Filter { return Filter{Text: "second"} },
+		"b c", "e2", "c1 c2", "doc s1 s2"},
+	{"source title and event title", func(t testing.TB) Filter { return Filter{Text: "third delta"} },
+		"d", "e2", "c2", "doc s3"},
+	{"accents ignored", func(t testing.TB) Filter { return Filter{Text: "DÉLTÀ"} },
+		"d", "e2", "c2", "doc s3"},
+	{"only spaces is no text", func(t testing.TB) Filter { return Filter{Text: " \u00a0"} },
+		"a b c d e", "e1 e2", "c1 c2", "doc s1 s2 s3"},
 	{"combined: every field must match", func(t testing.TB) Filter {
 		return Filter{Eras: []string{"e2"}, Categories: []string{"c1", "c2"}, Statuses: []Status{StatusEstablished, StatusAlleged},
 			From: mustParse(t, "1991"), Text: "a"}
@@ -127,8 +145,9 @@ func TestFilterApply(t *testing.T) {
 			if got := sourceIDs(out); got != tt.sources {
 				t.Errorf("sources = %q, want %q", got, tt.sources)
 			}
+			match := f.Matcher(d)
 			for _, e := range d.Events {
-				if got, want := f.Match(e), strings.Contains(" "+tt.events+" ", " "+e.ID+" "); got != want {
+				if got, want := match(e), strings.Contains(" "+tt.events+" ", " "+e.ID+" "); got != want {
 					t.Errorf("Match(%s) = %v, want %v", e.ID, got, want)
 				}
 			}
@@ -354,5 +373,44 @@ func TestStatus(t *testing.T) {
 	e.Display = "early 1960s"
 	if e.Label() != "early 1960s" {
 		t.Errorf("Label with Display = %q", e.Label())
+	}
+}
+
+func TestFold(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"MEK Terrorist", "mek terrorist"},
+		{"Saddam Hussein’s", "saddam hussein's"},
+		{"‘a’ ‚b‛ ʼc′", "'a' 'b' 'c'"},
+		{"“MEK” „x‟ ″ «راه»", `"mek" "x" " "راه"`},
+		{"Téhéran Ça Ñandú Ångström", "teheran ca nandu angstrom"},
+		{"İstanbul ISTANBUL ıi", "istanbul istanbul ıi"}, // dotless ı stays
+		{"ΟΔΟΣ ὁδός", "οδοσ οδοσ"},
+		{"Straße STRASSE ẞ", "straße strasse ß"}, // no full case folding
+		{"كيف يكون", "کیف یکون"},                 // Arabic yeh and kaf as Persian
+		{"می\u200cخواهم مجـــاهدين", "میخواهم مجاهدین"},
+		{"مُجاهِدين خَلق", "مجاهدین خلق"}, // vowel signs dropped
+		{"a\u00a0b\tc\nd\u2003e\u0085f", "a b c d e f"},
+		{"Ｍ", "ｍ"}, // fullwidth stays fullwidth
+	} {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSearchWords(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"  ", nil},
+		{"MEK  terrorist ", []string{"mek", "terrorist"}},
+		{"hussein’s\u00a0camp", []string{"hussein's", "camp"}},
+	} {
+		if got := SearchWords(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("SearchWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -77,7 +77,7 @@ func (o *options) addDataFlags(fs *pflag.FlagSet, filters bool) {
 	fs.StringSliceVar(&o.categories, "category", nil, "keep only events in `category` (repeatable, or comma-separated)")
 	fs.StringSliceVar(&o.tags, "tag", nil, "keep only events with `tag` (repeatable, or comma-separated)")
 	fs.StringSliceVar(&o.statuses, "status", nil, "keep only events whose status is `status`: established, reported, claimed, alleged, denied or disputed (repeatable, or comma-separated)")
-	fs.StringVar(&o.grep, "grep", "", "keep only events whose title or summary contains `text` (ignoring case)")
+	fs.StringVar(&o.grep, "grep", "", "keep only events where every word of `text` occurs in the title, summary, attribution, tags or a cited source's title (ignoring case, accents and quote styles)")
 }
 
 // filter returns the filter the flags describe, checked against d.

@@ -15,12 +15,15 @@ import (
 )
 
 // grepJSON is a dataset whose words sit in every place a search could
-// look: titles and summaries, which --grep searches, and era and category
-// labels, attributions, dates and citations, which it does not. Some
-// titles need Go's lower-casing rather than JavaScript's (İ, a final Σ).
+// look: titles, summaries, attributions, tags and source titles, which
+// --grep searches, and era and category labels, statuses, dates,
+// publishers and authors, which it does not. Some titles need Go's
+// lower-casing rather than JavaScript's (İ, a final Σ), some accents or
+// typographic quotes; one source's title is not as given in its citation.
 const grepJSON = `{"title":"Search","eras":[{"id":"camp","label":"Camp years","span":"1990/1999"}],
 "categories":[{"id":"c","label":"Camping"}],
-"sources":[{"id":"s","kind":"press","title":"Camp book","publisher":"P"}],
+"sources":[{"id":"s","kind":"press","title":"Camp book","publisher":"P"},
+{"id":"t","kind":"press","author":"Ann Author","title":"The “Odd”, title","publisher":"Pressed"}],
 "events":[
 {"id":"a","date":"1991","title":"Camp founded","era":"camp","category":"c","sources":["s"]},
 {"id":"b","date":"1992","title":"Move","summary":"They left the CAMP.","era":"camp","category":"c","sources":["s"]},
@@ -29,7 +32,9 @@ const grepJSON = `{"title":"Search","eras":[{"id":"camp","label":"Camp years","s
 {"id":"e","date":"1995","title":"ΟΔΟΣ closed","category":"c","sources":["s"]},
 {"id":"f","date":"1996","title":"Straße","category":"c","sources":["s"]},
 {"id":"g","date":"196X","title":"Decade","summary":"In the 1960s.","category":"c","sources":["s"]},
-{"id":"h","date":"1997","title":"Alpha","summary":"Beta","category":"c","sources":["s"]}
+{"id":"h","date":"1997","title":"Alpha","summary":"Beta","category":"c","sources":["s"]},
+{"id":"i","date":"1998","title":"Saddam Hussein’s “guests”","summary":"Téhéran’s view.","category":"c","tags":["iraq","hosts"],"sources":["t"]},
+{"id":"j","date":"1999","title":"مجاهدين خلق","summary":"می‌خواهم","category":"c","status":"denied","attribution":"Ministère","tags":["hosts"],"sources":["s","t"]}
 ]}`
 
 func loadJSON(t testing.TB, name, js string) *timeline.Dataset {
@@ -46,12 +51,29 @@ func loadJSON(t testing.TB, name, js string) *timeline.Dataset {
 // ignoring case as Go's strings.ToLower does.
 func TestBrowserSearchIsGrep(t *testing.T) {
 	d := loadJSON(t, "grep.json", grepJSON)
+	// What --grep keeps of some, so that agreeing is not agreeing on
+	// nothing.
+	for q, want := range map[string]string{
+		"hussein's": "i", `"guests"`: "i", "teheran's": "i", "odd": "i j", "ann": "", "pressed": "",
+		"hosts camp": "j", "ministere": "j", "مجاهدین": "j", "میخواهم": "j", "the camp": "b c g j", "denied": "",
+	} {
+		var got []string
+		for _, e := range (timeline.Filter{Text: q}).Apply(d).Events {
+			got = append(got, e.ID)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("--grep %q keeps %q, want %q", q, got, want)
+		}
+	}
 	v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
 	tb := open(t, writePage(t, t.TempDir(), "grep.html", v, Options{}))
 	for _, q := range []string{
 		"camp", "CAMP", "Camp ", "camp years", "camping", "claimed", "1994", "1960s", "p b",
 		"istanbul", "İstanbul", "οδοσ", "ΟΔΟΣ", "οδος", "strasse", "STRASSE", "straße",
 		"alpha beta", "alphabeta", "a", " ", "",
+		"camp book", "book", "the camp", "odd", `"odd",`, "ann", "pressed", "iraq", "hosts", "HOSTS camp", "denied",
+		"hussein's", "HUSSEIN’S", `"guests"`, "teheran's", "tehe", "ministere", "MINISTÈRE", "مجاهدین", "میخواهم",
+		"hussein's camp", "alpha  beta",
 	} {
 		search(t, tb, q)
 		checkShown(t, tb, v, fmt.Sprintf("search %q", q), keeps(d, timeline.Filter{Text: q}))
@@ -138,8 +160,8 @@ func TestBrowserStatus(t *testing.T) {
 	d2 := loadJSON(t, "grep.json", grepJSON)
 	v2 := render.Build(d2, timeline.Filter{}, render.Options{})
 	tb.load(t, writePage(t, t.TempDir(), "two.html", v2, Options{}))
-	if got := eval[[]string](t, tb, `[...document.querySelectorAll('#controls button[data-mark]')].map(b => b.textContent)`); !slices.Equal(got, []string{"●Established 7", "◆Claimed 1"}) {
-		t.Errorf("status buttons %q, want Established and Claimed only", got)
+	if got := eval[[]string](t, tb, `[...document.querySelectorAll('#controls button[data-mark]')].map(b => b.textContent)`); !slices.Equal(got, []string{"●Established 8", "◆Claimed 1", "✕Denied 1"}) {
+		t.Errorf("status buttons %q, want Established, Claimed and Denied only", got)
 	}
 	tb.checkQuiet(t)
 }

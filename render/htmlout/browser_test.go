@@ -321,11 +321,11 @@ func trunc(s []string) []string {
 // keeps returns whether the command line's filter f keeps an event of the
 // view of d, found by its id.
 func keeps(d *timeline.Dataset, f timeline.Filter) func(*render.EventView) bool {
-	byID := map[string]*timeline.Event{}
+	byID, match := map[string]*timeline.Event{}, f.Matcher(d)
 	for _, e := range d.Events {
 		byID[e.ID] = e
 	}
-	return func(e *render.EventView) bool { return f.Match(byID[e.ID]) }
+	return func(e *render.EventView) bool { return match(byID[e.ID]) }
 }
 
 // search puts q into the search box, as if typed, and waits until the
@@ -337,9 +337,9 @@ func search(t *testing.T, tb *tab, q string) {
 		t.Fatal(err)
 	}
 	eval[bool](t, tb, fmt.Sprintf(`(() => { const q = document.getElementById('q'); q.value = %s; q.dispatchEvent(new Event('input')); return true; })()`, js))
-	cond := `!document.getElementById('shown').textContent.includes(' in title or summary')`
-	if q != "" {
-		cond = fmt.Sprintf(`document.getElementById('shown').textContent.includes('“' + %s + '” in title or summary')`, js)
+	cond := `!document.getElementById('shown').textContent.includes('search “')`
+	if len(timeline.SearchWords(q)) > 0 {
+		cond = fmt.Sprintf(`document.getElementById('shown').textContent.includes('search “' + %s + '”')`, js)
 	}
 	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Fatalf("search %q: the status line never said so: %v", q, err)
@@ -397,7 +397,7 @@ func TestBrowserPage(t *testing.T) {
 	// keeps.
 	match := keeps(d, timeline.Filter{Text: "Number 2"})
 	do(t, tb, chromedp.SendKeys(chromedp.ID("q"), "Number 2"))
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('shown').textContent.includes('“Number 2” in title or summary')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('shown').textContent.includes('search “Number 2”')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Fatal(err)
 	}
 	checkShown(t, tb, v, "era and search", func(e *render.EventView) bool { return e.Era == era && match(e) })
@@ -518,7 +518,7 @@ func TestBrowserHostile(t *testing.T) {
 
 	// Search and the era button work with hostile text too.
 	do(t, tb, chromedp.SendKeys(chromedp.ID("q"), "</script>"))
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('shown').textContent.startsWith('Showing 2 of 2 events: “</script>” in title or summary')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('shown').textContent.startsWith('Showing 2 of 2 events: search “</script>”')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Errorf("search for </script>: %v", err)
 	}
 	tb.checkQuiet(t)

@@ -71,6 +71,16 @@ type pageData struct {
 	// names only, never by data text, which as a property name of its
 	// plain objects ("__proto__", "hasOwnProperty") breaks them.
 	Labels []string `json:"labels"`
+	// Tags are the events' tags, each once, in order of first use, and
+	// EvTags gives the tags of each event that has some, as
+	// [event index, n, n indexes into Tags]...: the search looks in tags,
+	// which the page does not show.
+	Tags   []string `json:"tags,omitempty"`
+	EvTags []int    `json:"et,omitempty"`
+	// SrcTitles gives, as [number, title]..., the title of each numbered
+	// source whose citation does not hold it as given (titleAt); the
+	// others' titles are the <bdi> of their citation in the source list.
+	SrcTitles []any `json:"st,omitempty"`
 }
 
 // laneKey is the name ECharts knows lane l by, in legends and series.
@@ -171,6 +181,27 @@ func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 
 	type key struct{ lane, mark, fuzzy int }
 	scatterIndex := map[key]int{}
+	tagIndex := map[string]int{}
+	for i, e := range v.Events {
+		if len(e.Tags) == 0 {
+			continue
+		}
+		d.EvTags = append(d.EvTags, i, len(e.Tags))
+		for _, t := range e.Tags {
+			k, ok := tagIndex[t]
+			if !ok {
+				k = len(d.Tags)
+				tagIndex[t] = k
+				d.Tags = append(d.Tags, t)
+			}
+			d.EvTags = append(d.EvTags, k)
+		}
+	}
+	for _, s := range v.Sources {
+		if s.Title != "" && titleAt(s) < 0 {
+			d.SrcTitles = append(d.SrcTitles, s.N, s.Title)
+		}
+	}
 	d.Ev = make([]int64, 0, evFields*len(v.Events))
 	for i, e := range v.Events {
 		flags := int64(e.Status.Mark) | int64(e.Shape)<<flagShapeShift

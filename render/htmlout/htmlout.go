@@ -34,6 +34,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/language"
+
 	"github.com/timeline-tool/timeline/render"
 )
 
@@ -147,6 +149,36 @@ type page struct {
 	// SourceNotes is true when some source lists the source document's
 	// footnotes that cite it.
 	SourceNotes bool
+	// Lang and Dir are the page's language and direction (pageLang).
+	Lang, Dir string
+}
+
+// rtlScripts are the scripts written right to left (ISO 15924).
+var rtlScripts = map[string]bool{
+	"Adlm": true, "Arab": true, "Aran": true, "Armi": true, "Avst": true, "Chrs": true, "Cprt": true, "Elym": true,
+	"Hatr": true, "Hebr": true, "Hung": true, "Khar": true, "Lydi": true, "Mand": true, "Mani": true, "Mend": true,
+	"Narb": true, "Nbat": true, "Nkoo": true, "Orkh": true, "Ougr": true, "Palm": true, "Phli": true, "Phlp": true,
+	"Phnx": true, "Prti": true, "Rohg": true, "Samr": true, "Sarb": true, "Sogd": true, "Sogo": true, "Syrc": true,
+	"Thaa": true, "Yezi": true,
+}
+
+// pageLang returns the page's lang and dir for the dataset's language
+// tag (View.Language, canonical BCP 47): the tag and "rtl" when the
+// language is written in a right-to-left script (its script subtag, or
+// the one its language most likely uses: "fa", "ur", "he", "ar-EG",
+// "az-Arab"), "ltr" otherwise; "en" and "ltr" when the dataset names none.
+func pageLang(tag string) (lang, dir string) {
+	if tag == "" {
+		return "en", "ltr"
+	}
+	t, err := language.Parse(tag)
+	if err != nil {
+		return "en", "ltr"
+	}
+	if s, conf := t.Script(); conf != language.No && rtlScripts[s.String()] {
+		return tag, "rtl"
+	}
+	return tag, "ltr"
 }
 
 // sourceRow is a numbered source with the back-links the list shows.
@@ -177,6 +209,7 @@ const chunkRows = 100
 // error of w.
 func Write(w io.Writer, v *render.View, opts Options) error {
 	p := &page{V: v, CSS: template.CSS(pageCSS), Script: template.JS(pageJS)}
+	p.Lang, p.Dir = pageLang(v.Language)
 	scripts := []string{pageJSHash}
 	scriptSrc := ""
 	switch a := opts.Assets; a {

@@ -64,23 +64,47 @@
   // (0 for none). They narrow together, as --era, --grep and --status do.
   var state = { era: 0, text: '', marks: 0, src: 0 };
   var vis = new Uint8Array(N).fill(1);
-  var titles = null, summaries = null, sources = null, needle = '';
+  var texts = null, sources = null, needle = [];
 
   function cellText(r, k) { return r.cells[k] ? r.cells[k].textContent : ''; }
 
-  // lower lower-cases s as Go's strings.ToLower does, so that the search
-  // box keeps what --grep keeps: JavaScript's toLowerCase maps İ to two
-  // characters and a final Σ to ς, where Go maps them to i and σ.
-  function lower(s) {
-    if (/[\u0130\u03a3]/.test(s)) s = s.replace(/\u0130/g, 'i').replace(/\u03a3/g, '\u03c3');
-    return s.toLowerCase();
+  // fold is timeline.Fold: lower-case, decompose and drop combining
+  // marks (accents, Arabic vowel signs), final ς as σ, typographic quotes
+  // as straight ones, Arabic yeh and kaf as Persian, no zero-width
+  // non-joiner or tatweel, and every space (as Go's unicode.IsSpace) as
+  // " ". JavaScript's toLowerCase maps İ to i and a combining dot, which
+  // goes with the marks, as Go's maps it to i. A browser test checks that
+  // the two agree on every code point; change them together.
+  function fold(s) {
+    return s.toLowerCase().normalize('NFD').replace(/[\p{Mn}\u200c\u0640]/gu, '')
+      .replace(/\u03c2/g, '\u03c3')
+      .replace(/[\u2018\u2019\u201a\u201b\u02bc\u2032]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
+      .replace(/\u064a/g, '\u06cc').replace(/\u0643/g, '\u06a9')
+      .replace(/[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g, ' ');
   }
+  // words returns the folded words of a search, as timeline.SearchWords.
+  function words(q) { return fold(q).split(' ').filter(function (w) { return w !== ''; }); }
+  // buildTexts makes each event's search text, as timeline.SearchText
+  // does: its title, summary, attribution, tags and the titles of the
+  // sources it cites, folded, one to a line.
   function buildTexts() {
-    titles = new Array(N);
-    summaries = new Array(N);
+    if (!sources) buildSources();
+    var srcTitle = [];
+    document.querySelectorAll('ol.sources > li').forEach(function (li) {
+      var b = li.querySelector('cite bdi');
+      srcTitle[+li.id.slice(4)] = b ? b.textContent : '';
+    });
+    for (var k = 0; k < (D.st || []).length; k += 2) srcTitle[D.st[k]] = D.st[k + 1];
+    var tags = new Array(N);
+    for (k = 0; k < (D.et || []).length; k += 2 + D.et[k + 1]) tags[D.et[k]] = D.et.slice(k + 2, k + 2 + D.et[k + 1]);
+    texts = new Array(N);
     for (var i = 0; i < N; i++) {
-      titles[i] = lower(cellText(rows[i], 1));
-      summaries[i] = lower(cellText(rows[i], 2));
+      var a = rows[i].cells[5] && rows[i].cells[5].querySelector('bdi');
+      var parts = [cellText(rows[i], 1), cellText(rows[i], 2), a ? a.textContent : ''];
+      if (tags[i]) tags[i].forEach(function (t) { parts.push(D.tags[t]); });
+      sources[i].forEach(function (n) { parts.push(srcTitle[n] || ''); });
+      texts[i] = parts.map(fold).join('\n');
     }
   }
   function buildSources() {
@@ -91,13 +115,13 @@
       sources[i] = l;
     }
   }
-  // match is timeline.Filter.Match for the page's filters: the era, the
-  // statuses, and the text in the title or the summary, ignoring case.
+  // match is timeline.Filter's Matcher for the page's filters: the era,
+  // the statuses, the source and every word of the search.
   function match(i) {
     if (state.era && era[i] !== state.era) return false;
     if (state.marks && !(state.marks & (1 << (flags[i] & 7)))) return false;
     if (state.src && sources[i].indexOf(state.src) < 0) return false;
-    if (state.text && titles[i].indexOf(needle) < 0 && summaries[i].indexOf(needle) < 0) return false;
+    for (var k = 0; k < needle.length; k++) if (texts[i].indexOf(needle[k]) < 0) return false;
     return true;
   }
 
@@ -151,17 +175,19 @@
     var i = eventOf(p);
     if (i < 0 || !rows[i]) return '';
     var r = rows[i], meta = [cellText(r, 0), cellText(r, 4), cellText(r, 3)].filter(Boolean);
-    var h = '<b>' + enc(clip(cellText(r, 1), 200)) + '</b><br><span class="m">' + enc(meta.join(' · ')) + '</span>';
+    // Text of the data may be right to left: each piece is isolated.
+    var h = '<b dir="auto">' + enc(clip(cellText(r, 1), 200)) + '</b><br><span class="m">' +
+      meta.map(function (m) { return '<bdi>' + enc(m) + '</bdi>'; }).join(' · ') + '</span>';
     var sum = cellText(r, 2);
-    if (sum) h += '<br>' + enc(clip(sum, 320));
-    h += '<br>' + enc(cellText(r, 5));
+    if (sum) h += '<br><bdi>' + enc(clip(sum, 320)) + '</bdi>';
+    h += '<br><bdi>' + enc(cellText(r, 5)) + '</bdi>';
     var a = r.cells[6] ? r.cells[6].getElementsByTagName('a') : [];
     if (a.length) {
       h += '<br><span class="m">Sources:</span>';
       for (var k = 0; k < a.length && k < 6; k++) {
         var li = document.getElementById('src-' + a[k].textContent);
         var cite = li && li.querySelector('cite') ? li.querySelector('cite').textContent : '';
-        h += '<br>[' + enc(a[k].textContent) + '] ' + enc(clip(cite, 120));
+        h += '<br>[' + enc(a[k].textContent) + '] <bdi>' + enc(clip(cite, 120)) + '</bdi>';
       }
       if (a.length > 6) h += '<br>…';
     }
@@ -356,8 +382,8 @@
     c.tooltip.formatter = function (ps) {
       if (!ps.length) return '';
       var k = ps[0].dataIndex, e = k < D.eras.length ? D.eras[k] : null, total = 0;
-      var h = '<b>' + enc(ps[0].name) + '</b>' + (e && e.p ? ' <span class="m">' + enc(e.p) + '</span>' : '');
-      ps.forEach(function (p) { if (p.value) { total += p.value; h += '<br>' + p.marker + enc(D.labels[p.seriesIndex]) + ': ' + p.value; } });
+      var h = '<b dir="auto">' + enc(ps[0].name) + '</b>' + (e && e.p ? ' <span class="m" dir="ltr">' + enc(e.p) + '</span>' : '');
+      ps.forEach(function (p) { if (p.value) { total += p.value; h += '<br>' + p.marker + '<bdi>' + enc(D.labels[p.seriesIndex]) + '</bdi>: ' + p.value; } });
       return h + '<br>Total: ' + total + (e ? '<br><span class="m">Click to show this era only.</span>' : '');
     };
     counts = echarts.init(document.getElementById('counts'), null, { renderer: 'canvas' });
@@ -415,11 +441,11 @@
   }
 
   var shown = document.getElementById('shown');
-  function filtered() { return !!(state.era || state.text || state.marks || state.src); }
+  function filtered() { return !!(state.era || words(state.text).length || state.marks || state.src); }
   function apply() {
     if (rows.length < N) return; // the table is still loading; tableReady applies the filter
-    if (state.text && !titles) buildTexts();
-    needle = lower(state.text);
+    needle = words(state.text);
+    if (needle.length && !texts) buildTexts();
     if (state.src && !sources) buildSources();
     var count = 0;
     for (var i = 0; i < N; i++) {
@@ -433,7 +459,7 @@
       parts.push('status ' + statusButtons.filter(function (b) { return state.marks & (1 << +b.getAttribute('data-mark')); })
         .map(function (b) { return b.childNodes[1].textContent.trim(); }).join(' or '));
     }
-    if (state.text) parts.push('“' + state.text + '” in title or summary');
+    if (needle.length) parts.push('search “' + state.text + '”');
     if (state.src) parts.push('citing source ' + state.src);
     shown.textContent = 'Showing ' + count + ' of ' + N + ' events' + (parts.length ? ': ' + parts.join(', ') : '');
     clearButton.hidden = !parts.length;
@@ -483,7 +509,7 @@
     eraButtons[0].focus();
   });
   shown.parentNode.insertBefore(clearButton, shown.nextSibling);
-  // The search keeps what --grep keeps: the text as typed, spaces too.
+  // The search keeps what --grep keeps: every word, wherever --grep looks.
   var q = document.getElementById('q'), timer = 0;
   q.addEventListener('input', function () {
     clearTimeout(timer);

@@ -135,7 +135,7 @@ func tableRows(events []*render.EventView) template.HTML {
 		b.WriteString(`</bdi><td>`)
 		escText(&b, e.Category.Label)
 		b.WriteString(`<td>`)
-		escText(&b, statusText(e))
+		statusCell(&b, e)
 		b.WriteString(`<td>`)
 		for _, n := range e.Notes {
 			s := strconv.Itoa(n)
@@ -148,6 +148,20 @@ func tableRows(events []*render.EventView) template.HTML {
 	}
 	b.WriteString("\n</tbody>")
 	return template.HTML(b.String())
+}
+
+// statusCell writes the text of an event's status cell (statusText),
+// with the attribution in a <bdi>: isolated, as it may be written right
+// to left, and found there by the page's search.
+func statusCell(b *strings.Builder, e *render.EventView) {
+	if e.Attribution == "" || e.StatusTag() == "" {
+		escText(b, statusText(e))
+		return
+	}
+	escText(b, e.Status.Mark.Glyph()+" "+e.Status.Label+" by ")
+	b.WriteString("<bdi>")
+	escText(b, e.Attribution)
+	b.WriteString("</bdi>")
 }
 
 // sourceItems returns the items of the numbered source list.
@@ -203,13 +217,35 @@ func sourceItems(rows []sourceRow) template.HTML {
 // cite writes a source's citation, linked to its URL when it has one (the
 // page's referrer policy sends no referrer, so links need no rel).
 func cite(b *strings.Builder, s *render.SourceView) {
-	if s.URL == "" {
-		escText(b, s.Citation)
-		return
+	if s.URL != "" {
+		b.WriteString(`<a href="`)
+		escURL(b, s.URL)
+		b.WriteString(`">`)
 	}
-	b.WriteString(`<a href="`)
-	escURL(b, s.URL)
-	b.WriteString(`">`)
-	escText(b, s.Citation)
-	b.WriteString("</a>")
+	if i := titleAt(s); i >= 0 {
+		escText(b, s.Citation[:i])
+		b.WriteString("<bdi>")
+		escText(b, s.Title)
+		b.WriteString("</bdi>")
+		escText(b, s.Citation[i+len(s.Title):])
+	} else {
+		escText(b, s.Citation)
+	}
+	if s.URL != "" {
+		b.WriteString("</a>")
+	}
+}
+
+// titleAt returns the index of s's title in its citation, after its
+// opening quote, or -1 when s has no title or the citation does not hold
+// it as given (the page data then carries it: pageData.SrcTitles).
+func titleAt(s *render.SourceView) int {
+	if s.Title == "" {
+		return -1
+	}
+	i := strings.Index(s.Citation, "“"+s.Title)
+	if i < 0 {
+		return -1
+	}
+	return i + len("“")
 }
