@@ -21,7 +21,7 @@ type options struct {
 	grep                             string
 
 	output       string
-	binary       bool     // the output is not text: never to a terminal
+	notTerminal  string   // what the output is ("a PDF") when it is not for a terminal: never written to one
 	format       string   // export
 	csvRaw       bool     // export
 	assets       string   // html

@@ -35,8 +35,8 @@ import (
 func writeOutput(e *env, o *options, write func(w io.Writer) error) error {
 	name := o.output
 	if name == "" || name == "-" {
-		if o.binary && isTerminal(e.stdout) {
-			return usagef("refusing to write a PDF to the terminal; give -o FILE, or redirect standard output")
+		if o.notTerminal != "" && isTerminal(e.stdout) {
+			return usagef("refusing to write %s to the terminal; give -o FILE, or redirect standard output", o.notTerminal)
 		}
 		return writeTo(e.stdout, "standard output", write)
 	}
@@ -155,9 +155,9 @@ func writeDirect(o *options, name, path string, flag int, write func(w io.Writer
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, cause(err))
 	}
-	if o.binary && isTerminal(f) {
+	if o.notTerminal != "" && isTerminal(f) {
 		f.Close()
-		return usagef("refusing to write a PDF to the terminal %s", name)
+		return usagef("refusing to write %s to the terminal %s", o.notTerminal, name)
 	}
 	err = writeTo(f, name, write)
 	if cerr := f.Close(); err == nil && cerr != nil {

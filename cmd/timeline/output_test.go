@@ -181,6 +181,10 @@ func TestOutputTerminal(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "refusing to write a PDF to the terminal") {
 		t.Errorf("pdf -o %s: exit %d, stderr %q", tty, code, stderr)
 	}
+	code, _, stderr = runCLI(t, "", "html", "--data", "testdata/small.json", "-o", tty)
+	if code != 2 || !strings.Contains(stderr, "refusing to write an HTML page to the terminal") {
+		t.Errorf("html to a terminal: exit %d, %s", code, stderr)
+	}
 }
 
 // fullDevice returns a device node on which every write fails with "no

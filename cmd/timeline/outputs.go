@@ -28,6 +28,8 @@ Examples:
 		fs.StringVar(&o.assets, "assets", "inline", "inline ECharts into the page, or reference it at `url`")
 	},
 	run: func(e *env, o *options) error {
+		// Over half a megabyte of script is no use on a screen.
+		o.notTerminal = "an HTML page"
 		if err := htmlout.CheckAssets(o.assets); err != nil {
 			return usagef("--%s", err)
 		}
@@ -88,7 +90,7 @@ Examples:
 		fs.Var(&oneOf{&o.notes, pdfout.NotesPlaces}, "notes", "where sources are cited besides the source list: `place` end, or page (also at the foot of each page)")
 	},
 	run: func(e *env, o *options) error {
-		o.binary = true
+		o.notTerminal = "a PDF"
 		if o.substitute {
 			fmt.Fprintln(e.stderr, "timeline pdf: note: --substitute is no longer needed: characters no font has print as a placeholder; --strict-glyphs makes them an error")
 		}

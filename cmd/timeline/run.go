@@ -241,10 +241,18 @@ type oneOf struct {
 
 func (v *oneOf) String() string { return *v.value }
 func (v *oneOf) Type() string   { return "string" }
+
+// Set takes one of the allowed values, ignoring case ("A4" is "a4"), or
+// fails naming them and the nearest ("jsn": did you mean "json"?).
 func (v *oneOf) Set(s string) error {
-	if !slices.Contains(v.allowed, s) {
-		return fmt.Errorf("%q is not one of %s", s, strings.Join(v.allowed, ", "))
+	i := slices.IndexFunc(v.allowed, func(a string) bool { return strings.EqualFold(a, strings.TrimSpace(s)) })
+	if i < 0 {
+		msg := fmt.Sprintf("%q is not one of %s", s, strings.Join(v.allowed, ", "))
+		if dym := didYouMean(s, v.allowed, quoted); dym != "" {
+			msg += "; " + dym
+		}
+		return errors.New(msg)
 	}
-	*v.value = s
+	*v.value = v.allowed[i]
 	return nil
 }
