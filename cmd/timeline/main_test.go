@@ -436,3 +436,21 @@ func TestFormatNotRead(t *testing.T) {
 		}
 	}
 }
+
+// TestPrepDateBeforeData checks that a --date of preparation earlier than
+// the data's as-of date is written as given, with a warning.
+func TestPrepDateBeforeData(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "b.pdf")
+	for _, tt := range []struct {
+		date string
+		warn bool
+	}{{"1990", true}, {"2025-02-25", false}, {"2026", false}} {
+		code, _, stderr := runCLI(t, "", "pdf", "--date", tt.date, "-o", out)
+		if code != 0 {
+			t.Fatalf("--date %s: exit %d: %s", tt.date, code, stderr)
+		}
+		if got := strings.Contains(stderr, "is before the data's as-of date, 25 Feb 2025"); got != tt.warn {
+			t.Errorf("--date %s: warning %v, want %v: %q", tt.date, got, tt.warn, stderr)
+		}
+	}
+}

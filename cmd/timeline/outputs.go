@@ -105,6 +105,9 @@ Examples:
 		if ms := pdfout.Check(v, fonts); len(ms) > 0 && !o.strictGlyphs {
 			fmt.Fprintf(e.stderr, "timeline pdf: warning: %s; they print as \uFFFD\n", pdfout.MissingText(ms))
 		}
+		if d := o.date.d; !d.IsZero() && v.AsOf != 0 && d.Latest() < v.AsOf {
+			fmt.Fprintf(e.stderr, "timeline pdf: warning: --date %s is before the data's as-of date, %s\n", visible(d.String()), v.AsOfLabel)
+		}
 		return writeOutput(e, o, func(w io.Writer) error {
 			return pdfout.Write(w, v, pdfOptions(o, fonts))
 		})
