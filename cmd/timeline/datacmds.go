@@ -45,11 +45,21 @@ func load(e *env, o *options) (*timeline.Dataset, timeline.Problems, error) {
 	for _, n := range notes {
 		fmt.Fprintf(e.stderr, "%s: note: %s\n", name, n)
 	}
-	for _, w := range warnings {
+	for i, w := range warnings {
+		if i == maxWarnings && !o.allWarnings {
+			n := len(warnings) - i
+			fmt.Fprintf(e.stderr, "%s: %d more %s; timeline validate lists them all\n", name, n, pluralWord(n, "warning"))
+			break
+		}
 		fmt.Fprintf(e.stderr, "%s\n", w)
 	}
 	return d, warnings, err
 }
+
+// maxWarnings is how many of a dataset's warnings the commands other than
+// validate print before they count the rest: thousands of lines would bury
+// the one that matters.
+const maxWarnings = 20
 
 // loadFiltered loads the dataset and checks the filter the flags give.
 func loadFiltered(e *env, o *options) (*timeline.Dataset, timeline.Filter, error) {
@@ -200,6 +210,7 @@ Examples:
 		fontFlag(fs, o)
 	},
 	run: func(e *env, o *options) error {
+		o.allWarnings = true
 		fonts, err := loadFonts(o)
 		if err != nil {
 			return err

@@ -454,3 +454,26 @@ func TestPrepDateBeforeData(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningsCapped checks that the commands that render print the first
+// maxWarnings of a dataset's warnings and count the rest, while validate
+// prints them all.
+func TestWarningsCapped(t *testing.T) {
+	var evs []string
+	for i := range maxWarnings + 10 {
+		evs = append(evs, fmt.Sprintf(`{"id":"a%d","date":"1950","title":"t","era":"e","sources":["s"]}`, i))
+	}
+	path := filepath.Join(t.TempDir(), "w.json")
+	data := `{"title":"W","eras":[{"id":"e","label":"E","span":"1900/1901"}],"sources":[{"id":"s","title":"S"}],"events":[` + strings.Join(evs, ",") + `]}`
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stderr := runCLI(t, "", "list", "--data", path)
+	if n := strings.Count(stderr, "begins outside era"); n != maxWarnings || !strings.Contains(stderr, "10 more warnings; timeline validate lists them all") {
+		t.Errorf("list printed %d warnings:\n%s", n, stderr)
+	}
+	_, _, stderr = runCLI(t, "", "validate", "--data", path)
+	if n := strings.Count(stderr, "begins outside era"); n != maxWarnings+10 || strings.Contains(stderr, "more warnings") {
+		t.Errorf("validate printed %d warnings:\n%s", n, stderr)
+	}
+}

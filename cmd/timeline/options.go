@@ -21,6 +21,7 @@ type options struct {
 	grep                             string
 
 	output       string
+	allWarnings  bool     // print every warning of the dataset, not the first maxWarnings
 	notTerminal  string   // what the output is ("a PDF") when it is not for a terminal: never written to one
 	format       string   // export
 	csvRaw       bool     // export
