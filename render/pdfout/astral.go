@@ -59,26 +59,7 @@ func remapAstral(ttf []byte, tables map[string][2]int) ([]byte, map[rune]rune) {
 	}
 	// The BMP map as gofpdf reads it, and the astral characters.
 	glyphs := map[rune]int{}
-	segs := u16(fmt4+6) / 2
-	ends := fmt4 + 14
-	starts := ends + 2*segs + 2
-	deltas := starts + 2*segs
-	ranges := deltas + 2*segs
-	for s := 0; s < segs; s++ {
-		first, last := u16(starts+2*s), u16(ends+2*s)
-		delta, ro := u16(deltas+2*s), u16(ranges+2*s)
-		for r := first; r <= last && r < 0xFFFF; r++ {
-			g := 0
-			if ro == 0 {
-				g = (r + delta) & 0xFFFF
-			} else if g = u16(ranges + 2*s + ro + 2*(r-first)); g != 0 {
-				g = (g + delta) & 0xFFFF
-			}
-			if g != 0 {
-				glyphs[rune(r)] = g
-			}
-		}
-	}
+	eachFormat4(ttf, fmt4, func(r rune, g int) { glyphs[r] = g })
 	var astral []rune
 	astralGlyph := map[rune]int{}
 	groups := u32(fmt12 + 12)

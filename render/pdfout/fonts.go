@@ -304,26 +304,40 @@ func cmap4Coverage(ttf []byte) *coverage {
 		}
 	}
 	if fmt4 >= 0 {
-		segs := u16(fmt4+6) / 2
-		ends := fmt4 + 14
-		starts := ends + 2*segs + 2
-		deltas := starts + 2*segs
-		ranges := deltas + 2*segs
-		for s := 0; s < segs; s++ {
-			first, last := u16(starts+2*s), u16(ends+2*s)
-			delta, ro := u16(deltas+2*s), u16(ranges+2*s)
-			for r := first; r <= last && r < 0xFFFF; r++ {
-				g := 0
-				if ro == 0 {
-					g = (r + delta) & 0xFFFF
-				} else if g = u16(ranges + 2*s + ro + 2*(r-first)); g != 0 {
-					g = (g + delta) & 0xFFFF
-				}
-				if g != 0 {
-					c.add(rune(r))
-				}
+		eachFormat4(ttf, fmt4, func(r rune, _ int) { c.add(r) })
+	}
+	return &c
+}
+
+// eachFormat4 calls f with every character the format 4 character map at
+// offset sub of ttf maps to a glyph, and that glyph (never 0), as gofpdf
+// reads the map: characters below U+FFFF only. Offsets past the end of
+// ttf read as zero.
+func eachFormat4(ttf []byte, sub int, f func(r rune, glyph int)) {
+	u16 := func(o int) int {
+		if o < 0 || o+2 > len(ttf) {
+			return 0
+		}
+		return int(binary.BigEndian.Uint16(ttf[o:]))
+	}
+	segs := u16(sub+6) / 2
+	ends := sub + 14
+	starts := ends + 2*segs + 2
+	deltas := starts + 2*segs
+	ranges := deltas + 2*segs
+	for s := 0; s < segs; s++ {
+		first, last := u16(starts+2*s), u16(ends+2*s)
+		delta, ro := u16(deltas+2*s), u16(ranges+2*s)
+		for r := first; r <= last && r < 0xFFFF; r++ {
+			g := 0
+			if ro == 0 {
+				g = (r + delta) & 0xFFFF
+			} else if g = u16(ranges + 2*s + ro + 2*(r-first)); g != 0 {
+				g = (g + delta) & 0xFFFF
+			}
+			if g != 0 {
+				f(rune(r), g)
 			}
 		}
 	}
-	return &c
 }
