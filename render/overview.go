@@ -186,7 +186,9 @@ func (v *View) eraRows() []int {
 }
 
 // layoutEras places the era bands. A band shows its era's label when it
-// fits, else a number that the legend under the axis explains.
+// fits, else its number, which the legend under the axis explains. An era's
+// number is its place among the view's eras, as on the page, so that "3"
+// is the same era in the page, the PDF and the SVG.
 func (o *Overview) layoutEras(v *View, rows []int, m TextMeasure) {
 	var legend []string
 	for i, e := range v.Eras {
@@ -199,7 +201,7 @@ func (o *Overview) layoutEras(v *View, rows []int, m TextMeasure) {
 			o.Eras = append(o.Eras, oe)
 			continue
 		}
-		num := strconv.Itoa(len(legend) + 1)
+		num := strconv.Itoa(i + 1)
 		if w := m.Width(num, OverviewLabelSize, false); w <= bw+2 {
 			oe.Text, oe.TextW = num, w
 		}

@@ -168,3 +168,34 @@ func TestOverviewThinLanes(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestEraNumbers checks that a band too narrow for its label shows the
+// era's place among the view's eras, as the page's chart does, and that
+// the legend explains that number.
+func TestEraNumbers(t *testing.T) {
+	d := loadSmall(t)
+	span, err := timeline.ParseDate("1990/1991")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Eras = append(d.Eras, &timeline.Era{ID: "blip", Label: "An era far too long to fit its narrow band", Span: span})
+	v := render.Build(d, timeline.Filter{}, render.Options{})
+	o := v.Overview(render.OverviewOptions{Width: 500}, mono{})
+	numbered := 0
+	for _, oe := range o.Eras {
+		i := slices.Index(v.Eras, oe.Era)
+		if oe.Text == "" || oe.Text == oe.Era.Label {
+			continue
+		}
+		numbered++
+		if want := strconv.Itoa(i + 1); oe.Text != want {
+			t.Errorf("era %s, number %d among the eras, shows %q", oe.Era.ID, i+1, oe.Text)
+		}
+		if want := oe.Text + " " + oe.Era.Label; !strings.Contains(strings.Join(o.Legend, " "), want) {
+			t.Errorf("legend %q lacks %q", o.Legend, want)
+		}
+	}
+	if numbered == 0 {
+		t.Fatalf("no band shows a number: %+v", o.Eras)
+	}
+}
