@@ -405,14 +405,21 @@ func yearLabel(y int) string {
 
 // fit returns s, or as much of it as fits in w at size followed by "…".
 func fit(s string, size, w float64, m TextMeasure) string {
-	if m.Width(s, size, false) <= w {
+	return Fit(s, w, func(t string) float64 { return m.Width(t, size, false) })
+}
+
+// Fit returns s, or the longest prefix of it that, followed by "…", is no
+// wider than w by width, with trailing spaces dropped before the "…". Both
+// writers shorten text with it, each measuring in its own fonts.
+func Fit(s string, w float64, width func(string) float64) string {
+	if width(s) <= w {
 		return s
 	}
 	rs := []rune(s)
 	lo, hi := 0, len(rs) // the longest prefix that fits is in [lo, hi)
 	for lo+1 < hi {
 		mid := (lo + hi) / 2
-		if m.Width(string(rs[:mid])+"…", size, false) <= w {
+		if width(string(rs[:mid])+"…") <= w {
 			lo = mid
 		} else {
 			hi = mid

@@ -708,20 +708,7 @@ func (d *doc) wrapCells(cs []cell, size, w float64) []string {
 
 // fit returns s, or as much of it as fits in w followed by "…".
 func (d *doc) fit(s string, f face, size, w float64) string {
-	if d.textWidth(s, f, size) <= w {
-		return s
-	}
-	rs := []rune(s)
-	lo, hi := 0, len(rs) // the longest prefix that fits is in [lo, hi)
-	for lo+1 < hi {
-		mid := (lo + hi) / 2
-		if d.textWidth(string(rs[:mid])+"…", f, size) <= w {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return strings.TrimRight(string(rs[:lo]), " ") + "…"
+	return render.Fit(s, w, func(t string) float64 { return d.textWidth(t, f, size) })
 }
 
 // encodeURL percent-encodes every byte of u that may not stand in a URI
