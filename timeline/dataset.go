@@ -132,6 +132,7 @@ type Event struct {
 	Attribution string   `json:"attribution,omitempty"` // who reports, claims or denies it
 	Sources     []string `json:"sources,omitempty"`     // none for an event that cites no source
 	Section     string   `json:"section,omitempty"`     // where in the dataset's document it is told
+	Media       *Media   `json:"media,omitempty"`       // a picture, recording, map, document or quote that goes with it
 }
 
 // Label returns the event's display label: Display when set, else the

@@ -157,6 +157,7 @@ var fields = map[string][]field{
 	"categories": fieldsOf(reflect.TypeFor[Category](), "id"),
 	"sources":    fieldsOf(reflect.TypeFor[Source](), "id", "kind"),
 	"events":     fieldsOf(reflect.TypeFor[Event](), "era", "category", "status", "attribution", "section"),
+	"media":      fieldsOf(reflect.TypeFor[Media](), "kind", "credit"),
 }
 
 // lookup returns the field of fs named name.
@@ -215,6 +216,8 @@ func (b *builder) key(off int) {
 		known = fields[""]
 	case len(st) == 3 && st[1].Array && !st[2].Array:
 		known = fields[st[0].Key]
+	case len(st) == 4 && st[0].Key == "events" && st[1].Array && st[2].Key == "media" && !st[3].Array:
+		known = fields["media"]
 	}
 	if _, ok := lookup(known, st[len(st)-1].Key); known != nil && !ok {
 		b.w.Errorf(off, b.w.Path(), "unknown field %q; known fields are %s", st[len(st)-1].Key, names(known))
@@ -238,6 +241,8 @@ func (b *builder) value(v input.Value) {
 		case "sources":
 			b.item(&b.ev.Sources, st[3].Index, v)
 		}
+	case n == 4 && st[1].Array && st[2].Key == "media" && !st[3].Array && b.ev != nil && b.ev.Media != nil:
+		b.set(reflect.ValueOf(b.ev.Media).Elem(), fields["media"], st[3].Key, v)
 	}
 }
 
@@ -389,6 +394,14 @@ func (b *builder) set(elem reflect.Value, fs []field, key string, v input.Value)
 		b.list(v)
 	case reflect.Struct: // a Date
 		*fv.Addr().Interface().(*Date) = b.date(v)
+	case reflect.Pointer: // an event's media
+		switch v.Kind {
+		case 'n':
+		case '{':
+			fv.Set(reflect.New(fv.Type().Elem()))
+		default:
+			b.wrong(v, kindObject)
+		}
 	case reflect.Int:
 		switch n, err := strconv.ParseInt(string(v.Raw), 10, 0); {
 		case v.Kind == 'n':

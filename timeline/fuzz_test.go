@@ -109,6 +109,11 @@ var decodeSeeds = []string{
 	`{"title":"t",}`,
 	`{"a":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}`,
 	"{\"title\":\"t\",\r\n\"events\":[{\"id\":\"a\",\r\n\"date\":\"1985-13\"}]}",
+	`{"title":"t","events":[{"id":"a","date":"1985","title":"A","media":{"url":"img/a.png","kind":"image","caption":"c","credit":"AP","thumbnail":"t.jpg","alt":"x"}}]}`,
+	`{"title":"t","events":[{"id":"a","date":"1985","title":"A","media":{"kind":"quote","quote":"q","url":null}}]}`,
+	`{"title":"t","events":[{"id":"a","date":"1985","title":"A","media":null}]}`,
+	`{"title":"t","events":[{"id":"a","date":"1985","title":"A","media":{"url":{"x":1},"tags":[1]}}]}`,
+	`{"title":"t","events":[{"id":"a","date":"1985","title":"A","media":["x"]}]}`,
 }
 
 func FuzzDecode(f *testing.F) {

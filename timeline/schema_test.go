@@ -46,6 +46,7 @@ func TestSchemaMatchesModel(t *testing.T) {
 	check("category", keys(schema.Defs["category"].Properties), reflect.TypeFor[Category]())
 	check("source", keys(schema.Defs["source"].Properties), reflect.TypeFor[Source]())
 	check("event", keys(schema.Defs["event"].Properties), reflect.TypeFor[Event]())
+	check("media", keys(schema.Defs["media"].Properties), reflect.TypeFor[Media]())
 }
 
 // TestSchemaDatePattern checks that the schema's EDTF pattern accepts every

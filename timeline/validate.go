@@ -222,6 +222,9 @@ func (c *checker) event(i int, e *Event) {
 			c.add(SeverityError, at("events", i, ".tags["+strconv.Itoa(j)+"]"), "empty tag")
 		}
 	}
+	if e.Media != nil {
+		c.media(i, e.Media)
+	}
 }
 
 // unused warns of the eras, categories and sources no event uses.

@@ -9,7 +9,8 @@
 // surrounding spaces ignored). Write writes all of Columns:
 //
 //	record,id,date,display,title,summary,era,category,tags,status,attribution,sources,section,
-//	label,color,description,footnote,kind,author,publisher,url,locator
+//	label,color,description,footnote,kind,author,publisher,url,locator,
+//	media,media_kind,media_quote,media_caption,media_credit,media_thumbnail,media_alt
 //
 // The record column says what a row is; the other columns mean what the
 // JSON fields of the same name mean (see package timeline):
@@ -22,7 +23,9 @@
 //	category   id, label, color, description
 //	source     id, date, title, footnote, kind, author, publisher, url, locator
 //	event      id, date, display, title, summary, era, category, tags,
-//	           status, attribution, sources, section
+//	           status, attribution, sources, section, and the event's
+//	           media: media (its url), media_kind, media_quote,
+//	           media_caption, media_credit, media_thumbnail, media_alt
 //
 // An empty record is an event, and a file without a record column holds
 // events only, so that a sheet of events alone is a valid input (its
@@ -72,7 +75,12 @@ var Columns = []string{
 	"record", "id", "date", "display", "title", "summary", "era", "category", "tags",
 	"status", "attribution", "sources", "section",
 	"label", "color", "description", "footnote", "kind", "author", "publisher", "url", "locator",
+	"media", "media_kind", "media_quote", "media_caption", "media_credit", "media_thumbnail", "media_alt",
 }
+
+// mediaColumns are the columns of an event's media, after media (its
+// url); an event has media when any of them or media is not empty.
+var mediaColumns = []string{"media_kind", "media_quote", "media_caption", "media_credit", "media_thumbnail", "media_alt"}
 
 // Required are the columns a file must have.
 var Required = []string{"id", "date", "title"}
@@ -94,7 +102,8 @@ var uses = map[string][]string{
 	RecordEra:      {"id", "date", "label", "color", "description"},
 	RecordCategory: {"id", "label", "color", "description"},
 	RecordSource:   {"id", "date", "title", "footnote", "kind", "author", "publisher", "url", "locator"},
-	RecordEvent:    {"id", "date", "display", "title", "summary", "era", "category", "tags", "status", "attribution", "sources", "section"},
+	RecordEvent: {"id", "date", "display", "title", "summary", "era", "category", "tags", "status", "attribution", "sources", "section",
+		"media", "media_kind", "media_quote", "media_caption", "media_credit", "media_thumbnail", "media_alt"},
 }
 
 // MaxRows is the largest number of rows Read accepts, so that memory stays
@@ -197,9 +206,14 @@ func WriteOptions(w io.Writer, d *timeline.Dataset, o Options) error {
 		if e == nil {
 			continue
 		}
-		if err := row(RecordEvent, map[string]string{"id": e.ID, "date": e.Date.String(), "display": e.Display, "title": e.Title, "summary": e.Summary,
+		cells := map[string]string{"id": e.ID, "date": e.Date.String(), "display": e.Display, "title": e.Title, "summary": e.Summary,
 			"era": e.Era, "category": e.Category, "tags": joinList(e.Tags), "status": string(e.Status), "attribution": e.Attribution,
-			"sources": joinList(e.Sources), "section": e.Section}); err != nil {
+			"sources": joinList(e.Sources), "section": e.Section}
+		if m := e.Media; m != nil {
+			cells["media"], cells["media_kind"], cells["media_quote"], cells["media_caption"] = m.URL, string(m.Kind), m.Quote, m.Caption
+			cells["media_credit"], cells["media_thumbnail"], cells["media_alt"] = m.Credit, m.Thumbnail, m.Alt
+		}
+		if err := row(RecordEvent, cells); err != nil {
 			return err
 		}
 	}
@@ -463,8 +477,20 @@ func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]i
 		r.pos.events = append(r.pos.events, r.placeRow(rec, line, c0))
 		d.Events = append(d.Events, &timeline.Event{ID: text("id"), Date: w.date(true), Display: text("display"), Title: text("title"),
 			Summary: text("summary"), Era: text("era"), Category: text("category"), Tags: splitList(text("tags")),
-			Status: timeline.Status(text("status")), Attribution: text("attribution"), Sources: splitList(text("sources")), Section: text("section")})
+			Status: timeline.Status(text("status")), Attribution: text("attribution"), Sources: splitList(text("sources")), Section: text("section"),
+			Media: w.media()})
 	}
+}
+
+// media returns the media of an event row, or nil when its media cells
+// are all empty.
+func (w *csvRow) media() *timeline.Media {
+	m := &timeline.Media{URL: w.get("media").s, Kind: timeline.MediaKind(strings.TrimSpace(w.get("media_kind").s)), Quote: w.get("media_quote").s,
+		Caption: w.get("media_caption").s, Credit: w.get("media_credit").s, Thumbnail: w.get("media_thumbnail").s, Alt: w.get("media_alt").s}
+	if *m == (timeline.Media{}) {
+		return nil
+	}
+	return m
 }
 
 // csvRow is a row being read: its cells by column and its kind of record.
@@ -609,6 +635,10 @@ func (p *positions) position(path string) (line, col int) {
 			k = "date"
 		case record == RecordEra && field == "date":
 			// An era's date column is its span.
+		case record == RecordEvent && field == "media.url":
+			k = "media"
+		case record == RecordEvent && strings.HasPrefix(field, "media."):
+			k = "media_" + strings.TrimPrefix(field, "media.")
 		case slices.Contains(uses[record], field):
 			k = field // the columns of the other fields are named alike
 		}

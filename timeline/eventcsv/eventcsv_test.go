@@ -428,3 +428,59 @@ func TestBlankRows(t *testing.T) {
 		t.Errorf("error %v, want one at t.csv:5:3 with the EDTF form", err)
 	}
 }
+
+// TestMediaRoundTrip reads the media of every kind in our JSON, writes
+// them as CSV and reads them back unchanged; a bad media url is placed at
+// its cell.
+func TestMediaRoundTrip(t *testing.T) {
+	data, err := os.ReadFile("../testdata/media.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := timeline.Decode("media.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := write(t, d)
+	back, notes, err := Read("out.csv", out)
+	if err != nil || len(notes) > 0 {
+		t.Fatalf("%v %v", err, notes)
+	}
+	var a, b bytes.Buffer
+	timeline.Encode(&a, d)
+	timeline.Encode(&b, back)
+	if a.String() != b.String() {
+		t.Errorf("round trip differs:\n%s\nwant\n%s", b.String(), a.String())
+	}
+	n := 0
+	for _, e := range back.Events {
+		if e.Media != nil {
+			n++
+		}
+	}
+	if n != 8 {
+		t.Errorf("%d events with media after the round trip, want 8", n)
+	}
+
+	const bad = "record,id,date,title,media,media_kind,media_quote\n" +
+		"dataset,,,Bad media,,,\n" +
+		",a,1985,A,javascript:alert(1),,\n" +
+		",b,1986,B,,quote,\n" +
+		",c,1987,C,x.png,painting,\n"
+	d, _, err = Read("bad.csv", []byte(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range d.Validate() {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`bad.csv:3:11: events[0].media.url: url "javascript:alert(1)" is neither an http(s) address nor a relative path to a file beside the dataset; it is not shown`,
+		`bad.csv:4:18: events[1].media.quote: a quote without its words: give them in quote`,
+		`bad.csv:5:17: events[2].media.kind: unknown media kind "painting"; use one of image, video, audio, quote, map, document, other`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Validate gives\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
