@@ -63,27 +63,24 @@ func main() {
 	}
 }
 
+// release is what every platform's archive shares: the version, the
+// commit and its date, and the files besides the binary and its modules'
+// licences.
+type release struct {
+	version, commit string
+	mtime           time.Time
+	tmp             string // where the binaries are built
+	project         []file // the licence and README
+	npm             []file // the bundle's npm packages' licences
+	goLicence       []byte
+}
+
 func run(out, version, only string) error {
 	for _, f := range []string{bundle, bundleV} {
 		if st, err := os.Stat(f); err != nil || st.Size() == 0 {
 			return fmt.Errorf("%s is missing: run make assets first (from the repository root)", f)
 		}
 	}
-	var err error
-	if version == "" {
-		if version, err = git("describe", "--tags", "--always", "--dirty"); err != nil {
-			return err
-		}
-	}
-	commit, err := git("rev-parse", "HEAD")
-	if err != nil {
-		return err
-	}
-	epoch, err := sourceDateEpoch()
-	if err != nil {
-		return err
-	}
-	mtime := time.Unix(epoch, 0).UTC()
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
@@ -92,106 +89,154 @@ func run(out, version, only string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-
-	project, err := projectFiles()
+	r, err := newRelease(version, tmp)
 	if err != nil {
 		return err
 	}
-	npm, err := npmLicences()
-	if err != nil {
-		return err
-	}
-	goLicence, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "LICENSE"))
-	if err != nil {
-		if goLicence, err = goEnvFile("GOROOT", "LICENSE"); err != nil {
-			return fmt.Errorf("reading the Go licence: %w", err)
-		}
-	}
-
 	var sums []string
 	for _, t := range targets {
 		plat := t.goos + "/" + t.goarch
 		if only != "" && !slices.Contains(strings.Split(only, ","), plat) {
 			continue
 		}
-		exe := "timeline"
-		if t.goos == "windows" {
-			exe += ".exe"
-		}
-		bin := filepath.Join(tmp, t.goos+"-"+t.goarch, exe)
-		ldflags := fmt.Sprintf("-s -w -buildid= -X main.ldVersion=%s -X main.ldCommit=%s -X main.ldCommitTime=%s",
-			version, commit, mtime.Format(time.RFC3339))
-		cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false", "-ldflags", ldflags, "-o", bin, mainPkg)
-		cmd.Env = append(os.Environ(), "GOOS="+t.goos, "GOARCH="+t.goarch, "CGO_ENABLED=0", "GOFLAGS=-mod=readonly")
-		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-		fmt.Fprintf(os.Stderr, "dist: building %s\n", plat)
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("building %s: %w", plat, err)
-		}
-		binData, err := os.ReadFile(bin)
+		files, err := r.files(t.goos, t.goarch)
 		if err != nil {
 			return err
 		}
-		mods, err := goModules(t.goos, t.goarch)
+		sum, err := r.writeArchive(out, t.goos, t.goarch, files)
 		if err != nil {
 			return err
 		}
-		files := []file{{Name: exe, Data: binData, Mode: 0o755}}
-		files = append(files, project...)
-		files = append(files, file{Name: "licenses/go/LICENSE", Data: goLicence, Mode: 0o644})
-		files = append(files, npm...)
-		index := []string{
-			"Licences of what this build of timeline embeds, gathered at build time.",
-			"",
-			"timeline itself: ../LICENSE (Apache License 2.0).",
-			fmt.Sprintf("Go %s runtime and standard library: go/LICENSE.", goVersion()),
-		}
-		for _, m := range mods {
-			lic, err := licenceFiles(m.Dir, "licenses/"+m.Path)
-			if err != nil {
-				return err
-			}
-			if len(lic) == 0 {
-				return fmt.Errorf("module %s %s has no licence file in %s", m.Path, m.Version, m.Dir)
-			}
-			files = append(files, lic...)
-			index = append(index, fmt.Sprintf("Go module %s %s: %s.", m.Path, m.Version, names(lic, "licenses/")))
-		}
-		versions, _ := os.ReadFile(bundleV)
-		for _, l := range strings.Split(strings.TrimSpace(string(versions)), "\n") {
-			name, _, _ := strings.Cut(l, " ")
-			var lic []file
-			for _, f := range npm {
-				if strings.HasPrefix(f.Name, "licenses/npm/"+name+"/") {
-					lic = append(lic, f)
-				}
-			}
-			index = append(index, fmt.Sprintf("npm %s, in the embedded ECharts bundle: %s.", l, names(lic, "licenses/")))
-		}
-		index = append(index, "", "The pages timeline html writes inline the ECharts bundle, whose licence",
-			"comments (ECharts and zrender: Apache License 2.0, see npm/echarts/NOTICE) it keeps.")
-		files = append(files, file{Name: "licenses/README.txt", Data: []byte(strings.Join(index, "\n") + "\n"), Mode: 0o644})
-
-		base := fmt.Sprintf("timeline-%s-%s-%s", version, t.goos, t.goarch)
-		var buf bytes.Buffer
-		name := base + ".tar.gz"
-		if t.goos == "windows" {
-			name = base + ".zip"
-			err = writeZip(&buf, base, files, mtime)
-		} else {
-			err = writeTarGz(&buf, base, files, mtime)
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		if err := os.WriteFile(filepath.Join(out, name), buf.Bytes(), 0o644); err != nil {
-			return err
-		}
-		sums = append(sums, fmt.Sprintf("%x  %s", sha256.Sum256(buf.Bytes()), name))
-		fmt.Fprintf(os.Stderr, "dist: wrote %s (%d bytes)\n", filepath.Join(out, name), buf.Len())
+		sums = append(sums, sum)
 	}
 	slices.Sort(sums)
 	return os.WriteFile(filepath.Join(out, "SHA256SUMS"), []byte(strings.Join(sums, "\n")+"\n"), 0o644)
+}
+
+// newRelease gathers what every archive shares; version "" means git
+// describe's.
+func newRelease(version, tmp string) (*release, error) {
+	r := &release{version: version, tmp: tmp}
+	var err error
+	if r.version == "" {
+		if r.version, err = git("describe", "--tags", "--always", "--dirty"); err != nil {
+			return nil, err
+		}
+	}
+	if r.commit, err = git("rev-parse", "HEAD"); err != nil {
+		return nil, err
+	}
+	epoch, err := sourceDateEpoch()
+	if err != nil {
+		return nil, err
+	}
+	r.mtime = time.Unix(epoch, 0).UTC()
+	if r.project, err = projectFiles(); err != nil {
+		return nil, err
+	}
+	if r.npm, err = npmLicences(); err != nil {
+		return nil, err
+	}
+	if r.goLicence, err = os.ReadFile(filepath.Join(runtime.GOROOT(), "LICENSE")); err != nil {
+		if r.goLicence, err = goEnvFile("GOROOT", "LICENSE"); err != nil {
+			return nil, fmt.Errorf("reading the Go licence: %w", err)
+		}
+	}
+	return r, nil
+}
+
+// files builds the binary for goos/goarch and returns what its archive
+// holds: the binary, the project's files, and the licences of all it
+// embeds with their index, licenses/README.txt.
+func (r *release) files(goos, goarch string) ([]file, error) {
+	exe := "timeline"
+	if goos == "windows" {
+		exe += ".exe"
+	}
+	binData, err := r.build(goos, goarch, filepath.Join(r.tmp, goos+"-"+goarch, exe))
+	if err != nil {
+		return nil, err
+	}
+	mods, err := goModules(goos, goarch)
+	if err != nil {
+		return nil, err
+	}
+	files := []file{{Name: exe, Data: binData, Mode: 0o755}}
+	files = append(files, r.project...)
+	files = append(files, file{Name: "licenses/go/LICENSE", Data: r.goLicence, Mode: 0o644})
+	files = append(files, r.npm...)
+	index := []string{
+		"Licences of what this build of timeline embeds, gathered at build time.",
+		"",
+		"timeline itself: ../LICENSE (Apache License 2.0).",
+		fmt.Sprintf("Go %s runtime and standard library: go/LICENSE.", goVersion()),
+	}
+	for _, m := range mods {
+		lic, err := licenceFiles(m.Dir, "licenses/"+m.Path)
+		if err != nil {
+			return nil, err
+		}
+		if len(lic) == 0 {
+			return nil, fmt.Errorf("module %s %s has no licence file in %s", m.Path, m.Version, m.Dir)
+		}
+		files = append(files, lic...)
+		index = append(index, fmt.Sprintf("Go module %s %s: %s.", m.Path, m.Version, names(lic, "licenses/")))
+	}
+	index = append(index, r.npmIndex()...)
+	index = append(index, "", "The pages timeline html writes inline the ECharts bundle, whose licence",
+		"comments (ECharts and zrender: Apache License 2.0, see npm/echarts/NOTICE) it keeps.")
+	return append(files, file{Name: "licenses/README.txt", Data: []byte(strings.Join(index, "\n") + "\n"), Mode: 0o644}), nil
+}
+
+// build builds the binary for goos/goarch into bin and returns its bytes.
+func (r *release) build(goos, goarch, bin string) ([]byte, error) {
+	ldflags := fmt.Sprintf("-s -w -buildid= -X main.ldVersion=%s -X main.ldCommit=%s -X main.ldCommitTime=%s",
+		r.version, r.commit, r.mtime.Format(time.RFC3339))
+	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false", "-ldflags", ldflags, "-o", bin, mainPkg)
+	cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch, "CGO_ENABLED=0", "GOFLAGS=-mod=readonly")
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	fmt.Fprintf(os.Stderr, "dist: building %s/%s\n", goos, goarch)
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("building %s/%s: %w", goos, goarch, err)
+	}
+	return os.ReadFile(bin)
+}
+
+// npmIndex is a line of the licences' index for each npm package in the
+// bundle, naming its licence files.
+func (r *release) npmIndex() []string {
+	var index []string
+	versions, _ := os.ReadFile(bundleV)
+	for _, l := range strings.Split(strings.TrimSpace(string(versions)), "\n") {
+		name, _, _ := strings.Cut(l, " ")
+		var lic []file
+		for _, f := range r.npm {
+			if strings.HasPrefix(f.Name, "licenses/npm/"+name+"/") {
+				lic = append(lic, f)
+			}
+		}
+		index = append(index, fmt.Sprintf("npm %s, in the embedded ECharts bundle: %s.", l, names(lic, "licenses/")))
+	}
+	return index
+}
+
+// writeArchive writes files as the archive for goos/goarch into out (a
+// zip for windows, else a .tar.gz) and returns its line of SHA256SUMS.
+func (r *release) writeArchive(out, goos, goarch string, files []file) (string, error) {
+	base := fmt.Sprintf("timeline-%s-%s-%s", r.version, goos, goarch)
+	var buf bytes.Buffer
+	name, write := base+".tar.gz", writeTarGz
+	if goos == "windows" {
+		name, write = base+".zip", writeZip
+	}
+	if err := write(&buf, base, files, r.mtime); err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(out, name), buf.Bytes(), 0o644); err != nil {
+		return "", err
+	}
+	fmt.Fprintf(os.Stderr, "dist: wrote %s (%d bytes)\n", filepath.Join(out, name), buf.Len())
+	return fmt.Sprintf("%x  %s", sha256.Sum256(buf.Bytes()), name), nil
 }
 
 func git(args ...string) (string, error) {
