@@ -2,6 +2,7 @@ package pdfout
 
 import (
 	"encoding/binary"
+	"maps"
 	"slices"
 )
 
@@ -29,57 +30,20 @@ const (
 // or ttf and nil when it has none of them. tables holds ttf's table
 // directory.
 func remapAstral(ttf []byte, tables map[string][2]int) ([]byte, map[rune]rune) {
-	cmap := tables["cmap"]
-	off := cmap[0]
-	u16 := func(o int) int {
-		if o < 0 || o+2 > len(ttf) {
-			return 0
-		}
-		return int(binary.BigEndian.Uint16(ttf[o:]))
-	}
-	u32 := func(o int) int {
-		if o < 0 || o+4 > len(ttf) {
-			return 0
-		}
-		return int(binary.BigEndian.Uint32(ttf[o:]))
-	}
-	fmt4, fmt12 := -1, -1
-	for i, n := 0, u16(off+2); i < n; i++ {
-		rec := off + 4 + 8*i
-		platform, encoding, sub := u16(rec), u16(rec+2), off+u32(rec+4)
-		switch f := u16(sub); {
-		case f == 4 && (platform == 3 && encoding == 1 || platform == 0) && fmt4 < 0:
-			fmt4 = sub
-		case f == 12 && (platform == 3 && encoding == 10 || platform == 0) && fmt12 < 0:
-			fmt12 = sub
-		}
-	}
+	fmt4, fmt12 := sfnt(ttf).unicodeMaps(tables["cmap"][0])
 	if fmt4 < 0 || fmt12 < 0 {
 		return ttf, nil
 	}
 	// The BMP map as gofpdf reads it, and the astral characters.
 	glyphs := map[rune]int{}
 	eachFormat4(ttf, fmt4, func(r rune, g int) { glyphs[r] = g })
-	var astral []rune
-	astralGlyph := map[rune]int{}
-	groups := u32(fmt12 + 12)
-	for g := 0; g < groups && fmt12+16+12*g+12 <= len(ttf); g++ {
-		grp := fmt12 + 16 + 12*g
-		first, last, glyph := u32(grp), u32(grp+4), u32(grp+8)
-		for r := max(first, astralFirst); r <= min(last, astralLast); r++ {
-			if gid := glyph + (r - first); gid != 0 && gid < 0x10000 {
-				astral = append(astral, rune(r))
-				astralGlyph[rune(r)] = gid
-			}
-		}
-	}
+	astral := astralGlyphs(sfnt(ttf), fmt12)
 	if len(astral) == 0 {
 		return ttf, nil
 	}
-	slices.Sort(astral)
 	remap := map[rune]rune{}
 	pua := rune(0xE000)
-	for _, r := range astral {
+	for _, r := range slices.Sorted(maps.Keys(astral)) {
 		for pua <= 0xF8FF && glyphs[pua] != 0 {
 			pua++
 		}
@@ -87,21 +51,44 @@ func remapAstral(ttf []byte, tables map[string][2]int) ([]byte, map[rune]rune) {
 			break
 		}
 		remap[r] = pua
-		glyphs[pua] = astralGlyph[r]
+		glyphs[pua] = astral[r]
 		pua++
 	}
 	sub := format4(glyphs)
 	if sub == nil {
 		return ttf, nil
 	}
-	// The new cmap table: one Windows Unicode subtable.
+	return withCmap(ttf, sub), remap
+}
+
+// astralGlyphs returns the glyph of each character between astralFirst
+// and astralLast that the format 12 character map at offset fmt12 of f
+// maps to a glyph gofpdf can address (1 to 0xFFFF).
+func astralGlyphs(f sfnt, fmt12 int) map[rune]int {
+	glyphs := map[rune]int{}
+	groups := f.u32(fmt12 + 12)
+	for g := 0; g < groups && fmt12+16+12*g+12 <= len(f); g++ {
+		grp := fmt12 + 16 + 12*g
+		first, last, glyph := f.u32(grp), f.u32(grp+4), f.u32(grp+8)
+		for r := max(first, astralFirst); r <= min(last, astralLast); r++ {
+			if gid := glyph + (r - first); gid != 0 && gid < 0x10000 {
+				glyphs[rune(r)] = gid
+			}
+		}
+	}
+	return glyphs
+}
+
+// withCmap returns a copy of ttf whose cmap table is one Windows Unicode
+// subtable, sub, appended to the font with the table directory pointing
+// at it.
+func withCmap(ttf, sub []byte) []byte {
 	table := make([]byte, 12, 12+len(sub))
 	binary.BigEndian.PutUint16(table[2:], 1)  // one subtable
 	binary.BigEndian.PutUint16(table[4:], 3)  // Windows
 	binary.BigEndian.PutUint16(table[6:], 1)  // Unicode BMP
 	binary.BigEndian.PutUint32(table[8:], 12) // its offset
 	table = append(table, sub...)
-	// The font with the table appended and the directory pointing at it.
 	out := slices.Clone(ttf)
 	for len(out)%4 != 0 {
 		out = append(out, 0)
@@ -117,7 +104,7 @@ func remapAstral(ttf []byte, tables map[string][2]int) ([]byte, map[rune]rune) {
 			binary.BigEndian.PutUint32(out[rec+12:], uint32(len(table)))
 		}
 	}
-	return out, remap
+	return out
 }
 
 // format4 returns a cmap subtable of format 4 for glyphs, or nil when it

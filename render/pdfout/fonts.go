@@ -273,40 +273,57 @@ func (c *coverage) add(r rune) {
 // whatever the font holds. A font it cannot read covers nothing.
 func cmap4Coverage(ttf []byte) *coverage {
 	var c coverage
-	u16 := func(off int) int {
-		if off < 0 || off+2 > len(ttf) {
-			return 0
-		}
-		return int(binary.BigEndian.Uint16(ttf[off:]))
-	}
-	u32 := func(off int) int {
-		if off < 0 || off+4 > len(ttf) {
-			return 0
-		}
-		return int(binary.BigEndian.Uint32(ttf[off:]))
-	}
+	f := sfnt(ttf)
 	cmap := -1
-	for i, n := 0, u16(4); i < n; i++ {
+	for i, n := 0, f.u16(4); i < n; i++ {
 		rec := 12 + 16*i
 		if rec+16 <= len(ttf) && string(ttf[rec:rec+4]) == "cmap" {
-			cmap = u32(rec + 8)
+			cmap = f.u32(rec + 8)
 		}
 	}
 	if cmap < 0 {
 		return &c
 	}
-	fmt4 := -1
-	for i, n := 0, u16(cmap+2); i < n; i++ {
-		rec := cmap + 4 + 8*i
-		platform, encoding, off := u16(rec), u16(rec+2), cmap+u32(rec+4)
-		if u16(off) == 4 && (platform == 3 && encoding == 1 || platform == 0) && fmt4 < 0 {
-			fmt4 = off
-		}
-	}
-	if fmt4 >= 0 {
+	if fmt4, _ := f.unicodeMaps(cmap); fmt4 >= 0 {
 		eachFormat4(ttf, fmt4, func(r rune, _ int) { c.add(r) })
 	}
 	return &c
+}
+
+// sfnt is a TrueType font's bytes, read with bounds: an offset past the
+// end reads as zero.
+type sfnt []byte
+
+func (f sfnt) u16(o int) int {
+	if o < 0 || o+2 > len(f) {
+		return 0
+	}
+	return int(binary.BigEndian.Uint16(f[o:]))
+}
+
+func (f sfnt) u32(o int) int {
+	if o < 0 || o+4 > len(f) {
+		return 0
+	}
+	return int(binary.BigEndian.Uint32(f[o:]))
+}
+
+// unicodeMaps returns the offsets of the first Unicode character maps of
+// format 4 and of format 12 in the cmap table at offset cmap, -1 for a
+// format the font does not have.
+func (f sfnt) unicodeMaps(cmap int) (fmt4, fmt12 int) {
+	fmt4, fmt12 = -1, -1
+	for i, n := 0, f.u16(cmap+2); i < n; i++ {
+		rec := cmap + 4 + 8*i
+		platform, encoding, sub := f.u16(rec), f.u16(rec+2), cmap+f.u32(rec+4)
+		switch format := f.u16(sub); {
+		case format == 4 && (platform == 3 && encoding == 1 || platform == 0) && fmt4 < 0:
+			fmt4 = sub
+		case format == 12 && (platform == 3 && encoding == 10 || platform == 0) && fmt12 < 0:
+			fmt12 = sub
+		}
+	}
+	return fmt4, fmt12
 }
 
 // eachFormat4 calls f with every character the format 4 character map at
@@ -314,12 +331,7 @@ func cmap4Coverage(ttf []byte) *coverage {
 // reads the map: characters below U+FFFF only. Offsets past the end of
 // ttf read as zero.
 func eachFormat4(ttf []byte, sub int, f func(r rune, glyph int)) {
-	u16 := func(o int) int {
-		if o < 0 || o+2 > len(ttf) {
-			return 0
-		}
-		return int(binary.BigEndian.Uint16(ttf[o:]))
-	}
+	u16 := sfnt(ttf).u16
 	segs := u16(sub+6) / 2
 	ends := sub + 14
 	starts := ends + 2*segs + 2
