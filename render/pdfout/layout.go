@@ -551,102 +551,131 @@ func (d *doc) firstPiece(b *block) float64 {
 // With footnotes at the foot of the page (Options.Notes "page"), each page
 // keeps room under its text for the sources its events cite.
 func (d *doc) paginate() {
-	page, y := 1, d.top
-	var cur []int // the sources at the foot of the page
 	d.pageNotes = map[int][]int{}
-	newPage := func() {
-		if len(cur) > 0 {
-			d.pageNotes[page] = cur
-		}
-		page, y, cur = page+1, d.top, nil
-	}
-	// with returns the sources at the foot of the page with b on it.
-	with := func(b *block) []int {
-		if !d.notesAtFoot || b.ev == nil {
-			return cur
-		}
-		ns := cur
-		for _, n := range b.ev.Notes {
-			if !slices.Contains(ns, n) {
-				ns = append(slices.Clip(ns), n)
-			}
-		}
-		return ns
-	}
+	p := &pager{d: d, page: 1, y: d.top}
 	for i := range d.blocks {
-		b := &d.blocks[i]
-		if b.kind == kindBreak {
-			bot := d.bot - d.footHeight(cur)
-			switch {
-			case y == d.top:
-			case b.keep > 0:
-				// Keep the next blocks together when they fit on a page.
-				h := 0.0
-				for _, n := range d.blocks[i+1 : i+1+b.keep] {
-					h += n.height()
-				}
-				if first := d.blocks[i+1].pad; y+h > bot && h-first <= d.bot-d.top {
-					newPage()
-				}
-			case b.room == 0 || bot-y < b.room*(d.bot-d.top):
-				newPage()
-			}
-			continue
-		}
-		if len(b.rows) == 0 {
-			continue
-		}
-		ns := with(b)
-		bot := d.bot - d.footHeight(ns)
-		pad := b.pad
-		if y == d.top {
-			pad = 0
-		}
-		h := b.height() - b.pad + pad
-		need := h
-		if b.keepNext && i+1 < len(d.blocks) && d.blocks[i+1].kind != kindBreak {
-			need += d.firstPiece(&d.blocks[i+1])
-		}
-		if y+need > bot && y > d.top && (b.atomic || b.keepNext || y+pad+2*b.rows[0].h > bot) {
-			newPage()
-			pad = 0
-			h = b.height() - b.pad
-			ns = with(b)
-			bot = d.bot - d.footHeight(ns)
-		}
-		cur = ns
-		if y+h <= bot {
-			d.places = append(d.places, place{b: i, from: 0, to: len(b.rows), page: page, y: y + pad})
-			y += h
-			continue
-		}
-		// Split between rows.
-		y += pad
-		for from := 0; from < len(b.rows); {
-			to, yy := from, y
-			for to < len(b.rows) && yy+b.rows[to].h <= bot {
-				yy += b.rows[to].h
-				to++
-			}
-			if to == from {
-				if y > d.top {
-					newPage()
-					continue
-				}
-				to, yy = from+1, y+b.rows[from].h // a row taller than a page
-			}
-			d.places = append(d.places, place{b: i, from: from, to: to, page: page, y: y})
-			y, from = yy, to
-			if from < len(b.rows) {
-				newPage()
-				bot = d.bot - d.footHeight(cur)
-			}
+		switch b := &d.blocks[i]; {
+		case b.kind == kindBreak:
+			p.breakAt(i)
+		case len(b.rows) > 0:
+			p.place(i)
 		}
 	}
-	if len(cur) > 0 {
-		d.pageNotes[page] = cur
+	p.endPage()
+	d.pages = p.page
+}
+
+// pager is where paginate has got to: the page, how far down it, and
+// the sources at its foot.
+type pager struct {
+	d    *doc
+	page int
+	y    float64
+	cur  []int
+}
+
+// endPage keeps the sources at the foot of the page.
+func (p *pager) endPage() {
+	if len(p.cur) > 0 {
+		p.d.pageNotes[p.page] = p.cur
 	}
-	d.pages = page
+}
+
+func (p *pager) newPage() {
+	p.endPage()
+	p.page, p.y, p.cur = p.page+1, p.d.top, nil
+}
+
+// with returns the sources at the foot of the page with b on it.
+func (p *pager) with(b *block) []int {
+	if !p.d.notesAtFoot || b.ev == nil {
+		return p.cur
+	}
+	ns := p.cur
+	for _, n := range b.ev.Notes {
+		if !slices.Contains(ns, n) {
+			ns = append(slices.Clip(ns), n)
+		}
+	}
+	return ns
+}
+
+// breakAt starts a new page at the break d.blocks[i] when it asks for one.
+func (p *pager) breakAt(i int) {
+	d, b := p.d, &p.d.blocks[i]
+	bot := d.bot - d.footHeight(p.cur)
+	switch {
+	case p.y == d.top:
+	case b.keep > 0:
+		// Keep the next blocks together when they fit on a page.
+		h := 0.0
+		for _, n := range d.blocks[i+1 : i+1+b.keep] {
+			h += n.height()
+		}
+		if first := d.blocks[i+1].pad; p.y+h > bot && h-first <= d.bot-d.top {
+			p.newPage()
+		}
+	case b.room == 0 || bot-p.y < b.room*(d.bot-d.top):
+		p.newPage()
+	}
+}
+
+// place places the block d.blocks[i], whole where it fits, else on the
+// next page or split between rows.
+func (p *pager) place(i int) {
+	d, b := p.d, &p.d.blocks[i]
+	ns := p.with(b)
+	bot := d.bot - d.footHeight(ns)
+	pad := b.pad
+	if p.y == d.top {
+		pad = 0
+	}
+	h := b.height() - b.pad + pad
+	need := h
+	if b.keepNext && i+1 < len(d.blocks) && d.blocks[i+1].kind != kindBreak {
+		need += d.firstPiece(&d.blocks[i+1])
+	}
+	if p.y+need > bot && p.y > d.top && (b.atomic || b.keepNext || p.y+pad+2*b.rows[0].h > bot) {
+		p.newPage()
+		pad = 0
+		h = b.height() - b.pad
+		ns = p.with(b)
+		bot = d.bot - d.footHeight(ns)
+	}
+	p.cur = ns
+	if p.y+h <= bot {
+		d.places = append(d.places, place{b: i, from: 0, to: len(b.rows), page: p.page, y: p.y + pad})
+		p.y += h
+		return
+	}
+	p.y += pad
+	p.split(i, bot)
+}
+
+// split places the rows of d.blocks[i] from the top of the space left,
+// as many as fit on each page.
+func (p *pager) split(i int, bot float64) {
+	d, b := p.d, &p.d.blocks[i]
+	for from := 0; from < len(b.rows); {
+		to, yy := from, p.y
+		for to < len(b.rows) && yy+b.rows[to].h <= bot {
+			yy += b.rows[to].h
+			to++
+		}
+		if to == from {
+			if p.y > d.top {
+				p.newPage()
+				continue
+			}
+			to, yy = from+1, p.y+b.rows[from].h // a row taller than a page
+		}
+		d.places = append(d.places, place{b: i, from: from, to: to, page: p.page, y: p.y})
+		p.y, from = yy, to
+		if from < len(b.rows) {
+			p.newPage()
+			bot = d.bot - d.footHeight(p.cur)
+		}
+	}
 }
 
 // Footnotes at the foot of the page.
