@@ -174,7 +174,7 @@ func (d *doc) block(b *block, from, to int, y float64, eraLink map[*render.EraVi
 		r := &b.rows[i]
 		if r.mark != 0 {
 			cy := y + r.h/2 + r.size*0.3 - r.size*0.34
-			d.mark(render.Mark(r.mark-1), x+r.markX, cy, 2.6, c)
+			d.Mark(render.Mark(r.mark-1), x+r.markX, cy, 2.6, c)
 		}
 		d.row(r, x, y)
 		if r.ref != 0 {

@@ -363,19 +363,34 @@ func (d *doc) datedText() string {
 // rgb is a colour.
 type rgb struct{ r, g, b uint8 }
 
+// The briefing's inks: the overview's, and black and the links' blue.
 var (
 	black    = rgb{0, 0, 0}
-	ink      = rgb{17, 17, 17}
-	grey     = rgb{85, 85, 85}
-	lightInk = rgb{150, 150, 150}
-	rule     = rgb{170, 170, 170}
-	white    = rgb{255, 255, 255}
+	ink      = hexColor(render.InkColor)
+	grey     = hexColor(render.GreyColor)
+	lightInk = hexColor(render.LightInkColor)
+	rule     = hexColor(render.RuleColor)
+	white    = hexColor(render.WhiteColor)
 	linkBlue = rgb{0, 68, 136}
-	outline  = rgb{34, 34, 34}
+	outline  = hexColor(render.OutlineColor)
 )
 
 // parseColor reads "#rrggbb" or "#rgb"; anything else is grey.
 func parseColor(s string) rgb {
+	if c, ok := readColor(s); ok {
+		return c
+	}
+	return grey
+}
+
+// hexColor reads one of render's colours, "#rrggbb".
+func hexColor(s string) rgb {
+	c, _ := readColor(s)
+	return c
+}
+
+// readColor reads "#rrggbb" or "#rgb".
+func readColor(s string) (rgb, bool) {
 	hex := func(c byte) (uint8, bool) {
 		switch {
 		case c >= '0' && c <= '9':
@@ -393,7 +408,7 @@ func parseColor(s string) rgb {
 		for i := range v {
 			x, ok := hex(s[1+i])
 			if !ok {
-				return grey
+				return rgb{}, false
 			}
 			v[i] = x
 		}
@@ -401,17 +416,14 @@ func parseColor(s string) rgb {
 		for i := range 3 {
 			x, ok := hex(s[1+i])
 			if !ok {
-				return grey
+				return rgb{}, false
 			}
 			v[2*i], v[2*i+1] = x, x
 		}
 	default:
-		return grey
+		return rgb{}, false
 	}
-	if s[0] != '#' {
-		return grey
-	}
-	return rgb{v[0]<<4 | v[1], v[2]<<4 | v[3], v[4]<<4 | v[5]}
+	return rgb{v[0]<<4 | v[1], v[2]<<4 | v[3], v[4]<<4 | v[5]}, s[0] == '#'
 }
 
 // tint mixes c with white: 0 is c, 1 is white.

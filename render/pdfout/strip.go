@@ -36,12 +36,18 @@ func (d *doc) layoutStrip() *render.Overview {
 // drawStrip draws the overview strip with its top left corner at (x, y);
 // eraLink holds the internal link of each era's heading.
 func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
-	s := d.strip
-	lanesTop := y + s.LanesTop
-	lanesH := s.AxisY - s.LanesTop
-	axisY := lanesTop + lanesH
-	px0, px1 := x+s.PlotX, x+s.PlotX+s.PlotW
+	d.drawEras(x, y, eraLink)
+	colors := d.drawLanes(x, y)
+	d.drawEvents(x, y, colors)
+	d.drawAxis(x, y)
+}
 
+// drawEras draws the era bands, their labels linked to the eras'
+// headings, and their boundaries across the lanes.
+func (d *doc) drawEras(x, y float64, eraLink map[*render.EraView]int) {
+	s := d.strip
+	lanesTop, lanesH := y+s.LanesTop, s.AxisY-s.LanesTop
+	px0, px1 := x+s.PlotX, x+s.PlotX+s.PlotW
 	for _, e := range s.Eras {
 		x0, x1 := x+e.X0, x+e.X1
 		ry := y + e.Y
@@ -65,12 +71,18 @@ func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
 		for _, e := range s.Eras {
 			for _, xt := range [2]float64{x + e.X0, x + e.X1} {
 				if xt > px0+0.5 && xt < px1-0.5 {
-					d.pdf.Line(xt, lanesTop, xt, axisY)
+					d.pdf.Line(xt, lanesTop, xt, lanesTop+lanesH)
 				}
 			}
 		}
 	}
+}
 
+// drawLanes draws the lanes' rules, colour swatches and labels, and the
+// plot's frame; it returns each lane's colour.
+func (d *doc) drawLanes(x, y float64) []rgb {
+	s := d.strip
+	px0, px1 := x+s.PlotX, x+s.PlotX+s.PlotW
 	colors := make([]rgb, len(s.Lanes))
 	for k, l := range s.Lanes {
 		colors[k] = parseColor(l.Category.Color)
@@ -80,39 +92,48 @@ func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
 			d.pdf.Line(px0, ly, px1, ly)
 		}
 		d.setFill(colors[k])
-		d.setStroke(outline, 0.3)
+		d.setStroke(outline, render.MarkOutlineW)
 		sw := math.Min(6, s.LaneH-0.8)
 		d.pdf.Rect(x, ly+(s.LaneH-sw)/2, sw, sw, "FD")
 		for j, t := range l.Lines {
 			d.text(sans, render.OverviewLabelSize, ink, x+9, ly+s.LaneH/2+2.4+(float64(j)-float64(len(l.Lines)-1)/2)*8, t)
 		}
 	}
-	if lanesH > 0 {
+	if lanesH := s.AxisY - s.LanesTop; lanesH > 0 {
 		d.setStroke(lightInk, lineWidth)
-		d.pdf.Rect(px0, lanesTop, s.PlotW, lanesH, "D")
+		d.pdf.Rect(px0, y+s.LanesTop, s.PlotW, lanesH, "D")
 	}
+	return colors
+}
 
-	// The events: bars first, then marks on top.
+// drawEvents draws the events in their lanes' colours: bars first, then
+// marks on top, each linked to the event in the list.
+func (d *doc) drawEvents(x, y float64, colors []rgb) {
+	s := d.strip
 	for _, b := range s.Bars {
-		c := colors[b.Event.Category.Lane]
-		d.bar(b.Shape, x+b.X0, x+b.X1, y+b.Y, c, b.Dashed)
+		d.Bar(b.Shape, x+b.X0, x+b.X1, y+b.Y, colors[b.Event.Category.Lane], b.Dashed)
 		if b.OpenEnd {
-			d.openEnd(x+b.X1, y+b.Y)
+			d.OpenEnd(x+b.X1, y+b.Y)
 		}
 	}
 	for _, m := range s.Marks {
 		xm, cy := x+m.X, y+m.Y
-		d.mark(m.Mark, xm, cy, s.MarkR, colors[m.Event.Category.Lane])
+		d.Mark(m.Mark, xm, cy, s.MarkR, colors[m.Event.Category.Lane])
 		if d.eventLink != nil {
 			if id := d.eventLink[m.Event.Index]; id != 0 {
 				d.pdf.Link(xm-s.MarkR-0.5, cy-s.MarkR-0.5, 2*s.MarkR+1, 2*s.MarkR+1, id)
 			}
 		}
 	}
+}
 
-	// The axis.
+// drawAxis draws the time axis, its ticks and labels, and the era legend
+// under it.
+func (d *doc) drawAxis(x, y float64) {
+	s := d.strip
+	axisY := y + s.LanesTop + (s.AxisY - s.LanesTop) // as the lanes end
 	d.setStroke(ink, 0.5)
-	d.pdf.Line(px0, axisY, px1, axisY)
+	d.pdf.Line(x+s.PlotX, axisY, x+s.PlotX+s.PlotW, axisY)
 	d.setStroke(ink, lineWidth)
 	for _, t := range s.Ticks {
 		xt := x + t.X
@@ -132,78 +153,82 @@ func (d *doc) drawStrip(x, y float64, eraLink map[*render.EraView]int) {
 	}
 }
 
-// bar draws the bar of an imprecise date (hollow) or of an interval
+// Bar draws the bar of an imprecise date (faint) or of an interval
 // (solid) from x0 to x1, centred on cy; an approximate or uncertain one
 // has a dashed outline.
-func (d *doc) bar(shape render.Shape, x0, x1, cy float64, c rgb, dashed bool) {
+func (d *doc) Bar(shape render.Shape, x0, x1, cy float64, c rgb, dashed bool) {
 	w := math.Max(x1-x0, 1)
 	if dashed {
-		d.pdf.SetDashPattern([]float64{1.4, 0.8}, 0)
+		d.pdf.SetDashPattern(render.BarDash, 0)
 	}
 	if shape == render.ShapeRange {
-		d.setFill(c.tint(0.8))
-		d.setStroke(c, 0.6)
+		d.setFill(c.tint(render.RangeTint))
+		d.setStroke(c, render.RangeBarW)
 		if dashed {
-			d.setStroke(outline, 0.5)
+			d.setStroke(outline, render.DashedBarW)
 		}
-		d.pdf.Rect(x0, cy-1.7, w, 3.4, "FD")
+		d.pdf.Rect(x0, cy-render.RangeBarH/2, w, render.RangeBarH, "FD")
 	} else {
 		d.setFill(c)
-		d.setStroke(outline, 0.3)
+		d.setStroke(outline, render.MarkOutlineW)
 		if dashed {
-			d.setStroke(outline, 0.5)
+			d.setStroke(outline, render.DashedBarW)
 		}
-		d.pdf.Rect(x0, cy-1.5, w, 3, "FD")
+		d.pdf.Rect(x0, cy-render.SpanBarH/2, w, render.SpanBarH, "FD")
 	}
 	if dashed {
 		d.pdf.SetDashPattern(nil, 0)
 	}
 }
 
-// openEnd draws an arrowhead at x, the end of an interval still open on
+// OpenEnd draws an arrowhead at x, the end of an interval still open on
 // the as-of date.
-func (d *doc) openEnd(x, cy float64) {
+func (d *doc) OpenEnd(x, cy float64) {
 	d.setFill(outline)
-	d.setStroke(outline, 0.3)
-	d.pdf.Polygon([]gofpdf.PointType{{X: x, Y: cy - 2.6}, {X: x + 3, Y: cy}, {X: x, Y: cy + 2.6}}, "FD")
+	d.setStroke(outline, render.MarkOutlineW)
+	d.pdf.Polygon(points(render.ArrowCorners(x, cy)), "FD")
 }
 
-// mark draws the shape of a status, centred on (cx, cy), in colour c with
+// Mark draws the shape of a status, centred on (cx, cy), in colour c with
 // a dark outline, so that it reads printed in black and white.
-func (d *doc) mark(m render.Mark, cx, cy, r float64, c rgb) {
+func (d *doc) Mark(m render.Mark, cx, cy, r float64, c rgb) {
+	pts := render.MarkCorners(m, cx, cy, r)
 	switch m {
 	case render.MarkDisc:
-		d.dot(cx, cy, r+0.3, outline)
+		d.dot(cx, cy, r+render.MarkOutlineW, outline)
 		d.dot(cx, cy, r, c)
 	case render.MarkRing:
-		d.dot(cx, cy, r+0.3, outline)
+		d.dot(cx, cy, r+render.MarkOutlineW, outline)
 		d.dot(cx, cy, r, c)
-		d.dot(cx, cy, r*0.5+0.3, outline)
-		d.dot(cx, cy, r*0.5, white)
-	case render.MarkDiamond:
-		q := r * 1.3
+		d.dot(cx, cy, r*render.RingHole+render.MarkOutlineW, outline)
+		d.dot(cx, cy, r*render.RingHole, white)
+	case render.MarkDiamond, render.MarkTriangle:
 		d.setFill(c)
-		d.setStroke(outline, 0.3)
-		d.pdf.Polygon([]gofpdf.PointType{{X: cx, Y: cy - q}, {X: cx + q, Y: cy}, {X: cx, Y: cy + q}, {X: cx - q, Y: cy}}, "FD")
-	case render.MarkTriangle:
-		q := r * 1.25
-		d.setFill(c)
-		d.setStroke(outline, 0.3)
-		d.pdf.Polygon([]gofpdf.PointType{{X: cx, Y: cy - q}, {X: cx + q, Y: cy + q*0.8}, {X: cx - q, Y: cy + q*0.8}}, "FD")
+		d.setStroke(outline, render.MarkOutlineW)
+		d.pdf.Polygon(points(pts), "FD")
 	case render.MarkCross:
-		q := r * 0.95
-		d.setStroke(outline, r*0.85)
-		d.pdf.Line(cx-q, cy-q, cx+q, cy+q)
-		d.pdf.Line(cx-q, cy+q, cx+q, cy-q)
-		d.setStroke(c, r*0.4)
-		d.pdf.Line(cx-q, cy-q, cx+q, cy+q)
-		d.pdf.Line(cx-q, cy+q, cx+q, cy-q)
+		for _, s := range []struct {
+			c rgb
+			w float64
+		}{{outline, r * render.CrossOuterW}, {c, r * render.CrossInnerW}} {
+			d.setStroke(s.c, s.w)
+			d.pdf.Line(pts[0].X, pts[0].Y, pts[1].X, pts[1].Y)
+			d.pdf.Line(pts[2].X, pts[2].Y, pts[3].X, pts[3].Y)
+		}
 	default: // render.MarkSquare
-		q := r * 0.9
 		d.setFill(c)
-		d.setStroke(outline, 0.3)
-		d.pdf.Rect(cx-q, cy-q, 2*q, 2*q, "FD")
+		d.setStroke(outline, render.MarkOutlineW)
+		d.pdf.Rect(pts[0].X, pts[0].Y, pts[1].X, pts[1].Y, "FD")
 	}
+}
+
+// points converts render's points to gofpdf's.
+func points(ps []render.Point) []gofpdf.PointType {
+	out := make([]gofpdf.PointType, len(ps))
+	for i, p := range ps {
+		out[i] = gofpdf.PointType{X: p.X, Y: p.Y}
+	}
+	return out
 }
 
 // dot draws a disc of radius r: a line of no length, with round caps
@@ -217,25 +242,11 @@ func (d *doc) dot(cx, cy, r float64, c rgb) {
 func (d *doc) drawKey(x, y float64) {
 	for _, it := range d.key.Items {
 		ix, cy := x+it.X, y+it.Y+render.OverviewKeyLineH/2
-		tx := ix + render.KeyIconW[it.Icon]
-		switch it.Icon {
-		case render.KeyMark:
-			d.mark(it.Mark, ix+3, cy-0.5, 2.4, grey)
-		case render.KeyRange, render.KeySpan, render.KeyDashed:
-			shape := render.ShapeRange
-			if it.Icon == render.KeySpan {
-				shape = render.ShapeSpan
-			}
-			d.bar(shape, ix, ix+14, cy-0.5, grey, it.Icon == render.KeyDashed)
-			d.mark(render.MarkDisc, ix+7, cy-0.5, 2, grey)
-		case render.KeyOpen:
-			d.bar(render.ShapeSpan, ix, ix+14, cy-0.5, grey, false)
-			d.openEnd(ix+14, cy-0.5)
-		}
+		render.DrawKeyIcon(d, it, ix, cy, grey)
 		f := sans
 		if it.Bold {
 			f = sansBold
 		}
-		d.text(f, render.OverviewKeySize, ink, tx, cy+2.3, it.Text)
+		d.text(f, render.OverviewKeySize, ink, ix+render.KeyIconW[it.Icon], cy+2.3, it.Text)
 	}
 }

@@ -21,14 +21,14 @@ import (
 // paper, so that the SVG is the PDF's strip at the same scale.
 const DefaultWidth = 504
 
-// The colours, those of the PDF.
+// The overview's inks, those of the PDF.
 const (
-	ink      = "#111111"
-	grey     = "#555555"
-	lightInk = "#969696"
-	rule     = "#aaaaaa"
-	outline  = "#222222"
-	white    = "#ffffff"
+	ink      = render.InkColor
+	grey     = render.GreyColor
+	lightInk = render.LightInkColor
+	rule     = render.RuleColor
+	outline  = render.OutlineColor
+	white    = render.WhiteColor
 )
 
 const (
@@ -103,7 +103,7 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	}
 
 	s.printf(`<g transform="translate(%s %s)">`+"\n", num(pad), num(stripY))
-	s.strip(v, o)
+	s.strip(o)
 	s.printf("</g>\n")
 	s.printf(`<g transform="translate(%s %s)">`+"\n", num(pad), num(keyY))
 	s.key(k)
@@ -165,7 +165,16 @@ func (s *svg) text(x, y, size float64, bold bool, fill, anchor, t string) {
 }
 
 // strip draws the overview strip with its top left corner at (0, 0).
-func (s *svg) strip(v *render.View, o *render.Overview) {
+func (s *svg) strip(o *render.Overview) {
+	s.eras(o)
+	s.lanes(o)
+	s.events(o)
+	s.axis(o)
+}
+
+// eras draws the era bands, their boundaries across the lanes and their
+// labels.
+func (s *svg) eras(o *render.Overview) {
 	lanesH := o.AxisY - o.LanesTop
 	px0, px1 := o.PlotX, o.PlotX+o.PlotW
 	s.printf(`<g class="eras" stroke="%s" stroke-width="%s">`+"\n", lightInk, num(hairline))
@@ -192,15 +201,21 @@ func (s *svg) strip(v *render.View, o *render.Overview) {
 			s.text((e.X0+e.X1)/2, e.Y+8.4, render.OverviewLabelSize, false, ink, "middle", e.Text)
 		}
 	}
+}
 
+// lanes draws the lanes' rules, colour swatches and labels, and the
+// plot's frame.
+func (s *svg) lanes(o *render.Overview) {
+	lanesH := o.AxisY - o.LanesTop
+	px0, px1 := o.PlotX, o.PlotX+o.PlotW
 	s.printf(`<g class="lanes">` + "\n")
 	for k, l := range o.Lanes {
 		if k > 0 {
 			s.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"/>`+"\n", num(px0), num(l.Y), num(px1), num(l.Y), rule, num(hairline))
 		}
 		sw := math.Min(6, o.LaneH-0.8)
-		s.printf(`<rect x="0" y="%s" width="%s" height="%s" fill="%s" stroke="%s" stroke-width="0.3"/>`+"\n",
-			num(l.Y+(o.LaneH-sw)/2), num(sw), num(sw), color(l.Category.Color, grey), outline)
+		s.printf(`<rect x="0" y="%s" width="%s" height="%s" fill="%s" stroke="%s" stroke-width="%s"/>`+"\n",
+			num(l.Y+(o.LaneH-sw)/2), num(sw), num(sw), color(l.Category.Color, grey), outline, num(render.MarkOutlineW))
 		for j, t := range l.Lines {
 			s.text(9, l.Y+o.LaneH/2+2.4+(float64(j)-float64(len(l.Lines)-1)/2)*8, render.OverviewLabelSize, false, ink, "", t)
 		}
@@ -209,25 +224,30 @@ func (s *svg) strip(v *render.View, o *render.Overview) {
 		s.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="none" stroke="%s" stroke-width="%s"/>`+"\n", num(px0), num(o.LanesTop), num(o.PlotW), num(lanesH), lightInk, num(hairline))
 	}
 	s.printf("</g>\n")
+}
 
-	// The events: bars first, then marks on top, each mark titled with
-	// its date and title for a viewer's tooltip.
+// events draws the events: bars first, then marks on top, each mark
+// titled with its date and title for a viewer's tooltip.
+func (s *svg) events(o *render.Overview) {
 	s.printf(`<g class="events">` + "\n")
 	for _, b := range o.Bars {
-		c := color(b.Event.Category.Color, grey)
-		s.bar(b.Shape, b.X0, b.X1, b.Y, c, b.Dashed)
+		s.Bar(b.Shape, b.X0, b.X1, b.Y, color(b.Event.Category.Color, grey), b.Dashed)
 		if b.OpenEnd {
-			s.openEnd(b.X1, b.Y)
+			s.OpenEnd(b.X1, b.Y)
 		}
 	}
 	for _, mk := range o.Marks {
 		s.printf(`<g><title>%s</title>`, text(clean(mk.Event.Label)+" — "+clean(mk.Event.Title)))
-		s.mark(mk.Mark, mk.X, mk.Y, o.MarkR, color(mk.Event.Category.Color, grey))
+		s.Mark(mk.Mark, mk.X, mk.Y, o.MarkR, color(mk.Event.Category.Color, grey))
 		s.printf("</g>\n")
 	}
 	s.printf("</g>\n")
+}
 
-	// The axis.
+// axis draws the time axis, its ticks and labels, and the era legend
+// under it.
+func (s *svg) axis(o *render.Overview) {
+	px0, px1 := o.PlotX, o.PlotX+o.PlotW
 	s.printf(`<g class="axis" stroke="%s" stroke-width="%s">`+"\n", ink, num(hairline))
 	s.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke-width="0.5"/>`+"\n", num(px0), num(o.AxisY), num(px1), num(o.AxisY))
 	for _, t := range o.Ticks {
@@ -253,22 +273,9 @@ func (s *svg) strip(v *render.View, o *render.Overview) {
 // key draws the key with its top left corner at (0, 0).
 func (s *svg) key(k *render.Key) {
 	for _, it := range k.Items {
-		ix, cy := it.X, it.Y+render.OverviewKeyLineH/2
-		switch it.Icon {
-		case render.KeyMark:
-			s.mark(it.Mark, ix+3, cy-0.5, 2.4, grey)
-		case render.KeyRange, render.KeySpan, render.KeyDashed:
-			shape := render.ShapeRange
-			if it.Icon == render.KeySpan {
-				shape = render.ShapeSpan
-			}
-			s.bar(shape, ix, ix+14, cy-0.5, grey, it.Icon == render.KeyDashed)
-			s.mark(render.MarkDisc, ix+7, cy-0.5, 2, grey)
-		case render.KeyOpen:
-			s.bar(render.ShapeSpan, ix, ix+14, cy-0.5, grey, false)
-			s.openEnd(ix+14, cy-0.5)
-		}
-		s.text(ix+render.KeyIconW[it.Icon], cy+2.3, render.OverviewKeySize, it.Bold, ink, "", it.Text)
+		cy := it.Y + render.OverviewKeyLineH/2
+		render.DrawKeyIcon(s, it, it.X, cy, grey)
+		s.text(it.X+render.KeyIconW[it.Icon], cy+2.3, render.OverviewKeySize, it.Bold, ink, "", it.Text)
 	}
 }
 
@@ -276,68 +283,66 @@ func (s *svg) line(x0, y0, x1, y1 float64) {
 	s.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n", num(x0), num(y0), num(x1), num(y1))
 }
 
-// bar draws the bar of an imprecise date (faint) or of an interval
+// Bar draws the bar of an imprecise date (faint) or of an interval
 // (solid) from x0 to x1, centred on cy; an approximate or uncertain one
 // has a dashed outline.
-func (s *svg) bar(shape render.Shape, x0, x1, cy float64, c string, dashed bool) {
+func (s *svg) Bar(shape render.Shape, x0, x1, cy float64, c string, dashed bool) {
 	w := math.Max(x1-x0, 1)
-	fill, stroke, sw, h := c, outline, 0.3, 3.0
+	fill, stroke, sw, h := c, outline, render.MarkOutlineW, render.SpanBarH
 	if shape == render.ShapeRange {
-		fill, stroke, sw, h = tint(c, 0.8), c, 0.6, 3.4
+		fill, stroke, sw, h = tint(c, render.RangeTint), c, render.RangeBarW, render.RangeBarH
 	}
 	dash := ""
 	if dashed {
-		stroke, sw, dash = outline, 0.5, ` stroke-dasharray="1.4 0.8"`
+		stroke, sw, dash = outline, render.DashedBarW, ` stroke-dasharray="`+num(render.BarDash[0])+" "+num(render.BarDash[1])+`"`
 	}
 	s.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s" stroke-width="%s"%s/>`+"\n",
 		num(x0), num(cy-h/2), num(w), num(h), fill, stroke, num(sw), dash)
 }
 
-// openEnd draws an arrowhead at x, the end of an interval still open on
+// OpenEnd draws an arrowhead at x, the end of an interval still open on
 // the as-of date.
-func (s *svg) openEnd(x, cy float64) {
-	s.polygon(outline, [][2]float64{{x, cy - 2.6}, {x + 3, cy}, {x, cy + 2.6}})
+func (s *svg) OpenEnd(x, cy float64) {
+	s.polygon(outline, render.ArrowCorners(x, cy))
 }
 
-func (s *svg) polygon(fill string, pts [][2]float64) {
+func (s *svg) polygon(fill string, pts []render.Point) {
 	var b strings.Builder
 	for i, p := range pts {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(num(p[0]) + "," + num(p[1]))
+		b.WriteString(num(p.X) + "," + num(p.Y))
 	}
-	s.printf(`<polygon points="%s" fill="%s" stroke="%s" stroke-width="0.3"/>`, b.String(), fill, outline)
+	s.printf(`<polygon points="%s" fill="%s" stroke="%s" stroke-width="%s"/>`, b.String(), fill, outline, num(render.MarkOutlineW))
 }
 
-// mark draws the shape of a status, centred on (cx, cy), in colour c with
+// Mark draws the shape of a status, centred on (cx, cy), in colour c with
 // a dark outline, so that it reads printed in black and white: the
 // shapes of the PDF.
-func (s *svg) mark(m render.Mark, cx, cy, r float64, c string) {
+func (s *svg) Mark(m render.Mark, cx, cy, r float64, c string) {
 	circle := func(r float64, fill string) {
-		// A 0.3 outline outside radius r, as the PDF's.
-		s.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="%s" stroke-width="0.3"/>`, num(cx), num(cy), num(r+0.15), fill, outline)
+		// The outline outside radius r, as the PDF's.
+		s.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="%s" stroke-width="%s"/>`,
+			num(cx), num(cy), num(r+render.MarkOutlineW/2), fill, outline, num(render.MarkOutlineW))
 	}
+	pts := render.MarkCorners(m, cx, cy, r)
 	switch m {
 	case render.MarkDisc:
 		circle(r, c)
 	case render.MarkRing:
 		circle(r, c)
-		circle(r*0.5, white)
-	case render.MarkDiamond:
-		q := r * 1.3
-		s.polygon(c, [][2]float64{{cx, cy - q}, {cx + q, cy}, {cx, cy + q}, {cx - q, cy}})
-	case render.MarkTriangle:
-		q := r * 1.25
-		s.polygon(c, [][2]float64{{cx, cy - q}, {cx + q, cy + q*0.8}, {cx - q, cy + q*0.8}})
+		circle(r*render.RingHole, white)
+	case render.MarkDiamond, render.MarkTriangle:
+		s.polygon(c, pts)
 	case render.MarkCross:
-		q := r * 0.95
-		d := "M" + num(cx-q) + "," + num(cy-q) + "L" + num(cx+q) + "," + num(cy+q) + "M" + num(cx-q) + "," + num(cy+q) + "L" + num(cx+q) + "," + num(cy-q)
-		s.printf(`<path d="%s" stroke="%s" stroke-width="%s" stroke-linecap="round"/>`, d, outline, num(r*0.85))
-		s.printf(`<path d="%s" stroke="%s" stroke-width="%s" stroke-linecap="round"/>`, d, c, num(r*0.4))
+		d := "M" + num(pts[0].X) + "," + num(pts[0].Y) + "L" + num(pts[1].X) + "," + num(pts[1].Y) +
+			"M" + num(pts[2].X) + "," + num(pts[2].Y) + "L" + num(pts[3].X) + "," + num(pts[3].Y)
+		s.printf(`<path d="%s" stroke="%s" stroke-width="%s" stroke-linecap="round"/>`, d, outline, num(r*render.CrossOuterW))
+		s.printf(`<path d="%s" stroke="%s" stroke-width="%s" stroke-linecap="round"/>`, d, c, num(r*render.CrossInnerW))
 	default: // render.MarkSquare
-		q := r * 0.9
-		s.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s" stroke-width="0.3"/>`, num(cx-q), num(cy-q), num(2*q), num(2*q), c, outline)
+		s.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s" stroke-width="%s"/>`,
+			num(pts[0].X), num(pts[0].Y), num(pts[1].X), num(pts[1].Y), c, outline, num(render.MarkOutlineW))
 	}
 }
 
