@@ -40,74 +40,87 @@ func RealisticJSON(n int) []byte {
 		fmt.Fprintf(&b, `{"id":"cat%d","label":"%s and %s"}`, i, title(words[(i*11+3)%len(words)]), words[(i*13+5)%len(words)])
 	}
 	b.WriteString(`],"sources":[{"id":"doc","kind":"government","author":"Research Service","title":"The report the events come from","publisher":"A Publisher","date":"2025-02-25"}`)
-	source := func(id string, k int) {
-		fmt.Fprintf(&b, `,{"id":%q,"kind":"press","author":"%s %s","title":%q,"publisher":"The %s %s","date":"%d-%02d-%02d","url":"https://example.org/%s/%d"}`,
-			id, title(words[r.n(len(words))]), title(words[r.n(len(words))]), title(phrase(&r, 4+r.n(8))),
-			title(words[r.n(len(words))]), title(words[r.n(len(words))]), 1950+r.n(75), 1+r.n(12), 1+r.n(28), words[r.n(len(words))], k)
-	}
 	for k := range shared {
-		source("sh"+strconv.Itoa(k), k)
+		realisticSource(&b, &r, "sh"+strconv.Itoa(k), k)
 	}
 	for k := range n {
-		source("own"+strconv.Itoa(k), shared+k)
+		realisticSource(&b, &r, "own"+strconv.Itoa(k), shared+k)
 	}
 	b.WriteString(`],"events":[`)
 	for i := range n {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		day := r.n(225 * 365)
-		y, m, d := 1800+day/365, 1+day%365/31, 1+day%28
-		var date string
-		start := y // the first year the date can mean
-		kind := i % 12
-		if y >= 2000 && kind <= 1 {
-			kind = 2 // no decade or century running past the present
-		}
-		switch kind {
-		case 0:
-			date, start = fmt.Sprintf("%03dX", y/10), y/10*10
-		case 1:
-			date, start = fmt.Sprintf("%02dXX", y/100), y/100*100
-		case 2, 3:
-			date = strconv.Itoa(y)
-		case 4:
-			date = fmt.Sprintf("%04d-%02d", y, m)
-		case 5:
-			date = fmt.Sprintf("%04d~", y)
-		case 6:
-			date = fmt.Sprintf("%04d-%02d-%02d?", y, m, d)
-		case 7:
-			date = fmt.Sprintf("%04d/%04d", y, min(y+1+r.n(12), 2025))
-		case 8:
-			date = fmt.Sprintf("%04d-%02d/..", y, m)
-		case 9:
-			date = fmt.Sprintf("[%04d..%04d]", y, min(y+1+r.n(3), 2025))
-		default:
-			date = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-		}
-		st := timeline.Statuses[r.n(len(timeline.Statuses))]
-		if r.n(3) > 0 {
-			st = timeline.StatusEstablished
-		}
-		attr := ""
-		if st != timeline.StatusEstablished {
-			attr = fmt.Sprintf(`,"status":%q,"attribution":"the %s %s"`, st, words[r.n(len(words))], words[r.n(len(words))])
-		}
-		sh := i // every shared source is cited
-		if i >= shared {
-			sh = r.n(shared)
-		}
-		srcs := fmt.Sprintf(`"own%d","sh%d"`, i, sh)
-		if r.n(2) == 0 {
-			srcs += fmt.Sprintf(`,"sh%d"`, r.n(shared))
-		}
-		era := min((start-1800)/28, 7)
-		fmt.Fprintf(&b, `{"id":"e%d","date":%q,"title":%q,"summary":%q,"era":"era%d","category":"cat%d"%s,"sources":[%s]}`,
-			i, date, title(phrase(&r, 5+r.n(8))), title(phrase(&r, 34+r.n(13)))+".", era, r.n(7), attr, srcs)
+		realisticEvent(&b, &r, i, shared)
 	}
 	b.WriteString(`]}`)
 	return []byte(b.String())
+}
+
+// realisticSource writes, after a comma, a press source with the id and
+// the k-th URL.
+func realisticSource(b *strings.Builder, r *xorshift, id string, k int) {
+	fmt.Fprintf(b, `,{"id":%q,"kind":"press","author":"%s %s","title":%q,"publisher":"The %s %s","date":"%d-%02d-%02d","url":"https://example.org/%s/%d"}`,
+		id, title(words[r.n(len(words))]), title(words[r.n(len(words))]), title(phrase(r, 4+r.n(8))),
+		title(words[r.n(len(words))]), title(words[r.n(len(words))]), 1950+r.n(75), 1+r.n(12), 1+r.n(28), words[r.n(len(words))], k)
+}
+
+// realisticEvent writes event i, which cites its own source and one or
+// two of the shared ones.
+func realisticEvent(b *strings.Builder, r *xorshift, i, shared int) {
+	date, start := realisticDate(r, i)
+	st := timeline.Statuses[r.n(len(timeline.Statuses))]
+	if r.n(3) > 0 {
+		st = timeline.StatusEstablished
+	}
+	attr := ""
+	if st != timeline.StatusEstablished {
+		attr = fmt.Sprintf(`,"status":%q,"attribution":"the %s %s"`, st, words[r.n(len(words))], words[r.n(len(words))])
+	}
+	sh := i // every shared source is cited
+	if i >= shared {
+		sh = r.n(shared)
+	}
+	srcs := fmt.Sprintf(`"own%d","sh%d"`, i, sh)
+	if r.n(2) == 0 {
+		srcs += fmt.Sprintf(`,"sh%d"`, r.n(shared))
+	}
+	era := min((start-1800)/28, 7)
+	fmt.Fprintf(b, `{"id":"e%d","date":%q,"title":%q,"summary":%q,"era":"era%d","category":"cat%d"%s,"sources":[%s]}`,
+		i, date, title(phrase(r, 5+r.n(8))), title(phrase(r, 34+r.n(13)))+".", era, r.n(7), attr, srcs)
+}
+
+// realisticDate returns the date of event i, of the i-th kind in turn,
+// and the first year it can mean.
+func realisticDate(r *xorshift, i int) (date string, start int) {
+	day := r.n(225 * 365)
+	y, m, d := 1800+day/365, 1+day%365/31, 1+day%28
+	start = y
+	kind := i % 12
+	if y >= 2000 && kind <= 1 {
+		kind = 2 // no decade or century running past the present
+	}
+	switch kind {
+	case 0:
+		return fmt.Sprintf("%03dX", y/10), y / 10 * 10
+	case 1:
+		return fmt.Sprintf("%02dXX", y/100), y / 100 * 100
+	case 2, 3:
+		return strconv.Itoa(y), start
+	case 4:
+		return fmt.Sprintf("%04d-%02d", y, m), start
+	case 5:
+		return fmt.Sprintf("%04d~", y), start
+	case 6:
+		return fmt.Sprintf("%04d-%02d-%02d?", y, m, d), start
+	case 7:
+		return fmt.Sprintf("%04d/%04d", y, min(y+1+r.n(12), 2025)), start
+	case 8:
+		return fmt.Sprintf("%04d-%02d/..", y, m), start
+	case 9:
+		return fmt.Sprintf("[%04d..%04d]", y, min(y+1+r.n(3), 2025)), start
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), start
 }
 
 // Realistic returns RealisticJSON(n), loaded.
