@@ -318,37 +318,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 		r.csvError(err)
 		return nil, nil, r.err()
 	}
-	col := map[string]int{}
-	var notes []string
-	for i, h := range header {
-		k := strings.ToLower(strings.TrimSpace(h))
-		line, c := r.cr.FieldPos(i)
-		switch {
-		case k == "":
-			continue
-		case !slices.Contains(Columns, k):
-			notes = append(notes, fmt.Sprintf("ignored column %q: the columns are %s", strings.TrimSpace(h), strings.Join(Columns, ", ")))
-			continue
-		}
-		if j, dup := col[k]; dup {
-			r.errorAt(line, c, k, "column %d repeats column %d; each column may appear once", i+1, j+1)
-			continue
-		}
-		col[k] = i
-	}
-	var missing []string
-	for _, k := range Required {
-		if _, ok := col[k]; !ok {
-			missing = append(missing, k)
-		}
-	}
-	if len(missing) > 0 {
-		hint := ""
-		if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
-			hint = "; the header has semicolons or tabs but no commas: save the table as comma-separated values"
-		}
-		r.errorAt(1, 1, "", "no %s column: the header row must name the columns %s (all columns: %s)%s", strings.Join(missing, ", "), strings.Join(Required, ", "), strings.Join(Columns, ","), hint)
-	}
+	col, notes := r.columns(header)
 	if len(r.problems) > 0 {
 		return nil, nil, r.err()
 	}
@@ -387,6 +357,44 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	}
 	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
 	return d, notes, nil
+}
+
+// columns returns the column of each name of Columns that the header
+// row names, and a note for each column it ignores; a repeated column
+// and a missing required one are problems.
+func (r *reader) columns(header []string) (map[string]int, []string) {
+	col := map[string]int{}
+	var notes []string
+	for i, h := range header {
+		k := strings.ToLower(strings.TrimSpace(h))
+		line, c := r.cr.FieldPos(i)
+		switch {
+		case k == "":
+			continue
+		case !slices.Contains(Columns, k):
+			notes = append(notes, fmt.Sprintf("ignored column %q: the columns are %s", strings.TrimSpace(h), strings.Join(Columns, ", ")))
+			continue
+		}
+		if j, dup := col[k]; dup {
+			r.errorAt(line, c, k, "column %d repeats column %d; each column may appear once", i+1, j+1)
+			continue
+		}
+		col[k] = i
+	}
+	var missing []string
+	for _, k := range Required {
+		if _, ok := col[k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		hint := ""
+		if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
+			hint = "; the header has semicolons or tabs but no commas: save the table as comma-separated values"
+		}
+		r.errorAt(1, 1, "", "no %s column: the header row must name the columns %s (all columns: %s)%s", strings.Join(missing, ", "), strings.Join(Required, ", "), strings.Join(Columns, ","), hint)
+	}
+	return col, notes
 }
 
 // blankRow reports whether every cell of rec is empty or white space.
