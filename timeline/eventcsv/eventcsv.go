@@ -78,10 +78,6 @@ var Columns = []string{
 	"media", "media_kind", "media_quote", "media_caption", "media_credit", "media_thumbnail", "media_alt",
 }
 
-// mediaColumns are the columns of an event's media, after media (its
-// url); an event has media when any of them or media is not empty.
-var mediaColumns = []string{"media_kind", "media_quote", "media_caption", "media_credit", "media_thumbnail", "media_alt"}
-
 // Required are the columns a file must have.
 var Required = []string{"id", "date", "title"}
 

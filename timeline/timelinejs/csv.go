@@ -239,13 +239,7 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *
 	s.display = cell("displaydate")
 	s.headline = cell("headline")
 	s.text = cell("text")
-	s.mediaURL = cell("media")
-	s.mediaCredit = cell("mediacredit")
-	for _, k := range []string{"media", "mediacredit", "mediacaption", "mediathumbnail", "alttext"} {
-		if strings.TrimSpace(cell(k).s) != "" {
-			s.media = true
-		}
-	}
+	s.media = mediaIn{url: cell("media"), credit: cell("mediacredit"), caption: cell("mediacaption"), thumbnail: cell("mediathumbnail"), alt: cell("alttext")}
 	s.group = cell("group")
 	if _, ok := col["group"]; !ok {
 		s.group = cell("tag") // the older template's name for it
@@ -279,7 +273,8 @@ func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *
 		atHeadline: cellPlace(s.headline),
 		atText:     cellPlace(s.text),
 		atGroup:    cellPlace(s.group),
-		atCredit:   cellPlace(s.mediaCredit),
+		atCredit:   cellPlace(s.media.credit),
+		atMedia:    cellPlace(s.media.url),
 	}
 	return s
 }

@@ -233,7 +233,7 @@ func (r *reader) slide(raw json.RawMessage, path string, kind slideKind) *slideI
 				}
 			}
 		case "media":
-			r.media(s, v, p)
+			s.media = r.jsonMedia(v, p)
 		case "group":
 			s.group = r.str(v, p)
 		case "display_date":
@@ -266,27 +266,33 @@ func sortedKeysOf(m map[string]json.RawMessage) []string {
 	return keys
 }
 
-// media reads a media object (json-format.html, "Media objects").
-func (r *reader) media(s *slideIn, raw json.RawMessage, path string) {
+// jsonMedia reads a media object (json-format.html, "Media objects").
+func (r *reader) jsonMedia(raw json.RawMessage, path string) mediaIn {
+	var mi mediaIn
 	m := r.object(raw, path, "media object")
 	for _, k := range sortedKeysOf(m) {
 		v := m[k]
 		p := path + "." + k
 		switch k {
 		case "url":
-			s.mediaURL = r.str(v, p)
-			s.media = s.media || strings.TrimSpace(s.mediaURL.s) != ""
+			mi.url = r.str(v, p)
 		case "credit":
-			s.mediaCredit = r.str(v, p)
-			s.media = s.media || plain(s.mediaCredit.s) != ""
-		case "caption", "thumbnail", "alt", "title", "link", "link_target":
+			mi.credit = r.str(v, p)
+		case "caption":
+			mi.caption = r.str(v, p)
+		case "thumbnail":
+			mi.thumbnail = r.str(v, p)
+		case "alt":
+			mi.alt = r.str(v, p)
+		case "title", "link", "link_target":
 			if c := r.str(v, p); strings.TrimSpace(c.s) != "" {
-				s.media = true
+				mi.other = true
 			}
 		default:
 			r.dropped(fmt.Sprintf("unknown field %q of media objects", k), "TimelineJS does not define it")
 		}
 	}
+	return mi
 }
 
 // dateObj reads a date object (json-format.html, "Date objects"): year,

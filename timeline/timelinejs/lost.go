@@ -30,6 +30,13 @@ func Lost(d *timeline.Dataset) string {
 	}
 	count("tags", tags)
 	count("sections", sections)
+	kinds := 0
+	for _, e := range d.Events {
+		if m := e.Media; m != nil && m.Kind != "" && m.Kind != timeline.MediaQuote && m.Kind != timeline.MediaKindOf(m.URL) {
+			kinds++ // TimelineJS tells a media's kind by its address
+		}
+	}
+	count("media kinds other than the address tells", kinds)
 	eras := false
 	for _, e := range d.Eras {
 		eras = eras || e.ID != slugify(e.Label) || e.Color != "" || e.Description != ""

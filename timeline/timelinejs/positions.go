@@ -22,6 +22,7 @@ const (
 	atGroup           // group, or the Group cell
 	atUniqueID        // unique_id (JSON only)
 	atCredit          // media.credit, or the Media Credit cell
+	atMedia           // media.url, or the Media cell
 	nAt
 )
 
@@ -93,6 +94,10 @@ func (p *placed) slot(field string, era bool) uint8 {
 		return atText
 	case "category":
 		return atGroup
+	case "media", "media.url", "media.quote", "media.kind":
+		return atMedia
+	case "media.credit":
+		return atCredit
 	}
 	if rest, ok := strings.CutPrefix(field, "sources["); ok {
 		if j, err := strconv.Atoi(strings.TrimSuffix(rest, "]")); err == nil && j >= 0 && j < len(p.cited) {
@@ -210,6 +215,8 @@ func (j *jsonPlaces) visit(off int, stack []input.Frame) {
 			k = atText
 		case in == "media" && key == "credit":
 			k = atCredit
+		case in == "media" && key == "url":
+			k = atMedia
 		}
 	}
 	if k < nAt {

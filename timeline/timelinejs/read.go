@@ -36,9 +36,14 @@
 //     source: none is made up (not from the file's name), and Validate
 //     warns about it when other slides cite. A media credit credits the
 //     media, never a source.
-//   - The time of day, media (with their credits, captions, thumbnails
-//     and alt text), backgrounds, autolink and every unknown field are
-//     dropped, each reported once in the notes.
+//   - media becomes the event's media: its address, caption, credit,
+//     thumbnail and alt text; a <blockquote> in place of the address a
+//     quote. Its kind is told from the address, as TimelineJS tells it.
+//     An address that is neither http(s) nor a relative path, and HTML
+//     embeds, are dropped with a note.
+//   - The time of day, backgrounds, autolink, a media's title and link,
+//     and every unknown field are dropped, each reported once in the
+//     notes.
 //
 // Write makes the TimelineJS JSON of a dataset; see Write.
 package timelinejs
@@ -108,9 +113,7 @@ type slideIn struct {
 	headline, text value
 	group          value
 	uniqueID       value
-	mediaURL       value
-	mediaCredit    value
-	media          bool       // any media field given, not empty
+	media          mediaIn
 	at             [nAt]place // where its values are, for the dataset's positions
 }
 
@@ -551,7 +554,7 @@ func (r *reader) setTitle(d *timeline.Dataset, title *slideIn) {
 		d.Title = strings.ReplaceAll(plain(title.headline.s), "\n", " ")
 		d.Subtitle = strings.ReplaceAll(plain(title.text.s), "\n", " ")
 		r.pos.title, r.pos.subtitle = title.at[atHeadline], title.at[atText]
-		if title.media {
+		if title.media.given() {
 			r.dropped("the title slide's media", "the title carries no media")
 		}
 	}
@@ -610,9 +613,7 @@ func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 		}
 		var cited []uint8
 		e.Sources, cited = src.ofSlide(s, head, body)
-		if s.media {
-			r.dropped("media", mediaWhy)
-		}
+		e.Media = r.media(&s.media)
 		if ok {
 			d.Events = append(d.Events, e)
 			r.pos.events = append(r.pos.events, eventPlaced(s, head, body, cited))
@@ -621,10 +622,6 @@ func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 	d.Sources = src.list
 	r.pos.sources = src.from
 }
-
-// mediaWhy says why media are dropped: a credit credits the picture and
-// is no source of the event.
-const mediaWhy = "timeline does not carry media yet; a media credit credits the media and is no source of the event"
 
 // event returns the event of slide s, the i-th: its date, title (the
 // headline, else the first words of the text), summary, id (the

@@ -21,12 +21,13 @@ type (
 		Eras   []tlEra   `json:"eras,omitempty"`
 	}
 	tlSlide struct {
-		UniqueID    string  `json:"unique_id,omitempty"`
-		StartDate   *tlDate `json:"start_date,omitempty"`
-		EndDate     *tlDate `json:"end_date,omitempty"`
-		DisplayDate string  `json:"display_date,omitempty"`
-		Text        tlText  `json:"text"`
-		Group       string  `json:"group,omitempty"`
+		UniqueID    string   `json:"unique_id,omitempty"`
+		StartDate   *tlDate  `json:"start_date,omitempty"`
+		EndDate     *tlDate  `json:"end_date,omitempty"`
+		DisplayDate string   `json:"display_date,omitempty"`
+		Text        tlText   `json:"text"`
+		Media       *tlMedia `json:"media,omitempty"`
+		Group       string   `json:"group,omitempty"`
 	}
 	tlEra struct {
 		StartDate *tlDate `json:"start_date"`
@@ -57,7 +58,8 @@ type (
 //     a plain year, month, day or span TimelineJS shows in its own way
 //     and language), group the category's label, the title as
 //     headline and as text the summary, its status and attribution when
-//     not established, and its sources as a list with links;
+//     not established, and its sources as a list with links; its media
+//     as a media object (a quote as a <blockquote>);
 //   - one era per era, an open end closed at the last date the dataset
 //     mentions.
 //
@@ -87,6 +89,7 @@ func build(d *timeline.Dataset) *tlTimeline {
 			EndDate:     end,
 			DisplayDate: displayDate(e, start, end),
 			Text:        tlText{Headline: html.EscapeString(e.Title), Text: eventText(d, e)},
+			Media:       slideMedia(e.Media),
 		}
 		if s.Text.Headline == "" {
 			// TimelineJS needs something to show: "headline or text".
@@ -341,7 +344,7 @@ func WriteCSVOptions(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
 		}
 		return strconv.Itoa(n)
 	}
-	row := func(start, end *tlDate, display, headline, text, typ, group string) error {
+	row := func(start, end *tlDate, display, headline, text, typ, group string, m *tlMedia) error {
 		rec := make([]string, len(SheetColumns))
 		if start != nil {
 			rec[0], rec[1], rec[2] = strconv.Itoa(start.Year), num(start.Month), num(start.Day)
@@ -350,6 +353,9 @@ func WriteCSVOptions(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
 			rec[4], rec[5], rec[6] = strconv.Itoa(end.Year), num(end.Month), num(end.Day)
 		}
 		rec[8], rec[9], rec[10], rec[16], rec[17] = display, headline, text, typ, group
+		if m != nil {
+			rec[11], rec[12], rec[13], rec[14], rec[15] = m.URL, m.Credit, m.Caption, m.Thumbnail, m.Alt
+		}
 		for i, v := range rec {
 			// As encoding/json does for Write.
 			rec[i] = strings.ToValidUTF8(v, "\uFFFD")
@@ -359,16 +365,16 @@ func WriteCSVOptions(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
 		}
 		return cw.Write(rec)
 	}
-	if err := row(nil, nil, "", t.Title.Text.Headline, t.Title.Text.Text, "title", ""); err != nil {
+	if err := row(nil, nil, "", t.Title.Text.Headline, t.Title.Text.Text, "title", "", nil); err != nil {
 		return err
 	}
 	for _, s := range t.Events {
-		if err := row(s.StartDate, s.EndDate, s.DisplayDate, s.Text.Headline, s.Text.Text, "", s.Group); err != nil {
+		if err := row(s.StartDate, s.EndDate, s.DisplayDate, s.Text.Headline, s.Text.Text, "", s.Group, s.Media); err != nil {
 			return err
 		}
 	}
 	for _, e := range t.Eras {
-		if err := row(e.StartDate, e.EndDate, "", e.Text.Headline, "", "era", ""); err != nil {
+		if err := row(e.StartDate, e.EndDate, "", e.Text.Headline, "", "era", "", nil); err != nil {
 			return err
 		}
 	}
