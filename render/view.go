@@ -518,14 +518,16 @@ func (v *View) eventView(e *timeline.Event, i int) *EventView {
 // extent returns the first and last instant date can mean, in fractional
 // years; an open end ends at AsOf.
 func (v *View) extent(date timeline.Date) (start, end float64) {
-	lo, hi := date.Earliest(), date.Latest()
-	if hi == timeline.MaxDay {
-		hi = max(v.AsOf, lo)
+	lo, hi := date.EarliestMoment(), date.LatestMoment()
+	if hi.Day == timeline.MaxDay {
+		hi = timeline.Moment{Day: max(v.AsOf, lo.Day), Milli: 86_399_999}
 	}
-	if lo == timeline.MinDay {
-		lo = hi
+	if lo.Day == timeline.MinDay {
+		lo = timeline.Moment{Day: hi.Day}
 	}
-	return lo.YearFraction(), (hi + 1).YearFraction()
+	// The end is the moment after the last: a day ends where the next
+	// begins, 14:30 where 14:31 does.
+	return lo.YearFraction(), hi.Next().YearFraction()
 }
 
 // addDocument sets the citation of the source document: its numbered

@@ -157,12 +157,12 @@ func (d *Dataset) SortedEvents() []*Event {
 	// Work out each event's sort key once, not once per comparison.
 	type keyed struct {
 		e           *Event
-		first, last Day
+		first, last Moment
 		prec        Precision
 	}
 	ks := make([]keyed, len(d.Events))
 	for i, e := range d.Events {
-		ks[i] = keyed{e, e.Date.Earliest(), e.Date.Latest(), e.Date.Precision()}
+		ks[i] = keyed{e, e.Date.EarliestMoment(), e.Date.LatestMoment(), e.Date.Precision()}
 	}
 	slices.SortStableFunc(ks, func(a, b keyed) int {
 		if a.e.Date.IsZero() != b.e.Date.IsZero() {
@@ -171,13 +171,13 @@ func (d *Dataset) SortedEvents() []*Event {
 			}
 			return 1
 		}
-		if c := cmp.Compare(a.first, b.first); c != 0 {
+		if c := a.first.Compare(b.first); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.prec, b.prec); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.last, b.last); c != 0 {
+		if c := a.last.Compare(b.last); c != 0 {
 			return c
 		}
 		return a.e.Date.Compare(b.e.Date)

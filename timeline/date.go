@@ -19,9 +19,11 @@ const (
 	PrecisionYear
 	PrecisionMonth
 	PrecisionDay
+	PrecisionMinute // a time of day to the minute: 1997-10-08T14:30
+	PrecisionSecond // to the second or a fraction of one: 14:30:15.5
 )
 
-var precisionNames = [...]string{"none", "century", "decade", "year", "month", "day"}
+var precisionNames = [...]string{"none", "century", "decade", "year", "month", "day", "minute", "second"}
 
 // String returns the lower-case name of p ("decade", "day").
 func (p Precision) String() string {
@@ -69,11 +71,17 @@ const (
 )
 
 // Point is one calendar date of an EDTF string: a year, optionally a month
-// and a day, any of whose digits may be unspecified (X), and a qualifier.
+// and a day, any of whose digits may be unspecified (X), optionally a time
+// of day after a full date, and a qualifier. A year beyond four digits is
+// a long year (Y-13800000000, Y-17E7), which has no month or day.
 // The zero Point is the year 0000 with year precision.
 type Point struct {
 	// Year is the year with unspecified digits as zero (196X has Year 1960).
+	// Its magnitude is at most MaxLongYear.
 	Year int
+	// Exp is the exponent of a long year written with one (Y-17E7 has Year
+	// -170000000 and Exp 7), else 0.
+	Exp uint8
 	// Month and Day are 0 when absent, and hold zeroes for unspecified digits.
 	Month, Day int
 	// Unspecified has a bit set for each unspecified digit, counted from the
@@ -84,6 +92,9 @@ type Point struct {
 	// and month) or 3 (full date).
 	Digits    uint8
 	Qualifier Qualifier
+	// Clock is the time of day, set only on a full date without
+	// unspecified digits and without a qualifier.
+	Clock Clock
 }
 
 // Precision returns the finest unit of p whose digits are all specified.
@@ -100,8 +111,25 @@ func (p Point) Precision() Precision {
 		return PrecisionYear
 	case p.Digits < 3 || p.Unspecified&0xc0 != 0:
 		return PrecisionMonth
+	case p.Clock.Set && p.Clock.Seconds:
+		return PrecisionSecond
+	case p.Clock.Set:
+		return PrecisionMinute
 	}
 	return PrecisionDay
+}
+
+// moments returns the first and last moment p can mean: for a date, the
+// start of its first day and the end of its last; for a time, the instant
+// in UTC (a time without a zone taken as UTC) and the end of the last
+// unit written (14:30 lasts to 14:30:59.999).
+func (p Point) moments() (first, last Moment) {
+	a, b := p.span()
+	if !p.Clock.Set {
+		return Moment{a, 0}, Moment{b, msPerDay - 1}
+	}
+	first = Moment{a, 0}.add(p.Clock.local() - int64(p.Clock.Offset)*60_000)
+	return first, first.add(p.Clock.unit() - 1)
 }
 
 // span returns the first and last day p can mean.
@@ -159,6 +187,11 @@ func (p Point) String() string {
 }
 
 func (p Point) appendTo(b *strings.Builder) {
+	if p.IsLong() {
+		p.appendLongYear(b)
+		b.WriteString(p.Qualifier.String())
+		return
+	}
 	y := p.Year
 	if y < 0 {
 		b.WriteByte('-')
@@ -179,6 +212,10 @@ func (p Point) appendTo(b *strings.Builder) {
 	if p.Digits >= 3 {
 		b.WriteByte('-')
 		writeUnspec(b, p.Day, p.Unspecified>>6&0b11)
+	}
+	if p.Clock.Set {
+		b.WriteByte('T')
+		p.Clock.appendTo(b)
 	}
 	b.WriteString(p.Qualifier.String())
 }
@@ -285,41 +322,48 @@ func (d Date) Qualifier() Qualifier {
 }
 
 // Earliest returns the first day d can mean. An open or unknown start gives
-// the earliest day of the end point; a zero Date gives MinDay.
-func (d Date) Earliest() Day {
-	switch {
-	case !d.set:
-		return MinDay
-	case d.startKind == BoundDate:
-		first, _ := d.start.span()
-		return first
-	case d.endKind == BoundDate:
-		if d.startKind == BoundOpen {
-			return MinDay
-		}
-		first, _ := d.end.span()
-		return first
-	}
-	return MinDay
-}
+// the earliest day of the end point; a zero Date gives MinDay. The day of
+// a time with a zone is its day in UTC.
+func (d Date) Earliest() Day { return d.EarliestMoment().Day }
 
 // Latest returns the last day d can mean. An open end ("..") gives MaxDay:
 // the interval goes on. An unknown end gives the last day of the start
 // point, since nothing later is known. A zero Date gives MinDay.
-func (d Date) Latest() Day {
+func (d Date) Latest() Day { return d.LatestMoment().Day }
+
+// EarliestMoment returns the first moment d can mean, as Earliest its day.
+func (d Date) EarliestMoment() Moment {
 	switch {
 	case !d.set:
-		return MinDay
+		return minMoment
+	case d.startKind == BoundDate:
+		first, _ := d.start.moments()
+		return first
 	case d.endKind == BoundDate:
-		_, last := d.end.span()
+		if d.startKind == BoundOpen {
+			return minMoment
+		}
+		first, _ := d.end.moments()
+		return first
+	}
+	return minMoment
+}
+
+// LatestMoment returns the last moment d can mean, as Latest its day.
+func (d Date) LatestMoment() Moment {
+	switch {
+	case !d.set:
+		return minMoment
+	case d.endKind == BoundDate:
+		_, last := d.end.moments()
 		return last
 	case d.endKind == BoundOpen:
-		return MaxDay
+		return maxMoment
 	case d.startKind == BoundDate:
-		_, last := d.start.span()
+		_, last := d.start.moments()
 		return last
 	}
-	return MaxDay
+	return maxMoment
 }
 
 // OpenEnd reports whether d is an interval whose end is open ("1985/..").
@@ -377,10 +421,17 @@ func (d *Date) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Compare orders dates by earliest day, then by precision (coarser first:
-// "1960s" before "Jan 1960" before "1 Jan 1960"), then by latest day, then
-// by their EDTF text, so that it is a total order on distinct dates. It
-// returns -1, 0 or +1. A zero Date sorts before every other date.
+// Compare orders dates by their first moment, then by precision (coarser
+// first: "1960s" before "Jan 1960" before "1 Jan 1960" before "1 Jan 1960
+// 00:00"), then by their last moment, then by their EDTF text, so that it
+// is a total order on distinct dates. It returns -1, 0 or +1. A zero Date
+// sorts before every other date.
+//
+// Times of day compare as instants: a time with a zone (Z, +05:30) at its
+// instant in UTC, so 1997-10-08T01:00+05:00 comes before
+// 1997-10-07T22:00Z; a time without a zone, and a date without a time,
+// as if in UTC. So a local time sorts by its clock among zoned times on
+// the same day in UTC, and a day begins at midnight UTC.
 func (d Date) Compare(e Date) int {
 	if d.set != e.set {
 		if !d.set {
@@ -388,13 +439,13 @@ func (d Date) Compare(e Date) int {
 		}
 		return 1
 	}
-	if c := cmpInt(int64(d.Earliest()), int64(e.Earliest())); c != 0 {
+	if c := d.EarliestMoment().Compare(e.EarliestMoment()); c != 0 {
 		return c
 	}
 	if c := cmpInt(int64(d.Precision()), int64(e.Precision())); c != 0 {
 		return c
 	}
-	if c := cmpInt(int64(d.Latest()), int64(e.Latest())); c != 0 {
+	if c := d.LatestMoment().Compare(e.LatestMoment()); c != 0 {
 		return c
 	}
 	return strings.Compare(d.String(), e.String())
@@ -410,9 +461,10 @@ func cmpInt(a, b int64) int {
 	return 0
 }
 
-// Overlaps reports whether d and e share at least one day.
+// Overlaps reports whether d and e share at least one moment (one day,
+// when neither has a time of day).
 func (d Date) Overlaps(e Date) bool {
-	return d.Earliest() <= e.Latest() && e.Earliest() <= d.Latest()
+	return d.EarliestMoment().Compare(e.LatestMoment()) <= 0 && e.EarliestMoment().Compare(d.LatestMoment()) <= 0
 }
 
 // BeginsIn reports whether d begins within span: whether the first day d
@@ -425,16 +477,16 @@ func (d Date) BeginsIn(span Date) bool {
 	if d.IsZero() || span.IsZero() {
 		return false
 	}
-	first := d.Earliest()
-	if first == MinDay {
-		first = d.Latest()
+	first := d.EarliestMoment()
+	if first.Day == MinDay {
+		first = d.LatestMoment()
 	}
-	return span.Earliest() <= first && first <= span.Latest()
+	return span.EarliestMoment().Compare(first) <= 0 && first.Compare(span.LatestMoment()) <= 0
 }
 
-// Within reports whether every day of d lies within e.
+// Within reports whether every moment of d lies within e.
 func (d Date) Within(e Date) bool {
-	return e.Earliest() <= d.Earliest() && d.Latest() <= e.Latest()
+	return e.EarliestMoment().Compare(d.EarliestMoment()) <= 0 && d.LatestMoment().Compare(e.LatestMoment()) <= 0
 }
 
 var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
@@ -450,7 +502,12 @@ var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 // "1981–1989, date unknown" otherwise, "1980 or earlier" and "2013 or
 // later" for open ends. Years before 1
 // are labelled BCE, counting astronomically: -0044 is "45 BCE", -019X is
-// "200–191 BCE" and 000X is "1 BCE–9 CE". The zero Date has the label "".
+// "200–191 BCE" and 000X is "1 BCE–9 CE". A time of day is shown as
+// written, its zone too: "8 Oct 1997 14:30:00Z", "8 Oct 1997
+// 14:30+05:30", and an interval within one day names the day once: "8 Oct
+// 1997 14:30–16:00". A long year is labelled by DeepYearLabel: "13.8
+// billion years ago", "c. 170 million years ago", "12,001 BCE",
+// "170,000,002". The zero Date has the label "".
 func (d Date) Label() string {
 	if !d.set {
 		return ""
@@ -476,6 +533,10 @@ func (d Date) Label() string {
 	a, b := d.start.Label(), d.end.Label()
 	if a == b {
 		return a // 1985/1985 is just 1985
+	}
+	if s, e := d.start, d.end; s.Clock.Set && e.Clock.Set && s.Year == e.Year && s.Month == e.Month && s.Day == e.Day {
+		// 8 Oct 1997 14:30–16:00: the day once.
+		return a + "–" + e.Clock.String()
 	}
 	return a + "–" + b
 }
@@ -503,6 +564,9 @@ func (d Date) oneOfLabel() string {
 // Label returns the display label of a single point; see Date.Label.
 func (p Point) Label() string {
 	var s string
+	if p.IsLong() {
+		return p.Qualifier.around(DeepYearLabel(p.Year))
+	}
 	year := func(y int) string {
 		if y <= 0 { // astronomical year 0 is 1 BCE
 			return strconv.Itoa(1-y) + " BCE"
@@ -523,8 +587,11 @@ func (p Point) Label() string {
 		default:
 			s = year(fy) + "–" + year(ly) + " CE"
 		}
-	case PrecisionDay:
+	case PrecisionDay, PrecisionMinute, PrecisionSecond:
 		s = strconv.Itoa(p.Day) + " " + monthAbbr[p.Month-1] + " " + year(p.Year)
+		if p.Clock.Set {
+			s += " " + p.Clock.String()
+		}
 	case PrecisionMonth:
 		switch {
 		case fd == 1 && ld == daysIn(ly, lm):
@@ -543,7 +610,12 @@ func (p Point) Label() string {
 	default:
 		s = year(fy) + "–" + year(ly)
 	}
-	switch p.Qualifier {
+	return p.Qualifier.around(s)
+}
+
+// around returns label s with q shown: "c. 1985", "1985?", "c. 1985?".
+func (q Qualifier) around(s string) string {
+	switch q {
 	case QualifierApproximate:
 		s = "c. " + s
 	case QualifierUncertain:

@@ -112,6 +112,43 @@ var parseTests = []struct {
 	{in: "[-0045..-0044]", prec: PrecisionYear, first: "-0045-01-01", last: "-0044-12-31", label: "46 BCE or 45 BCE", oneOf: true},
 	{in: "[1985~..1990?]", prec: PrecisionYear, first: "1985-01-01", last: "1990-12-31", label: "c. 1985–1990?, date unknown", oneOf: true, qual: QualifierBoth},
 	{in: "[..2003-05-01]", prec: PrecisionDay, first: "-inf", last: "2003-05-01", label: "1 May 2003 or earlier", oneOf: true, startK: BoundOpen},
+
+	// Times of day, shown as written; the days are those of the instant in
+	// UTC, a time without a zone taken as UTC.
+	{in: "1997-10-08T14:30", prec: PrecisionMinute, first: "1997-10-08", last: "1997-10-08", label: "8 Oct 1997 14:30"},
+	{in: "1997-10-08T14:30:00", prec: PrecisionSecond, first: "1997-10-08", last: "1997-10-08", label: "8 Oct 1997 14:30:00"},
+	{in: "1997-10-08T14:30:00Z", prec: PrecisionSecond, first: "1997-10-08", last: "1997-10-08", label: "8 Oct 1997 14:30:00Z"},
+	{in: "1997-10-08T14:30:00+05:30", prec: PrecisionSecond, first: "1997-10-08", last: "1997-10-08", label: "8 Oct 1997 14:30:00+05:30"},
+	{in: "1997-10-08T01:00+05:00", prec: PrecisionMinute, first: "1997-10-07", last: "1997-10-07", label: "8 Oct 1997 01:00+05:00"},
+	{in: "1997-10-08T23:30-05", prec: PrecisionMinute, first: "1997-10-09", last: "1997-10-09", label: "8 Oct 1997 23:30-05"},
+	{in: "1997-10-08T23:59:59.999Z", prec: PrecisionSecond, first: "1997-10-08", last: "1997-10-08", label: "8 Oct 1997 23:59:59.999Z"},
+	{in: "1997-10-08T14:30:15.5", prec: PrecisionSecond, first: "1997-10-08", last: "1997-10-08", label: "8 Oct 1997 14:30:15.5"},
+	{in: "1997-10-08T14:30:15.50", prec: PrecisionSecond, first: "1997-10-08", last: "1997-10-08", label: "8 Oct 1997 14:30:15.50"},
+	{in: "2000-02-29T00:00-14:00", prec: PrecisionMinute, first: "2000-02-29", last: "2000-02-29", label: "29 Feb 2000 00:00-14:00"},
+	{in: "1997-10-08T14:30/1997-10-08T16:00", prec: PrecisionMinute, first: "1997-10-08", last: "1997-10-08", label: "8 Oct 1997 14:30–16:00", interval: true},
+	{in: "1997-10-08T22:00Z/1997-10-09T02:00Z", prec: PrecisionMinute, first: "1997-10-08", last: "1997-10-09", label: "8 Oct 1997 22:00Z–9 Oct 1997 02:00Z", interval: true},
+	{in: "1997-10-08/1997-10-08T16:00", prec: PrecisionDay, first: "1997-10-08", last: "1997-10-08", label: "8 Oct 1997–8 Oct 1997 16:00", interval: true},
+	{in: "1997-10-08T14:30Z/..", prec: PrecisionMinute, first: "1997-10-08", last: "+inf", label: "8 Oct 1997 14:30Z–present", interval: true, openEnd: true, endK: BoundOpen},
+	{in: "[1997-10-08T14:00..1997-10-08T15:00]", prec: PrecisionMinute, first: "1997-10-08", last: "1997-10-08", label: "8 Oct 1997 14:00–8 Oct 1997 15:00, date unknown", oneOf: true},
+
+	// Long years (EDTF level 1), and their labels in words.
+	{in: "Y-13800000000", prec: PrecisionYear, first: "-13800000000-01-01", last: "-13800000000-12-31", label: "13.8 billion years ago"},
+	{in: "Y-13799630000", prec: PrecisionYear, first: "-13799630000-01-01", last: "-13799630000-12-31", label: "13.79963 billion years ago"},
+	{in: "Y-4600000000~", prec: PrecisionYear, first: "-4600000000-01-01", last: "-4600000000-12-31", label: "c. 4.6 billion years ago", qual: QualifierApproximate},
+	{in: "Y-251902000", prec: PrecisionYear, first: "-251902000-01-01", last: "-251902000-12-31", label: "251.902 million years ago"},
+	{in: "Y-1000000", prec: PrecisionYear, first: "-1000000-01-01", last: "-1000000-12-31", label: "1 million years ago"},
+	{in: "Y-315000", prec: PrecisionYear, first: "-315000-01-01", last: "-315000-12-31", label: "315,001 BCE"},
+	{in: "Y-10000", prec: PrecisionYear, first: "-10000-01-01", last: "-10000-12-31", label: "10,001 BCE"},
+	{in: "Y10000", prec: PrecisionYear, first: "10000-01-01", last: "10000-12-31", label: "10,000"},
+	{in: "Y170000002", prec: PrecisionYear, first: "170000002-01-01", last: "170000002-12-31", label: "170,000,002"},
+	{in: "Y999999999999?", prec: PrecisionYear, first: "999999999999-01-01", last: "999999999999-12-31", label: "999,999,999,999?", qual: QualifierUncertain},
+	{in: "Y-999999999999", prec: PrecisionYear, first: "-999999999999-01-01", last: "-999999999999-12-31", label: "999.999999999 billion years ago"},
+	{in: "Y-17E7", prec: PrecisionYear, first: "-170000000-01-01", last: "-170000000-12-31", label: "170 million years ago"},
+	{in: "Y17E2", prec: PrecisionYear, first: "1700-01-01", last: "1700-12-31", label: "1700"},
+	{in: "Y-538800000/Y-251902000", prec: PrecisionYear, first: "-538800000-01-01", last: "-251902000-12-31", label: "538.8 million years ago–251.902 million years ago", interval: true},
+	{in: "Y-4600000000/1997-10-08T14:30Z", prec: PrecisionYear, first: "-4600000000-01-01", last: "1997-10-08", label: "4.6 billion years ago–8 Oct 1997 14:30Z", interval: true},
+	{in: "[Y-13800000000..Y-13799630000]", prec: PrecisionYear, first: "-13800000000-01-01", last: "-13799630000-12-31", label: "13.8 billion years ago–13.79963 billion years ago, date unknown", oneOf: true},
+	{in: "../Y-65500000", prec: PrecisionYear, first: "-inf", last: "-65500000-12-31", label: "until 65.5 million years ago", interval: true, startK: BoundOpen},
 }
 
 func TestParseDate(t *testing.T) {
@@ -245,7 +282,8 @@ var parseErrorTests = []struct {
 	{"1985-04x", "expected - after month, found 'x'", 7},
 	{"1985-04-12x", "unexpected 'x' after date", 10},
 	{"1985-04-12-01", "unexpected '-' after date", 10},
-	{"1985-04-12T10:00", "unexpected 'T' after date", 10},
+	{"1985-04T10:00", "expected - after month, found 'T'", 7},
+	{"1985-04-12t10:00", "upper-case T", 10},
 	{"+1985", "unexpected '+' in year", 0},
 	{"19é5", "unexpected 'é' in year", 2},
 	{"19\xff5", "unexpected byte 0xff in year", 2},
@@ -294,9 +332,52 @@ var parseErrorTests = []struct {
 	{"[2009 ..2010]", "white space in date", 5},
 	{"2009/[2010..]", "unexpected '[' in year", 5},
 	{"..[2010]", "unexpected '.' in year", 0},
-	{strings.Repeat("1", 49), "too long for a date", 48},
-	{strings.Repeat("1985/", 1000), "too long for a date", 48},
-	{strings.Repeat("é", 30), "too long for a date", 48},
+	{"1997-10-08T14", "a time needs hours and minutes, such as T14:00", 13},
+	{"1997-10-08T1430", "write the time with colons: T14:30", 13},
+	{"1997-10-08T", "hour needs 2 digits, found none", 11},
+	{"1997-10-08T4:30", "hour needs 2 digits", 11},
+	{"1997-10-08T24:00", "hour 24 out of range 00–23", 11},
+	{"1997-10-08T14:60", "minute 60 out of range 00–59", 14},
+	{"1997-10-08T14:30:60", "second 60 out of range 00–59", 17},
+	{"1997-10-08T14:30:00.", "decimals of a second must follow the full stop", 20},
+	{"1997-10-08T14:30:00,5", "after a full stop, not a comma", 19},
+	{"1997-10-08T14:30:00.1234", "at most three decimals", 23},
+	{"1997-10-08T14:30+0530", "write the zone with a colon: +05:30", 19},
+	{"1997-10-08T14:30-00", "zone -00 is not a zone; write Z or +00:00", 16},
+	{"1997-10-08T14:30-00:00", "zone -00 is not a zone", 16},
+	{"1997-10-08T14:30+24", "zone hour 24 out of range", 17},
+	{"1997-10-08T14:30+05:60", "zone minute 60 out of range", 20},
+	{"1997-10-08T14:30Zx", "unexpected 'x' after date", 17},
+	{"1997-10-08T14:30ZZ", "unexpected 'Z' after date", 17},
+	{"1997-10-08T14:30Z?", "a time of day cannot be qualified", 17},
+	{"1997-10-08?T14:30", "only one qualifier", 10},
+	{"1985-04-1XT10:00", "a time of day needs a date without unspecified digits (X)", 10},
+	{"1997-10-08T16:00/1997-10-08T14:30", "interval ends before it starts", 17},
+	{"1997-10-08T16:00Z/1997-10-08T16:30+01:00", "interval ends before it starts", 18},
+	{"Y2000", "a year of four digits or fewer is written without Y: 2000", 0},
+	{"Y-44", "written without Y: -0044", 0},
+	{"Y", "Y is followed by the digits of a year", 1},
+	{"Y-", "Y is followed by the digits of a year", 2},
+	{"Yx", "unexpected 'x' in year", 1},
+	{"Y012345", "a long year has no leading zero", 1},
+	{"Y0E5", "a long year has no leading zero", 1},
+	{"Y1234567890123", "beyond a trillion years", 0},
+	{"Y1E12", "beyond a trillion years", 0},
+	{"Y-17E", "E is followed by the exponent", 5},
+	{"Y-17E07", "an exponent has no leading zero", 5},
+	{"Y-17E0", "an exponent has no leading zero", 5},
+	{"Y-17E123", "exponent 123 is too large", 5},
+	{"Y-17e7", "the exponent is an upper-case E", 4},
+	{"Y171010000S3", "significant digits (S) are not supported", 10},
+	{"Y-13800000000-01", "a long year stands alone, without month or day", 13},
+	{"Y12345x", "unexpected 'x' after year", 6},
+	{"Y12345~?", "only one qualifier", 6},
+	{"12345", "year 12345 has more than four digits; write a long year with Y: Y12345", 0},
+	{"-13800000000", "write a long year with Y: Y-13800000000", 0},
+	{"Y-4600000000/Y-13800000000", "interval ends before it starts", 13},
+	{strings.Repeat("1", 65), "too long for a date", 64},
+	{strings.Repeat("1985/", 1000), "too long for a date", 64},
+	{strings.Repeat("é", 40), "too long for a date", 64},
 }
 
 func TestParseDateErrors(t *testing.T) {
@@ -402,13 +483,18 @@ func mustParse(t testing.TB, s string) Date {
 	return d
 }
 
-// sortedDates is in the documented order: earliest day, then coarser
-// precision first, then latest day, then EDTF text.
+// sortedDates is in the documented order: earliest moment, then coarser
+// precision first, then latest moment, then EDTF text.
 var sortedDates = []string{
 	"", // the zero Date sorts first
 	"../1900",
 	"[..1980]", // open at the start, as ../1980: by latest day
 	"../2003",
+	"Y-13800000000",
+	"Y-4600000000/1985",
+	"Y-170000000", // the same year as Y-17E7: ordered by text
+	"Y-17E7",
+	"Y-10000",
 	"-9999",
 	"-0044-03-15",
 	"-0001",
@@ -435,7 +521,17 @@ var sortedDates = []string{
 	"1985/..",
 	"[1985..]",
 	"1985-04",
-	"1985-04-12",
+	"1985-04-12T00:00+01:00", // 23:00 UTC on the 11th
+	"1985-04-12",             // a day begins at midnight UTC
+	"1985-04-12T00:00",       // a time without a zone is taken as UTC
+	"1985-04-12T00:00Z",
+	"1985-04-12T00:00/1985-04-12T01:00", // minutes, before seconds
+	"1985-04-12T00:00:00",
+	"1985-04-12T14:30+05:30", // 09:00 UTC
+	"1985-04-12T09:30",
+	"1985-04-12T10:00:00.5Z",
+	"1985-04-12T10:00:00.5Z/1985-04-13",
+	"1985-04-12T23:00-05", // 04:00 UTC on the 13th
 	"1985-1X",
 	"/2003",
 	"2003",

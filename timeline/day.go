@@ -1,18 +1,17 @@
 package timeline
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
 // Day is a day of the proleptic Gregorian calendar, counted from
 // 1970-01-01 (day 0). Negative years are astronomical: year 0 is 1 BCE.
 type Day int64
 
 // MinDay and MaxDay stand for the unbounded ends of an open interval.
+// They lie far beyond the days of the longest year a date may have
+// (MaxLongYear), and their difference still fits in a Day.
 const (
-	MinDay Day = math.MinInt32
-	MaxDay Day = math.MaxInt32
+	MinDay Day = -1 << 61
+	MaxDay Day = 1 << 61
 )
 
 // DayOf returns the Day of year y, month m (1–12) and day d (1–31). It does

@@ -91,7 +91,7 @@ func (f Filter) Check(d *Dataset) error {
 			}
 		}
 	}
-	if !f.From.IsZero() && !f.To.IsZero() && f.To.Latest() < f.From.Earliest() {
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.LatestMoment().Compare(f.From.EarliestMoment()) < 0 {
 		return fmt.Errorf("the span from %s to %s is empty: --to comes before --from", f.From, f.To)
 	}
 	return nil
@@ -166,10 +166,10 @@ func (f Filter) matchFields(e *Event) bool {
 	if len(f.Tags) > 0 && !slices.ContainsFunc(e.Tags, func(t string) bool { return slices.Contains(f.Tags, t) }) {
 		return false
 	}
-	if !f.From.IsZero() && e.Date.Latest() < f.From.Earliest() {
+	if !f.From.IsZero() && e.Date.LatestMoment().Compare(f.From.EarliestMoment()) < 0 {
 		return false
 	}
-	if !f.To.IsZero() && e.Date.Earliest() > f.To.Latest() {
+	if !f.To.IsZero() && e.Date.EarliestMoment().Compare(f.To.LatestMoment()) > 0 {
 		return false
 	}
 	return true

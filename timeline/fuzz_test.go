@@ -64,6 +64,18 @@ func FuzzParseDate(f *testing.F) {
 		if d.Earliest() > d.Latest() {
 			t.Errorf("ParseDate(%q): Earliest %v after Latest %v", in, d.Earliest(), d.Latest())
 		}
+		first, last := d.EarliestMoment(), d.LatestMoment()
+		if first.Compare(last) > 0 || first.Milli < 0 || first.Milli >= msPerDay || last.Milli < 0 || last.Milli >= msPerDay {
+			t.Errorf("ParseDate(%q): moments %v to %v", in, first, last)
+		}
+		for _, p := range []Point{d.start, d.end} {
+			if p.Year > MaxLongYear || p.Year < -MaxLongYear {
+				t.Errorf("ParseDate(%q): year %d beyond MaxLongYear", in, p.Year)
+			}
+			if p.Clock.Set && (p.Digits != 3 || p.Unspecified != 0 || p.Qualifier != QualifierNone || p.IsLong()) {
+				t.Errorf("ParseDate(%q): a time on %#v", in, p)
+			}
+		}
 		if d.Label() == "" || !utf8.ValidString(d.Label()) {
 			t.Errorf("ParseDate(%q).Label() = %q", in, d.Label())
 		}

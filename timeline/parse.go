@@ -18,8 +18,9 @@ func (e *DateError) Error() string {
 	return fmt.Sprintf("%s: %s (at character %d)", strconv.Quote(e.Input), e.Msg, e.Offset+1)
 }
 
-// maxDateLen bounds the input ParseDate looks at; no valid date is longer.
-const maxDateLen = 48
+// maxDateLen bounds the input ParseDate looks at; no valid date is longer
+// (the longest is an interval of two times with milliseconds and zones).
+const maxDateLen = 64
 
 // ParseDate parses an EDTF date of level 0 or the level-1 features
 // timelines need:
@@ -32,6 +33,17 @@ const maxDateLen = 48
 //	1985/, /2003                   intervals with an unknown end
 //	[2009..2010], [..1980], [2013..] one-of sets (EDTF level 2): one
 //	                               moment, some time in the range
+//	1997-10-08T14:30               a time of day: hours and minutes,
+//	1997-10-08T14:30:15.5          seconds with up to three decimals,
+//	1997-10-08T14:30:00Z           in UTC, or with an offset
+//	1997-10-08T14:30+05:30         (±hh:mm or ±hh), or without a zone
+//	Y-13800000000, Y170000002      long years (EDTF level 1): more than
+//	Y-17E7                         four digits, or with an exponent
+//
+// A time needs a full date without unspecified digits or a qualifier.
+// A long year stands alone (no month or day) and may be qualified; its
+// magnitude is at most MaxLongYear. Significant digits (Y171010000S3)
+// are refused with an error that says so.
 //
 // Of EDTF level 2's sets, only the one-of range is read: [A..B], [..B] or
 // [A..], meaning a single date at some time from A to B, without limit at
@@ -40,7 +52,7 @@ const maxDateLen = 48
 // draws one span per event, and a list with gaps cannot be drawn or
 // labelled as one.
 //
-// Years have four digits. Unspecified digits (X) must come last: once a
+// Other years have four digits. Unspecified digits (X) must come last: once a
 // digit is X, every later digit is too. A qualifier applies to the whole
 // date it ends. An interval's end must not come before its start. The
 // returned error is a *DateError. A date written the way spreadsheets
@@ -122,8 +134,7 @@ func parseDate(s string) (Date, error) {
 			}
 			d := NewInterval(pa, ka, pb, kb)
 			if ka == BoundDate && kb == BoundDate {
-				aFirst, _ := pa.span()
-				if _, bLast := pb.span(); bLast < aFirst {
+				if endsBefore(pa, pb) {
 					return Date{}, &DateError{s, slash + 1, "interval ends before it starts"}
 				}
 			}
@@ -132,6 +143,14 @@ func parseDate(s string) (Date, error) {
 	}
 	err.Input = s
 	return Date{}, err
+}
+
+// endsBefore reports whether every moment b can mean comes before the
+// first a can mean: an interval a/b that ends before it starts.
+func endsBefore(a, b Point) bool {
+	aFirst, _ := a.moments()
+	_, bLast := b.moments()
+	return bLast.Compare(aFirst) < 0
 }
 
 // parseOneOf parses a one-of set written as a range: [A..B], [..B], [A..].
@@ -181,8 +200,7 @@ func parseOneOf(s string) (Date, *DateError) {
 		pb, kb = p, BoundDate
 	}
 	if ka == BoundDate && kb == BoundDate {
-		aFirst, _ := pa.span()
-		if _, bLast := pb.span(); bLast < aFirst {
+		if endsBefore(pa, pb) {
 			return fail(1+dots+2, "set ends before it starts")
 		}
 	}
@@ -208,6 +226,12 @@ func parsePoint(s string, off int) (Point, *DateError) {
 		}
 	}
 	r := &pointReader{s: s, off: off}
+	if strings.HasPrefix(s, "Y") {
+		if err := r.readLongYear(&p); err != nil {
+			return Point{}, err
+		}
+		return p, nil
+	}
 	if neg {
 		r.i = 1
 	}
@@ -221,6 +245,19 @@ func parsePoint(s string, off int) (Point, *DateError) {
 	}
 	if r.i < len(s) {
 		if err := r.day(&p); err != nil {
+			return Point{}, err
+		}
+	}
+	if r.i < len(s) && (s[r.i] == 'T' || s[r.i] == 't') {
+		switch {
+		case s[r.i] == 't':
+			return Point{}, r.fail(r.i, "the time follows an upper-case T")
+		case p.Unspecified != 0:
+			return Point{}, r.fail(r.i, "a time of day needs a date without unspecified digits (X)")
+		case p.Qualifier != QualifierNone:
+			return Point{}, r.fail(len(s), "a time of day cannot be qualified with ?, ~ or %%")
+		}
+		if err := r.readClock(&p); err != nil {
 			return Point{}, err
 		}
 	}
@@ -290,7 +327,7 @@ func (r *pointReader) year(p *Point, neg bool) *DateError {
 		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 			j++
 		}
-		return r.fail(0, "year %s has more than four digits", s[:j])
+		return r.fail(0, "year %s has more than four digits; write a long year with Y: Y%s", s[:j], s[:j])
 	}
 	if ymask&0b0011 != 0 {
 		return r.fail(i-4, "unspecified millennium or larger (%s) is not supported; use 19XX or 196X", s[:i])

@@ -76,7 +76,7 @@ func TestSchemaDatePattern(t *testing.T) {
 			t.Errorf("schema pattern refuses %q, which ParseDate reads", tt.in)
 		}
 	}
-	for _, s := range []string{"[1667,1668,1670..1672]", "{1667,1668}", "[2009]", "[2009..2010]/2012", "2009/[2010..]"} {
+	for _, s := range []string{"[1667,1668,1670..1672]", "{1667,1668}", "[2009]", "[2009..2010]/2012", "2009/[2010..]", "Y2000", "Y-17", "1997-10-08T14", "1997-10T14:30"} {
 		if re.MatchString(s) {
 			t.Errorf("schema pattern accepts %q, which ParseDate refuses", s)
 		}

@@ -120,7 +120,7 @@ func (c *checker) date(list string, i int, field string, v Date, required bool) 
 	case v.IsInterval() || v.IsOneOf():
 		a, ak := v.Start()
 		b, bk := v.End()
-		if ak == BoundDate && bk == BoundDate && NewDate(b).Latest() < NewDate(a).Earliest() {
+		if ak == BoundDate && bk == BoundDate && endsBefore(a, b) {
 			what := "interval"
 			if v.IsOneOf() {
 				what = "set"

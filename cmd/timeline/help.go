@@ -136,11 +136,17 @@ its source is:
   [2009..2010], [..1980], [2013..]
                                  one moment at some time in the range, not
                                  known when (EDTF level 2): "2009 or 2010"
+  1997-10-08T14:30, 1997-10-08T14:30:00Z, 1997-10-08T14:30:15.5+05:30
+                                 a time of day, shown as written; a zoned
+                                 time sorts at its instant in UTC, a time
+                                 without a zone (and a plain date) as if UTC
+  Y-13800000000, Y-17E7          a long year (more than four digits, or an
+                                 exponent): "13.8 billion years ago"
 
 A date typed the spreadsheet way (3/14/1948, Mar 1948, 14 March 1948) is
 refused with the EDTF form to use (1948-03-14, 1948-03).
 
-Years have four digits. --from and --to take the same dates and keep the
+Other years have four digits. --from and --to take the same dates and keep the
 events whose span overlaps them: --from 196X keeps an event of 1965, and
 an event of "196X" is kept by --from 1965.
 
