@@ -163,26 +163,8 @@ func (r *pointReader) readClock(p *Point) *DateError {
 	t0 := r.i // the T
 	r.i++
 	var c Clock
-	two := func(what string, hi int) (uint8, *DateError) {
-		i := r.i
-		if i+2 > len(s) || !isDigit(s[i]) || !isDigit(s[i+1]) {
-			if i < len(s) && isDigit(s[i]) && (i+1 == len(s) || !isDigit(s[i+1])) {
-				return 0, r.fail(i, "%s needs 2 digits", what)
-			}
-			if i >= len(s) {
-				return 0, r.fail(i, "%s needs 2 digits, found none", what)
-			}
-			return 0, r.fail(i, "unexpected %s in %s", quoteAt(s, i), what)
-		}
-		v := int(s[i]-'0')*10 + int(s[i+1]-'0')
-		if v > hi {
-			return 0, r.fail(i, "%s %02d out of range 00–%02d", what, v, hi)
-		}
-		r.i += 2
-		return uint8(v), nil
-	}
 	var err *DateError
-	if c.Hour, err = two("hour", 23); err != nil {
+	if c.Hour, err = r.twoDigits("hour", 23); err != nil {
 		return err
 	}
 	if r.i >= len(s) || s[r.i] != ':' {
@@ -192,72 +174,115 @@ func (r *pointReader) readClock(p *Point) *DateError {
 		return r.fail(r.i, "a time needs hours and minutes, such as T%s:00", s[t0+1:t0+3])
 	}
 	r.i++
-	if c.Minute, err = two("minute", 59); err != nil {
+	if c.Minute, err = r.twoDigits("minute", 59); err != nil {
 		return err
 	}
 	if r.i < len(s) && s[r.i] == ':' {
 		r.i++
-		if c.Second, err = two("second", 59); err != nil {
+		if c.Second, err = r.twoDigits("second", 59); err != nil {
 			return err
 		}
 		c.Seconds = true
-		if r.i < len(s) && (s[r.i] == '.' || s[r.i] == ',') {
-			if s[r.i] == ',' {
-				return r.fail(r.i, "write the decimals of a second after a full stop, not a comma")
-			}
-			r.i++
-			n := 0
-			for r.i < len(s) && isDigit(s[r.i]) {
-				if n == 3 {
-					return r.fail(r.i, "at most three decimals (milliseconds) of a second")
-				}
-				c.Milli = c.Milli*10 + uint16(s[r.i]-'0')
-				n++
-				r.i++
-			}
-			if n == 0 {
-				return r.fail(r.i, "decimals of a second must follow the full stop")
-			}
-			c.Decimals = uint8(n)
-			for k := n; k < 3; k++ {
-				c.Milli *= 10
-			}
+		if err := r.readDecimals(&c); err != nil {
+			return err
 		}
 	}
-	if r.i < len(s) {
-		switch s[r.i] {
-		case 'Z':
-			c.Zone = ZoneUTC
-			r.i++
-		case '+', '-':
-			at := r.i
-			neg := s[r.i] == '-'
-			r.i++
-			h, err := two("zone hour", 23)
-			if err != nil {
-				return err
-			}
-			c.Zone, c.Offset = ZoneHours, int16(h)*60
-			if r.i < len(s) && s[r.i] == ':' {
-				r.i++
-				m, err := two("zone minute", 59)
-				if err != nil {
-					return err
-				}
-				c.Zone, c.Offset = ZoneMinutes, c.Offset+int16(m)
-			} else if r.i < len(s) && isDigit(s[r.i]) {
-				return r.fail(r.i, "write the zone with a colon: %s:%s", s[at:at+3], s[r.i:min(r.i+2, len(s))])
-			}
-			if neg {
-				if c.Offset == 0 {
-					return r.fail(at, "zone -00 is not a zone; write Z or +00:00")
-				}
-				c.Offset = -c.Offset
-			}
-		}
+	if err := r.readZone(&c); err != nil {
+		return err
 	}
 	c.Set = true
 	p.Clock = c
+	return nil
+}
+
+// twoDigits reads a two-digit part of a time, at most hi.
+func (r *pointReader) twoDigits(what string, hi int) (uint8, *DateError) {
+	s, i := r.s, r.i
+	if i+2 > len(s) || !isDigit(s[i]) || !isDigit(s[i+1]) {
+		switch {
+		case i >= len(s):
+			return 0, r.fail(i, "%s needs 2 digits, found none", what)
+		case isDigit(s[i]):
+			return 0, r.fail(i, "%s needs 2 digits", what)
+		}
+		return 0, r.fail(i, "unexpected %s in %s", quoteAt(s, i), what)
+	}
+	v := int(s[i]-'0')*10 + int(s[i+1]-'0')
+	if v > hi {
+		return 0, r.fail(i, "%s %02d out of range 00–%02d", what, v, hi)
+	}
+	r.i += 2
+	return uint8(v), nil
+}
+
+// readDecimals reads the decimals of a second, if a full stop follows it.
+func (r *pointReader) readDecimals(c *Clock) *DateError {
+	s := r.s
+	if r.i >= len(s) || (s[r.i] != '.' && s[r.i] != ',') {
+		return nil
+	}
+	if s[r.i] == ',' {
+		return r.fail(r.i, "write the decimals of a second after a full stop, not a comma")
+	}
+	r.i++
+	n := 0
+	for r.i < len(s) && isDigit(s[r.i]) {
+		if n == 3 {
+			return r.fail(r.i, "at most three decimals (milliseconds) of a second")
+		}
+		c.Milli = c.Milli*10 + uint16(s[r.i]-'0')
+		n++
+		r.i++
+	}
+	if n == 0 {
+		return r.fail(r.i, "decimals of a second must follow the full stop")
+	}
+	c.Decimals = uint8(n)
+	for k := n; k < 3; k++ {
+		c.Milli *= 10
+	}
+	return nil
+}
+
+// readZone reads the zone of a time, if one follows: Z, ±hh or ±hh:mm.
+func (r *pointReader) readZone(c *Clock) *DateError {
+	s := r.s
+	if r.i >= len(s) {
+		return nil
+	}
+	switch s[r.i] {
+	case 'Z':
+		c.Zone = ZoneUTC
+		r.i++
+		return nil
+	case '+', '-':
+	default:
+		return nil
+	}
+	at := r.i
+	neg := s[r.i] == '-'
+	r.i++
+	h, err := r.twoDigits("zone hour", 23)
+	if err != nil {
+		return err
+	}
+	c.Zone, c.Offset = ZoneHours, int16(h)*60
+	if r.i < len(s) && s[r.i] == ':' {
+		r.i++
+		m, err := r.twoDigits("zone minute", 59)
+		if err != nil {
+			return err
+		}
+		c.Zone, c.Offset = ZoneMinutes, c.Offset+int16(m)
+	} else if r.i < len(s) && isDigit(s[r.i]) {
+		return r.fail(r.i, "write the zone with a colon: %s:%s", s[at:at+3], s[r.i:min(r.i+2, len(s))])
+	}
+	if neg {
+		if c.Offset == 0 {
+			return r.fail(at, "zone -00 is not a zone; write Z or +00:00")
+		}
+		c.Offset = -c.Offset
+	}
 	return nil
 }
 
