@@ -91,7 +91,7 @@ const formatsHelp = `
 Input formats
 
 Every command that reads data takes --data FILE (- for standard input) in
-one of four formats; without --data it reads the embedded dataset.
+one of five formats; without --data it reads the embedded dataset.
 
   json            this tool's JSON: one object with title, eras, categories,
                   sources and events; its JSON Schema is
@@ -102,6 +102,8 @@ one of four formats; without --data it reads the embedded dataset.
                   Start Date, End Date, Headline, Text, …, Tag)
   csv             this tool's CSV: one row per record, with id, date and
                   title columns (what "timeline export --format csv" writes)
+  markwhen        markwhen text (.mw), read only: one event a line
+                  ("2023-01-05: Launch #release", "1999 - 2003: Degree")
 
 Detection
 
@@ -111,14 +113,36 @@ space) is JSON, TimelineJS JSON when its first event has a "start_date" or
 its title is an object, else this tool's. Other data is CSV, told by its
 header row: a Year (or Start Date) column and a Headline or Text column
 make a TimelineJS sheet; id, date and title columns make this tool's CSV.
+Text that is neither, with the extension .mw or a markwhen event line
+("2023-01-05: Launch") among its first 200 lines, is markwhen.
 In both CSV formats, rows whose every cell is empty (spreadsheets write
 them below a table) are skipped, and one note counts them. A file in a
-format timeline does not read (markwhen text, vis-timeline items, SIMILE
+format timeline does not read (vis-timeline items, SIMILE
 Timeline JSON or XML, a JSON whose events are neither this tool's nor
 TimelineJS's) is refused with one line saying what it looks like. Files must be
 UTF-8 (a UTF-16 file is refused with a hint); a table separated by
 semicolons or tabs is refused too. --format-in json|timelinejs|
-timelinejs-csv|csv says which when detection cannot.
+timelinejs-csv|csv|markwhen says which when detection cannot.
+
+markwhen
+
+The header (the lines before the first event, or a front matter between
+--- lines) gives the title (title:) and subtitle (description:);
+dateFormat: d/M/y reads slash dates day first. An event's first line is
+its title, the lines after it its summary, and its #tags its tags; !id
+or an id: property is its id. A group ("group Name" … "endGroup", or a
+heading "# Name") is a category; a section ("section Name" …
+"endSection", or a heading with the property "style: section") is an era
+spanning its events. Dates are read in markwhen's forms: 2023-01-05,
+2023-01/2023-04, 1999 - 2003, 12/25/1901 (month first, unless
+dateFormat: d/M/y), 04/1776, March 16 2021, 4 January 1996, 300 BC -
+200 BC (-0299/-0199), 2022-01-30 8am (2022-01-30T08:00, local time as in
+markwhen), 2031-11-19T01:35:10Z, and an end "now" is an open end
+(2005/..). Dates markwhen works out from others (after !id 3 weeks,
+2 weeks, a time alone, a month without a year, now as a start, every …)
+are errors naming their line and column. What the dataset has no place
+for (header keys such as timezone, tag colours, properties) is listed in
+one note; links and images stay in the text as written.
 
 Dates
 

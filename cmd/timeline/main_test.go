@@ -424,7 +424,6 @@ func shellFields(line string) []string {
 // it looks like and what is read, and exit status 1: no field errors.
 func TestFormatNotRead(t *testing.T) {
 	for in, want := range map[string]string{
-		"---\ntitle: Plan\n---\n2023-01-05: Launch\n":                       "markwhen text",
 		`[{"id": 1, "content": "a", "start": "2014-04-20"}]`:                "vis-timeline",
 		`{"events": [{"start": "1900", "title": "T", "description": "D"}]}`: "SIMILE Timeline JSON",
 		`{"events": [{"when": "1900", "what": "T"}]}`:                       "neither this tool's dataset",

@@ -68,7 +68,7 @@ func (f *dateFlag) Set(s string) error {
 
 func (o *options) addDataFlags(fs *pflag.FlagSet, filters bool) {
 	fs.StringVar(&o.data, "data", "", "read the dataset from `file` (- for standard input) instead of the embedded one")
-	fs.Var(&oneOf{&o.formatIn, formatNames()}, "format-in", "read --data as `format`: json, timelinejs, timelinejs-csv or csv (default: by content and extension)")
+	fs.Var(&oneOf{&o.formatIn, formatNames()}, "format-in", "read --data as `format`: json, timelinejs, timelinejs-csv, csv or markwhen (default: by content and extension)")
 	if !filters {
 		return
 	}

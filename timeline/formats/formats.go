@@ -1,7 +1,7 @@
 // Package formats reads and writes datasets in every format the timeline
 // command knows, and tells them apart: our JSON (package timeline), Knight
-// Lab TimelineJS JSON and its Google Sheets CSV (package timelinejs), and
-// our CSV (package eventcsv).
+// Lab TimelineJS JSON and its Google Sheets CSV (package timelinejs), our
+// CSV (package eventcsv), and markwhen text (package markwhen, read only).
 package formats
 
 import (
@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -18,6 +17,7 @@ import (
 	"github.com/timeline-tool/timeline/timeline"
 	"github.com/timeline-tool/timeline/timeline/eventcsv"
 	"github.com/timeline-tool/timeline/timeline/internal/input"
+	"github.com/timeline-tool/timeline/timeline/markwhen"
 	"github.com/timeline-tool/timeline/timeline/timelinejs"
 )
 
@@ -31,10 +31,14 @@ const (
 	TimelineJS    Format = "timelinejs"     // TimelineJS JSON
 	TimelineJSCSV Format = "timelinejs-csv" // a TimelineJS Google Sheet exported as CSV
 	CSV           Format = "csv"            // our CSV (package eventcsv)
+	Markwhen      Format = "markwhen"       // markwhen text (package markwhen); read, not written
 )
 
-// Formats lists every format, in the order help texts show them.
-var Formats = []Format{JSON, TimelineJS, TimelineJSCSV, CSV}
+// Formats lists every format read, in the order help texts show them.
+var Formats = []Format{JSON, TimelineJS, TimelineJSCSV, CSV, Markwhen}
+
+// Written lists the formats Write writes.
+var Written = []Format{JSON, TimelineJS, TimelineJSCSV, CSV}
 
 // String returns the name of f, as flags take it.
 func (f Format) String() string { return string(f) }
@@ -82,6 +86,9 @@ func names(fs []Format) string {
 //   - Other data is CSV, told by its header row: a Year column and a
 //     Headline or Text column make a TimelineJS sheet; id, date and title
 //     columns make ours.
+//   - Text with the extension .mw, or one of whose first 200 lines is a
+//     markwhen event line ("2023-01-05: Launch"), and that is not one of
+//     the CSV tables, is markwhen.
 //
 // The error names the file and says what was expected when the format
 // cannot be told.
@@ -118,12 +125,12 @@ func Detect(name string, data []byte) (Format, error) {
 		return "", fmt.Errorf("%s: not JSON: a .json dataset starts with {", name)
 	}
 	if ext == ".mw" {
-		return "", notRead(name, "markwhen text (.mw)")
+		return Markwhen, nil
 	}
 	header, err := firstRecord(body)
 	if err != nil {
-		if looksMarkwhen(body) {
-			return "", notRead(name, "markwhen text (lines such as \"2023-01-05: Launch\")")
+		if markwhen.Looks(body) {
+			return Markwhen, nil
 		}
 		return "", fmt.Errorf("%s: not JSON (no {) and no CSV header row: %v", name, err)
 	}
@@ -132,8 +139,8 @@ func Detect(name string, data []byte) (Format, error) {
 		return TimelineJSCSV, nil
 	case eventcsv.IsHeader(header):
 		return CSV, nil
-	case looksMarkwhen(body):
-		return "", notRead(name, "markwhen text (lines such as \"2023-01-05: Launch\")")
+	case markwhen.Looks(body):
+		return Markwhen, nil
 	case len(header) == 1 && strings.ContainsAny(header[0], ";\t"):
 		return "", fmt.Errorf("%s: the first row %s has no commas but semicolons or tabs: save the table as comma-separated values", name, short(header))
 	}
@@ -142,7 +149,7 @@ func Detect(name string, data []byte) (Format, error) {
 }
 
 // NotReadError is the error of Detect for a file in a format timeline
-// does not read (markwhen text, vis-timeline items, SIMILE Timeline, a
+// does not read (vis-timeline items, SIMILE Timeline, a
 // JSON with an events list of another kind): one line that says what the
 // file looks like and which formats are read.
 type NotReadError struct {
@@ -151,38 +158,10 @@ type NotReadError struct {
 }
 
 func (e *NotReadError) Error() string {
-	return fmt.Sprintf("%s: this looks like %s, which timeline does not read; it reads this tool's JSON or CSV, TimelineJS JSON, or a TimelineJS sheet saved as CSV (see timeline help formats)", e.Name, e.What)
+	return fmt.Sprintf("%s: this looks like %s, which timeline does not read; it reads this tool's JSON or CSV, TimelineJS JSON, a TimelineJS sheet saved as CSV, or markwhen text (see timeline help formats)", e.Name, e.What)
 }
 
 func notRead(name, what string) error { return &NotReadError{name, what} }
-
-// markwhenLine is a markwhen event line: a date, a range or "now" before a
-// colon ("2023-01-05: Launch", "1/2023 - 3/2023: Phase", "now: Today").
-var markwhenLine = regexp.MustCompile(`^\s*` + mwDate + `(?:\s*(?:-|–|/|to)\s*` + mwDate + `)?\s*:\s`)
-
-// mwDate is a date as markwhen lines start with one: 2023, 2023-01-05,
-// 1/2023, 1/5/2023, now.
-const mwDate = `(?:\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{1,4}(?:[-/]\d{1,2}){0,2}|now)`
-
-// looksMarkwhen reports whether text looks like markwhen: a front matter
-// block or "section"/"group" lines, and lines that start with a date and
-// a colon, in its first lines.
-func looksMarkwhen(body []byte) bool {
-	events, structure := 0, 0
-	lines := strings.SplitN(string(body[:min(len(body), 8192)]), "\n", 200)
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		switch {
-		case markwhenLine.MatchString(l):
-			events++
-		case i == 0 && t == "---":
-			structure++
-		case strings.HasPrefix(t, "section ") || strings.HasPrefix(t, "group ") || t == "endSection" || t == "endGroup":
-			structure++
-		}
-	}
-	return events >= 2 || events >= 1 && structure >= 1
-}
 
 func short(header []string) string {
 	s := strings.Join(header, ",")
@@ -358,6 +337,8 @@ func Read(name string, data []byte, f Format) (*timeline.Dataset, []string, erro
 		return timelinejs.ReadCSV(name, data)
 	case CSV:
 		return eventcsv.Read(name, data)
+	case Markwhen:
+		return markwhen.Read(name, data)
 	case "":
 		g, err := Detect(name, data)
 		if err != nil {
@@ -402,8 +383,8 @@ func ReadFile(path string, stdin io.Reader) (name string, data []byte, err error
 
 // Write writes d in format f: our JSON (timeline.Encode), TimelineJS JSON
 // (timelinejs.Write), a TimelineJS sheet as CSV (timelinejs.WriteCSV) or
-// our CSV (eventcsv.Write). JSON and CSV round-trip: reading what Write
-// wrote gives d again.
+// our CSV (eventcsv.Write); markwhen is read only (see Written). JSON
+// and CSV round-trip: reading what Write wrote gives d again.
 //
 // The CSV formats put a single quote before a cell that a spreadsheet
 // would take for a formula, and their readers remove it (see package
@@ -429,6 +410,8 @@ func WriteOptions(w io.Writer, d *timeline.Dataset, f Format, o Options) error {
 		return timelinejs.WriteCSVOptions(w, d, timelinejs.CSVOptions{Raw: o.CSVRaw})
 	case CSV:
 		return eventcsv.WriteOptions(w, d, eventcsv.Options{Raw: o.CSVRaw})
+	case Markwhen:
+		return fmt.Errorf("markwhen is read, not written; write one of %s", names(Written))
 	}
-	return fmt.Errorf("unknown format %q; use one of %s", f, names(Formats))
+	return fmt.Errorf("unknown format %q; use one of %s", f, names(Written))
 }

@@ -145,11 +145,16 @@ var detectTests = []struct {
 	{"x.csv", "\xff\xfeY\x00e\x00", "", "x.csv: the file is UTF-16 text; save it as UTF-8"},
 	{"x.csv", "id;date;title\na;1985;A\n", "", "has no commas but semicolons or tabs: save the table as comma-separated values"},
 	{"x.csv", "Year\tHeadline\n", "", "semicolons or tabs"},
+	// markwhen, by its extension or its event lines: one line is enough.
+	{"p.mw", "title: Plan\n---\n2023-01-05: Launch #release\n", Markwhen, ""},
+	{"p.mw", "anything", Markwhen, ""},
+	{"plan.txt", "---\ntitle: Plan\n---\nsection Q1\n2023-01-05: Launch\n2023-02/2023-03: Build\nendSection\n", Markwhen, ""},
+	{"plan.txt", "2023-01-05: Launch\n1/2023 - 3/2023: Phase one\n", Markwhen, ""},
+	{"-", "2023-01-05: Launch\n", Markwhen, ""},
+	{"-", "# Work\n\n1999 - 2003: Degree #school\n", Markwhen, ""},
+	{"notes.txt", "Notes: nothing dated here\n", "", "cannot tell the format"},
 	// Formats timeline does not read: one line that names what the file
 	// looks like and what is read.
-	{"p.mw", "title: Plan\n---\n2023-01-05: Launch #release\n", "", "p.mw: this looks like markwhen text (.mw), which timeline does not read; it reads this tool's JSON or CSV, TimelineJS JSON, or a TimelineJS sheet saved as CSV"},
-	{"plan.txt", "---\ntitle: Plan\n---\nsection Q1\n2023-01-05: Launch\n2023-02/2023-03: Build\nendSection\n", "", "plan.txt: this looks like markwhen text"},
-	{"plan.txt", "2023-01-05: Launch\n1/2023 - 3/2023: Phase one\n", "", "this looks like markwhen text"},
 	{"v.json", `[{"id": 1, "content": "item 1", "start": "2014-04-20"}, {"id": 2, "content": "item 2", "start": "2014-04-14"}]`, "", "v.json: this looks like a vis-timeline items list"},
 	{"v.json", `{"groups": [], "items": [{"id": 1, "content": "item 1", "start": "2014-04-20"}]}`, "", "this looks like vis-timeline items"},
 	{"s.json", `{"dateTimeFormat": "iso8601", "events": [{"start": "1900", "title": "T", "description": "D"}]}`, "", "this looks like SIMILE Timeline JSON"},
@@ -305,7 +310,7 @@ func FuzzDetect(f *testing.F) {
 			}
 			return
 		}
-		for _, f := range Formats {
+		for _, f := range Written {
 			var b bytes.Buffer
 			if err := Write(&b, d, f); err != nil {
 				t.Fatalf("Write %s: %v", f, err)

@@ -53,10 +53,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/timeline-tool/timeline/timeline"
+	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
 // MaxEvents is the largest number of slides (events, eras and the title)
@@ -420,67 +420,18 @@ func kindName(k slideKind) string {
 	return "event"
 }
 
-// slugify makes an id from s as TimelineJS's slugify does in spirit:
-// lower case, letters and digits kept, every other run of characters one
-// hyphen, at most 60 characters.
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	n := 0
-	for _, r := range strings.ToLower(s) {
-		if n >= 60 {
-			break
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-				n++
-			}
-			dash = false
-			b.WriteRune(r)
-			n++
-			continue
-		}
-		if r == '\'' || r == '’' {
-			continue
-		}
-		dash = true
-	}
-	return b.String()
-}
+// slugify makes an id from s as TimelineJS's slugify does in spirit (see
+// input.Slug, which every reader shares).
+func slugify(s string) string { return input.Slug(s) }
 
-// ids hands out unique ids.
-type ids struct {
-	used map[string]bool
-	next map[string]int // the next suffix to try for a wanted id
-}
+// ids hands out unique ids (see input.IDs).
+type ids struct{ *input.IDs }
 
-func newIDs(reserved ...string) *ids {
-	u := &ids{used: map[string]bool{}, next: map[string]int{}}
-	for _, id := range reserved {
-		u.used[id] = true
-	}
-	return u
-}
+func newIDs(reserved ...string) *ids { return &ids{input.NewIDs(reserved...)} }
 
 // unique returns want, or want with "-2", "-3", … appended, whichever is
-// not yet taken, and takes it. An empty want gives fallback. It takes
-// amortised constant time however often the same id is wanted.
-func (u *ids) unique(want, fallback string) string {
-	if want == "" {
-		want = fallback
-	}
-	id := want
-	if u.used[id] {
-		i := max(u.next[want], 2)
-		for id = want + "-" + strconv.Itoa(i); u.used[id]; id = want + "-" + strconv.Itoa(i) {
-			i++
-		}
-		u.next[want] = i + 1
-	}
-	u.used[id] = true
-	return id
-}
+// not yet taken, and takes it; an empty want gives fallback.
+func (u *ids) unique(want, fallback string) string { return u.Unique(want, fallback) }
 
 // firstWords returns the first line of s cut to about n characters, for a
 // title made from a text.
@@ -723,7 +674,7 @@ func (s *sources) add(title, url, want string, from place) string {
 		return src.ID
 	}
 	id := slugify(want)
-	if id == "" || s.ids.used[id] {
+	if id == "" || s.ids.Taken(id) {
 		id = slugify(title)
 		if utf8.RuneCountInString(id) > 40 {
 			id = strings.TrimRight(string([]rune(id)[:40]), "-")

@@ -1,0 +1,232 @@
+package markwhen
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/timeline-tool/timeline/internal/golden"
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// TestGolden reads every testdata/*.mw (each a markwhen example from its
+// documentation, cited in the file) and compares the dataset, the notes
+// and the problems Validate finds, or the errors, with
+// testdata/NAME.golden.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.mw")
+	if len(files) < 8 {
+		t.Fatalf("%d testdata files; want the documented examples", len(files))
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			golden.Check(t, strings.TrimSuffix(path, ".mw")+".golden", readReport(t, path))
+		})
+	}
+}
+
+// readReport reads path and reports what came of it: the dataset as JSON,
+// the notes and the problems, or the errors.
+func readReport(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	d, notes, err := Read(filepath.Base(path), data)
+	if err != nil {
+		fmt.Fprintf(&b, "error:\n%v\n", err)
+		return b.Bytes()
+	}
+	if err := timeline.Encode(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	b.WriteString("notes:\n")
+	for _, n := range notes {
+		fmt.Fprintf(&b, "  %s\n", n)
+	}
+	b.WriteString("problems:\n")
+	for _, p := range d.Validate() {
+		fmt.Fprintf(&b, "  %s\n", p)
+	}
+	return b.Bytes()
+}
+
+// TestGoldenFilesUsed fails for a golden file that no input produces.
+func TestGoldenFilesUsed(t *testing.T) {
+	goldens, _ := filepath.Glob("testdata/*.golden")
+	for _, g := range goldens {
+		if strings.HasSuffix(g, ".got.golden") {
+			continue
+		}
+		if _, err := os.Stat(strings.TrimSuffix(g, ".golden") + ".mw"); err != nil {
+			t.Errorf("golden file %s has no input", g)
+		}
+	}
+}
+
+// eventDate reads one event line and returns its date as EDTF, or the
+// error.
+func eventDate(header, line string) (string, error) {
+	d, _, err := Read("t.mw", []byte(header+line+"\n"))
+	if err != nil {
+		return "", err
+	}
+	if len(d.Events) != 1 {
+		return "", fmt.Errorf("%d events", len(d.Events))
+	}
+	return d.Events[0].Date.String(), nil
+}
+
+func TestDates(t *testing.T) {
+	for _, tt := range []struct {
+		header, line, want string
+	}{
+		{"", "2023: x", "2023"},
+		{"", "2023-01: x", "2023-01"},
+		{"", "2023-01-05: x", "2023-01-05"},
+		{"", "2023-01/2023-04: x", "2023-01/2023-04"},
+		{"", "2004-06 / 2006-08: x", "2004-06/2006-08"},
+		{"", "1999 - 2003: x", "1999/2003"},
+		{"", "1999-2003: x", "1999/2003"},
+		{"", "1999 to 2003: x", "1999/2003"},
+		{"", "2020–2021: x", "2020/2021"},
+		{"", "2005/now: x", "2005/.."},
+		{"", "2020 - now: x", "2020/.."},
+		{"", "04/1776: x", "1776-04"},
+		{"", "12/25/1901: x", "1901-12-25"},
+		{"dateFormat: d/M/y\n", "25/12/1901: x", "1901-12-25"},
+		{"dateFormat: d/M/y\n", "04/1776: x", "1776-04"},
+		{"", "11/11/2024-12/12/2024: x", "2024-11-11/2024-12-12"},
+		{"", "1998-06/01/2000: x", "1998/2000-06-01"},
+		{"", "Jan 2020: x", "2020-01"},
+		{"", "March 16 2021: x", "2021-03-16"},
+		{"", "Oct 8, 2012: x", "2012-10-08"},
+		{"", "4 January 1996: x", "1996-01-04"},
+		{"", "18 March 2026 - 20 March 2026: x", "2026-03-18/2026-03-20"},
+		{"", "45: x", "0045"},
+		{"", "300: x", "0300"},
+		{"", "300 BC - 200 BC: x", "-0299/-0199"},
+		{"", "300 - 200 BCE: x", "-0299/-0199"},
+		{"", "50 BC - 50 AD: x", "-0049/0050"},
+		{"", "1 BC: x", "0000"},
+		{"", "12345: x", "Y12345"},
+		{"", "99999 BC: x", "Y-99998"},
+		{"", "2022-01-30 8am: x", "2022-01-30T08:00"},
+		{"", "12/25/1901 9:15pm: x", "1901-12-25T21:15"},
+		{"", "Oct 8, 2012, 12:30am: x", "2012-10-08T00:30"},
+		{"", "2022-02-22T16:27:08.369Z: x", "2022-02-22T16:27:08.369Z"},
+		{"", "2020-02-22T12:13:14Z-now: x", "2020-02-22T12:13:14Z/.."},
+		{"", "1 Jan 1998 to 11/11/2011 8am: x", "1998-01-01/2011-11-11T08:00"},
+		{"", "  2023:x", "2023"},
+		{"", "\t2023 :x", "2023"},
+	} {
+		got, err := eventDate(tt.header, tt.line)
+		if err != nil || got != tt.want {
+			t.Errorf("%q: %q, %v; want %q", tt.line, got, err, tt.want)
+		}
+	}
+}
+
+// TestErrors shows that what markwhen reads as a date that has none fixed
+// here, and bad input, is an error naming the file, line and column.
+func TestErrors(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"title: T\n\n2 weeks: x\n", "t.mw:3:1: a relative date"},
+		{"2023: a\n  after !a 3 weeks: x\n", "t.mw:2:3: a date relative to another event"},
+		{"2023: a\n!a 3 weeks: x\n", "t.mw:2:1: a date relative to another event"},
+		{"2023: a\nbefore !a 1 month: x\n", "t.mw:2:1: a date relative to another event"},
+		{"2023: a\n1 year: x\n", "t.mw:2:1: a relative date"},
+		{"2023: a\n01/01/2023 - 2 weeks: x\n", "t.mw:2:1: a relative date"},
+		{"2023: a\nnow: x\n", `t.mw:2:1: "now" as a start`},
+		{"2023: a\n10: x\n", "t.mw:2:1: a time alone"},
+		{"2023: a\n3:30pm - 4:30pm: x\n", "t.mw:2:1: a time alone"},
+		{"2023: a\nJanuary 3 - Apr 6: x\n", "t.mw:2:1: a month and day without a year"},
+		{"2023: a\n2023-01-01 every week: x\n", "t.mw:2:1: a recurring event"},
+		{"2023: a\n13/2020: x\n", `t.mw:2:1: "13/2020" is no date: month 13; slash dates are read month first`},
+		{"dateFormat: d/M/y\n2023: a\n12/13/2020: x\n", `t.mw:3:1: "12/13/2020" is no date: month 13, day 12; slash dates are read day first`},
+		{"2023: a\n2023-02-30: x\n", `t.mw:2:1: "2023-02-30" is no date`},
+		{"2023: a\n12/31/12345: x\n", `t.mw:2:1: "12/31/12345" is no date (as EDTF, Y12345-12-31): "Y12345-12-31": a long year stands alone`},
+		{"2023: a\n2022-01-30T25:00:00Z: x\n", `t.mw:2:1: "2022-01-30T25:00:00Z" is no date`},
+		{"dateFormat: y/M/d\n2023: a\n", `t.mw:1:1: dateFormat "y/M/d": markwhen knows only d/M/y`},
+		{"---\ntitle: T\n2023: a\n", "t.mw:1:1: the header opened with --- is not closed"},
+		{"", "t.mw: empty file"},
+		{"\xff", "t.mw:1:1: invalid UTF-8"},
+		{strings.Repeat("group g\n", MaxDepth+1) + "2023: a\n", fmt.Sprintf("t.mw:%d:1: groups and sections nested more than %d deep", MaxDepth+1, MaxDepth)},
+	} {
+		_, _, err := Read("t.mw", []byte(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v; want an error containing %q", tt.in, err, tt.want)
+		} else if !timeline.IsProblems(err) {
+			t.Errorf("%q: error %T is not a problem list", tt.in, err)
+		}
+	}
+}
+
+// TestText shows what is text and what is not: lines that only look like
+// dates stay in the description, and a colon in prose is no event.
+func TestText(t *testing.T) {
+	in := "title: T\n2023: Launch #release !go\nNote: 2 days later: it worked\n2023-01-05 - 2023-02: not a markwhen range\nsee #12 and #ops\n\n\nlast line\n"
+	d, _, err := Read("t.mw", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 {
+		t.Fatalf("%d events; want 1", len(d.Events))
+	}
+	e := d.Events[0]
+	want := &timeline.Event{ID: "go", Title: "Launch", Tags: []string{"release", "ops"},
+		Summary: "2023-01-05 - 2023-02: not a markwhen range\nsee #12 and\n\nlast line"}
+	if e.ID != want.ID || e.Title != want.Title || strings.Join(e.Tags, ",") != strings.Join(want.Tags, ",") || e.Summary != want.Summary {
+		t.Errorf("event %+v; want %+v", e, want)
+	}
+}
+
+// TestPositions shows that the problems Validate finds name the line and
+// column of the markwhen text: a missing title at the title, an era's
+// problem at its section.
+func TestPositions(t *testing.T) {
+	in := "title: T\n\n# Work\n  2023:   \n  2024-03: Fine\n"
+	d, _, pos, err := read("t.mw", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := d.Validate()
+	if len(ps) == 0 || ps[0].String() != "t.mw:4:11: events[0].title: missing title" {
+		t.Errorf("problems %v; want the missing title at 4:11", ps)
+	}
+	for path, want := range map[string][2]int{"title": {1, 1}, "events[1]": {5, 3}, "events[1].date": {5, 3}, "events[1].title": {5, 12}, "categories[0]": {3, 1}} {
+		if l, c := pos.position(path); l != want[0] || c != want[1] {
+			t.Errorf("Pos(%q) = %d:%d; want %d:%d", path, l, c, want[0], want[1])
+		}
+	}
+}
+
+// TestMaxEvents shows that the reader stops at the first event over the
+// limit.
+func TestMaxEvents(t *testing.T) {
+	defer func(n int) { maxEvents = n }(maxEvents)
+	maxEvents = 3
+	_, _, err := Read("t.mw", []byte("2001: a\n2002: b\n2003: c\n2004: d\n2005: e\n"))
+	if err == nil || !strings.Contains(err.Error(), "t.mw:4:1: more than 3 events") {
+		t.Errorf("%v; want an error at the fourth event", err)
+	}
+}
+
+func TestLooks(t *testing.T) {
+	for in, want := range map[string]bool{
+		"2023-01-05: Launch\n":              true,
+		"title: T\n\n1999 - 2003: Degree\n": true,
+		"Notes: nothing dated\n":            false,
+		"id,date,title\n":                   false,
+		"2 weeks: relative\n":               false,
+	} {
+		if got := Looks([]byte(in)); got != want {
+			t.Errorf("Looks(%q) = %v; want %v", in, got, want)
+		}
+	}
+}
