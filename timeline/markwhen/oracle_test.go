@@ -119,7 +119,7 @@ func checkOracleEvent(t *testing.T, d *timeline.Dataset, e *timeline.Event, from
 		if last := e.Date.Latest().String(); last != to[:10] {
 			t.Errorf("%s: %s ends %s; markwhen: %s", e.ID, e.Date, last, to)
 		}
-	case (e.Date.Latest()+1).String() != to[:10]:
+	case (e.Date.Latest() + 1).String() != to[:10]:
 		t.Errorf("%s: %s ends before %s; markwhen: before %s", e.ID, e.Date, (e.Date.Latest() + 1).String(), to)
 	}
 	if e.Title != strings.Join(strings.Fields(title), " ") {
