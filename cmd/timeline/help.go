@@ -142,7 +142,8 @@ markwhen), 2031-11-19T01:35:10Z, and an end "now" is an open end
 2 weeks, a time alone, a month without a year, now as a start, every …)
 are errors naming their line and column. What the dataset has no place
 for (header keys such as timezone, tag colours, properties) is listed in
-one note; links and images stay in the text as written.
+one note. An event's first image, ![alt](address), is its media; links
+and further images stay in the text as written.
 
 Dates
 

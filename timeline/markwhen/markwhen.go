@@ -34,10 +34,12 @@
 //     spanning the events in it from the first's start to the last's end;
 //     an event's era is its innermost section.
 //
-// What markwhen has and this tool's model does not (header keys such as
-// view, edit, timezone; tag colours; event and group properties other
-// than id; tags on a group; text outside any event) is listed in one note;
-// links, images, task lists and references stay in the text as written,
+// An event's first image (![alt](address), on its first line or in its
+// description) is its media, an image with that alt text. What markwhen
+// has and this tool's model does not (header keys such as view, edit,
+// timezone; tag colours; event and group properties other than id; tags
+// on a group; text outside any event) is listed in one note; links,
+// further images, task lists and references stay in the text as written,
 // and the note says so. Dates markwhen works out from other dates
 // (relative dates "after !id 3 weeks", amounts "2 weeks", a time alone, a
 // month without a year, "now" as a start, recurrences) have no fixed date
@@ -239,7 +241,7 @@ var (
 	// tagColorRE is a tag's colour in the header: #Travel: blue.
 	tagColorRE = regexp.MustCompile(`^\s*#(\w*):\s*(\S+)`)
 	linkRE     = regexp.MustCompile(`\[[^\]]*\]\([^)]*\)`)
-	imageRE    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	imageRE    = regexp.MustCompile(`!\[([^\]]*)\]\(([^)\s]*)\)`)
 	taskRE     = regexp.MustCompile(`^\s*- \[(?:x|X| )?\]`)
 	refRE      = regexp.MustCompile(`(?:^|\s)@\w`)
 )
@@ -470,13 +472,13 @@ func (r *reader) event(ls []line, i int, dr dateRange) int {
 	ev.place.title = r.place(l.off + dr.end + len(text) - len(strings.TrimLeft(text, " \t")))
 	ev.e.Date = r.date(l, dr)
 	text, ev.id = takeID(text)
-	r.notice(text)
 	// As markwhen does, an image on the first line is no part of the
 	// title: it goes to the description.
 	for _, img := range imageRE.FindAllString(text, -1) {
 		ev.desc = append(ev.desc, img)
 	}
 	text = imageRE.ReplaceAllString(text, "")
+	r.notice(text)
 	text, tags := takeTags(text)
 	ev.e.Tags = tags
 	ev.e.Title = strings.Join(strings.Fields(text), " ")
@@ -557,7 +559,7 @@ func (r *reader) eraIDs() *input.IDs {
 func (r *reader) notice(s string) {
 	switch {
 	case imageRE.MatchString(s):
-		r.lose("images, kept in the text as written", "")
+		r.lose("images after an event's first (its media), kept in the text as written", "")
 	case linkRE.MatchString(s):
 		r.lose("links, kept in the text as written", "")
 	}
@@ -578,6 +580,7 @@ func (r *reader) closeEvent() {
 	r.ev = nil
 	var out []string
 	for _, d := range ev.desc {
+		d = takeImage(ev.e, d)
 		r.notice(d)
 		d, tags := takeTags(d)
 		for _, t := range tags {
@@ -595,6 +598,20 @@ func (r *reader) closeEvent() {
 		out = out[:len(out)-1]
 	}
 	ev.e.Summary = strings.Join(out, "\n")
+}
+
+// takeImage makes the first image of an event's text its media, as an
+// image with its alt text, and returns the text without it.
+func takeImage(e *timeline.Event, s string) string {
+	if e.Media != nil {
+		return s
+	}
+	m := imageRE.FindStringSubmatchIndex(s)
+	if m == nil || m[5] == m[4] {
+		return s
+	}
+	e.Media = &timeline.Media{URL: s[m[4]:m[5]], Kind: timeline.MediaImage, Alt: s[m[2]:m[3]]}
+	return s[:m[0]] + s[m[1]:]
 }
 
 // date returns the date of the range dr of line l, reporting what is not

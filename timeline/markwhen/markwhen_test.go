@@ -230,3 +230,24 @@ func TestLooks(t *testing.T) {
 		}
 	}
 }
+
+// TestMedia shows that an event's first image is its media, and what
+// becomes of the others.
+func TestMedia(t *testing.T) {
+	in := "title: T\n2017-07: In DC ![the mall](img/mall.jpg)\n  More ![](https://example.com/b.png)\n2018: Bad ![x](javascript:alert(1))\n"
+	d, notes, err := Read("t.mw", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := d.Events[0]
+	if e.Title != "In DC" || e.Media == nil || *e.Media != (timeline.Media{URL: "img/mall.jpg", Kind: timeline.MediaImage, Alt: "the mall"}) || e.Summary != "More ![](https://example.com/b.png)" {
+		t.Errorf("event %+v, media %+v", e, e.Media)
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "images after an event's first (its media), kept in the text as written") {
+		t.Errorf("notes %q; want one naming the image kept as text", notes)
+	}
+	ps := d.Validate()
+	if len(ps.Errors()) != 1 || !strings.HasPrefix(ps.Errors()[0].String(), "t.mw:4:1: events[1].media") {
+		t.Errorf("problems %v; want the unsafe address refused at its event", ps)
+	}
+}
