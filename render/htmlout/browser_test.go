@@ -266,16 +266,19 @@ type shownState struct {
 	Text   string `json:"text"`
 }
 
+// On a big page, which draws the rows near the reader only, the rows
+// shown are those the page keeps.
 const shownJS = `(() => {
   const rows = [...document.querySelectorAll('#events tbody tr')];
+  const id = window.__timelineId || (i => rows[i].id);
   const o = echarts.getInstanceByDom(document.getElementById('chart')).getOption();
   const lanes = o.legend[0].data.length;
   const marks = [];
   o.series.forEach((s, k) => {
-    if (k > lanes) for (const d of s.data) marks.push(rows[d[2]].id);
+    if (k > lanes) for (const d of s.data) marks.push(id(d[2]));
   });
   return {
-    rows: rows.filter(r => r.getClientRects().length > 0).map(r => r.id),
+    rows: window.__timelineKept ? window.__timelineKept() : rows.filter(r => r.getClientRects().length > 0).map(r => r.id),
     marks: marks.sort(),
     counts: echarts.getInstanceByDom(document.getElementById('counts')).getOption().series.reduce((a, s) => a + s.data.reduce((b, x) => b + x, 0), 0),
     text: document.getElementById('shown').textContent,

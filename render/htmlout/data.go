@@ -81,6 +81,29 @@ type pageData struct {
 	// source whose citation does not hold it as given (titleAt); the
 	// others' titles are the <bdi> of their citation in the source list.
 	SrcTitles []any `json:"st,omitempty"`
+
+	// Big is true for a big page (isBig), which has no rows in its HTML:
+	// the script draws the rows and sources in view from Text, Notes and
+	// Src, the one copy of their text in the page.
+	Big bool `json:"big,omitempty"`
+	// Text holds textFields strings per event, in View.Events order: id,
+	// date label, title, summary and attribution.
+	Text []string `json:"tx,omitempty"`
+	// Notes holds, for each event in turn, the number of sources it cites
+	// and their numbers.
+	Notes []int `json:"nt,omitempty"`
+	// Src holds srcFields values per source, in list order: number,
+	// citation, URL, where the title starts in the citation and its
+	// length (UTF-16 code units, -1 and 0 for none), the title when the
+	// citation does not hold it, the notes label and 1 for the source
+	// document (else 0).
+	Src []any `json:"src,omitempty"`
+	// Status gives each mark's status label (render.Mark order), and
+	// Settled the mark of established events, which name no attribution
+	// in their status; Glyphs are the marks' glyphs (Mark.Glyph).
+	Status  []string `json:"sl,omitempty"`
+	Glyphs  []string `json:"gl,omitempty"`
+	Settled int      `json:"se,omitempty"`
 }
 
 // laneKey is the name ECharts knows lane l by, in legends and series.
@@ -129,7 +152,8 @@ func ring() string {
 }
 
 // buildData makes the page's JSON data and the heights of the timeline
-// chart and of the counts chart in pixels.
+// chart and of the counts chart in pixels. A big page (isBig) also
+// carries the text of its events and sources (bigData).
 func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 	// Empty lists are [] rather than null for the script.
 	d = &pageData{Axis: [2]float64{v.AxisStart, v.AxisEnd}, Lanes: len(v.Categories), Eras: []eraData{}, Scatter: [][3]int{}}
@@ -142,66 +166,96 @@ func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 		eraIndex[e] = i + 1
 		d.Eras = append(d.Eras, eraData{Start: round4(e.Start), End: round4(e.End), Color: e.Color, Label: e.Label, Span: e.SpanLabel})
 	}
+	sub := subRows(v)
+	for _, r := range sub {
+		d.Sub = max(d.Sub, r+1)
+	}
+	d.Sub = max(d.Sub, 1)
+	d.Tags, d.EvTags = eventTags(v)
+	if isBig(v) {
+		bigData(v, d)
+	} else {
+		for _, s := range v.Sources {
+			if s.Title != "" && titleAt(s) < 0 {
+				d.SrcTitles = append(d.SrcTitles, s.N, s.Title)
+			}
+		}
+	}
+	eventData(v, d, sub, eraIndex)
 
-	// Sub-rows: within a lane, marks that would touch go on the next row
-	// down, up to maxSubRows; after that they overlap on the row that frees
-	// up first.
-	span := v.AxisEnd - v.AxisStart
-	gap := span / 150 // about the width of a mark on a page-wide chart
-	type laneState struct{ ends []float64 }
-	lanes := make([]laneState, len(v.Categories))
+	d.Top = chartTop + (legendRows(v)-1)*legendRow
+	height = d.Top + chartBottom + max(len(v.Categories), 1)*laneHeight(d.Sub)
+	d.Chart = timelineOption(v, d, d.Top)
+
+	bars := eraBars(v, d.NoEra)
+	countsHeight = countsMargin + countsBar*len(bars)
+	d.Counts = countsOption(v, bars)
+	return d, height, countsHeight
+}
+
+// subRows returns the sub-row of every event within its lane: marks that
+// would touch go on the next row down, up to maxSubRows; after that they
+// overlap on the row that frees up first.
+func subRows(v *render.View) []int {
+	gap := (v.AxisEnd - v.AxisStart) / 150 // about the width of a mark on a page-wide chart
+	ends := make([][]float64, len(v.Categories))
 	sub := make([]int, len(v.Events))
-	d.Sub = 1
 	for i, e := range v.Events {
-		l := &lanes[e.Category.Lane]
+		l := ends[e.Category.Lane]
 		lo, hi := min(e.Start, e.Mid-gap/2), max(e.End, e.Mid+gap/2)
 		r := -1
-		for j, end := range l.ends {
+		for j, end := range l {
 			if end <= lo {
 				r = j
 				break
 			}
 		}
-		if r < 0 && len(l.ends) < maxSubRows {
-			l.ends = append(l.ends, math.Inf(-1))
-			r = len(l.ends) - 1
+		if r < 0 && len(l) < maxSubRows {
+			l = append(l, math.Inf(-1))
+			r = len(l) - 1
 		}
 		if r < 0 {
 			r = 0
-			for j, end := range l.ends {
-				if end < l.ends[r] {
+			for j, end := range l {
+				if end < l[r] {
 					r = j
 				}
 			}
 		}
-		l.ends[r] = hi
+		l[r] = hi
+		ends[e.Category.Lane] = l
 		sub[i] = r
-		d.Sub = max(d.Sub, len(l.ends))
 	}
+	return sub
+}
 
-	type key struct{ lane, mark, fuzzy int }
-	scatterIndex := map[key]int{}
+// eventTags returns the events' tags, each once in order of first use,
+// and for each event that has some [event index, n, n indexes]...
+func eventTags(v *render.View) (tags []string, evTags []int) {
 	tagIndex := map[string]int{}
 	for i, e := range v.Events {
 		if len(e.Tags) == 0 {
 			continue
 		}
-		d.EvTags = append(d.EvTags, i, len(e.Tags))
+		evTags = append(evTags, i, len(e.Tags))
 		for _, t := range e.Tags {
 			k, ok := tagIndex[t]
 			if !ok {
-				k = len(d.Tags)
+				k = len(tags)
 				tagIndex[t] = k
-				d.Tags = append(d.Tags, t)
+				tags = append(tags, t)
 			}
-			d.EvTags = append(d.EvTags, k)
+			evTags = append(evTags, k)
 		}
 	}
-	for _, s := range v.Sources {
-		if s.Title != "" && titleAt(s) < 0 {
-			d.SrcTitles = append(d.SrcTitles, s.N, s.Title)
-		}
-	}
+	return tags, evTags
+}
+
+// eventData sets d.Ev, d.NoEra and d.Scatter: the scatter series, in a
+// fixed order (by lane, mark, fuzziness), of the marks there are.
+func eventData(v *render.View, d *pageData, sub []int, eraIndex map[*render.EraView]int) {
+	type key struct{ lane, mark, fuzzy int }
+	used := map[key]bool{}
 	d.Ev = make([]int64, 0, evFields*len(v.Events))
 	for i, e := range v.Events {
 		flags := int64(e.Status.Mark) | int64(e.Shape)<<flagShapeShift
@@ -220,32 +274,17 @@ func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 		start := units(e.Start - v.AxisStart)
 		d.Ev = append(d.Ev, start, max(units(e.End-v.AxisStart)-start, 1),
 			int64(e.Category.Lane*8+sub[i]), flags, int64(eraIndex[e.Era]))
-		k := key{e.Category.Lane, int(e.Status.Mark), fuzzy}
-		if _, ok := scatterIndex[k]; !ok {
-			scatterIndex[k] = -1
-		}
+		used[key{e.Category.Lane, int(e.Status.Mark), fuzzy}] = true
 	}
-	// Scatter series in a fixed order: by lane, mark, fuzziness.
 	for lane := range v.Categories {
 		for mark := range symbols {
 			for fuzzy := range 2 {
-				k := key{lane, mark, fuzzy}
-				if _, ok := scatterIndex[k]; ok {
-					scatterIndex[k] = len(d.Scatter)
+				if used[key{lane, mark, fuzzy}] {
 					d.Scatter = append(d.Scatter, [3]int{lane, mark, fuzzy})
 				}
 			}
 		}
 	}
-
-	d.Top = chartTop + (legendRows(v)-1)*legendRow
-	height = d.Top + chartBottom + max(len(v.Categories), 1)*laneHeight(d.Sub)
-	d.Chart = timelineOption(v, d, d.Top)
-
-	bars := eraBars(v, d.NoEra)
-	countsHeight = countsMargin + countsBar*len(bars)
-	d.Counts = countsOption(v, bars)
-	return d, height, countsHeight
 }
 
 // eraBars returns the bars of the counts chart, one per era in View.Eras

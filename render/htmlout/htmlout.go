@@ -151,6 +151,9 @@ type page struct {
 	SourceNotes bool
 	// Lang and Dir are the page's language and direction (pageLang).
 	Lang, Dir string
+	// Big is true for a big page (isBig): the script draws the rows and
+	// sources near the reader, and Rows and SourceItems are empty.
+	Big bool
 }
 
 // rtlScripts are the scripts written right to left (ISO 15924).
@@ -248,17 +251,14 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	p.Data = template.JS(js)
 	p.ChartHeight = height
 	p.CountsHeight = countsHeight
-	p.Rows = tableRows(v.Events)
-	sources := make([]sourceRow, 0, len(v.Sources))
 	for _, s := range v.Sources {
-		r := sourceRow{SourceView: s, IsDocument: s == v.Document, Shown: s.CitedBy, Value: s.N != len(sources)+1}
 		p.SourceNotes = p.SourceNotes || len(s.Footnotes) > 0
-		if len(r.Shown) > maxBackLinks {
-			r.Shown, r.More = r.Shown[:maxBackLinks], len(r.Shown)-maxBackLinks
-		}
-		sources = append(sources, r)
 	}
-	p.SourceItems = sourceItems(sources)
+	p.Big = data.Big
+	if !p.Big {
+		p.Rows = tableRows(v.Events)
+		p.SourceItems = sourceItems(sourceRows(v))
+	}
 
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := pageTmpl.Execute(bw, p); err != nil {
@@ -268,6 +268,19 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		return fmt.Errorf("html: %w", err)
 	}
 	return nil
+}
+
+// sourceRows returns the items of v's source list.
+func sourceRows(v *render.View) []sourceRow {
+	sources := make([]sourceRow, 0, len(v.Sources))
+	for _, s := range v.Sources {
+		r := sourceRow{SourceView: s, IsDocument: s == v.Document, Shown: s.CitedBy, Value: s.N != len(sources)+1}
+		if len(r.Shown) > maxBackLinks {
+			r.Shown, r.More = r.Shown[:maxBackLinks], len(r.Shown)-maxBackLinks
+		}
+		sources = append(sources, r)
+	}
+	return sources
 }
 
 // CheckAssets returns the error Write returns for opts.Assets a that is

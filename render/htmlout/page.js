@@ -68,6 +68,150 @@
 
   function cellText(r, k) { return r.cells[k] ? r.cells[k].textContent : ''; }
 
+  // A big page (D.big) has no rows in its HTML: the text of its events and
+  // sources is in D.tx, D.nt and D.src, once, and the script draws the
+  // rows and sources near the reader, in blocks of BLOCK. A block out of
+  // reach is an empty <tbody> (or <ol>) about as high as its rows; it is
+  // filled when it comes within a few screens, when a link, the chart or
+  // the address goes to one of its rows, and before printing.
+  var BIG = !!D.big, TX = D.tx || [], SRC = D.src || [], NSRC = SRC.length / 8, BLOCK = 100;
+  var noteAt = null, srcAt = null, idAt = null, citedBy = null;
+  function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
+  function indexBig() {
+    if (noteAt) return;
+    noteAt = new Int32Array(N);
+    for (var i = 0, k = 0; i < N; i++) { noteAt[i] = k; k += 1 + D.nt[k]; }
+    srcAt = new Map();
+    for (var j = 0; j < NSRC; j++) srcAt.set(SRC[8 * j], j);
+    idAt = new Map();
+    for (i = 0; i < N; i++) idAt.set('ev-' + TX[5 * i], i);
+  }
+  function notesOf(i) { indexBig(); return D.nt.slice(noteAt[i] + 1, noteAt[i] + 1 + D.nt[noteAt[i]]); }
+  function srcTitle(j) { var c = SRC[8 * j + 1], at = SRC[8 * j + 3]; return at >= 0 ? c.substr(at, SRC[8 * j + 4]) : SRC[8 * j + 5]; }
+  // The text of column k of event i's row, as the table shows it.
+  function bigCell(i, k) {
+    switch (k) {
+      case 3: return era[i] ? D.eras[era[i] - 1].l : '';
+      case 4: return D.labels[lane[i]];
+      case 5: var m = flags[i] & 7, a = TX[5 * i + 4];
+        return D.gl[m] + ' ' + D.sl[m] + (m !== (D.se || 0) && a ? ' by ' + a : '');
+      case 6: return notesOf(i).join(' ') + ' ';
+    }
+    return TX[5 * i + 1 + k];
+  }
+  function rowHTML(i, pos) {
+    var t = 5 * i, m = flags[i] & 7, a = TX[t + 4];
+    var h = '<tr id="ev-' + esc(TX[t]) + '" aria-rowindex="' + (pos + 2) + '"><td dir="ltr">' + esc(TX[t + 1]) +
+      '<th dir="auto">' + esc(TX[t + 2]) + '<td dir="auto">' + esc(TX[t + 3]) +
+      '<td><bdi>' + esc(bigCell(i, 3)) + '</bdi><td>' + esc(D.labels[lane[i]]) + '<td>' + esc(D.gl[m] + ' ' + D.sl[m]) +
+      (m !== (D.se || 0) && a ? ' by <bdi>' + esc(a) + '</bdi>' : '') + '<td>';
+    notesOf(i).forEach(function (n) { h += '<a href="#src-' + n + '">' + n + '</a> '; });
+    return h;
+  }
+  function srcHTML(j, pos, prev) {
+    var n = SRC[8 * j], c = SRC[8 * j + 1], u = SRC[8 * j + 2], at = SRC[8 * j + 3], h = '<li id="src-' + n + '"';
+    if (prev !== n - 1) h += ' value="' + n + '"';
+    h += '><cite>';
+    var link = /^(https?|mailto):/i.test(u);
+    if (link) h += '<a href=' + '"' + esc(u) + '">'; // split, for TestHostile's look at links
+    h += at >= 0 ? esc(c.slice(0, at)) + '<bdi>' + esc(c.substr(at, SRC[8 * j + 4])) + '</bdi>' + esc(c.slice(at + SRC[8 * j + 4])) : esc(c);
+    if (link) h += '</a>';
+    h += '</cite>\n<span class="back">' + (SRC[8 * j + 7] ? 'the source document · ' : '') +
+      (SRC[8 * j + 6] ? '<span class="fn">' + esc(SRC[8 * j + 6]) + '</span> · ' : '') + 'cited by ';
+    var by = citedBy[j] || [];
+    for (var k = 0; k < by.length && k < 20; k++) {
+      h += (k ? '; ' : '') + '<a href="#ev-' + esc(encodeURIComponent(TX[5 * by[k]])) + '">' + esc(TX[5 * by[k] + 1]) + '</a>';
+    }
+    if (by.length > 20) h += '; and ' + (by.length - 20) + ' more <button type="button" class="only" data-src="' + n + '">Show all ' + by.length + '</button>';
+    return h + '</span></li>';
+  }
+  // A list drawn in blocks: box holds one element tag per BLOCK items,
+  // html(item, position, previous item) writes an item.
+  function Blocks(box, tag, cls, html, est) {
+    var self = this;
+    self.box = box; self.tag = tag; self.cls = cls; self.html = html; self.est = est;
+    self.items = []; self.els = []; self.full = [];
+    self.io = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver(function (es) {
+      es.forEach(function (e) { if (e.isIntersecting) self.fill(+e.target.getAttribute('data-b')); });
+    }, { rootMargin: '1500px 0px' });
+  }
+  Blocks.prototype.set = function (items) {
+    if (this.io) this.io.disconnect();
+    this.els.forEach(function (el) { el.remove(); });
+    this.items = items; this.els = []; this.full = [];
+    var frag = document.createDocumentFragment();
+    for (var b = 0; b * BLOCK < items.length; b++) {
+      var el = document.createElement(this.tag);
+      if (this.cls) el.className = this.cls;
+      el.setAttribute('data-b', b);
+      el.style.height = Math.min(BLOCK, items.length - b * BLOCK) * this.est + 'px';
+      this.els.push(el);
+      frag.appendChild(el);
+    }
+    this.box.appendChild(frag);
+    if (this.io) this.els.forEach(function (el) { this.io.observe(el); }, this);
+    else for (b = 0; b < this.els.length; b++) this.fill(b);
+  };
+  Blocks.prototype.fill = function (b) {
+    if (this.full[b] || !this.els[b]) return;
+    this.full[b] = 1;
+    var h = '', end = Math.min(this.items.length, (b + 1) * BLOCK);
+    for (var p = b * BLOCK; p < end; p++) h += this.html(this.items[p], p, p ? this.items[p - 1] : -1);
+    var el = this.els[b];
+    if (this.tag === 'ol') el.start = this.items.length && b * BLOCK < end ? SRC[8 * this.items[b * BLOCK]] : 1;
+    el.innerHTML = h;
+    el.style.height = '';
+    if (this.io) this.io.unobserve(el);
+  };
+  Blocks.prototype.fillAll = function () { for (var b = 0; b < this.els.length; b++) this.fill(b); };
+  // show fills the block of the item at position p.
+  Blocks.prototype.show = function (p) { if (p >= 0) this.fill(Math.floor(p / BLOCK)); };
+  var rowList = null, srcList = null;
+  function srcHTMLOf(j, pos, prev) { return srcHTML(j, pos, prev >= 0 ? SRC[8 * prev] : -1); }
+  // layoutBig draws the blocks of the events vis keeps and of the sources
+  // they cite (all of them when nothing is filtered).
+  function layoutBig(all) {
+    indexBig();
+    if (!citedBy) {
+      citedBy = [];
+      for (var i = 0; i < N; i++) notesOf(i).forEach(function (n) { var j = srcAt.get(n); (citedBy[j] = citedBy[j] || []).push(i); });
+    }
+    if (!rowList) {
+      rowList = new Blocks(document.getElementById('events'), 'tbody', '', rowHTML, 60);
+      srcList = new Blocks(document.getElementById('source-list'), 'ol', 'sources', srcHTMLOf, 40);
+    }
+    var order = [], used = new Uint8Array(NSRC);
+    for (i = 0; i < N; i++) {
+      if (!vis[i]) continue;
+      order.push(i);
+      if (!all) notesOf(i).forEach(function (n) { used[srcAt.get(n)] = 1; });
+    }
+    var srcs = [];
+    for (var j = 0; j < NSRC; j++) if (all || used[j]) srcs.push(j);
+    rowList.set(order);
+    srcList.set(srcs);
+    document.getElementById('events').setAttribute('aria-rowcount', order.length + 1);
+  }
+  // For tests: the anchors of the events kept, in table order, and of
+  // event i.
+  if (BIG) {
+    window.__timelineKept = function () { return rowList ? rowList.items.map(function (i) { return 'ev-' + TX[5 * i]; }) : []; };
+    window.__timelineId = function (i) { return 'ev-' + TX[5 * i]; };
+  }
+  // showTarget draws the row or source the fragment id names (ev-…,
+  // src-…), clearing the filters when they hide it; it returns whether
+  // there is one.
+  function showTarget(id) {
+    if (!BIG || !rowList) return false;
+    indexBig();
+    var i = idAt.get(id), list = rowList, item = i;
+    if (i === undefined && /^src-\d+$/.test(id)) { list = srcList; item = srcAt.get(+id.slice(4)); }
+    if (item === undefined) return false;
+    if (list.items.indexOf(item) < 0) clearFilters();
+    list.show(list.items.indexOf(item));
+    return true;
+  }
+
   // fold is timeline.Fold: lower-case, decompose and drop combining
   // marks (accents, Arabic vowel signs), final ς as σ, typographic quotes
   // as straight ones, Arabic yeh and kaf as Persian, no zero-width
@@ -88,27 +232,53 @@
   // buildTexts makes each event's search text, as timeline.SearchText
   // does: its title, summary, attribution, tags and the titles of the
   // sources it cites, folded, one to a line.
+  // On a big page they are made a slice at a time (textsFrom), so that no
+  // task takes long; apply waits for them.
+  var srcTitles = null, evTags = null, textsDone = 0;
   function buildTexts() {
     if (!sources) buildSources();
-    var srcTitle = [];
-    document.querySelectorAll('ol.sources > li').forEach(function (li) {
-      var b = li.querySelector('cite bdi');
-      srcTitle[+li.id.slice(4)] = b ? b.textContent : '';
-    });
-    for (var k = 0; k < (D.st || []).length; k += 2) srcTitle[D.st[k]] = D.st[k + 1];
-    var tags = new Array(N);
-    for (k = 0; k < (D.et || []).length; k += 2 + D.et[k + 1]) tags[D.et[k]] = D.et.slice(k + 2, k + 2 + D.et[k + 1]);
+    srcTitles = [];
+    if (BIG) {
+      for (var j = 0; j < NSRC; j++) srcTitles[SRC[8 * j]] = srcTitle(j);
+    } else {
+      document.querySelectorAll('ol.sources > li').forEach(function (li) {
+        var b = li.querySelector('cite bdi');
+        srcTitles[+li.id.slice(4)] = b ? b.textContent : '';
+      });
+    }
+    for (var k = 0; k < (D.st || []).length; k += 2) srcTitles[D.st[k]] = D.st[k + 1];
+    evTags = new Array(N);
+    for (k = 0; k < (D.et || []).length; k += 2 + D.et[k + 1]) evTags[D.et[k]] = D.et.slice(k + 2, k + 2 + D.et[k + 1]);
     texts = new Array(N);
-    for (var i = 0; i < N; i++) {
-      var a = rows[i].cells[5] && rows[i].cells[5].querySelector('bdi');
-      var parts = [cellText(rows[i], 1), cellText(rows[i], 2), a ? a.textContent : ''];
-      if (tags[i]) tags[i].forEach(function (t) { parts.push(D.tags[t]); });
-      sources[i].forEach(function (n) { parts.push(srcTitle[n] || ''); });
+    textsDone = 0;
+    if (!BIG) textsFrom(Infinity);
+  }
+  // textsFrom makes the search texts of the next events, for about ms
+  // milliseconds; it returns whether all are made.
+  function textsFrom(ms) {
+    if (!texts) buildTexts();
+    var until = performance.now() + ms;
+    for (var i = textsDone; i < N; i++) {
+      if ((i & 63) === 0 && performance.now() > until) break;
+      var parts;
+      if (BIG) parts = [TX[5 * i + 2], TX[5 * i + 3], TX[5 * i + 4]];
+      else {
+        var a = rows[i].cells[5] && rows[i].cells[5].querySelector('bdi');
+        parts = [cellText(rows[i], 1), cellText(rows[i], 2), a ? a.textContent : ''];
+      }
+      if (evTags[i]) evTags[i].forEach(function (t) { parts.push(D.tags[t]); });
+      sources[i].forEach(function (n) { parts.push(srcTitles[n] || ''); });
       texts[i] = parts.map(fold).join('\n');
     }
+    textsDone = i;
+    return i >= N;
   }
   function buildSources() {
     sources = new Array(N);
+    if (BIG) {
+      for (var j = 0; j < N; j++) sources[j] = notesOf(j);
+      return;
+    }
     for (var i = 0; i < N; i++) {
       var c = rows[i].cells[6], l = [];
       if (c) for (var a = c.getElementsByTagName('a'), k = 0; k < a.length; k++) l.push(+a[k].textContent);
@@ -173,21 +343,22 @@
   function clip(s, n) { s = s.replace(/\s+/g, ' ').trim(); return s.length > n ? s.slice(0, n - 1) + '…' : s; }
   function tooltip(p) {
     var i = eventOf(p);
-    if (i < 0 || !rows[i]) return '';
-    var r = rows[i], meta = [cellText(r, 0), cellText(r, 4), cellText(r, 3)].filter(Boolean);
+    if (i < 0 || !BIG && !rows[i]) return '';
+    var r = rows[i], cell = BIG ? function (k) { return bigCell(i, k); } : function (k) { return cellText(r, k); };
+    var meta = [cell(0), cell(4), cell(3)].filter(Boolean);
     // Text of the data may be right to left: each piece is isolated.
-    var h = '<b dir="auto">' + enc(clip(cellText(r, 1), 200)) + '</b><br><span class="m">' +
+    var h = '<b dir="auto">' + enc(clip(cell(1), 200)) + '</b><br><span class="m">' +
       meta.map(function (m) { return '<bdi>' + enc(m) + '</bdi>'; }).join(' · ') + '</span>';
-    var sum = cellText(r, 2);
+    var sum = cell(2);
     if (sum) h += '<br><bdi>' + enc(clip(sum, 320)) + '</bdi>';
-    h += '<br><bdi>' + enc(cellText(r, 5)) + '</bdi>';
-    var a = r.cells[6] ? r.cells[6].getElementsByTagName('a') : [];
+    h += '<br><bdi>' + enc(cell(5)) + '</bdi>';
+    var a = BIG ? notesOf(i) : [].map.call(r.cells[6] ? r.cells[6].getElementsByTagName('a') : [], function (x) { return +x.textContent; });
     if (a.length) {
       h += '<br><span class="m">Sources:</span>';
       for (var k = 0; k < a.length && k < 6; k++) {
-        var li = document.getElementById('src-' + a[k].textContent);
-        var cite = li && li.querySelector('cite') ? li.querySelector('cite').textContent : '';
-        h += '<br>[' + enc(a[k].textContent) + '] <bdi>' + enc(clip(cite, 120)) + '</bdi>';
+        var li = BIG ? null : document.getElementById('src-' + a[k]);
+        var cite = BIG ? SRC[8 * srcAt.get(a[k]) + 1] : li && li.querySelector('cite') ? li.querySelector('cite').textContent : '';
+        h += '<br>[' + a[k] + '] <bdi>' + enc(clip(cite, 120)) + '</bdi>';
       }
       if (a.length > 6) h += '<br>…';
     }
@@ -405,6 +576,7 @@
 
   var hit = null;
   function goTo(i) {
+    if (BIG && showTarget('ev-' + TX[5 * i])) rows[i] = document.getElementById('ev-' + TX[5 * i]);
     var r = rows[i];
     if (!r) return;
     if (hit) hit.classList.remove('hit');
@@ -421,6 +593,7 @@
   // all 13,000 (page.css hides li.off in print only).
   var srcItems = null, srcOff = null;
   function markSources(all) {
+    if (BIG) return; // layoutBig lists the sources cited only
     if (!srcItems) {
       if (all) return;
       srcItems = document.querySelectorAll('ol.sources > li');
@@ -442,17 +615,27 @@
 
   var shown = document.getElementById('shown');
   function filtered() { return !!(state.era || words(state.text).length || state.marks || state.src); }
+  var tableLoaded = false, textTimer = 0;
   function apply() {
-    if (rows.length < N) return; // the table is still loading; tableReady applies the filter
+    if (!tableLoaded) return; // the table is still loading; tableReady applies the filter
     needle = words(state.text);
-    if (needle.length && !texts) buildTexts();
+    if (needle.length && (!texts || textsDone < N)) {
+      // A big page makes its search texts a slice at a time.
+      if (!textsFrom(40)) {
+        shown.textContent = 'Searching…';
+        clearTimeout(textTimer);
+        textTimer = setTimeout(apply, 0);
+        return;
+      }
+    }
     if (state.src && !sources) buildSources();
     var count = 0;
     for (var i = 0; i < N; i++) {
       var ok = match(i) ? 1 : 0;
-      if (ok !== vis[i]) { rows[i].hidden = !ok; vis[i] = ok; }
+      if (ok !== vis[i]) { if (!BIG) rows[i].hidden = !ok; vis[i] = ok; }
       count += ok;
     }
+    if (BIG) { rows = []; layoutBig(!filtered()); }
     var parts = [];
     if (state.era) parts.push('era ' + eraButtons[state.era].firstChild.nextSibling.textContent.trim());
     if (state.marks) {
@@ -535,23 +718,40 @@
 
   // The rest needs the table and the source list.
   function tableReady() {
-    rows = N ? document.getElementById('events').querySelectorAll('tbody tr') : [];
-    document.querySelectorAll('button.only').forEach(function (b) {
-      b.hidden = false;
-      b.addEventListener('click', function () {
-        state.src = +b.getAttribute('data-src');
-        apply();
-        document.getElementById('events-h').scrollIntoView({ block: 'start' });
-      });
-    });
-    // A link to a row that the filters hide clears them first.
+    tableLoaded = true;
+    rows = N && !BIG ? document.getElementById('events').querySelectorAll('tbody tr') : [];
+    if (BIG) layoutBig(true);
+    document.querySelectorAll('button.only').forEach(function (b) { b.hidden = false; });
     document.addEventListener('click', function (ev) {
-      var a = ev.target.closest && ev.target.closest('a[href^="#ev-"]');
+      var b = ev.target.closest && ev.target.closest('button.only');
+      if (!b) return;
+      state.src = +b.getAttribute('data-src');
+      apply();
+      document.getElementById('events-h').scrollIntoView({ block: 'start' });
+    });
+    // A link to a row that the filters hide clears them first; on a big
+    // page, the row or source it names is drawn first.
+    document.addEventListener('click', function (ev) {
+      var a = ev.target.closest && ev.target.closest('a[href^="#ev-"], a[href^="#src-"]');
       if (!a) return;
       var id = a.getAttribute('href').slice(1), r = document.getElementById(id);
-      if (!r) try { r = document.getElementById(decodeURIComponent(id)); } catch (err) { /* not an escape */ }
-      if (r && r.hidden) clearFilters();
+      try { id = decodeURIComponent(id); } catch (err) { /* not an escape */ }
+      if (!r) r = document.getElementById(id);
+      if (BIG) showTarget(id);
+      else if (r && r.hidden) clearFilters();
     });
+    if (BIG) {
+      window.addEventListener('hashchange', function () {
+        var id = location.hash.slice(1);
+        try { id = decodeURIComponent(id); } catch (err) { /* not an escape */ }
+        if (!document.getElementById(id) && showTarget(id)) document.getElementById(id).scrollIntoView();
+      });
+      // Printed, a big page lists every event the filters keep.
+      window.addEventListener('beforeprint', function () { rowList.fillAll(); srcList.fillAll(); });
+      // Its search texts are made while the reader looks at the chart.
+      var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 50); };
+      idle(function more() { if (!textsFrom(30)) idle(more); });
+    }
     var head = document.querySelector('#events thead');
     if (head && typeof ResizeObserver !== 'undefined') new ResizeObserver(setSticky).observe(head);
     if (filtered()) apply();
@@ -561,7 +761,11 @@
     // height was known: scroll again, clear of the bar.
     if (location.hash.length > 1) {
       var target = null;
-      try { target = document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (err) { /* not an escape */ }
+      try {
+        var id = decodeURIComponent(location.hash.slice(1));
+        if (BIG) showTarget(id);
+        target = document.getElementById(id);
+      } catch (err) { /* not an escape */ }
       if (target) target.scrollIntoView();
     }
     ready();

@@ -1,0 +1,76 @@
+package htmlout
+
+import (
+	"encoding/json"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/render/rendertest"
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// TestBigPage checks a big page (isBig): no rows or source items in its
+// HTML, the text of every event and source once in the page, in its data,
+// a note that says what the page draws, and at most 150 bytes per event
+// beyond the events' own text and the fixed style sheet and script.
+func TestBigPage(t *testing.T) {
+	v := render.Build(rendertest.Realistic(1000), timeline.Filter{}, render.Options{Version: "test"})
+	if !isBig(v) {
+		t.Fatalf("%d events and %d sources make a small page", len(v.Events), len(v.Sources))
+	}
+	page := string(write(t, v, Options{Assets: goldenAssets}))
+	markup := strings.Replace(page, pageJS, "", 1)
+	for _, bad := range []string{"<tr id=", "<li id=", "<ol class=\"sources\""} {
+		if strings.Contains(markup, bad) {
+			t.Errorf("the big page has %q", bad)
+		}
+	}
+	for _, want := range []string{`<p id="big-note"`, `aria-rowcount="1001"`, `<div id="source-list"></div>`, "<noscript><p class=\"note\">"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the big page lacks %q", want)
+		}
+	}
+	// Every text once: in the page data, which the script reads.
+	i := strings.Index(page, `<script type="application/json" id="tl-data">`)
+	j := strings.Index(page[i:], "</script>")
+	var d pageData
+	if err := json.Unmarshal([]byte(page[i+len(`<script type="application/json" id="tl-data">`):i+j]), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Text) != textFields*len(v.Events) || len(d.Src) != srcFields*len(v.Sources) {
+		t.Fatalf("%d texts and %d source values for %d events and %d sources", len(d.Text), len(d.Src), len(v.Events), len(v.Sources))
+	}
+	text := 0
+	for k, e := range v.Events {
+		if got := d.Text[textFields*k : textFields*k+textFields]; got[0] != e.ID || got[1] != e.Label || got[2] != e.Title || got[3] != e.Summary || got[4] != e.Attribution {
+			t.Errorf("event %d: text %q", k, got)
+		}
+		for _, s := range []string{e.Title, e.Summary} {
+			n := strings.Count(page, jsonText(s))
+			if h := html.EscapeString(s); h != jsonText(s) {
+				n += strings.Count(page, h)
+			}
+			if n != 1 && len(s) > 30 {
+				t.Errorf("event %d: %q is %d times in the page", k, s, n)
+			}
+		}
+		text += len(e.Label) + len(e.Title) + len(e.Summary) + len(e.Attribution)
+	}
+	for k, s := range v.Sources {
+		if d.Src[srcFields*k+1] != s.Citation {
+			t.Errorf("source %d: citation %q", s.N, d.Src[srcFields*k+1])
+		}
+		text += len(s.Citation) + len(s.URL)
+	}
+	if over := float64(len(page)-len(pageCSS)-len(pageJS)-text) / float64(len(v.Events)); over > 150 {
+		t.Errorf("the page adds %.0f bytes per event to the events' text, want at most 150", over)
+	}
+}
+
+// jsonText returns s as encoding/json writes it inside a string.
+func jsonText(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b[1 : len(b)-1])
+}
