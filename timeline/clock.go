@@ -288,6 +288,12 @@ func (r *pointReader) readZone(c *Clock) *DateError {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// The scales of a TimelineJS timeline (Dataset.Scale).
+const (
+	ScaleHuman        = "human"
+	ScaleCosmological = "cosmological"
+)
+
 // MaxLongYear is the largest magnitude of a year: a date may lie up to a
 // trillion years (less one) before or after year 0, which takes in the
 // age of the universe with room to spare.

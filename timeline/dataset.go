@@ -75,11 +75,16 @@ var SourceKinds = []SourceKind{KindGovernment, KindCourt, KindLegislation, KindP
 // cite them. Decode and Load make one from JSON; the zero Dataset is empty
 // and valid except that it has no title.
 type Dataset struct {
-	Schema     string      `json:"$schema,omitempty"`
-	Title      string      `json:"title"`
-	Subtitle   string      `json:"subtitle,omitempty"`
-	Language   string      `json:"language,omitempty"` // BCP 47 tag of the dataset's text ("en", "fa", "zh-Hant")
-	Document   string      `json:"document,omitempty"` // id of the source the dataset derives from
+	Schema   string `json:"$schema,omitempty"`
+	Title    string `json:"title"`
+	Subtitle string `json:"subtitle,omitempty"`
+	Language string `json:"language,omitempty"` // BCP 47 tag of the dataset's text ("en", "fa", "zh-Hant")
+	Document string `json:"document,omitempty"` // id of the source the dataset derives from
+	// Scale is TimelineJS's scale of the timeline, "cosmological" for one
+	// whose years reach beyond what a JavaScript date holds, kept so that
+	// a TimelineJS file read and written again keeps it; "" (the default,
+	// TimelineJS's "human") otherwise. timeline draws every scale alike.
+	Scale      string      `json:"scale,omitempty"`
 	Eras       []*Era      `json:"eras"`
 	Categories []*Category `json:"categories"`
 	Sources    []*Source   `json:"sources"`

@@ -132,7 +132,7 @@ var decodeErrorTests = []struct {
   "eras": [{"id": "e", "label": "E", "span": "1985", "colour": "red"}],
   "Title": "u"}`,
 		want: []string{
-			`f.json:1:16: colour: unknown field "colour"; known fields are $schema, title, subtitle, language, document, eras, categories, sources, events`,
+			`f.json:1:16: colour: unknown field "colour"; known fields are $schema, title, subtitle, language, document, scale, eras, categories, sources, events`,
 			`f.json:2:54: eras[0].colour: unknown field "colour"; known fields are id, label, span, color, description`,
 			`f.json:3:3: Title: unknown field "Title"`,
 		},

@@ -121,6 +121,8 @@ var decodeSeeds = []string{
 	`{"title":"t",}`,
 	`{"a":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}`,
 	"{\"title\":\"t\",\r\n\"events\":[{\"id\":\"a\",\r\n\"date\":\"1985-13\"}]}",
+	`{"title":"t","scale":"cosmological","events":[{"id":"a","date":"Y-13800000000","title":"A"},{"id":"b","date":"1997-10-08T14:30:00+05:30/1997-10-08T16:00Z","title":"B"},{"id":"c","date":"Y-17E7~","title":"C"}]}`,
+	`{"title":"t","scale":"galactic","events":[{"id":"a","date":"1997-10-08T14:30:00.1234","title":"A"}]}`,
 	`{"title":"t","events":[{"id":"a","date":"1985","title":"A","media":{"url":"img/a.png","kind":"image","caption":"c","credit":"AP","thumbnail":"t.jpg","alt":"x"}}]}`,
 	`{"title":"t","events":[{"id":"a","date":"1985","title":"A","media":{"kind":"quote","quote":"q","url":null}}]}`,
 	`{"title":"t","events":[{"id":"a","date":"1985","title":"A","media":null}]}`,

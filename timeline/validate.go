@@ -34,6 +34,9 @@ func (d *Dataset) Validate() Problems {
 	c.catIDs = c.ids("categories", len(d.Categories), func(i int) string { return d.Categories[i].ID })
 	c.srcIDs = c.ids("sources", len(d.Sources), func(i int) string { return d.Sources[i].ID })
 	c.ids("events", len(d.Events), func(i int) string { return d.Events[i].ID })
+	if d.Scale != "" && d.Scale != ScaleCosmological && d.Scale != ScaleHuman {
+		c.add(SeverityError, "scale", "%q is not a scale: TimelineJS's scales are %q and %q", d.Scale, ScaleHuman, ScaleCosmological)
+	}
 	if d.Language != "" {
 		if _, err := language.Parse(d.Language); err != nil {
 			c.add(SeverityError, "language", "%q is not a BCP 47 language tag (examples: en, fa, ar, he, zh-Hant, ja)", d.Language)

@@ -255,6 +255,7 @@ func TestTooLarge(t *testing.T) {
 
 func FuzzReadEventCSV(f *testing.F) {
 	f.Add([]byte("id,date,title,sources\r\na,1985,A,\r\n,,,\r\nb,3/14/1948,B,\r\n , ,,\r\n"))
+	f.Add([]byte("id,date,title,sources\na,1997-10-08T14:30:00Z,A,\nb,Y-13800000000,B,\nc,Y-17E7/1997-10-08T14:30+05:30,C,\nd,1997-10-08T25:00,D,\n"))
 	for _, tt := range readErrorTests {
 		f.Add([]byte(tt.in))
 	}

@@ -58,8 +58,14 @@ func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 			eras = r.slides(raw, "eras", kindEra)
 			places.set(eras, places.eras)
 		case "scale":
-			if s := r.str(raw, "scale"); s.s != "" && s.s != "human" {
-				r.dropped(`scale "`+s.s+`"`, "timeline reads years -9999 to 9999 on one scale")
+			// Kept, so that an export writes it back; timeline draws every
+			// scale alike.
+			switch s := r.str(raw, "scale"); strings.ToLower(strings.TrimSpace(s.s)) {
+			case "":
+			case timeline.ScaleHuman, timeline.ScaleCosmological:
+				r.scale = strings.ToLower(strings.TrimSpace(s.s))
+			default:
+				r.dropped(`scale "`+s.s+`"`, `TimelineJS knows the scales "human" and "cosmological"`)
 			}
 		default:
 			r.dropped(fmt.Sprintf("unknown field %q", k), "TimelineJS does not define it")
@@ -247,7 +253,7 @@ func (r *reader) slide(raw json.RawMessage, path string, kind slideKind) *slideI
 		case "autolink":
 			r.dropped("autolink", "timeline makes no links from plain text; links in the text become sources")
 		case "scale":
-			r.dropped("the scale of slides", "timeline reads years -9999 to 9999 on one scale")
+			r.dropped("the scale of slides", "TimelineJS reads the scale of the whole timeline only")
 		case "type":
 			// The sheet's Type column, sometimes left in JSON made from it.
 		default:

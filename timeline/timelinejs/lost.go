@@ -37,6 +37,15 @@ func Lost(d *timeline.Dataset) string {
 		}
 	}
 	count("media kinds other than the address tells", kinds)
+	zones := 0
+	for _, e := range d.Events {
+		a, _ := e.Date.Start()
+		b, _ := e.Date.End()
+		if a.Clock.Zone != timeline.ZoneNone || b.Clock.Zone != timeline.ZoneNone {
+			zones++ // TimelineJS's times are local: the zone is only in the display date
+		}
+	}
+	count("time zones (kept in the display date only)", zones)
 	eras := false
 	for _, e := range d.Eras {
 		eras = eras || e.ID != slugify(e.Label) || e.Color != "" || e.Description != ""

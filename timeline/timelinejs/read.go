@@ -17,8 +17,19 @@
 //     interval "1985/1990". An end date equal to the start is dropped, as
 //     TimelineJS drops it. Years are astronomical in both (TimelineJS
 //     builds JavaScript dates, whose year 0 is 1 BCE; EDTF's year 0000 is
-//     too), so -44 becomes "-0044". Years outside -9999..9999, months
-//     outside 1–12 and days the month does not have are errors.
+//     too), so -44 becomes "-0044". A year beyond four digits is an
+//     EDTF long year ("-13800000000" becomes "Y-13800000000"), as on
+//     TimelineJS's cosmological scale, which shows years only: a month,
+//     day or time given with one is dropped with a note. Years beyond
+//     ±999,999,999,999, months outside 1–12 and days the month does not
+//     have are errors.
+//   - hour, minute, second and millisecond (the sheet's Time and End
+//     Time: "14:30", "2:30 pm", "1430", "14:30:15.5") give a time of day
+//     without a zone, as TimelineJS shows it: an hour alone is 14:00, 500
+//     milliseconds are .5 of a second. A time needs a full date (else it
+//     is dropped with a note) and an hour (else an error).
+//   - the timeline's scale ("human" or "cosmological") is kept as the
+//     dataset's Scale, so that writing TimelineJS again writes it.
 //   - headline becomes the event's title, text its summary, both as plain
 //     text: tags are removed and character references decoded.
 //   - display_date becomes the event's display label, unless it says
@@ -41,7 +52,7 @@
 //     quote. Its kind is told from the address, as TimelineJS tells it.
 //     An address that is neither http(s) nor a relative path, and HTML
 //     embeds, are dropped with a note.
-//   - The time of day, backgrounds, autolink, a media's title and link,
+//   - Backgrounds, autolink, a media's title and link,
 //     and every unknown field are dropped, each reported once in the
 //     notes.
 //
@@ -67,10 +78,12 @@ const MaxEvents = 100_000
 // maxProblems bounds the errors one read reports.
 const maxProblems = 50
 
-// Years a date may have: EDTF years of four digits, as ParseDate reads.
+// Years a date may have: as far as EDTF's long years reach (Y-13800000000),
+// as TimelineJS's cosmological scale does; a year beyond four digits has
+// no month, day or time (TimelineJS's cosmological scale shows years only).
 const (
-	minYear = -9999
-	maxYear = 9999
+	minYear = -timeline.MaxLongYear
+	maxYear = timeline.MaxLongYear
 )
 
 // A value is one field of the input: its text, whether it was given, and
@@ -126,7 +139,8 @@ type reader struct {
 	order    []string // drop keys in the order first met
 	extra    []string // notes that are not drops
 	pos      *positions
-	blank    int // blank sheet rows skipped
+	blank    int    // blank sheet rows skipped
+	scale    string // the timeline's scale, as given
 }
 
 type drop struct {
@@ -212,7 +226,7 @@ func integer(v value) (n int, ok bool, msg string) {
 		return 0, false, fmt.Sprintf("%s is not a whole number", quoteShort(s))
 	}
 	t = strings.TrimLeft(t, "0")
-	if len(t) > 9 {
+	if len(t) > 12 {
 		return 0, false, fmt.Sprintf("%s is out of range", quoteShort(s))
 	}
 	n, _ = strconv.Atoi("0" + t)
@@ -265,7 +279,7 @@ func (r *reader) point(d dateIn) (timeline.Point, bool) {
 		}
 		return n, set
 	}
-	y, ySet := num(d.year, minYear, maxYear, "year", "years run from -9999 to 9999 (four EDTF digits; negative years are BCE)")
+	y, ySet := num(d.year, minYear, maxYear, "year", "years run from -999999999999 to 999999999999 (negative years are BCE)")
 	m, mSet := num(d.month, 1, 12, "month", "a month is 1 to 12")
 	dayMax := 31
 	if mSet && ySet {
@@ -283,52 +297,103 @@ func (r *reader) point(d dateIn) (timeline.Point, bool) {
 		r.errorf(d.day, "day %d without a month: give the month too, or leave the day out", day)
 		return timeline.Point{}, false
 	}
-	r.timeOfDay(d)
 	p := timeline.Point{Year: y, Digits: 1}
+	if y < -9999 || y > 9999 {
+		// A long year: TimelineJS's cosmological scale shows the year only.
+		if mSet || d.hour.set || strings.TrimSpace(d.time.s) != "" {
+			r.dropped("months, days and times of years beyond four digits", "a long year stands alone, as TimelineJS's cosmological scale shows it")
+		}
+		return p, true
+	}
 	if mSet {
 		p.Month, p.Digits = m, 2
 	}
 	if dSet {
 		p.Day, p.Digits = day, 3
 	}
+	c, ok := r.timeOfDay(d)
+	if !ok {
+		return timeline.Point{}, false
+	}
+	if c.Set && !dSet {
+		r.dropped("times of day of dates without a day", "a time needs a full date")
+		c = timeline.Clock{}
+	}
+	p.Clock = c
 	return p, true
 }
 
-// timeOfDay checks the time fields of d, which are dropped.
-func (r *reader) timeOfDay(d dateIn) {
-	dropped := false
-	for _, f := range []struct {
-		v      value
-		hi     int
-		what   string
-		digits bool
-	}{{d.hour, 23, "hour", true}, {d.minute, 59, "minute", true}, {d.second, 59, "second", true}, {d.ms, 999, "millisecond", true}} {
+// timeOfDay reads the time fields of d: hour, minute, second and
+// millisecond (JSON) or the Time cell (a sheet), as a time without a zone,
+// as TimelineJS reads it. An hour alone is a time to the minute (14:00).
+func (r *reader) timeOfDay(d dateIn) (timeline.Clock, bool) {
+	var c timeline.Clock
+	var got [4]bool
+	ok := true
+	for i, f := range []struct {
+		v    value
+		hi   int
+		what string
+		to   func(n int)
+	}{
+		{d.hour, 23, "hour", func(n int) { c.Hour = uint8(n) }},
+		{d.minute, 59, "minute", func(n int) { c.Minute = uint8(n) }},
+		{d.second, 59, "second", func(n int) { c.Second, c.Seconds = uint8(n), true }},
+		{d.ms, 999, "millisecond", func(n int) { c.Milli, c.Decimals, c.Seconds = uint16(n), msDecimals(n), true }},
+	} {
 		n, set, msg := integer(f.v)
 		switch {
 		case msg != "":
 			r.errorf(f.v, "%s; an %s is 0 to %d", msg, f.what, f.hi)
+			ok = false
 		case set && (n < 0 || n > f.hi):
 			r.errorf(f.v, "%s %d is out of range; use 0 to %d", f.what, n, f.hi)
+			ok = false
 		case set:
-			dropped = true
+			f.to(n)
+			got[i] = true
 		}
 	}
+	if !ok {
+		return timeline.Clock{}, false
+	}
+	if !got[0] && (got[1] || got[2] || got[3]) {
+		v := d.minute
+		if !got[1] {
+			v = d.second
+			if !got[2] {
+				v = d.ms
+			}
+		}
+		r.errorf(v, "a time needs an hour: give the hour too")
+		return timeline.Clock{}, false
+	}
+	c.Set = got[0]
 	if strings.TrimSpace(d.time.s) != "" {
-		if msg := checkTime(d.time.s); msg != "" {
+		t, msg := parseTime(d.time.s)
+		if msg != "" {
 			r.errorf(d.time, "%s", msg)
-		} else {
-			dropped = true
+			return timeline.Clock{}, false
 		}
+		c = t
 	}
-	if dropped {
-		r.dropped("times of day", "dates in timeline are days at the finest")
-	}
+	return c, true
 }
 
-// checkTime checks a sheet's Time column as TimelineJS's parseTime
+// msDecimals returns the decimals of a second that ms milliseconds
+// need: 500 is .5, 250 .25, 125 .125, 0 none.
+func msDecimals(ms int) uint8 {
+	n := uint8(3)
+	for ; n > 0 && ms%10 == 0; n-- {
+		ms /= 10
+	}
+	return n
+}
+
+// parseTime reads a sheet's Time column as TimelineJS's parseTime
 // (src/js/date/DateUtil.js) reads it: "14:30", "2:30 pm", "1430",
-// "14:30:15.5".
-func checkTime(s string) string {
+// "14:30:15.5", as a time without a zone; the message says what is wrong.
+func parseTime(s string) (timeline.Clock, string) {
 	t := strings.TrimSpace(s)
 	low := strings.ToLower(t)
 	pm, am := false, false
@@ -350,19 +415,39 @@ func checkTime(s string) string {
 	}
 	bad := fmt.Sprintf("time %s is not a time of day such as 14:30, 2:30 pm or 14:30:15", quoteShort(s))
 	if len(parts) > 3 {
-		return bad
+		return timeline.Clock{}, bad
 	}
+	c := timeline.Clock{Set: true}
 	limits := []int{23, 59, 59}
 	for i, part := range parts {
+		frac := ""
 		if i == 2 {
-			part, _, _ = strings.Cut(part, ".")
+			part, frac, _ = strings.Cut(part, ".")
 		}
 		n, err := strconv.Atoi(part)
-		if err != nil || n < 0 || n > limits[i] || (i == 0 && (am || pm) && (n < 1 || n > 12)) {
-			return bad
+		if err != nil || n < 0 || n > limits[i] || (i == 0 && (am || pm) && (n < 1 || n > 12)) || len(frac) > 3 || strings.Trim(frac, "0123456789") != "" {
+			return timeline.Clock{}, bad
+		}
+		switch i {
+		case 0:
+			c.Hour = uint8(n)
+		case 1:
+			c.Minute = uint8(n)
+		case 2:
+			c.Second, c.Seconds = uint8(n), true
+			if frac != "" {
+				ms, _ := strconv.Atoi((frac + "00")[:3])
+				c.Milli, c.Decimals = uint16(ms), uint8(len(frac))
+			}
 		}
 	}
-	return ""
+	switch {
+	case pm && c.Hour < 12:
+		c.Hour += 12
+	case am && c.Hour == 12:
+		c.Hour = 0
+	}
+	return c, ""
 }
 
 // date converts a slide's start and end to an EDTF date. For an era the
@@ -403,7 +488,7 @@ func (r *reader) date(s *slideIn) (timeline.Date, bool) {
 		return timeline.NewDate(a), true
 	}
 	d := timeline.NewInterval(a, timeline.BoundDate, b, timeline.BoundDate)
-	if timeline.NewDate(b).Latest() < timeline.NewDate(a).Earliest() {
+	if d.LatestMoment().Compare(d.EarliestMoment()) < 0 {
 		r.errorf(s.end.year, "end date %s comes before start date %s", b, a)
 		return timeline.Date{}, false
 	}
@@ -461,6 +546,7 @@ func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Datase
 	r.addEras(d, eras)
 	r.addEvents(d, events)
 	r.placeInEras(d)
+	d.Scale = r.scale
 	return d
 }
 

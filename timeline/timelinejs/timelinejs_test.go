@@ -109,7 +109,8 @@ var integerRE = regexp.MustCompile(`^-?\d+$`)
 //   - every slide has only documented fields; every event has a
 //     start_date; a slide's text has a headline or a text;
 //   - every date object has a year, a number or a string of digits
-//     (TLDate.js: /^-?\d*$/), month 1–12, day 1–31, and only documented
+//     (TLDate.js: /^-?\d*$/), month 1–12, day 1–31, hour 0–23, minute
+//     and second 0–59, millisecond 0–999, and only documented
 //     fields; an end date does not come before its start;
 //   - every era has a start_date and an end_date;
 //   - unique_ids are unique, among events and the title;
@@ -163,7 +164,14 @@ func checkTimelineJS(t *testing.T, data []byte) {
 			}
 			return n
 		}
-		return num("year", -271820, 275759, true), num("month", 1, 12, false), num("day", 1, 31, false)
+		num("hour", 0, 23, false)
+		num("minute", 0, 59, false)
+		num("second", 0, 59, false)
+		num("millisecond", 0, 999, false)
+		// Years beyond what a JavaScript date holds (-271820 to 275759)
+		// put TimelineJS on its cosmological scale
+		// (TimelineConfig._ensureValidScale).
+		return num("year", -timeline.MaxLongYear, timeline.MaxLongYear, true), num("month", 1, 12, false), num("day", 1, 31, false)
 	}
 	checkText := func(where string, raw json.RawMessage, required bool) {
 		var text struct{ Headline, Text string }
@@ -382,8 +390,11 @@ var readJSONErrorTests = []struct {
 	{"no start", `{"events":[{"text":{"headline":"x"}}]}`, "1:12: events[0].start_date: missing start date"},
 	{"no year", ev(`{"month":4}`), "1:26: events[0].start_date.year: missing year"},
 	{"empty year", ev(`{"year":""}`), "missing year"},
-	{"year 99999", ev(`{"year":99999}`), "events[0].start_date.year: year 99999 is out of range; years run from -9999 to 9999"},
-	{"year -10000", ev(`{"year":"-10000"}`), "year -10000 is out of range"},
+	{"year 10^12", ev(`{"year":1000000000000}`), `events[0].start_date.year: "1000000000000" is out of range; years run from -999999999999 to 999999999999`},
+	{"year -10^12", ev(`{"year":"-1000000000000"}`), `"-1000000000000" is out of range`},
+	{"minute without hour", ev(`{"year":1985,"month":4,"day":1,"minute":5}`), "events[0].start_date.minute: a time needs an hour"},
+	{"hour 24", ev(`{"year":1985,"month":4,"day":1,"hour":24}`), "hour 24 is out of range; use 0 to 23"},
+	{"millisecond 1000", ev(`{"year":1985,"month":4,"day":1,"hour":1,"millisecond":1000}`), "millisecond 1000 is out of range"},
 	{"year huge", ev(`{"year":13800000000000}`), `"13800000000000" is out of range`},
 	{"year float", ev(`{"year":1985.5}`), `"1985.5" is not a whole number`},
 	{"year text", ev(`{"year":"1985 BC"}`), `"1985 BC" is not a whole number`},
@@ -436,7 +447,15 @@ var readJSONAcceptTests = []struct {
 	{"year zero", `{"year":0}`, "0000"},
 	{"empty month", `{"year":1985,"month":"","day":null}`, "1985"},
 	{"leap day", `{"year":2000,"month":2,"day":29}`, "2000-02-29"},
-	{"time dropped", `{"year":1985,"month":4,"day":1,"hour":23,"minute":"59","second":0,"millisecond":999}`, "1985-04-01"},
+	{"time", `{"year":1985,"month":4,"day":1,"hour":23,"minute":"59","second":0,"millisecond":999}`, "1985-04-01T23:59:00.999"},
+	{"hour alone", `{"year":1985,"month":4,"day":1,"hour":9}`, "1985-04-01T09:00"},
+	{"minutes", `{"year":1985,"month":4,"day":1,"hour":"14","minute":30}`, "1985-04-01T14:30"},
+	{"seconds", `{"year":1985,"month":4,"day":1,"hour":0,"minute":0,"second":5}`, "1985-04-01T00:00:05"},
+	{"time without a day dropped", `{"year":1985,"month":4,"hour":9}`, "1985-04"},
+	{"long year", `{"year":"-13800000000"}`, "Y-13800000000"},
+	{"long year as number", `{"year":170000002}`, "Y170000002"},
+	{"long year, month dropped", `{"year":-4600000000,"month":3,"day":1,"hour":2}`, "Y-4600000000"},
+	{"year 10000", `{"year":10000}`, "Y10000"},
 }
 
 func TestReadJSONAccepts(t *testing.T) {
@@ -472,7 +491,8 @@ var readCSVErrorTests = []struct {
 	{"duplicate column case", "Year,Headline,head line\n", `column 3 repeats column 2`},
 	{"only header", sheetHeader, "no events"},
 	{"month 13", sheetHeader + "1985,13,,,,,,,,x,\n", "x.csv:2:6: Month: month 13 is out of range; a month is 1 to 12"},
-	{"year 99999", sheetHeader + "99999,,,,,,,,,x,\n", "x.csv:2:1: Year: year 99999 is out of range"},
+	{"year 10^12", sheetHeader + "1000000000000,,,,,,,,,x,\n", `x.csv:2:1: Year: "1000000000000" is out of range`},
+	{"bad time", sheetHeader + "1985,4,2,25:00,,,,,,x,\n", `x.csv:2:10: Time: time "25:00" is not a time of day`},
 	{"year text", sheetHeader + "1985 AD,,,,,,,,,x,\n", `"1985AD" is not a whole number`},
 	{"no year", sheetHeader + ",4,,,,,,,,x,\n", "x.csv:2:1: Year: missing year"},
 	{"no date", sheetHeader + ",,,,,,,,,x,\n", "2:1: Year: missing year: a TimelineJS row needs a Year"},
@@ -521,7 +541,9 @@ var readCSVAcceptTests = []struct {
 	{"same end", "Year,End Year,Headline\n1985,1985,x\n", []string{"1985"}},
 	{"end month without year", "Year,End Month,Headline\n1985,3,x\n", []string{"1985"}},
 	{"quoted newline", "Year,Headline,Text\n1985,x,\"a\r\nb\"\n", []string{"1985"}},
-	{"times", "Year,Month,Day,Time,Headline\n1985,4,2,2:30 p.m.,x\n1985,4,3,1430,y\n1985,4,4,14:30:15.5,z\n", []string{"1985-04-02", "1985-04-03", "1985-04-04"}},
+	{"times", "Year,Month,Day,Time,Headline\n1985,4,2,2:30 p.m.,x\n1985,4,3,1430,y\n1985,4,4,14:30:15.5,z\n", []string{"1985-04-02T14:30", "1985-04-03T14:30", "1985-04-04T14:30:15.5"}},
+	{"times am", "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Headline\n1985,4,2,12:05 am,1985,4,2,12:10 PM,x\n", []string{"1985-04-02T00:05/1985-04-02T12:10"}},
+	{"long years", "Year,Month,Day,Time,End Year,Headline\n-13800000000,,,,-4600000000,x\n", []string{"Y-13800000000/Y-4600000000"}},
 	{"megabyte line", "Year,Headline,Text\n1985,x," + strings.Repeat("word ", 1<<20) + "\n", []string{"1985"}},
 	{"untitled extra column", "Year,Headline,,Notes\n1985,x,,n\n", []string{"1985"}},
 	{"unknown type", "Year,Headline,Type\n1985,x,slide\n", []string{"1985"}},
@@ -674,7 +696,7 @@ func TestReadJSONLimits(t *testing.T) {
 		{"duplicate top-level key", `{"events":[],"events":[]}`, `x.json:1:14: events: duplicate field "events"`},
 		{"null title", `{"title":null,"events":[{"start_date":{"year":1}}]}`, ""},
 		{"year -9999", ev(`{"year":-9999,"month":1,"day":1}`), ""},
-		{"year 99999", ev(`{"year":"99999"}`), "year 99999 is out of range; years run from -9999 to 9999"},
+		{"year 10^12", ev(`{"year":"1000000000000"}`), `"1000000000000" is out of range; years run from -999999999999 to 999999999999`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,6 +19,7 @@ type (
 		Title  *tlSlide  `json:"title,omitempty"`
 		Events []tlSlide `json:"events"`
 		Eras   []tlEra   `json:"eras,omitempty"`
+		Scale  string    `json:"scale,omitempty"`
 	}
 	tlSlide struct {
 		UniqueID    string   `json:"unique_id,omitempty"`
@@ -44,6 +45,12 @@ type (
 		Year  int `json:"year"`
 		Month int `json:"month,omitempty"`
 		Day   int `json:"day,omitempty"`
+		// The time of day, in the clock's own zone (TimelineJS has none):
+		// nil when not given, so that midnight is written as 0.
+		Hour        *int `json:"hour,omitempty"`
+		Minute      *int `json:"minute,omitempty"`
+		Second      *int `json:"second,omitempty"`
+		Millisecond *int `json:"millisecond,omitempty"`
 	}
 )
 
@@ -63,6 +70,13 @@ type (
 //   - one era per era, an open end closed at the last date the dataset
 //     mentions.
 //
+// A time of day is written to hour, minute, second and millisecond as its
+// clock reads (TimelineJS's times are local); a zone, for which TimelineJS
+// has no field, goes into the display date. A long year is written as the
+// year alone; the dataset's Scale, when set, as the timeline's scale (without
+// it TimelineJS puts years no JavaScript date holds on its cosmological
+// scale itself).
+//
 // TimelineJS has no open-ended dates: an open end is written as no end
 // date, and its display_date says "–present". All text is escaped HTML.
 // The status paragraph and the division holding the list of sources
@@ -77,7 +91,7 @@ func Write(w io.Writer, d *timeline.Dataset) error {
 }
 
 func build(d *timeline.Dataset) *tlTimeline {
-	t := &tlTimeline{Events: []tlSlide{}}
+	t := &tlTimeline{Events: []tlSlide{}, Scale: d.Scale}
 	t.Title = &tlSlide{Text: tlText{Headline: html.EscapeString(d.Title), Text: paragraphs(d.Subtitle)}}
 	used := map[string]bool{}
 	last := lastDay(d)
@@ -153,6 +167,7 @@ func readBack(start, end *tlDate) timeline.Date {
 			p.Month, p.Digits = t.Month, 2
 			if t.Day != 0 {
 				p.Day, p.Digits = t.Day, 3
+				p.Clock = t.clock()
 			}
 		}
 		return p
@@ -183,7 +198,7 @@ func slideDates(d timeline.Date) (start, end *tlDate) {
 	default:
 		start, end = first(ep), last(ep)
 	}
-	if end != nil && *end == *start {
+	if end != nil && end.same(start) {
 		end = nil
 	}
 	return start, end
@@ -197,12 +212,66 @@ func last(p timeline.Point) *tlDate  { return truncate(p, timeline.NewDate(p).La
 func truncate(p timeline.Point, day timeline.Day) *tlDate {
 	y, m, dd := day.Date()
 	switch p.Precision() {
+	case timeline.PrecisionMinute, timeline.PrecisionSecond:
+		// The date and clock as written: TimelineJS shows local times, and
+		// the zone, which it has no field for, is in the display date.
+		return withClock(&tlDate{Year: p.Year, Month: p.Month, Day: p.Day}, p.Clock)
 	case timeline.PrecisionDay:
 		return &tlDate{Year: y, Month: m, Day: dd}
 	case timeline.PrecisionMonth:
 		return &tlDate{Year: y, Month: m}
 	}
 	return &tlDate{Year: y}
+}
+
+// same reports whether t and u are the same date and time.
+func (t *tlDate) same(u *tlDate) bool {
+	eq := func(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+	return t.Year == u.Year && t.Month == u.Month && t.Day == u.Day &&
+		eq(t.Hour, u.Hour) && eq(t.Minute, u.Minute) && eq(t.Second, u.Second) && eq(t.Millisecond, u.Millisecond)
+}
+
+// withClock returns t with the time of day c.
+func withClock(t *tlDate, c timeline.Clock) *tlDate {
+	n := func(v int) *int { return &v }
+	t.Hour, t.Minute = n(int(c.Hour)), n(int(c.Minute))
+	if c.Seconds {
+		t.Second = n(int(c.Second))
+		if c.Decimals > 0 {
+			t.Millisecond = n(int(c.Milli))
+		}
+	}
+	return t
+}
+
+// clock returns the time of day of t, as ReadJSON reads it.
+func (t *tlDate) clock() timeline.Clock {
+	if t.Hour == nil {
+		return timeline.Clock{}
+	}
+	c := timeline.Clock{Set: true, Hour: uint8(*t.Hour)}
+	if t.Minute != nil {
+		c.Minute = uint8(*t.Minute)
+	}
+	if t.Second != nil || t.Millisecond != nil {
+		c.Seconds = true
+		if t.Second != nil {
+			c.Second = uint8(*t.Second)
+		}
+	}
+	if t.Millisecond != nil {
+		c.Milli, c.Decimals = uint16(*t.Millisecond), msDecimals(*t.Millisecond)
+	}
+	return c
+}
+
+// sheetTime returns the Time cell of t: "14:30", "14:30:15", "14:30:15.500".
+func (t *tlDate) sheetTime() string {
+	c := t.clock()
+	if !c.Set {
+		return ""
+	}
+	return c.String()
 }
 
 // lastDay returns the latest finite date the events and eras of d
@@ -347,10 +416,10 @@ func WriteCSVOptions(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
 	row := func(start, end *tlDate, display, headline, text, typ, group string, m *tlMedia) error {
 		rec := make([]string, len(SheetColumns))
 		if start != nil {
-			rec[0], rec[1], rec[2] = strconv.Itoa(start.Year), num(start.Month), num(start.Day)
+			rec[0], rec[1], rec[2], rec[3] = strconv.Itoa(start.Year), num(start.Month), num(start.Day), start.sheetTime()
 		}
 		if end != nil {
-			rec[4], rec[5], rec[6] = strconv.Itoa(end.Year), num(end.Month), num(end.Day)
+			rec[4], rec[5], rec[6], rec[7] = strconv.Itoa(end.Year), num(end.Month), num(end.Day), end.sheetTime()
 		}
 		rec[8], rec[9], rec[10], rec[16], rec[17] = display, headline, text, typ, group
 		if m != nil {
