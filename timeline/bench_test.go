@@ -2,8 +2,11 @@ package timeline_test
 
 import (
 	"encoding/json"
+	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/timeline-tool/timeline/render"
 	"github.com/timeline-tool/timeline/render/pdfout"
@@ -52,11 +55,12 @@ func BenchmarkLoad(b *testing.B) {
 			}
 		})
 		// What timeline validate does: load, then look for characters
-		// the PDF's fonts cannot draw. Its target is ≤ 1.5× plain.
+		// the PDF's fonts cannot draw. Its target is ≤ 1.5× plain, and a
+		// peak of memory ≤ 2× the file: file-peak-heap is the peak of the
+		// Go heap over one validate, the file included, over the file's
+		// size (what the process holds beyond it is the same at any size).
 		b.Run("validate/"+strconv.Itoa(n), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
+			validate := func() {
 				d, _, err := timeline.Load("bench.json", data)
 				if err != nil {
 					b.Fatal(err)
@@ -65,6 +69,18 @@ func BenchmarkLoad(b *testing.B) {
 					b.Fatal(pdfout.MissingText(ms))
 				}
 			}
+			runtime.GC()
+			before := heapObjects()
+			peak := samplePeakHeap()
+			validate()
+			ratio := float64(max(peak(), before)-before+uint64(len(data))) / float64(len(data))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			b.ResetTimer()
+			for b.Loop() {
+				validate()
+			}
+			b.ReportMetric(ratio, "file-peak-heap")
 		})
 	}
 }
@@ -91,5 +107,37 @@ func BenchmarkFilter(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		f.Apply(d)
+	}
+}
+
+// heapObjects is the size of the Go heap's objects, live and not yet
+// collected.
+func heapObjects() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// samplePeakHeap samples heapObjects every millisecond until the function
+// it returns is called, which returns the peak.
+func samplePeakHeap() func() uint64 {
+	stop, done := make(chan struct{}), make(chan uint64)
+	go func() {
+		var peak uint64
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			peak = max(peak, heapObjects())
+			select {
+			case <-stop:
+				done <- max(peak, heapObjects())
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(stop)
+		return <-done
 	}
 }

@@ -271,7 +271,7 @@ func (b *builder) wrong(v input.Value, want string) {
 // str returns the text of a string value (or "" for null); false, after
 // reporting it, for a value of another kind.
 func (b *builder) str(v input.Value) (string, bool) {
-	s, ok := input.Str(v)
+	s, ok := b.w.Str(v)
 	if !ok {
 		b.wrong(v, kindString)
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -290,16 +291,22 @@ func (w *Walk) syntaxError(start, end int, err error) {
 	w.Errorf(off, w.here(), "syntax error: %s", msg)
 }
 
-// Str returns the text of a string value; the zero string for null.
-// ok is false for a value of another kind.
-func Str(v Value) (s string, ok bool) {
+// Str returns the text of a string value of the walk; the zero string for
+// null. ok is false for a value of another kind. A string without escapes
+// shares the bytes of the file, which a dataset keeps anyway (its
+// positions are read there), so that the text of a large file is not held
+// twice: the file must not change (as NewOrigin asks).
+func (w *Walk) Str(v Value) (s string, ok bool) {
 	switch v.Kind {
 	case 'n':
 		return "", true
 	case '"':
-		raw := v.Raw[1 : len(v.Raw)-1]
-		if bytes.IndexByte(raw, '\\') < 0 {
-			return string(raw), true
+		if bytes.IndexByte(v.Raw, '\\') < 0 {
+			if len(v.Raw) == 2 {
+				return "", true
+			}
+			text := w.Data[v.Off+1 : v.Off+len(v.Raw)-1]
+			return unsafe.String(&text[0], len(text)), true
 		}
 		b, _ := jsontext.AppendUnquote(nil, v.Raw)
 		return string(b), true
