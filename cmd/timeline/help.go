@@ -116,7 +116,9 @@ make a TimelineJS sheet; id, date and title columns make this tool's CSV.
 Text that is neither, with the extension .mw or a markwhen event line
 ("2023-01-05: Launch") among its first 200 lines, is markwhen.
 In both CSV formats, rows whose every cell is empty (spreadsheets write
-them below a table) are skipped, and one note counts them. A file in a
+them below a table) are skipped, and one note counts them; a problem after
+a cell with a line break names its spreadsheet row ("row 6: …") besides
+the line and column. A file in a
 format timeline does not read (vis-timeline items, SIMILE
 Timeline JSON or XML, a JSON whose events are neither this tool's nor
 TimelineJS's) is refused with one line saying what it looks like. Files must be

@@ -279,6 +279,7 @@ type reader struct {
 	problems timeline.Problems
 	tooMany  bool
 	pos      *positions
+	rows     *input.Rows // the spreadsheet rows of the lines, for messages
 }
 
 func (r *reader) errorAt(line, col int, path, format string, args ...any) {
@@ -297,7 +298,9 @@ func (r *reader) errorAt(line, col int, path, format string, args ...any) {
 // *timeline.ProblemsError). Like timeline.Decode, it checks syntax and
 // dates, not meaning: see timeline.Dataset.Validate, whose problems name
 // the line and column of the cell of their field, or of the row of their
-// record. A byte order mark, CRLF line ends and quoted cells with line
+// record. Where a quoted cell with line breaks makes a problem's line and
+// its spreadsheet row differ, the message starts with the row ("row 7:
+// …"). A byte order mark, CRLF line ends and quoted cells with line
 // breaks are read; rows whose every cell is empty (spreadsheets write
 // them below a table) are skipped, and one note counts them; invalid UTF-8, a file over timeline.MaxInput bytes and
 // more than MaxRows rows are errors.
@@ -306,7 +309,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &reader{name: name}
+	r := &reader{name: name, rows: input.CSVRows(body)}
 	r.cr = csv.NewReader(bytes.NewReader(body))
 	r.cr.FieldsPerRecord = -1
 	header, err := r.cr.Read()
@@ -351,7 +354,9 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	if err := r.err(); err != nil {
 		return nil, nil, err
 	}
-	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
+	origin := input.NewOrigin(name, data, r.pos.position)
+	origin.Rows = r.rows
+	d.SetOrigin(origin)
 	return d, notes, nil
 }
 
@@ -415,6 +420,7 @@ func (r *reader) err() error {
 	if r.tooMany {
 		r.problems = append(r.problems, timeline.Problem{File: r.name, Msg: fmt.Sprintf("too many errors; stopped after %d", maxProblems)})
 	}
+	r.rows.Name(r.problems)
 	return r.problems.Err()
 }
 

@@ -325,7 +325,9 @@ func TestWriteInvalidUTF8(t *testing.T) {
 // TestValidatePositions checks that the problems Validate finds in a
 // dataset read from CSV name the line and column of their cell: that of
 // the column the field is read from, or of the row when the problem is
-// the whole record's. The positions are counted by hand.
+// the whole record's, and the spreadsheet row where it is not the line
+// (after the cell with a line break, line 11 is row 10). The positions
+// are counted by hand.
 func TestValidatePositions(t *testing.T) {
 	const in = "record,id,date,title,era,category,sources,label\n" + // line 1
 		"dataset,,,Test,,,,\n" + // 2
@@ -355,9 +357,9 @@ func TestValidatePositions(t *testing.T) {
 			`t.csv:9:7: events[1].id: duplicate id "a" (first used by events[0])`,
 			`t.csv:4:8: eras[1].span: warning: span "1980" is a single date; an era's span is usually an interval such as 1986/2003`,
 			`t.csv:7:12: sources[1].title: missing title`,
-			`t.csv:10:12: events[1].era: unknown era "nope"; valid ids: e1, e2`,
-			`t.csv:11:23: events[2].category: unknown category "gone"; valid ids: c1`,
-			`t.csv:11:28: events[2].sources[1]: unknown source "lost"; valid ids: s1, s2`,
+			`t.csv:10:12: events[1].era: row 9: unknown era "nope"; valid ids: e1, e2`,
+			`t.csv:11:23: events[2].category: row 10: unknown category "gone"; valid ids: c1`,
+			`t.csv:11:28: events[2].sources[1]: row 10: unknown source "lost"; valid ids: s1, s2`,
 			`t.csv:4:1: eras[1]: warning: era "e2" has no events`,
 			`t.csv:7:1: sources[1]: warning: source "s2" is cited by no event`,
 		}

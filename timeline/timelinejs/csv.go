@@ -77,17 +77,18 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 		return nil, nil, err
 	}
 	r := newReader(name)
+	rows := input.CSVRows(body) // the spreadsheet rows of the lines, for messages
 	cr := csv.NewReader(bytes.NewReader(body))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	header, err := cr.Read()
 	if err != nil {
 		r.csvError(err)
-		return nil, nil, r.err()
+		return nil, nil, rows.NameErr(r.err())
 	}
 	col := r.columns(cr, header)
 	if len(r.problems) > 0 {
-		return nil, nil, r.err()
+		return nil, nil, rows.NameErr(r.err())
 	}
 	title, events, eras := r.rows(cr, header, col)
 	switch {
@@ -101,9 +102,11 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 	}
 	d := r.build(title, events, eras)
 	if err := r.err(); err != nil {
-		return nil, nil, err
+		return nil, nil, rows.NameErr(err)
 	}
-	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
+	origin := input.NewOrigin(name, data, r.pos.position)
+	origin.Rows = rows
+	d.SetOrigin(origin)
 	return d, r.notes(), nil
 }
 

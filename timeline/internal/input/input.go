@@ -140,6 +140,10 @@ type Origin struct {
 	// are unknown.
 	Pos func(path string) (line, col int)
 
+	// Rows, for a CSV file, names the spreadsheet row of the problems
+	// Locate places where it is not their line; nil for other formats.
+	Rows *Rows
+
 	sum *checksum
 }
 
@@ -181,10 +185,14 @@ func (o *Origin) WithoutPositions() *Origin {
 	return &c
 }
 
-// Locate places the problems of a dataset read from o: see Locate.
+// Locate places the problems of a dataset read from o (see Locate), and
+// names their rows in a CSV file (see Rows.Name).
 func (o *Origin) Locate(ps Problems) {
 	if o != nil && o.Pos != nil {
 		Locate(ps, o.Pos)
+		if o.Rows != nil {
+			o.Rows.Name(ps)
+		}
 	}
 }
 
