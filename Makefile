@@ -137,7 +137,7 @@ fuzz: assets
 # The examples and the embedded dataset, whole and per era, into out/examples.
 examples: build
 	@mkdir -p $(OUT)/examples
-	@set -e; for f in examples/*.json examples/*.csv; do \
+	@set -e; for f in examples/*.json examples/*.csv examples/*.mw; do \
 		n=$$(basename $$f); n=$${n%.*}; \
 		echo "$$f -> $(OUT)/examples/$$n.html, .pdf"; \
 		$(BIN) html --data $$f -o $(OUT)/examples/$$n.html; \

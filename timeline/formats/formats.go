@@ -268,7 +268,9 @@ func objectKeys(dec *jsontext.Decoder) (keys map[string]bool, complete bool) {
 
 // The keys that tell an event of TimelineJS's and of ours.
 var (
-	timelineJSKeys = []string{"start_date", "end_date", "unique_id", "text", "media", "group", "display_date", "background", "autolink"}
+	// "media" is both formats' key: TimelineJS's only when none of ours
+	// is there.
+	timelineJSKeys = []string{"start_date", "end_date", "unique_id", "text", "group", "display_date", "background", "autolink"}
 	ourKeys        = []string{"date", "sources", "summary", "era", "category", "status", "display", "attribution", "section"}
 	weakOurKeys    = []string{"id", "title", "tags"} // ours, but other formats have them too
 )
@@ -297,6 +299,8 @@ func firstEventFormat(dec *jsontext.Decoder) (f Format, foreign string, ok bool)
 		return TimelineJS, "", true
 	case has(ourKeys):
 		return JSON, "", true
+	case keys["media"]:
+		return TimelineJS, "", true
 	case !complete:
 		return "", "", false
 	case keys["start"] && keys["content"]:

@@ -22,6 +22,7 @@ func TestExamples(t *testing.T) {
 		"timelinejs.json":      TimelineJS,
 		"timelinejs-sheet.csv": TimelineJSCSV,
 		"events.csv":           CSV,
+		"radio.mw":             Markwhen,
 	}
 	seen := 0
 	for _, path := range files {
@@ -163,6 +164,8 @@ var detectTests = []struct {
 	{"o.json", `{"name": "x", "events": [{"when": "2020", "what": "W"}]}`, "", "o.json: this looks like a JSON with an events list that is neither this tool's dataset"},
 	{"a.json", `{"title":"T","events":[{"id":"a","title":"A"}]}`, JSON, ""}, // ours, incomplete: field errors follow
 	{"a.json", `{"events":[{"id":"a","start":"1985","title":"A","sources":[]}]}`, JSON, ""},
+	{"a.json", `{"title":"T","events":[{"media":{"url":"a.png"},"id":"a","date":"1985","title":"A"}]}`, JSON, ""}, // media is ours too
+	{"a.json", `{"events":[{"media":{"url":"a.png"},"start_date":{"year":1985}}]}`, TimelineJS, ""},
 }
 
 func TestDetect(t *testing.T) {
