@@ -7,6 +7,7 @@ package render
 
 import (
 	"fmt"
+	"io/fs"
 	"math"
 	"slices"
 	"strconv"
@@ -21,6 +22,13 @@ import (
 type Options struct {
 	// Version is the tool's version, for the provenance line.
 	Version string
+	// MediaFS is the dataset's folder, from which local pictures (media
+	// whose url is a relative path) are read; nil when the dataset has
+	// none (standard input, the embedded one): they are then not shown.
+	MediaFS fs.FS
+	// RemoteMedia lets the page load the pictures whose url is an http(s)
+	// address; without it they are links, and the page loads nothing.
+	RemoteMedia bool
 }
 
 // View is everything an output shows. Build makes one; writers only read it.
@@ -56,6 +64,12 @@ type View struct {
 	Categories []*CategoryView
 	Statuses   []*StatusView // every status, in timeline.Statuses order
 	Events     []*EventView  // in timeline.CompareEvents order
+	// RemoteHosts are the scheme and host of every remote picture the
+	// page loads (Options.RemoteMedia), in order of first use.
+	RemoteHosts []string
+	// MediaNotes say which local pictures are not shown, and why.
+	MediaNotes []string
+	mediaBytes int           // of the local pictures read
 	Sources    []*SourceView // numbered 1..n by first citation
 
 	Provenance Provenance
@@ -178,7 +192,8 @@ type EventView struct {
 	Attribution    string
 	Tags           []string
 	Section        string
-	Notes          []int // numbers of the sources it cites, ascending
+	Notes          []int      // numbers of the sources it cites, ascending
+	Media          *MediaView // nil when it has none
 }
 
 // StatusTag returns "Claimed by the MEK" for a non-established event: the
@@ -267,6 +282,7 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 	eraOf := v.addEras(shown.Eras)
 	catOf := v.addCategories(d.Categories, shown.Categories)
 	n := v.addEvents(shown, eraOf, catOf)
+	v.addMedia(shown.Events, opts)
 	v.addDocument(d.DocumentSource(), n)
 	v.setAxis(d)
 	return v

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"text/tabwriter"
 
 	"github.com/spf13/pflag"
@@ -77,7 +79,19 @@ func view(e *env, o *options) (*render.View, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := render.Build(d, f, render.Options{Version: version})
+	ro := render.Options{Version: version, RemoteMedia: o.remoteMedia}
+	if o.data != "" && o.data != "-" {
+		// Local pictures are read from the dataset's folder, and from
+		// nowhere else: a root cannot be left by a symbolic link.
+		if root, err := os.OpenRoot(filepath.Dir(o.data)); err == nil {
+			defer root.Close()
+			ro.MediaFS = root.FS()
+		}
+	}
+	v := render.Build(d, f, ro)
+	for _, n := range v.MediaNotes {
+		fmt.Fprintf(e.stderr, "%s: warning: %s\n", d.Name(), n)
+	}
 	warnEmpty(e, v.Shown, v.FilterText)
 	return v, nil
 }

@@ -26,6 +26,7 @@ type options struct {
 	format       string   // export
 	csvRaw       bool     // export
 	assets       string   // html
+	remoteMedia  bool     // html
 	paper        string   // pdf
 	substitute   bool     // pdf
 	preparedBy   string   // pdf

@@ -19,6 +19,13 @@ one lane per category, era buttons and a search box, an accessible event
 table and the numbered source list. The page makes no network request:
 ECharts is inlined unless --assets names a copy of echarts.min.js.
 
+An event's media are shown under its summary with their caption and
+credit: a quote as a quotation, a picture in a file beside the dataset
+(a PNG, JPEG or GIF, up to 8 MiB) embedded in the page, anything else as
+a link. A picture at a web address stays a link unless --remote-media is
+given: the page then loads it, its site is named on the page, and the
+Content-Security-Policy lets in those sites' pictures and nothing more.
+
 Examples:
   timeline html -o mek.html
   timeline html --era iraq -o iraq.html
@@ -26,6 +33,7 @@ Examples:
   timeline html --assets ./echarts.min.js -o small.html`,
 	flags: func(fs *pflag.FlagSet, o *options) {
 		fs.StringVar(&o.assets, "assets", "inline", "inline ECharts into the page, or reference it at `url`")
+		fs.BoolVar(&o.remoteMedia, "remote-media", false, "let the page load the pictures of events' media from their web addresses (named on the page)")
 	},
 	run: func(e *env, o *options) error {
 		// Over half a megabyte of script is no use on a screen.

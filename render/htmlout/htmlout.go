@@ -154,6 +154,8 @@ type page struct {
 	// Big is true for a big page (isBig): the script draws the rows and
 	// sources near the reader, and Rows and SourceItems are empty.
 	Big bool
+	// RemoteNote says which sites the page loads pictures from, or "".
+	RemoteNote string
 }
 
 // rtlScripts are the scripts written right to left (ISO 15924).
@@ -240,8 +242,13 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		scripts = append(scripts, scriptHash(opts.Live))
 		connect = "; connect-src 'self'"
 	}
+	imgSrc := "data:"
+	for _, h := range v.RemoteHosts { // only with render.Options.RemoteMedia
+		imgSrc += " " + h
+	}
+	p.RemoteNote = remoteNote(v.RemoteHosts)
 	p.CSP = "default-src 'none'; script-src " + strings.Join(scripts, " ") + scriptSrc +
-		"; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'" + connect
+		"; style-src 'unsafe-inline'; img-src " + imgSrc + "; base-uri 'none'; form-action 'none'" + connect
 
 	data, height, countsHeight := buildData(v)
 	js, err := json.Marshal(data)

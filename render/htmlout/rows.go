@@ -128,6 +128,7 @@ func tableRows(events []*render.EventView) template.HTML {
 		escText(&b, e.Title)
 		b.WriteString(`<td dir="auto">`)
 		escText(&b, e.Summary)
+		mediaFigure(&b, e.Media)
 		b.WriteString(`<td><bdi>`)
 		if e.Era != nil {
 			escText(&b, e.Era.Label)

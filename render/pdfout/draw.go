@@ -192,6 +192,9 @@ func (d *doc) block(b *block, from, to int, y float64, eraLink map[*render.EraVi
 // row draws r with its top at y, x being the text area's left edge.
 func (d *doc) row(r *row, x, y float64) {
 	base := y + r.h/2 + r.size*0.3
+	if r.img != nil {
+		d.picture(r, x, y)
+	}
 	if r.text != "" {
 		tx := x + r.x
 		var w float64

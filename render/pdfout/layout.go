@@ -41,11 +41,13 @@ type row struct {
 	url      string // the text links here; already encoded
 	notes    []int  // footnote markers, drawn after the text at noteX
 	noteX    float64
-	noteMore bool    // more markers follow on the next row
-	mark     int8    // 1 + the render.Mark to draw at markX, or 0
-	markX    float64 // from the text area's left edge
-	swat     bool    // draw the block's category swatch before the text
-	ref      int     // 1 + the index of the block whose page the row shows and links to, or 0
+	noteMore bool          // more markers follow on the next row
+	mark     int8          // 1 + the render.Mark to draw at markX, or 0
+	markX    float64       // from the text area's left edge
+	swat     bool          // draw the block's category swatch before the text
+	ref      int           // 1 + the index of the block whose page the row shows and links to, or 0
+	img      *render.Image // a picture drawn at x, imgW wide and h high
+	imgW     float64
 }
 
 // block is a piece of the briefing that is placed as a whole when it fits
@@ -329,6 +331,7 @@ func (d *doc) event(e *render.EventView) {
 	}
 	rows = append(rows, d.para(clean(e.Summary, false), serif, 9.5, 12, textX, tw, ink)...)
 	rows = d.addNotes(rows, e.Notes, textX, tw)
+	rows = append(rows, d.mediaRows(e.Media, textX, tw)...)
 
 	var sh, rh float64
 	for _, r := range side {

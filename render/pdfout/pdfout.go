@@ -142,15 +142,16 @@ const (
 
 // doc is one briefing being made.
 type doc struct {
-	pdf   *gofpdf.Fpdf
-	v     *render.View
-	opts  Options
-	pageW float64
-	pageH float64
-	left  float64 // x of the text area
-	width float64 // of the text area
-	top   float64
-	bot   float64 // y where the text area ends
+	pdf    *gofpdf.Fpdf
+	images map[*render.Image]int // the pictures registered, numbered
+	v      *render.View
+	opts   Options
+	pageW  float64
+	pageH  float64
+	left   float64 // x of the text area
+	width  float64 // of the text area
+	top    float64
+	bot    float64 // y where the text area ends
 
 	// The fonts: the embedded ones, then Options.Fonts; the chain of
 	// fonts each face tries in order; which are in gofpdf yet, and which

@@ -130,6 +130,7 @@ var detectTests = []struct {
 	{"a.json", `{"events":[{"start_date":`, TimelineJS, ""},
 	{"a.json", `{"title": "T", broken`, JSON, ""},
 	{"a.json", `{"scale":"human","eras":[],"events":[{"media":{}}]}`, TimelineJS, ""},
+	{"a.json", `{"title":"t","events":[{"media":{"url":"a.png"},"id":"a","date":"1985","title":"A"}]}`, JSON, ""},
 	{"-", `{}`, JSON, ""},
 	{"s.csv", "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text\n1985,,,,,,,,,x,\n", TimelineJSCSV, ""},
 	{"s.csv", "\ufeffyear,headline\r\n1985,x\r\n", TimelineJSCSV, ""},
