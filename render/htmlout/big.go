@@ -1,6 +1,7 @@
 package htmlout
 
 import (
+	"strings"
 	"unicode/utf16"
 
 	"github.com/timeline-tool/timeline/render"
@@ -31,8 +32,16 @@ func bigData(v *render.View, d *pageData) {
 	d.Big = true
 	d.Text = make([]string, 0, textFields*len(v.Events))
 	d.Notes = make([]int, 0, 3*len(v.Events))
-	for _, e := range v.Events {
+	for i, e := range v.Events {
 		d.Text = append(d.Text, e.ID, e.Label, e.Title, e.Summary, e.Attribution)
+		if e.Media != nil {
+			var b strings.Builder
+			mediaFigure(&b, e.Media)
+			if d.Media == nil {
+				d.Media = map[int]string{}
+			}
+			d.Media[i] = b.String()
+		}
 		d.Notes = append(d.Notes, len(e.Notes))
 		d.Notes = append(d.Notes, e.Notes...)
 	}

@@ -89,6 +89,9 @@ type pageData struct {
 	// Text holds textFields strings per event, in View.Events order: id,
 	// date label, title, summary and attribution.
 	Text []string `json:"tx,omitempty"`
+	// Media is the HTML of the media of a big page's events, by their
+	// index (mediaFigure, escaped as the rows of a page that is not big).
+	Media map[int]string `json:"md,omitempty"`
 	// Notes holds, for each event in turn, the number of sources it cites
 	// and their numbers.
 	Notes []int `json:"nt,omitempty"`

@@ -2,6 +2,7 @@ package htmlout
 
 import (
 	"bytes"
+	"encoding/json"
 	"image"
 	"image/png"
 	"os"
@@ -60,8 +61,8 @@ func TestMediaPage(t *testing.T) {
 	if strings.Contains(page, `<img src="http`) || strings.Contains(page, `class="remote"`) {
 		t.Errorf("the page loads a remote picture without --remote-media")
 	}
-	if n := strings.Count(page, `<li id="src-`); n != 1 {
-		t.Errorf("%d sources; a credit is no source", n)
+	if !strings.Contains(page, `<li id="src-1">`) || strings.Contains(page, `id="src-2"`) {
+		t.Errorf("not one source: a credit is no source")
 	}
 
 	page = string(write(t, mediaView(t, true), Options{Assets: goldenAssets}))
@@ -77,5 +78,24 @@ func TestMediaPage(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("--remote-media page lacks %s", want)
 		}
+	}
+}
+
+// TestMediaBigPage checks that a big page, whose script draws the rows,
+// carries the media of its events in its data, made as the rows of a
+// page that is not big.
+func TestMediaBigPage(t *testing.T) {
+	defer func(n int) { bigRows = n }(bigRows)
+	bigRows = 1
+	v := mediaView(t, false)
+	page := string(write(t, v, Options{Assets: goldenAssets}))
+	if strings.Contains(page, `<figure class="media">`) {
+		t.Errorf("a big page has media in its HTML")
+	}
+	var b strings.Builder
+	mediaFigure(&b, v.Events[4].Media)
+	js, _ := json.Marshal(b.String())
+	if !strings.Contains(page, `"4":`+string(js)) || !strings.Contains(page, `"md":{"0":"\u003cfigure class=\"media\"\u003e\u003cimg src=\"data:image/png;base64,`) {
+		t.Errorf("a big page's data lacks its media")
 	}
 }
