@@ -3,12 +3,16 @@ package htmlout
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/timeline-tool/timeline/render"
 	"github.com/timeline-tool/timeline/render/rendertest"
@@ -60,14 +64,15 @@ func BenchmarkWrite(b *testing.B) {
 }
 
 // BenchmarkBrowserReady loads, in turns, the page of n events shaped like
-// users' data (rendertest.RealisticJSON) in headless Chromium and a
-// baseline: a bare ECharts scatter chart of the same events without
-// animation, from the same bundle. It reports the medians of: the time
-// from navigation to ready and painted (charts drawn, table usable, the
-// next frame painted), Chromium's style recalculation and layout time
-// (DevTools Performance metrics), the longest main-thread task, and the
-// median of the per-round ratios of ours to the baseline. Run it with
-// -benchtime=Nx for N rounds.
+// users' data (rendertest.RealisticJSON) in headless Chromium and two
+// baselines: a bare ECharts scatter chart of the same events without
+// animation, from the same bundle, and vis-timeline (npm, a devDependency
+// loaded from node_modules by this harness only) with the same events,
+// lanes and titles. It reports the medians of: the time from navigation to
+// ready and painted (charts drawn, table usable, the next frame painted),
+// Chromium's style recalculation and layout time (DevTools Performance
+// metrics), the longest main-thread task, and the medians of the per-round
+// ratios of ours to each baseline. Run it with -benchtime=Nx for N rounds.
 func BenchmarkBrowserReady(b *testing.B) {
 	loadTimeout = 5 * time.Minute
 	for _, n := range []int{100, 1000, 10000} {
@@ -76,16 +81,18 @@ func BenchmarkBrowserReady(b *testing.B) {
 			v := render.Build(rendertest.Realistic(n), timeline.Filter{}, render.Options{Version: "bench"})
 			ours := writePage(b, dir, "ours.html", v, Options{})
 			bare := writeBarePage(b, dir, v, false)
+			vis := writeVisPage(b, dir, v)
 			tb := newTab(b)
-			for _, f := range []string{ours, bare} { // warm up: the first loads are slower
+			for _, f := range []string{ours, bare, vis} { // warm up: the first loads are slower
 				tb.stats(b, f)
 			}
-			var o, r []loadStats
-			var ratio []float64
+			var o, r, w []loadStats
+			var ratio, visRatio []float64
 			for b.Loop() {
-				so, sr := tb.stats(b, ours), tb.stats(b, bare)
-				o, r = append(o, so), append(r, sr)
+				so, sr, sw := tb.stats(b, ours), tb.stats(b, bare), tb.stats(b, vis)
+				o, r, w = append(o, so), append(r, sr), append(w, sw)
 				ratio = append(ratio, so.Painted/sr.Painted)
+				visRatio = append(visRatio, so.Painted/sw.Painted)
 			}
 			med := func(s []loadStats, f func(loadStats) float64) float64 {
 				x := make([]float64, len(s))
@@ -94,9 +101,12 @@ func BenchmarkBrowserReady(b *testing.B) {
 				}
 				return median(x)
 			}
-			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Painted }), "ours-ms")
-			b.ReportMetric(med(r, func(s loadStats) float64 { return s.Painted }), "bare-ms")
+			painted := func(s loadStats) float64 { return s.Painted }
+			b.ReportMetric(med(o, painted), "ours-ms")
+			b.ReportMetric(med(r, painted), "bare-ms")
+			b.ReportMetric(med(w, painted), "vis-ms")
 			b.ReportMetric(median(ratio), "ratio")
+			b.ReportMetric(median(visRatio), "vis-ratio")
 			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Style }), "ours-style-ms")
 			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Layout }), "ours-layout-ms")
 			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Long }), "ours-longest-task-ms")
@@ -104,6 +114,83 @@ func BenchmarkBrowserReady(b *testing.B) {
 			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Nodes }), "ours-nodes")
 		})
 	}
+}
+
+// BenchmarkBrowserHuge loads the page of 100,000 events shaped like users'
+// data and a bare ECharts scatter chart of them, in turns, and then, on
+// our page: clicks an era button (real input, as soon as the page is
+// ready), scrolls through the table, searches, and shows all again. It
+// reports the medians of: ready and painted (ours and bare), when the
+// click was answered (the status line changed), from the start of the
+// navigation, and the longest main-thread task from ready on.
+func BenchmarkBrowserHuge(b *testing.B) {
+	loadTimeout = 10 * time.Minute
+	const n = 100000
+	dir := b.TempDir()
+	v := render.Build(rendertest.Realistic(n), timeline.Filter{}, render.Options{Version: "bench"})
+	ours := writePage(b, dir, "ours.html", v, Options{})
+	bare := writeBarePage(b, dir, v, false)
+	tb := newTab(b)
+	tb.stats(b, bare) // warm up: the first load is slower
+	var o, r, click, long []float64
+	for b.Loop() {
+		r = append(r, tb.stats(b, bare).Painted)
+		ready, answered, longest := tb.use(b, ours, v)
+		o, click, long = append(o, ready), append(click, answered), append(long, longest)
+	}
+	b.ReportMetric(median(o), "ours-ms")
+	b.ReportMetric(median(r), "bare-ms")
+	b.ReportMetric(median(click), "click-answered-ms")
+	b.ReportMetric(median(long), "longest-task-after-ready-ms")
+}
+
+// use loads file, the page of v, in a new tab, clicks the button of the
+// second era as soon as the page is ready, then scrolls through the
+// table, searches for a word of the last event and shows all events
+// again. It returns when the page was ready and painted and when it
+// answered the click (ms from the start of the navigation), and the
+// longest main-thread task from ready on.
+func (tb *tab) use(t testing.TB, file string, v *render.View) (ready, answered, longest float64) {
+	t.Helper()
+	ctx, closeTab := chromedp.NewContext(tb.ctx)
+	defer closeTab()
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	tb = &tab{ctx: ctx}
+	tb.measured(t)
+	tb.load(t, file)
+	eval[bool](t, tb, `(() => {
+  window.__longTasks = [];
+  const s = document.getElementById('shown'), was = s.textContent;
+  new MutationObserver(() => { if (!window.__answered && s.textContent !== was) window.__answered = performance.now(); }).observe(s, {childList: true, characterData: true, subtree: true});
+  return true;
+})()`)
+	do(t, tb, chromedp.Click(chromedp.CSS(`button[data-era="2"]`)))
+	wait := func(cond string) {
+		t.Helper()
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(2*time.Minute))); err != nil {
+			t.Fatalf("waiting for %s: %v", cond, err)
+		}
+	}
+	wait(`!!window.__answered`)
+	answered = eval[float64](t, tb, `window.__answered`)
+	ready = eval[float64](t, tb, `window.__paintedAt || window.__timelineReadyAt`)
+	// Scroll through the table, a screen at a time, a frame apart.
+	eval[bool](t, tb, `new Promise(done => {
+  const top = document.getElementById('events').getBoundingClientRect().top + scrollY;
+  let k = 0;
+  (function step() { scrollTo(0, top + k * innerHeight); if (++k < 40) requestAnimationFrame(() => setTimeout(step, 0)); else done(true); })();
+})`)
+	w := strings.Fields(v.Events[len(v.Events)-1].Summary)[3]
+	do(t, tb, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`scrollTo(0, 0); const q = document.getElementById('q'); q.value = %q; q.dispatchEvent(new Event('input'))`, w)))
+	wait(fmt.Sprintf(`document.getElementById('shown').textContent.includes('search “%s”')`, w))
+	do(t, tb, chromedp.Click(chromedp.CSS(`button.clear`)))
+	wait(`document.getElementById('shown').textContent.startsWith('Showing ' + ` + strconv.Itoa(len(v.Events)) + ` + ' of')`)
+	for _, l := range eval[[]float64](t, tb, `window.__longTasks`) {
+		longest = max(longest, l)
+	}
+	return ready, answered, longest
 }
 
 func median(x []float64) float64 {
@@ -153,4 +240,76 @@ c.setOption({animation: false, tooltip: {}, xAxis: {type: 'value', min: %g, max:
 		tb.Fatal(err)
 	}
 	return path
+}
+
+// writeVisPage writes the second baseline: vis-timeline (its standalone
+// build, from node_modules, where make node-deps installs it) with v's
+// events as items, one group per category, the title as content, points
+// as points and ranges and spans as ranges, without stacking.
+func writeVisPage(tb testing.TB, dir string, v *render.View) string {
+	tb.Helper()
+	lib, err := filepath.Abs("../../node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := os.Stat(lib); err != nil {
+		skipOrFail(tb, "no vis-timeline in node_modules (make node-deps): "+err.Error())
+	}
+	type item struct {
+		ID      int    `json:"id"`
+		Group   int    `json:"group"`
+		Content string `json:"content"`
+		Start   int64  `json:"start"`
+		End     *int64 `json:"end,omitempty"`
+		Type    string `json:"type"`
+	}
+	type group struct {
+		ID      int    `json:"id"`
+		Content string `json:"content"`
+	}
+	items := make([]item, len(v.Events))
+	for i, e := range v.Events {
+		items[i] = item{ID: i, Group: e.Category.Lane, Content: e.Title, Start: yearMillis(e.Mid), Type: "point"}
+		if e.Shape != render.ShapePoint {
+			end := yearMillis(e.End)
+			items[i].Start, items[i].End, items[i].Type = yearMillis(e.Start), &end, "range"
+		}
+	}
+	groups := make([]group, len(v.Categories))
+	for i, c := range v.Categories {
+		groups[i] = group{ID: i, Content: c.Label}
+	}
+	ji, err := json.Marshal(items)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	jg, err := json.Marshal(groups)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	page := fmt.Sprintf(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>vis-timeline</title></head>
+<body style="margin:0 auto;max-width:1400px;padding:0 20px">
+<div id="c"></div>
+<script src="file://%s"></script>
+<script>
+var t = new vis.Timeline(document.getElementById('c'), new vis.DataSet(%s), new vis.DataSet(%s),
+  {stack: false, showCurrentTime: false, min: %d, max: %d, start: %d, end: %d});
+t.on('changed', function () {
+  if (!window.__timelineReady) { window.__timelineReadyAt = performance.now(); window.__timelineReady = true; }
+});
+</script></body></html>`, lib, ji, jg, yearMillis(v.AxisStart), yearMillis(v.AxisEnd), yearMillis(v.AxisStart), yearMillis(v.AxisEnd))
+	path := filepath.Join(dir, "vis.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// yearMillis returns the fractional year y in milliseconds since 1970.
+func yearMillis(y float64) int64 {
+	whole := math.Floor(y)
+	a := time.Date(int(whole), 1, 1, 0, 0, 0, 0, time.UTC)
+	b := time.Date(int(whole)+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	return a.UnixMilli() + int64((y-whole)*float64(b.UnixMilli()-a.UnixMilli()))
 }

@@ -76,9 +76,9 @@ func (tb *tab) stats(t testing.TB, file string) loadStats {
 	before := tb.metrics(t)
 	var s loadStats
 	s.Ready = tb.load(t, file)
-	ctx, cancel := context.WithTimeout(tb.ctx, 120*time.Second)
+	ctx, cancel := context.WithTimeout(tb.ctx, loadTimeout+10*time.Second)
 	defer cancel()
-	p, err := chromedp.Run(ctx, chromedp.Poll[float64](`window.__paintedAt || 0`, chromedp.WithPollingTimeout(110*time.Second)))
+	p, err := chromedp.Run(ctx, chromedp.Poll[float64](`window.__paintedAt || 0`, chromedp.WithPollingTimeout(loadTimeout)))
 	if err != nil {
 		t.Fatalf("%s: no frame painted after ready: %v", file, err)
 	}
