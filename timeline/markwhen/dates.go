@@ -110,15 +110,20 @@ func (c *scanner) lit(s string) bool {
 
 // word reads one of words, ignoring case, not followed by a letter.
 func (c *scanner) word(words ...string) (string, bool) {
-	rest := strings.ToLower(c.s[c.i:])
+	rest := c.s[c.i:]
+	if rest == "" || !isLetter(rest[0]) {
+		return "", false
+	}
 	for _, w := range words {
-		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isLetter(rest[len(w)])) {
+		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) && (len(rest) == len(w) || !isLetter(rest[len(w)])) {
 			c.i += len(w)
 			return w, true
 		}
 	}
 	return "", false
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
@@ -498,9 +503,14 @@ var (
 // without a year), or "" when s is no markwhen date at all, so that a
 // line of text stays text.
 func unread(s string) string {
-	head, _, ok := strings.Cut(clockInText.ReplaceAllString(s, " @t "), ":")
-	if !ok {
+	i := strings.IndexByte(s, ':')
+	if i < 0 {
 		return ""
+	}
+	head := s[:i]
+	if i > 0 && isDigit(s[i-1]) && i+2 < len(s) && isDigit(s[i+1]) && isDigit(s[i+2]) {
+		// A time of day (3:30pm): its colon does not end the date.
+		head, _, _ = strings.Cut(clockInText.ReplaceAllString(s, " @t "), ":")
 	}
 	fields := strings.Fields(strings.NewReplacer("-", " ", "/", " ", ",", " ", "–", " ").Replace(strings.ToLower(head)))
 	if len(fields) == 0 {

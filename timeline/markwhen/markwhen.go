@@ -248,10 +248,49 @@ var (
 
 func isComment(s string) bool { return strings.HasPrefix(strings.TrimLeft(s, " \t"), "//") }
 
+// isHeading, isGroup and isGroupEnd report whether l is a markdown
+// heading, a group or section, or their end, looking at its first
+// character before any pattern.
+func isHeading(l string) bool { return startsWith(l, '#') && headingRE.MatchString(l) }
+
+func isGroup(l string) bool {
+	return (startsWith(l, 'g') || startsWith(l, 's')) && groupRE.MatchString(l)
+}
+
+func isGroupEnd(l string) bool { return startsWith(l, 'e') && groupEndRE.MatchString(l) }
+
+// startsWith reports whether l's first character after spaces is c.
+func startsWith(l string, c byte) bool {
+	t := strings.TrimLeft(l, " \t")
+	return t != "" && t[0] == c
+}
+
+// property returns the key and value of a property line, key: value.
+func property(l string) []string {
+	if !strings.Contains(l, ":") {
+		return nil
+	}
+	return propertyRE.FindStringSubmatch(l)
+}
+
+func headingMatch(l string) []string {
+	if !startsWith(l, '#') {
+		return nil
+	}
+	return headingRE.FindStringSubmatch(l)
+}
+
+func groupMatch(l string) []string {
+	if !startsWith(l, 'g') && !startsWith(l, 's') {
+		return nil
+	}
+	return groupRE.FindStringSubmatch(l)
+}
+
 // startsEvents reports whether l starts the body: an event, a heading or
 // a group or section.
 func (r *reader) startsEvents(l string) bool {
-	if headingRE.MatchString(l) || groupRE.MatchString(l) {
+	if isHeading(l) || isGroup(l) {
 		return true
 	}
 	t := strings.TrimLeft(l, " \t")
@@ -297,7 +336,7 @@ func (r *reader) headerLine(ls []line, i int) {
 		r.lose("tag colours", "#"+m[1]+": "+m[2])
 		return
 	}
-	m := propertyRE.FindStringSubmatch(l.s)
+	m := property(l.s)
 	if m == nil || strings.HasPrefix(l.s, " ") || strings.HasPrefix(l.s, "\t") {
 		// A continuation of a value of several lines, or text.
 		if strings.HasPrefix(t, "- ") || strings.HasPrefix(l.s, " ") || strings.HasPrefix(l.s, "\t") {
@@ -355,16 +394,16 @@ func (r *reader) line(ls []line, i int) int {
 	case isComment(t):
 		return i + 1
 	}
-	if m := headingRE.FindStringSubmatch(l.s); m != nil {
+	if m := headingMatch(l.s); m != nil {
 		r.closeEvent()
 		return r.open(ls, i, len(m[1]), m[2], false)
 	}
-	if m := groupRE.FindStringSubmatch(l.s); m != nil {
+	if m := groupMatch(l.s); m != nil {
 		r.closeEvent()
 		title, _, _ := strings.Cut(m[2], "//") // a comment ends the line
 		return r.open(ls, i, 0, title, m[1] == "section")
 	}
-	if groupEndRE.MatchString(l.s) {
+	if isGroupEnd(l.s) {
 		r.closeEvent()
 		r.end()
 		return i + 1
@@ -430,28 +469,28 @@ func (r *reader) end() {
 	}
 }
 
-type property struct{ key, value string }
+type prop struct{ key, value string }
 
 // properties reads the property lines from ls[i] on and returns the index
 // of the line after them.
-func (r *reader) properties(ls []line, i int) (int, []property) {
-	var ps []property
+func (r *reader) properties(ls []line, i int) (int, []prop) {
+	var ps []prop
 	for ; i < len(ls); i++ {
 		l := ls[i].s
 		if isComment(l) {
 			continue
 		}
-		if r.startsEvents(l) || headingRE.MatchString(l) || groupEndRE.MatchString(l) {
+		if r.startsEvents(l) || isGroupEnd(l) {
 			break
 		}
-		m := propertyRE.FindStringSubmatch(l)
+		m := property(l)
 		if m == nil {
 			if len(ps) > 0 && (strings.HasPrefix(strings.TrimSpace(l), "- ") && !taskRE.MatchString(l)) {
 				continue // an item of a list value
 			}
 			break
 		}
-		ps = append(ps, property{m[1], unquote(m[2])})
+		ps = append(ps, prop{m[1], unquote(m[2])})
 	}
 	return i, ps
 }
@@ -474,10 +513,12 @@ func (r *reader) event(ls []line, i int, dr dateRange) int {
 	text, ev.id = takeID(text)
 	// As markwhen does, an image on the first line is no part of the
 	// title: it goes to the description.
-	for _, img := range imageRE.FindAllString(text, -1) {
-		ev.desc = append(ev.desc, img)
+	if strings.Contains(text, "![") {
+		for _, img := range imageRE.FindAllString(text, -1) {
+			ev.desc = append(ev.desc, img)
+		}
+		text = imageRE.ReplaceAllString(text, "")
 	}
-	text = imageRE.ReplaceAllString(text, "")
 	r.notice(text)
 	text, tags := takeTags(text)
 	ev.e.Tags = tags
@@ -558,15 +599,16 @@ func (r *reader) eraIDs() *input.IDs {
 // notice records what markwhen makes of text that stays text here.
 func (r *reader) notice(s string) {
 	switch {
+	case !strings.Contains(s, "]("):
 	case imageRE.MatchString(s):
 		r.lose("images after an event's first (its media), kept in the text as written", "")
 	case linkRE.MatchString(s):
 		r.lose("links, kept in the text as written", "")
 	}
-	if taskRE.MatchString(s) {
+	if startsWith(s, '-') && taskRE.MatchString(s) {
 		r.lose("task lists, kept in the text as written", "")
 	}
-	if refRE.MatchString(s) {
+	if strings.Contains(s, "@") && refRE.MatchString(s) {
 		r.lose("references to other timelines (@name), kept in the text as written", "")
 	}
 }
@@ -603,7 +645,7 @@ func (r *reader) closeEvent() {
 // takeImage makes the first image of an event's text its media, as an
 // image with its alt text, and returns the text without it.
 func takeImage(e *timeline.Event, s string) string {
-	if e.Media != nil {
+	if e.Media != nil || !strings.Contains(s, "![") {
 		return s
 	}
 	m := imageRE.FindStringSubmatchIndex(s)
@@ -654,6 +696,9 @@ var idRE = regexp.MustCompile(`(?:^|\W)!(\w+)`)
 
 // takeID takes the first !id out of s.
 func takeID(s string) (string, string) {
+	if !strings.Contains(s, "!") {
+		return s, ""
+	}
 	m := idRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return s, ""
