@@ -3,6 +3,7 @@ package timelinejs
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -121,6 +122,69 @@ func TestMediaRead(t *testing.T) {
 	} {
 		if !strings.Contains(all, n) {
 			t.Errorf("notes lack %q:\n%s", n, all)
+		}
+	}
+}
+
+// TestRoundTripTestTimelines reads the test timelines of
+// testdata/roundtrip (TimelineJS files using media of every kind, eras,
+// groups, times of day), takes them through our JSON and back to
+// TimelineJS JSON and to a sheet, and finds the same dataset each time.
+// TestTimelineJS3 loads them in the real TimelineJS.
+func TestRoundTripTestTimelines(t *testing.T) {
+	files, _ := filepath.Glob("testdata/roundtrip/*.json")
+	if len(files) == 0 {
+		t.Fatal("no testdata/roundtrip/*.json")
+	}
+	enc := func(d *timeline.Dataset) string {
+		var b bytes.Buffer
+		if err := timeline.Encode(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d1, notes, err := ReadJSON(f, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(notes) > 0 {
+			t.Errorf("%s: notes %q", f, notes)
+		}
+		if ps := d1.Validate(); len(ps) > 0 {
+			t.Errorf("%s: %v", f, ps)
+		}
+		d2, err := timeline.Decode("ours.json", []byte(enc(d1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var js, sheet bytes.Buffer
+		if err := Write(&js, d2); err != nil {
+			t.Fatal(err)
+		}
+		d3, _, err := ReadJSON("again.json", js.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := enc(d1), enc(d3); a != b {
+			t.Errorf("%s: TimelineJS → ours → TimelineJS changes the dataset:\n%s\nwas\n%s", f, b, a)
+		}
+		if err := WriteCSV(&sheet, d2); err != nil {
+			t.Fatal(err)
+		}
+		d4, _, err := ReadCSV("again.csv", sheet.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range d4.Events {
+			e.ID = d1.Events[i].ID // a sheet has no unique_id
+		}
+		if a, b := enc(d1), enc(d4); a != b {
+			t.Errorf("%s: TimelineJS → ours → sheet changes the dataset:\n%s\nwas\n%s", f, b, a)
 		}
 	}
 }

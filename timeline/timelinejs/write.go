@@ -152,10 +152,22 @@ func displayDate(e *timeline.Event, start, end *tlDate) string {
 	if e.Display != "" {
 		return e.Display
 	}
-	if start == nil || readBack(start, end).String() != e.Date.String() {
+	if start == nil || readBack(start, end).String() != e.Date.String() || start.clockHidden() || end.clockHidden() {
 		return e.Label()
 	}
 	return ""
+}
+
+// clockHidden reports whether TimelineJS, showing t, would not show its
+// time of day as it is: TimelineJS formats a date by its finest part that
+// is not zero (TLDate.findBestFormat), so it shows midnight as the day
+// alone, and a time with milliseconds without its day.
+func (t *tlDate) clockHidden() bool {
+	if t == nil || t.Hour == nil {
+		return false
+	}
+	zero := func(v *int) bool { return v == nil || *v == 0 }
+	return zero(t.Hour) && zero(t.Minute) && zero(t.Second) && zero(t.Millisecond) || !zero(t.Millisecond)
 }
 
 // readBack returns the date a slide's start and end give, as ReadJSON
@@ -270,6 +282,17 @@ func (t *tlDate) sheetTime() string {
 	c := t.clock()
 	if !c.Set {
 		return ""
+	}
+	if c.Decimals > 0 {
+		// TimelineJS reads the digits after the point as tenths whatever
+		// their number (parseTime: 100 * parseInt): a fraction is written
+		// with one digit, and only when that holds it. The display date
+		// shows the time as it is.
+		if c.Milli%100 == 0 {
+			c.Decimals = 1
+		} else {
+			c.Decimals, c.Milli = 0, 0
+		}
 	}
 	return c.String()
 }
