@@ -59,7 +59,11 @@ func (d *doc) draw() {
 			page++
 			d.newPage(page)
 		}
-		d.block(&d.blocks[p.b], p.from, p.to, p.y, eraLink)
+		b := &d.blocks[p.b]
+		d.block(b, p.from, p.to, p.y, eraLink)
+		if p.to == len(b.rows) {
+			b.rows, b.side = nil, nil // drawn: its text is gofpdf's now
+		}
 	}
 	for page < d.pages {
 		page++
@@ -70,6 +74,7 @@ func (d *doc) draw() {
 // newPage starts page n with its running header and footer.
 func (d *doc) newPage(n int) {
 	d.pdf.AddPage()
+	d.taken.take(n - 1)
 	W := d.width
 	right := d.left + W
 	// A draft says so first. The title takes up to 58% of the line, and

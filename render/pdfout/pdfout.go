@@ -114,8 +114,10 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		}
 	}
 	d := newDoc(v, paper, opts)
+	d.taken = reachPages(d.pdf)
 	d.layout()
 	d.draw()
+	d.taken.take(d.pdf.PageNo())
 	d.blocks, d.places, d.strip = nil, nil, nil // free the layout for gofpdf's Output
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -124,8 +126,8 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	if err := d.pdf.Output(&g); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	d.pdf = nil // free gofpdf's pages while finish compresses them
-	return finish(w, g.b, v.Language)
+	d.pdf = nil // free gofpdf's pages while finish writes the file
+	return finishPages(w, g.b, v.Language, d.taken)
 }
 
 // Page geometry, in points.
@@ -143,6 +145,7 @@ const (
 // doc is one briefing being made.
 type doc struct {
 	pdf    *gofpdf.Fpdf
+	taken  *pageStore            // gofpdf's pages, compressed as they are finished
 	images map[*render.Image]int // the pictures registered, numbered
 	v      *render.View
 	opts   Options
