@@ -275,7 +275,7 @@ const shownJS = `(() => {
   const lanes = o.legend[0].data.length;
   const marks = [];
   o.series.forEach((s, k) => {
-    if (k > lanes) for (const d of s.data) marks.push(id(d[2]));
+    if (k > lanes && s.type === 'scatter') for (const d of s.data) marks.push(id(d[2]));
   });
   return {
     rows: window.__timelineKept ? window.__timelineKept() : rows.filter(r => r.getClientRects().length > 0).map(r => r.id),
@@ -360,7 +360,7 @@ func markPoint(t *testing.T, tb *tab, anchor string) (x, y float64) {
   const c = echarts.getInstanceByDom(document.getElementById('chart'));
   const o = c.getOption();
   for (let k = o.legend[0].data.length + 1; k < o.series.length; k++) {
-    const d = o.series[k].data.find(d => d[2] === i);
+    const d = o.series[k].type === 'scatter' && o.series[k].data.find(d => d[2] === i);
     if (d) {
       const p = c.convertToPixel({seriesIndex: k}, [d[0], d[1]]);
       const r = document.getElementById('chart').getBoundingClientRect();

@@ -12,6 +12,10 @@
   var D = JSON.parse(document.getElementById('tl-data').textContent);
   var EV = D.ev, N = EV.length / 5, K = D.sub, LANES = D.lanes;
   var FIRST_SCATTER = 1 + LANES;
+  // The series of the chart option as htmlout writes it: the background,
+  // a series of bars per lane, the scatter series; the page adds one of
+  // labels after them.
+  var NSERIES = D.chart.series.length;
   // The table's rows, once the parser has reached the end of the table:
   // the script runs before it, so that the charts draw while the table
   // loads.
@@ -43,6 +47,7 @@
   var base = D.axis[0];
   var x0 = new Float64Array(N), x1 = new Float64Array(N), xm = new Float64Array(N);
   var yv = new Float64Array(N), lane = new Int32Array(N), flags = new Int32Array(N), era = new Int32Array(N);
+  var subRow = new Int32Array(N);
   // Sub-row 0 is the lane's middle; the next ones go below, above, below.
   var SUB = [0, 1, -1, 2], STEP = Math.min(0.25, 0.85 / K);
   var scatterOf = new Map();
@@ -52,6 +57,7 @@
     var s = base + EV[5 * i] / 1e4, e = s + EV[5 * i + 1] / 1e4, ls = EV[5 * i + 2], f = EV[5 * i + 3];
     x0[i] = s; x1[i] = e; xm[i] = (s + e) / 2;
     lane[i] = ls >> 3;
+    subRow[i] = ls & 7;
     yv[i] = lane[i] + SUB[ls & 7] * STEP;
     flags[i] = f;
     era[i] = EV[5 * i + 4];
@@ -305,7 +311,7 @@
     D.eras.forEach(function (e, k) { bg.push([e.s, e.e, 0, k, 0]); });
     var out = [{ id: 'bg', data: bg }];
     var per = [];
-    for (var j = 0; j < D.chart.series.length; j++) per.push([]);
+    for (var j = 0; j < NSERIES; j++) per.push([]);
     marks = per;
     bars = [];
     for (var b = 0; b < 3 * LANES; b++) bars.push([]);
@@ -318,7 +324,8 @@
     for (l = 0; l < LANES; l++) {
       for (var st = 0; st < 3; st++) if (bars[3 * l + st].length) per[1 + l].push([D.axis[0], D.axis[1], l, st]);
     }
-    for (j = 1; j < D.chart.series.length; j++) out.push({ id: D.chart.series[j].id, data: per[j] });
+    for (j = 1; j < NSERIES; j++) out.push({ id: D.chart.series[j].id, data: per[j] });
+    out.push({ id: 'labels', data: [[D.axis[0], D.axis[1], 0]] });
     return out;
   }
 
@@ -431,6 +438,138 @@
     return { type: 'path', silent: true, shape: { pathData: d.join('') }, style: { fill: api.visual('color'), opacity: BAR_OPACITY[st] } };
   }
 
+  // Labels: each event's title beside its mark, on the mark's row,
+  // shortened with an ellipsis to the room it has, and left out where it
+  // has too little. No label covers another label or any mark. The room
+  // goes first to the labels that matter most (labelOrder): spans, then
+  // by status (established, reported, claimed, alleged, denied,
+  // disputed), exact dates before approximate or uncertain ones, then in
+  // date order. Zooming in gives every label more room.
+  var LABEL_FONT = '11px system-ui, sans-serif', LABEL_MAX = 260, LABEL_MIN = 34, MAX_LABELS = 600;
+  var order = null, titles = null, hiddenLane = new Uint8Array(LANES);
+  // laneInView[l] is 1 when lane l has an event shown in the zoom window.
+  var laneInView = new Uint8Array(LANES).fill(1);
+  // shownLabels lists the labels drawn, as [event index, text], for tests
+  // and the saved image's check.
+  var shownLabels = window.__timelineLabels = [];
+  function labelOrder() {
+    // A counting sort by rank keeps date order within a rank.
+    var rank = function (i) { return (shapeOf(i) === 2 ? 0 : 16) + (flags[i] & 7) * 2 + (flags[i] & 96 ? 1 : 0); };
+    var n = new Int32Array(33), o = new Int32Array(N), i;
+    for (i = 0; i < N; i++) n[rank(i) + 1]++;
+    for (i = 1; i < 33; i++) n[i] += n[i - 1];
+    for (i = 0; i < N; i++) o[n[rank(i)]++] = i;
+    return o;
+  }
+  function titleOf(i) {
+    if (!titles) titles = new Array(N);
+    var t = titles[i];
+    if (t === undefined) t = titles[i] = rows[i] ? cellText(rows[i], 1).replace(/\s+/g, ' ').trim() : '';
+    return t;
+  }
+  // fitText returns s, or its longest start with an ellipsis, that fits
+  // in width pixels; '' when not even a few letters do.
+  function fitText(s, width) {
+    if (textWidth(s, LABEL_FONT) <= width) return s;
+    measure.font = LABEL_FONT;
+    var cp = Array.from(s), lo = 0, hi = cp.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (measure.measureText(cp.slice(0, mid).join('').trimEnd() + '…').width <= width) lo = mid; else hi = mid - 1;
+    }
+    return lo < 3 ? '' : cp.slice(0, lo).join('').trimEnd() + '…';
+  }
+  var cells = null;
+  function renderLabels(params, api) {
+    var cs = params.coordSys;
+    shownLabels.length = 0;
+    if (!(cs.width > 0 && cs.height > 0)) return null;
+    if (!order) order = labelOrder();
+    // The axes are linear: pixel = o + v * s.
+    var p0 = api.coord([0, 0]), p1 = api.coord([1, 1]);
+    var sx = p1[0] - p0[0], sy = p1[1] - p0[1], ox = p0[0], oy = p0[1];
+    var left = cs.x, right = cs.x + cs.width;
+    // Each row of marks is a line of 2-pixel cells, set where a mark or a
+    // label is.
+    var CELL = 2, cols = Math.ceil(cs.width / CELL) + 2, nrows = LANES * 8;
+    if (!cells || cells.length !== cols * nrows) cells = new Uint8Array(cols * nrows); else cells.fill(0);
+    var R = (N >= 2000 ? 4 : 5) + 1, i, k, l;
+    var inView = new Uint8Array(LANES);
+    for (i = 0; i < N; i++) {
+      if (!vis[i] || hiddenLane[lane[i]]) continue;
+      var px = ox + xm[i] * sx;
+      if (ox + x1[i] * sx >= left && ox + x0[i] * sx <= right) inView[lane[i]] = 1;
+      if (px < left - R || px > right + R) continue;
+      var row = (lane[i] * 8 + subRow[i]) * cols;
+      var a = Math.max(0, Math.floor((px - R - left) / CELL)), b = Math.min(cols - 1, Math.floor((px + R - left) / CELL));
+      for (k = a; k <= b; k++) cells[row + k] = 1;
+    }
+    var changed = false;
+    for (l = 0; l < LANES; l++) if (inView[l] !== laneInView[l]) { changed = true; laneInView[l] = inView[l]; }
+    if (changed) setTimeout(dimLanes, 0);
+    if (!rows.length) return null;
+    var pitch = Math.abs(sy) * STEP, font = LABEL_FONT, children = [];
+    if (K > 1 && pitch < 13) font = Math.max(8, Math.floor(pitch - 2)) + 'px system-ui, sans-serif';
+    for (var n = 0; n < N && children.length < MAX_LABELS; n++) {
+      i = order[n];
+      if (!vis[i] || hiddenLane[lane[i]]) continue;
+      var x = ox + xm[i] * sx + R + 2;
+      if (x < left || x > right - LABEL_MIN) continue;
+      var r0 = (lane[i] * 8 + subRow[i]) * cols, c0 = Math.floor((x - left) / CELL), c = c0;
+      var cmax = Math.min(cols - 1, c0 + Math.floor(LABEL_MAX / CELL), Math.floor((right - left) / CELL));
+      while (c <= cmax && !cells[r0 + c]) c++;
+      var room = left + c * CELL - x - 4;
+      var t = titleOf(i);
+      if (room < LABEL_MIN && room < textWidth(t, LABEL_FONT)) continue;
+      var text = fitText(t, room);
+      if (!text) continue;
+      var w = textWidth(text, LABEL_FONT), end = Math.min(cmax, c0 + Math.ceil((w + 4) / CELL));
+      for (k = c0; k <= end; k++) cells[r0 + k] = 1;
+      var y = oy + yv[i] * sy;
+      shownLabels.push([i, text]);
+      children.push({
+        type: 'text', name: 'ev-label', x: x, y: y, silent: true,
+        style: { text: text, font: font, fill: '#1a1a1a', backgroundColor: 'rgba(255,255,255,0.78)', padding: [1, 2], borderRadius: 2, verticalAlign: 'middle', align: 'left' }
+      });
+    }
+    return children.length ? { type: 'group', children: children } : null;
+  }
+  // The lanes' labels: greyed where no event of the lane is in view.
+  function laneColor(v) {
+    var l = Math.round(v);
+    return l >= 0 && l < LANES && !laneInView[l] ? '#9a9a9a' : '#222';
+  }
+  function dimLanes() {
+    if (chart) chart.setOption({ yAxis: { axisLabel: { color: laneColor } } });
+  }
+  // relabel draws the labels again, as after a change the chart does not
+  // see (the table's titles, a lane hidden by the legend).
+  function relabel() {
+    if (chart) chart.setOption({ series: [{ id: 'labels', data: [[D.axis[0], D.axis[1], 0]] }] });
+  }
+
+  // zoomTo shows the years from a to b, within the axis.
+  function zoomTo(a, b) {
+    if (!chart) return;
+    a = Math.max(D.axis[0], a); b = Math.min(D.axis[1], b);
+    if (b - a < 1 / 365) { var m = (a + b) / 2; a = m - 1 / 730; b = m + 1 / 730; }
+    chart.dispatchAction({ type: 'dataZoom', dataZoomIndex: 0, startValue: a, endValue: b });
+  }
+  // eraZoom returns the dataZoom option that shows era k (1-based) with a
+  // margin of a twentieth of its span on each side (at least a month),
+  // or the whole axis for 0.
+  function eraZoom(k) {
+    if (!k) return [{ start: 0, end: 100 }, { start: 0, end: 100 }];
+    var e = D.eras[k - 1], m = Math.max((e.e - e.s) / 20, 1 / 12);
+    var z = { startValue: Math.max(D.axis[0], e.s - m), endValue: Math.min(D.axis[1], e.e + m) };
+    return [z, z];
+  }
+  // view returns the years in the zoom window.
+  function view() {
+    var ext = chart.getModel().getComponent('xAxis', 0).axis.scale.getExtent();
+    return [ext[0], ext[1]];
+  }
+
   var chart = null, counts = null;
   // eraShown[k] is the text era k's band shows ('' for none), for tests.
   var eraShown = window.__timelineEraLabels = [];
@@ -499,6 +638,8 @@
       o.series[l].encode = { x: [0, 1], y: 2 };
       o.series[l].silent = true;
     }
+    o.series.push({ id: 'labels', type: 'custom', renderItem: renderLabels, encode: { x: [0, 1], y: 2 }, silent: true, z: 3, animation: false });
+    o.yAxis[0].axisLabel.color = laneColor;
     var data = chartSeries();
     for (var j = 0; j < o.series.length; j++) {
       o.series[j].data = data[j].data;
@@ -516,9 +657,9 @@
     performance.mark('tl-option');
     // A click goes to the row of the nearest mark within 9 pixels, found
     // here: ECharts' large mode reports no clicks on its marks.
-    var hiddenLane = new Uint8Array(LANES);
     chart.on('legendselectchanged', function (e) {
       for (var l = 0; l < LANES; l++) hiddenLane[l] = e.selected[o.legend.data[l]] === false ? 1 : 0;
+      relabel();
     });
     chart.getZr().on('click', function (e) {
       var at = [e.offsetX, e.offsetY];
@@ -534,11 +675,43 @@
       if (best >= 0) goTo(best);
     });
 
+    wheel(document.getElementById('chart'));
+
     var t = 0;
     window.addEventListener('resize', function () {
       if (t) return;
       t = requestAnimationFrame(function () { t = 0; fit(o); chart.resize(); if (counts) counts.resize(); });
     });
+  }
+
+  // A plain wheel over the chart scrolls the page (ECharts would take
+  // it): it never reaches ECharts, and the first one shows a hint. With
+  // Ctrl or ⌘ (and a touchpad's pinch, which browsers send as a wheel
+  // with Ctrl) it zooms the time axis about the pointer. A touch screen's
+  // pinch and a drag go to ECharts, which zooms and pans.
+  function wheel(box) {
+    var hint = null;
+    box.addEventListener('wheel', function (e) {
+      e.stopPropagation();
+      if (!(e.ctrlKey || e.metaKey)) {
+        if (!hint) {
+          hint = document.createElement('div');
+          hint.className = 'wheel-hint';
+          hint.setAttribute('role', 'status');
+          hint.textContent = (/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl') + ' + scroll to zoom the timeline, drag to pan';
+          box.appendChild(hint);
+          setTimeout(function () { hint.classList.add('gone'); }, 2500);
+        }
+        return;
+      }
+      e.preventDefault();
+      var r = box.getBoundingClientRect(), at = [e.clientX - r.left, e.clientY - r.top];
+      var w = view(), v = chart.convertFromPixel({ xAxisIndex: 0 }, at[0]);
+      if (!(v >= w[0] && v <= w[1])) v = (w[0] + w[1]) / 2;
+      var d = e.deltaMode === 1 ? e.deltaY * 33 : e.deltaMode === 2 ? e.deltaY * 800 : e.deltaY;
+      var f = Math.min(2, Math.max(0.5, Math.exp(d * 0.002)));
+      zoomTo(v - (v - w[0]) * f, v + (w[1] - v) * f);
+    }, { capture: true, passive: false });
   }
 
   function drawCounts() {
@@ -613,7 +786,7 @@
     }
   }
 
-  var shown = document.getElementById('shown');
+  var shown = document.getElementById('shown'), zoomNext = null;
   function filtered() { return !!(state.era || words(state.text).length || state.marks || state.src); }
   var tableLoaded = false, textTimer = 0;
   function apply() {
@@ -648,7 +821,10 @@
     clearButton.hidden = !parts.length;
     markSources(!parts.length);
     if (chart) {
-      chart.setOption({ series: chartSeries() });
+      var opt = { series: chartSeries() };
+      if (zoomNext) opt.dataZoom = zoomNext;
+      zoomNext = null;
+      chart.setOption(opt);
       if (counts) counts.setOption({ series: countSeries() });
     }
   }
@@ -662,7 +838,11 @@
     b.addEventListener('click', function () {
       state.era = k;
       eraButtons.forEach(function (o, j) { o.setAttribute('aria-pressed', String(j === k)); });
+      // One redraw for the filter and the zoom.
+      zoomNext = eraZoom(k);
       apply();
+      if (zoomNext && chart) chart.setOption({ dataZoom: zoomNext });
+      zoomNext = null;
     });
   });
   // Status buttons toggle: pressed ones are kept; none pressed keeps all.
@@ -755,7 +935,10 @@
     var head = document.querySelector('#events thead');
     if (head && typeof ResizeObserver !== 'undefined') new ResizeObserver(setSticky).observe(head);
     if (filtered()) apply();
-    else shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
+    else {
+      shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
+      relabel();
+    }
     setSticky();
     // A page opened at an anchor was scrolled there before the bar's
     // height was known: scroll again, clear of the bar.

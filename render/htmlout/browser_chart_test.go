@@ -1,0 +1,244 @@
+package htmlout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+
+	"github.com/timeline-tool/timeline/data"
+	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// chartLabel is an event's label as the chart draws it: its text and
+// its box in the chart's pixels.
+type chartLabel struct {
+	Text       string
+	X, Y, W, H float64
+}
+
+// chartState is what the timeline chart shows: its labels, the marks in
+// view (as boxes of the mark's size), the zoom window in years, and the
+// lanes whose label is greyed.
+type chartState struct {
+	Labels []chartLabel
+	Marks  [][4]float64
+	Window [2]float64
+	Grid   [4]float64 // x, y, width, height
+	Dim    []string
+	Scroll float64
+}
+
+// chartJS reads chartState from what ECharts has drawn: the text
+// elements of the labels, the axis's extent, and the lanes' labels.
+const chartJS = `(() => {
+  const c = echarts.getInstanceByDom(document.getElementById('chart'));
+  const box = r => [r.x, r.y, r.width, r.height];
+  const rect = e => { const r = e.getBoundingRect().clone(); r.applyTransform(e.getComputedTransform()); return r; };
+  const list = c.getZr().storage.getDisplayList(true);
+  const labels = list.filter(e => e.parent && e.parent.name === 'ev-label' && e.style.text).map(e => { const r = rect(e); return {text: e.style.text, x: r.x, y: r.y, w: r.width, h: r.height}; });
+  const m = c.getModel(), grid = m.getComponent('grid', 0).coordinateSystem.getRect();
+  const o = c.getOption(), lanes = o.legend[0].data.length, marks = [];
+  o.series.forEach((s, k) => {
+    if (s.type !== 'scatter') return;
+    for (const d of s.data) {
+      const p = c.convertToPixel({seriesIndex: k}, [d[0], d[1]]);
+      if (p[0] >= grid.x && p[0] <= grid.x + grid.width) marks.push([p[0] - 4, p[1] - 4, 8, 8]);
+    }
+  });
+  const dim = list.filter(e => e.style && e.style.fill === '#9a9a9a' && e.style.text).map(e => e.style.text);
+  return {labels, marks, window: m.getComponent('xAxis', 0).axis.scale.getExtent(), grid: box(grid), dim, scroll: scrollY};
+})()`
+
+func overlap(a, b [4]float64) bool {
+	return a[0] < b[0]+b[2] && b[0] < a[0]+a[2] && a[1] < b[1]+b[3] && b[1] < a[1]+a[3]
+}
+
+// checkLabels checks that the chart shows labels, each the start of an
+// event's title (with an ellipsis when shortened), inside the plot, none
+// over another or over a mark.
+func checkLabels(t *testing.T, what string, s chartState, titles map[string]bool) {
+	t.Helper()
+	if len(s.Labels) == 0 {
+		t.Errorf("%s: no labels on the chart", what)
+		return
+	}
+	for i, l := range s.Labels {
+		text, short := strings.CutSuffix(l.Text, "…")
+		ok := titles[text]
+		if short {
+			for title := range titles {
+				if strings.HasPrefix(title, text) && len(title) > len(text) {
+					ok = true
+					break
+				}
+			}
+		}
+		if !ok {
+			t.Errorf("%s: label %q is no event's title nor the start of one", what, l.Text)
+		}
+		b := [4]float64{l.X, l.Y, l.W, l.H}
+		g := s.Grid
+		if l.X < g[0]-0.5 || l.X+l.W > g[0]+g[2]+0.5 || l.Y < g[1]-8 || l.Y+l.H > g[1]+g[3]+8 {
+			t.Errorf("%s: label %q at %v is outside the plot %v", what, l.Text, b, g)
+		}
+		for _, m := range s.Labels[:i] {
+			// Boxes that touch are fine; an overlap of a pixel is not.
+			if overlap([4]float64{b[0] + 0.5, b[1] + 0.5, b[2] - 1, b[3] - 1}, [4]float64{m.X, m.Y, m.W, m.H}) {
+				t.Errorf("%s: label %q %v overlaps label %q", what, l.Text, b, m.Text)
+			}
+		}
+		for _, m := range s.Marks {
+			if overlap([4]float64{b[0] + 0.5, b[1] + 2, b[2] - 1, b[3] - 4}, m) {
+				t.Errorf("%s: label %q %v covers a mark at %v", what, l.Text, b, m)
+				break
+			}
+		}
+	}
+}
+
+// wheelAt sends a real mouse wheel event at x, y, with Ctrl when ctrl.
+func wheelAt(x, y, dy float64, ctrl bool) chromedp.Action[chromedp.Void] {
+	return chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, x, y, func(p *input.DispatchMouseEventParams) {
+		p.DeltaX, p.DeltaY = 1e-9, dy // both required; a zero is left out
+		if ctrl {
+			p.Modifiers = int64(chromedp.ModifierCtrl)
+		}
+	})
+}
+
+func frames(t *testing.T, tb *tab) {
+	t.Helper()
+	if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(true), 20))))`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBrowserChart drives the timeline chart of the embedded dataset as
+// a user would: labels at three widths, a plain wheel that scrolls the
+// page, a Ctrl+wheel that zooms and shows more labels, and era buttons
+// that zoom the axis to the era.
+func TestBrowserChart(t *testing.T) {
+	d, err := data.MEK()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
+	titles := map[string]bool{}
+	for _, e := range v.Events {
+		titles[strings.Join(strings.Fields(e.Title), " ")] = true
+	}
+	tb := open(t, writePage(t, t.TempDir(), "chart.html", v, Options{}))
+
+	for _, w := range []int64{1440, 900, 390} {
+		resize(t, tb, w, 900)
+		frames(t, tb)
+		s := eval[chartState](t, tb, chartJS)
+		checkLabels(t, fmt.Sprintf("%d px", w), s, titles)
+		t.Logf("%d px: %d labels", w, len(s.Labels))
+		if w == 1440 && len(s.Labels) < 20 {
+			t.Errorf("1440 px: only %d labels on the chart of %d events", len(s.Labels), len(v.Events))
+		}
+	}
+	resize(t, tb, 1440, 900)
+	frames(t, tb)
+
+	// A plain wheel over the chart scrolls the page and leaves the zoom;
+	// a hint says how to zoom.
+	eval[bool](t, tb, `(scrollTo(0, document.getElementById('chart').getBoundingClientRect().top + scrollY - 100), true)`)
+	before := eval[chartState](t, tb, chartJS)
+	r := eval[[]float64](t, tb, `(() => { const r = document.getElementById('chart').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`)
+	cx, cy := r[0]+before.Grid[0]+before.Grid[2]/2, r[1]+before.Grid[1]+before.Grid[3]/2
+	do(t, tb, wheelAt(cx, cy, 200, false))
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`scrollY > %f + 50`, before.Scroll), chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("a plain wheel over the chart did not scroll the page: %v", err)
+	}
+	after := eval[chartState](t, tb, chartJS)
+	if after.Window != before.Window {
+		t.Errorf("a plain wheel changed the zoom from %v to %v", before.Window, after.Window)
+	}
+	if hint := eval[string](t, tb, `(document.querySelector('#chart .wheel-hint') || {}).textContent || ''`); !strings.Contains(hint, "scroll to zoom") {
+		t.Errorf("no hint after a plain wheel over the chart: %q", hint)
+	}
+
+	// Ctrl+wheel zooms in about the pointer, and the window shows more
+	// labels than it did before.
+	eval[bool](t, tb, `(scrollTo(0, document.getElementById('chart').getBoundingClientRect().top + scrollY - 100), true)`)
+	before = eval[chartState](t, tb, chartJS)
+	r = eval[[]float64](t, tb, `(() => { const r = document.getElementById('chart').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`)
+	cx, cy = r[0]+before.Grid[0]+before.Grid[2]*0.75, r[1]+before.Grid[1]+before.Grid[3]/2
+	for range 3 {
+		do(t, tb, wheelAt(cx, cy, -200, true))
+	}
+	frames(t, tb)
+	after = eval[chartState](t, tb, chartJS)
+	if after.Scroll != before.Scroll {
+		t.Errorf("Ctrl+wheel scrolled the page from %.0f to %.0f", before.Scroll, after.Scroll)
+	}
+	span := func(w [2]float64) float64 { return w[1] - w[0] }
+	if !(span(after.Window) < 0.6*span(before.Window)) {
+		t.Fatalf("Ctrl+wheel did not zoom in: window %v, was %v", after.Window, before.Window)
+	}
+	// The year under the pointer stays under it.
+	at := func(w [2]float64) float64 { return w[0] + 0.75*span(w) }
+	if math.Abs(at(after.Window)-at(before.Window)) > 0.05*span(before.Window) {
+		t.Errorf("zoom moved the year under the pointer from %.1f to %.1f", at(before.Window), at(after.Window))
+	}
+	checkLabels(t, "zoomed", after, titles)
+	// Zoomed in, the labels in the window hold more of their titles than
+	// the same stretch of the axis held before.
+	chars := func(s chartState, w [2]float64) int {
+		n := 0
+		for _, l := range s.Labels {
+			if y := s.Window[0] + (l.X-s.Grid[0])/s.Grid[2]*span(s.Window); y >= w[0] && y <= w[1] {
+				n += len([]rune(strings.TrimSuffix(l.Text, "…")))
+			}
+		}
+		return n
+	}
+	if b, a := chars(before, after.Window), chars(after, after.Window); 4*a < 5*b || len(after.Labels) < 10 {
+		t.Errorf("zoomed in to %.1f–%.1f, the chart's labels hold %d letters of titles there; before, %d", after.Window[0], after.Window[1], a, b)
+	}
+	screenshot(t, tb, "chart-zoomed")
+
+	// An era button zooms the axis to the era, with a small margin; the
+	// lanes without an event in it are greyed; All shows the whole axis.
+	for k, e := range v.Eras {
+		do(t, tb, chromedp.Click(chromedp.CSS(fmt.Sprintf(`button[data-era="%d"]`, k+1))))
+		frames(t, tb)
+		s := eval[chartState](t, tb, chartJS)
+		m := max((e.End-e.Start)/20, 1.0/12)
+		want := [2]float64{max(e.Start-m, v.AxisStart), min(e.End+m, v.AxisEnd)}
+		if math.Abs(s.Window[0]-want[0]) > 0.02 || math.Abs(s.Window[1]-want[1]) > 0.02 {
+			t.Errorf("era %s (%.2f–%.2f): axis shows %.2f–%.2f, want %.2f–%.2f", e.ID, e.Start, e.End, s.Window[0], s.Window[1], want[0], want[1])
+		}
+		var empty []string
+		for _, c := range v.Categories {
+			n := 0
+			for _, ev := range v.Events {
+				if ev.Era == e && ev.Category == c {
+					n++
+				}
+			}
+			if n == 0 {
+				empty = append(empty, c.Label)
+			}
+		}
+		if strings.Join(s.Dim, "|") != strings.Join(empty, "|") {
+			t.Errorf("era %s: lanes greyed %q, want those without an event of the era %q", e.ID, s.Dim, empty)
+		}
+		checkLabels(t, "era "+e.ID, s, titles)
+	}
+	screenshot(t, tb, "chart-era")
+	do(t, tb, chromedp.Click(chromedp.CSS(`button[data-era="0"]`)))
+	frames(t, tb)
+	if s := eval[chartState](t, tb, chartJS); s.Window != [2]float64{v.AxisStart, v.AxisEnd} || len(s.Dim) != 0 {
+		t.Errorf("All: axis shows %v with lanes %q greyed, want %v–%v and none", s.Window, s.Dim, v.AxisStart, v.AxisEnd)
+	}
+	tb.checkQuiet(t)
+}
