@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/timeline-tool/timeline/data"
 	"github.com/timeline-tool/timeline/render"
@@ -240,5 +241,71 @@ func TestBrowserChart(t *testing.T) {
 	if s := eval[chartState](t, tb, chartJS); s.Window != [2]float64{v.AxisStart, v.AxisEnd} || len(s.Dim) != 0 {
 		t.Errorf("All: axis shows %v with lanes %q greyed, want %v–%v and none", s.Window, s.Dim, v.AxisStart, v.AxisEnd)
 	}
+	tb.checkQuiet(t)
+}
+
+// TestBrowserChartKeys walks the chart with the keyboard only: Tab to
+// the chart, the arrow keys from the first event to the fifth (the
+// tooltip and the live region follow), Enter into the table, Escape
+// back, with a visible focus all along.
+func TestBrowserChartKeys(t *testing.T) {
+	d, err := data.MEK()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
+	tb := open(t, writePage(t, t.TempDir(), "keys.html", v, Options{}))
+	resize(t, tb, 1440, 900)
+	outlined := `(() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; })()`
+	tabs := 0
+	for ; tabs < 60 && eval[string](t, tb, `document.activeElement.id`) != "chart"; tabs++ {
+		do(t, tb, chromedp.KeyEvent("\t"))
+		if !eval[bool](t, tb, outlined) {
+			t.Errorf("Tab %d: the focused %s has no visible outline", tabs+1, eval[string](t, tb, `document.activeElement.outerHTML.slice(0, 80)`))
+		}
+	}
+	if tabs == 60 {
+		t.Fatal("60 Tabs never reached the chart")
+	}
+	read := func(k int) {
+		t.Helper()
+		e := v.Events[k]
+		title := strings.Join(strings.Fields(e.Title), " ")
+		cond := fmt.Sprintf(`(() => { const t = document.querySelector('.tl-tip'); return document.getElementById('chart-live').textContent.includes(%q) && !!t && getComputedStyle(t).display !== 'none' && t.textContent.includes(%q); })()`, title, title)
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Fatalf("event %d (%s): the live region says %q and the tooltip %q: %v", k+1, title,
+				eval[string](t, tb, `document.getElementById('chart-live').textContent`), eval[string](t, tb, `(document.querySelector('.tl-tip') || {}).textContent || ''`), err)
+		}
+		if !strings.Contains(eval[string](t, tb, `document.getElementById('chart-live').textContent`), e.Label) {
+			t.Errorf("event %d: the live region lacks its date %q", k+1, e.Label)
+		}
+		ring := eval[int](t, tb, `echarts.getInstanceByDom(document.getElementById('chart')).getZr().storage.getDisplayList(true).filter(e => e.name === 'ev-focus').length`)
+		if ring != 1 {
+			t.Errorf("event %d: %d focus rings on the chart, want 1", k+1, ring)
+		}
+	}
+	for k := range 5 {
+		do(t, tb, chromedp.KeyEvent(kb.ArrowRight))
+		read(k)
+	}
+	if !eval[bool](t, tb, outlined) {
+		t.Error("the focused chart has no visible outline")
+	}
+	do(t, tb, chromedp.KeyEvent("\r"))
+	row := v.Events[4].Anchor
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => { const r = document.activeElement, b = r.getBoundingClientRect(); return r.id === %q && b.top >= 0 && b.bottom <= innerHeight; })()`, row), chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("Enter on the fifth event: focus on %q, want its row %s in view: %v", eval[string](t, tb, `document.activeElement.id`), row, err)
+	}
+	if !eval[bool](t, tb, outlined) {
+		t.Error("the focused row has no visible outline")
+	}
+	do(t, tb, chromedp.KeyEvent(kb.Escape))
+	if got := eval[string](t, tb, `document.activeElement.id`); got != "chart" {
+		t.Fatalf("Escape in the table: focus on %q, want the chart", got)
+	}
+	read(4)
+	do(t, tb, chromedp.KeyEvent(kb.ArrowLeft))
+	read(3)
+	screenshot(t, tb, "chart-keys")
 	tb.checkQuiet(t)
 }

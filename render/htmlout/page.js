@@ -532,6 +532,12 @@
         style: { text: text, font: font, fill: '#1a1a1a', backgroundColor: 'rgba(255,255,255,0.78)', padding: [1, 2], borderRadius: 2, verticalAlign: 'middle', align: 'left' }
       });
     }
+    if (cur >= 0 && vis[cur] && !hiddenLane[lane[cur]]) {
+      var fx = ox + xm[cur] * sx, fy = oy + yv[cur] * sy;
+      if (fx >= left - 1 && fx <= right + 1) {
+        children.push({ type: 'circle', name: 'ev-focus', silent: true, shape: { cx: fx, cy: fy, r: R + 4 }, style: { fill: null, stroke: '#e07b00', lineWidth: 3 } });
+      }
+    }
     return children.length ? { type: 'group', children: children } : null;
   }
   // The lanes' labels: greyed where no event of the lane is in view.
@@ -676,6 +682,7 @@
     });
 
     wheel(document.getElementById('chart'));
+    keys(document.getElementById('chart'));
 
     var t = 0;
     window.addEventListener('resize', function () {
@@ -712,6 +719,72 @@
       var f = Math.min(2, Math.max(0.5, Math.exp(d * 0.002)));
       zoomTo(v - (v - w[0]) * f, v + (w[1] - v) * f);
     }, { capture: true, passive: false });
+  }
+
+  // The keyboard: the chart takes the focus (Tab); the arrow keys step
+  // from event to event in date order among those shown, Home and End go
+  // to the first and the last, the tooltip follows, the zoom window pans
+  // to keep the event in view, and a live region reads it. Enter goes to
+  // the event's row; Escape there comes back to the chart.
+  var cur = -1;
+  function shownEvent(i) { return vis[i] && !hiddenLane[lane[i]]; }
+  function step(from, dir) {
+    for (var i = from + dir; i >= 0 && i < N; i += dir) if (shownEvent(i)) return i;
+    return -1;
+  }
+  function focusEvent(i) {
+    cur = i;
+    var w = view();
+    if (xm[i] < w[0] || xm[i] > w[1]) {
+      var h = (w[1] - w[0]) / 2;
+      var a = Math.min(Math.max(xm[i] - h, D.axis[0]), D.axis[1] - 2 * h);
+      chart.setOption({ dataZoom: [{ startValue: a, endValue: a + 2 * h }, { startValue: a, endValue: a + 2 * h }] });
+    }
+    relabel();
+    // The tooltip shows as under a mouse at the mark: in large mode,
+    // ECharts knows a mark's data only from the pointer over it.
+    var at = chart.convertToPixel({ gridIndex: 0 }, [xm[i], yv[i]]), none = function () {};
+    chart.getZr().handler.dispatch('mousemove', { zrX: at[0], zrY: at[1], offsetX: at[0], offsetY: at[1], preventDefault: none, stopPropagation: none });
+    var r = rows[i], n = 0;
+    for (var k = 0; k <= i; k++) n += shownEvent(k) ? 1 : 0;
+    var total = 0;
+    for (k = 0; k < N; k++) total += shownEvent(k) ? 1 : 0;
+    live.textContent = r ? n + ' of ' + total + ': ' + cellText(r, 0) + ', ' + cellText(r, 1).replace(/\s+/g, ' ').trim() +
+      ' (' + cellText(r, 5).replace(/^\S+\s/, '') + '). Enter: its row.' : '';
+  }
+  function keys(box) {
+    box.addEventListener('keydown', function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey || !rows.length) return;
+      var next = -2;
+      switch (e.key) {
+        case 'ArrowRight': case 'ArrowDown':
+          if (cur >= 0 && shownEvent(cur)) next = step(cur, 1);
+          else { var w = view(); next = step(-1, 1); for (var i = next; i >= 0 && xm[i] < w[0]; i = step(i, 1)) next = step(i, 1); if (next < 0) next = step(-1, 1); }
+          break;
+        case 'ArrowLeft': case 'ArrowUp': next = cur >= 0 && shownEvent(cur) ? step(cur, -1) : step(N, -1); break;
+        case 'Home': next = step(-1, 1); break;
+        case 'End': next = step(N, -1); break;
+        case 'Enter': if (cur >= 0 && shownEvent(cur)) { e.preventDefault(); chart.dispatchAction({ type: 'hideTip' }); goTo(cur); } return;
+        case 'Escape': chart.dispatchAction({ type: 'hideTip' }); return;
+        default: return;
+      }
+      e.preventDefault();
+      if (next >= 0) focusEvent(next);
+    });
+    box.addEventListener('blur', function () { chart.dispatchAction({ type: 'hideTip' }); });
+    // Escape in the table comes back to the chart, at the event of the row.
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== 'Escape' || !e.target.closest || !e.target.closest('#events')) return;
+      var tr = e.target.closest('tbody tr');
+      if (tr) {
+        var i = [].indexOf.call(rows, tr);
+        if (i >= 0 && shownEvent(i)) cur = i;
+      }
+      e.preventDefault();
+      box.focus({ preventScroll: true });
+      box.scrollIntoView({ block: 'nearest' });
+      if (cur >= 0) focusEvent(cur);
+    });
   }
 
   function drawCounts() {
@@ -786,7 +859,7 @@
     }
   }
 
-  var shown = document.getElementById('shown'), zoomNext = null;
+  var shown = document.getElementById('shown'), zoomNext = null, live = document.getElementById('chart-live');
   function filtered() { return !!(state.era || words(state.text).length || state.marks || state.src); }
   var tableLoaded = false, textTimer = 0;
   function apply() {
