@@ -13,6 +13,7 @@ import (
 
 	"github.com/timeline-tool/timeline/data"
 	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/render/rendertest"
 	"github.com/timeline-tool/timeline/timeline"
 )
 
@@ -307,5 +308,26 @@ func TestBrowserChartKeys(t *testing.T) {
 	do(t, tb, chromedp.KeyEvent(kb.ArrowLeft))
 	read(3)
 	screenshot(t, tb, "chart-keys")
+	tb.checkQuiet(t)
+}
+
+// TestBrowserChartBig checks the labels and the keyboard on a big page,
+// whose rows are drawn only near the reader: the labels come from the
+// page data, and Enter draws the event's row before going to it.
+func TestBrowserChartBig(t *testing.T) {
+	v := render.Build(rendertest.Realistic(1000), timeline.Filter{}, render.Options{Version: "test"})
+	titles := map[string]bool{}
+	for _, e := range v.Events {
+		titles[strings.Join(strings.Fields(e.Title), " ")] = true
+	}
+	tb := open(t, writePage(t, t.TempDir(), "big.html", v, Options{}))
+	resize(t, tb, 1440, 900)
+	frames(t, tb)
+	checkLabels(t, "1,000 events", eval[chartState](t, tb, chartJS), titles)
+	do(t, tb, chromedp.Focus(chromedp.ID("chart")), chromedp.KeyEvent(kb.End), chromedp.KeyEvent(kb.ArrowLeft), chromedp.KeyEvent("\r"))
+	row := v.Events[len(v.Events)-2].Anchor
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.activeElement.id === %q`, row), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("End, ←, Enter: focus on %q, want the row %s: %v", eval[string](t, tb, `document.activeElement.id`), row, err)
+	}
 	tb.checkQuiet(t)
 }

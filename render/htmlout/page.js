@@ -461,10 +461,13 @@
     for (i = 0; i < N; i++) o[n[rank(i)]++] = i;
     return o;
   }
+  // eventCell is the text of column k of event i's row, '' while the
+  // table is loading.
+  function eventCell(i, k) { return BIG ? bigCell(i, k) : rows[i] ? cellText(rows[i], k) : ''; }
   function titleOf(i) {
     if (!titles) titles = new Array(N);
     var t = titles[i];
-    if (t === undefined) t = titles[i] = rows[i] ? cellText(rows[i], 1).replace(/\s+/g, ' ').trim() : '';
+    if (t === undefined) t = titles[i] = eventCell(i, 1).replace(/\s+/g, ' ').trim();
     return t;
   }
   // fitText returns s, or its longest start with an ellipsis, that fits
@@ -507,7 +510,7 @@
     var changed = false;
     for (l = 0; l < LANES; l++) if (inView[l] !== laneInView[l]) { changed = true; laneInView[l] = inView[l]; }
     if (changed) setTimeout(dimLanes, 0);
-    if (!rows.length) return null;
+    if (!BIG && !rows.length) return null;
     var pitch = Math.abs(sy) * STEP, font = LABEL_FONT, children = [];
     if (K > 1 && pitch < 13) font = Math.max(8, Math.floor(pitch - 2)) + 'px system-ui, sans-serif';
     for (var n = 0; n < N && children.length < MAX_LABELS; n++) {
@@ -745,16 +748,14 @@
     // ECharts knows a mark's data only from the pointer over it.
     var at = chart.convertToPixel({ gridIndex: 0 }, [xm[i], yv[i]]), none = function () {};
     chart.getZr().handler.dispatch('mousemove', { zrX: at[0], zrY: at[1], offsetX: at[0], offsetY: at[1], preventDefault: none, stopPropagation: none });
-    var r = rows[i], n = 0;
-    for (var k = 0; k <= i; k++) n += shownEvent(k) ? 1 : 0;
-    var total = 0;
-    for (k = 0; k < N; k++) total += shownEvent(k) ? 1 : 0;
-    live.textContent = r ? n + ' of ' + total + ': ' + cellText(r, 0) + ', ' + cellText(r, 1).replace(/\s+/g, ' ').trim() +
-      ' (' + cellText(r, 5).replace(/^\S+\s/, '') + '). Enter: its row.' : '';
+    var n = 0, total = 0;
+    for (var k = 0; k < N; k++) if (shownEvent(k)) { total++; if (k <= i) n++; }
+    live.textContent = n + ' of ' + total + ': ' + eventCell(i, 0) + ', ' + titleOf(i) +
+      ' (' + eventCell(i, 5).replace(/^\S+\s/, '') + '). Enter: its row.';
   }
   function keys(box) {
     box.addEventListener('keydown', function (e) {
-      if (e.altKey || e.ctrlKey || e.metaKey || !rows.length) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || !BIG && !rows.length) return;
       var next = -2;
       switch (e.key) {
         case 'ArrowRight': case 'ArrowDown':
@@ -777,7 +778,7 @@
       if (e.key !== 'Escape' || !e.target.closest || !e.target.closest('#events')) return;
       var tr = e.target.closest('tbody tr');
       if (tr) {
-        var i = [].indexOf.call(rows, tr);
+        var i = BIG ? (indexBig(), idAt.get(tr.id)) : [].indexOf.call(rows, tr);
         if (i >= 0 && shownEvent(i)) cur = i;
       }
       e.preventDefault();
