@@ -327,7 +327,8 @@ func TestBrowserDateKey(t *testing.T) {
 	tb.checkQuiet(t)
 }
 
-// TestBrowserPrint checks the printout: no chart, no key of the charts'
+// TestBrowserPrint checks the printout: the timeline chart above the
+// table, drawn for the paper, but no counts chart, no key of the charts'
 // shapes, a summary with room, "cited by" links apart; and, with
 // pdftotext, the text of the PDF Chromium prints.
 func TestBrowserPrint(t *testing.T) {
@@ -349,13 +350,13 @@ func TestBrowserPrint(t *testing.T) {
   const shown = sel => { const e = document.querySelector(sel); return !!e && e.getClientRects().length > 0; };
   const r = document.querySelector('#events tbody tr'), w = c => r.cells[c].getBoundingClientRect();
   return {
-    hidden: ['#controls', '.charts', '.shapes', 'p.hint', 'button.only'].filter(s => !shown(s)),
+    hidden: ['#controls', '#chart', '#counts', '.shapes', 'p.hint', 'button.only'].filter(s => !shown(s)),
     row: r.getBoundingClientRect().width, summary: w(2).width, date: w(0).width,
     summaryUnderTitle: w(2).top >= w(1).bottom - 1,
     back: document.querySelector('.sources li .back').textContent,
   };
 })()`)
-	if want := "#controls .charts .shapes p.hint button.only"; strings.Join(got.Hidden, " ") != want {
+	if want := "#controls #counts .shapes p.hint button.only"; strings.Join(got.Hidden, " ") != want {
 		t.Errorf("print hides %q, want %s", got.Hidden, want)
 	}
 	if got.Summary < 0.6*got.Row || !got.SummaryUnderTitle {
@@ -394,6 +395,30 @@ func TestBrowserPrint(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the printout lacks %q", want)
 		}
+	}
+	// The timeline chart prints above the table: its heading and the era
+	// key come before the table's, and a page before the table's first or
+	// that one holds the chart's canvas as an image about as wide as the
+	// text.
+	if c, k, e := strings.Index(text, "Timeline"), strings.Index(text, v.Eras[len(v.Eras)-1].Label), strings.Index(text, "Summary"); c < 0 || k < c || e < k {
+		t.Errorf("the printout's chart heading, era key and table are at %d, %d and %d, want them in that order", c, k, e)
+	}
+	list, err := exec.Command("pdfimages", "-list", file).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tablePage, wide := strings.Count(text[:max(strings.Index(text, "Summary"), 0)], "\f")+1, false
+	for _, l := range strings.Split(string(list), "\n")[2:] {
+		if f := strings.Fields(l); len(f) > 4 && f[2] == "image" {
+			var p, w, h int
+			fmt.Sscan(f[0], &p)
+			fmt.Sscan(f[3], &w)
+			fmt.Sscan(f[4], &h)
+			wide = wide || p <= tablePage && w >= 600 && h >= 200
+		}
+	}
+	if !wide {
+		t.Errorf("no page up to the table's first (%d) has an image of the chart:\n%s", tablePage, list)
 	}
 	t.Logf("printed %d pages: %s", strings.Count(text, "\f"), file)
 	tb.checkQuiet(t)

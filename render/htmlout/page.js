@@ -690,9 +690,26 @@
     var t = 0;
     window.addEventListener('resize', function () {
       if (t) return;
-      t = requestAnimationFrame(function () { t = 0; fit(o); chart.resize(); if (counts) counts.resize(); });
+      t = requestAnimationFrame(function () { t = 0; if (!printing) { fit(o); chart.resize(); } if (counts) counts.resize(); });
+    });
+    // Printed, the chart is drawn again for the paper's width (Letter or
+    // A4 less the margins) before the table, and for the window after.
+    var box = document.getElementById('chart'), printing = false;
+    window.addEventListener('beforeprint', function () {
+      printing = true;
+      chart.dispatchAction({ type: 'hideTip' });
+      box.style.width = PRINT_WIDTH + 'px';
+      fit(o);
+      chart.resize({ width: PRINT_WIDTH });
+    });
+    window.addEventListener('afterprint', function () {
+      printing = false;
+      box.style.width = '';
+      fit(o);
+      chart.resize();
     });
   }
+  var PRINT_WIDTH = 700;
 
   // A plain wheel over the chart scrolls the page (ECharts would take
   // it): it never reaches ECharts, and the first one shows a hint. With
