@@ -1,12 +1,19 @@
 package htmlout
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
+	"image/png"
+	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -328,6 +335,112 @@ func TestBrowserChartBig(t *testing.T) {
 	row := v.Events[len(v.Events)-2].Anchor
 	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.activeElement.id === %q`, row), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatalf("End, ←, Enter: focus on %q, want the row %s: %v", eval[string](t, tb, `document.activeElement.id`), row, err)
+	}
+	tb.checkQuiet(t)
+}
+
+// saved clicks the button with the given id and returns the file the
+// browser downloads into dir, once complete.
+func saved(t *testing.T, tb *tab, dir, button, ext string) []byte {
+	t.Helper()
+	do(t, tb, chromedp.Click(chromedp.ID(button)))
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		m, _ := filepath.Glob(filepath.Join(dir, "*."+ext))
+		if len(m) == 1 {
+			b, err := os.ReadFile(m[0])
+			if err == nil && len(b) > 0 {
+				return b
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("%s: no .%s file downloaded into %s", button, ext, dir)
+	return nil
+}
+
+// TestBrowserChartSave zooms to an era and saves the chart as SVG and
+// PNG: the SVG parses and holds the title, the filter, the source line
+// and every label the chart shows; the PNG is the chart at twice its
+// pixels with the text above and below.
+func TestBrowserChartSave(t *testing.T) {
+	d, err := data.MEK()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
+	tb := open(t, writePage(t, t.TempDir(), "save.html", v, Options{}))
+	resize(t, tb, 1440, 900)
+	dir := t.TempDir()
+	if _, err := chromedp.Call(tb.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+		t.Fatal(err)
+	}
+	era := v.Eras[3]
+	do(t, tb, chromedp.Click(chromedp.CSS(`button[data-era="4"]`)))
+	frames(t, tb)
+	shown := eval[chartState](t, tb, chartJS)
+	if len(shown.Labels) < 5 {
+		t.Fatalf("only %d labels on the chart of era %s", len(shown.Labels), era.ID)
+	}
+
+	svg := saved(t, tb, dir, "save-svg", "svg")
+	var texts []string
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	depth, root := 0, ""
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the saved SVG does not parse: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if root == "" {
+				root = tok.Name.Space + " " + tok.Name.Local
+			}
+			if tok.Name.Local == "text" || depth > 0 {
+				depth++
+			}
+		case xml.EndElement:
+			if depth > 0 {
+				depth--
+			}
+		case xml.CharData:
+			if depth > 0 {
+				texts = append(texts, string(tok))
+			}
+		}
+	}
+	if root != "http://www.w3.org/2000/svg svg" {
+		t.Errorf("the saved SVG's root is %q", root)
+	}
+	all := strings.Join(texts, "\n")
+	want := []string{v.Title, "Showing " + fmt.Sprint(era.Count) + " of " + fmt.Sprint(len(v.Events)) + " events: era " + era.Label, "Source: Clayton Thomas"}
+	for _, l := range shown.Labels {
+		want = append(want, l.Text)
+	}
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("the saved SVG lacks %q", w)
+		}
+	}
+
+	p := saved(t, tb, dir, "save-png", "png")
+	img, err := png.Decode(bytes.NewReader(p))
+	if err != nil {
+		t.Fatalf("the saved PNG does not decode: %v", err)
+	}
+	if os.Getenv("TIMELINE_SCREENSHOTS") != "" {
+		for name, b := range map[string][]byte{"saved.svg": svg, "saved.png": p} {
+			if err := os.WriteFile(filepath.Join(t.ArtifactDir(), name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if b := img.Bounds(); b.Dx() < 2*int(shown.Grid[0]+shown.Grid[2]) || b.Dy() < 2*int(shown.Grid[1]+shown.Grid[3]) {
+		t.Errorf("the saved PNG is %dx%d, smaller than the chart at twice its pixels", b.Dx(), b.Dy())
 	}
 	tb.checkQuiet(t)
 }

@@ -11,14 +11,14 @@ import {
   LegendComponent,
   TooltipComponent,
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import LRU from 'zrender/lib/core/LRU.js';
 
 echarts.use([
   BarChart, CustomChart, ScatterChart,
   AriaComponent, DataZoomInsideComponent, DataZoomSliderComponent,
   GridComponent, LegendComponent, TooltipComponent,
-  CanvasRenderer,
+  CanvasRenderer, SVGRenderer, // SVG: the page's Save image
 ]);
 
 export * from 'echarts/core';

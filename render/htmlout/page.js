@@ -637,6 +637,9 @@
     // index; the legend shows its label.
     o.legend.formatter = function (key) { return lanes[+key.slice(4)]; };
     o.xAxis[0].axisLabel.formatter = yearLabel;
+    // Zoomed, the window's ends are labelled: keep them inside the chart.
+    o.xAxis[0].axisLabel.alignMinLabel = 'left';
+    o.xAxis[0].axisLabel.alignMaxLabel = 'right';
     o.yAxis[0].axisLabel.formatter = function (v) { return Math.abs(v - Math.round(v)) < 1e-6 && lanes[Math.round(v)] || ''; };
     o.dataZoom[1].labelFormatter = yearLabel;
     o.series[0].renderItem = renderBackground;
@@ -685,6 +688,7 @@
     });
 
     wheel(document.getElementById('chart'));
+    saving();
     keys(document.getElementById('chart'));
 
     var t = 0;
@@ -710,6 +714,84 @@
     });
   }
   var PRINT_WIDTH = 700;
+
+  // Save image: the chart as the reader sees it (zoom, filters, lanes
+  // hidden, labels), with the page's title, the filter and the zoom
+  // window above it and the source line below, as PNG (the canvas drawn
+  // again at twice the pixels) or SVG (the same option drawn by ECharts'
+  // SVG renderer, without the slider). The file is made in the page and
+  // handed to the browser as a blob: download; nothing goes out.
+  function imageText(width) {
+    var w = view(), src = document.querySelector('header .doc');
+    var lines = [], words = (src ? src.textContent.replace(/\s+/g, ' ').trim() : '').split(' '), line = '';
+    words.forEach(function (word) {
+      var l = line ? line + ' ' + word : word;
+      if (line && textWidth(l, SRC_FONT) > width - 16) { lines.push(line); line = word; } else line = l;
+    });
+    if (line) lines.push(line);
+    return {
+      title: document.querySelector('h1').textContent.replace(/\s+/g, ' ').trim(),
+      filter: shown.textContent + ' · ' + yearLabel(w[0]) + ' to ' + yearLabel(w[1]),
+      source: lines
+    };
+  }
+  var TITLE_FONT = 'bold 18px system-ui, sans-serif', FILTER_FONT = '13px system-ui, sans-serif', SRC_FONT = '12px system-ui, sans-serif';
+  var HEAD = 54;
+  function download(blob, name) {
+    var a = document.createElement('a'), url = URL.createObjectURL(blob);
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+  function fileName() {
+    var t = document.querySelector('h1').textContent.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+    return (t || 'timeline').slice(0, 60) + (state.era ? '-era-' + state.era : '');
+  }
+  function savePNG() {
+    var t = imageText(chart.getWidth()), r = 2, w = chart.getWidth(), h = chart.getHeight();
+    var c = document.createElement('canvas'), foot = 10 + 16 * t.source.length;
+    c.width = w * r; c.height = (HEAD + h + foot) * r;
+    var g = c.getContext('2d');
+    g.scale(r, r);
+    g.fillStyle = '#fff'; g.fillRect(0, 0, w, HEAD + h + foot);
+    g.fillStyle = '#1a1a1a'; g.textBaseline = 'alphabetic';
+    g.font = TITLE_FONT; g.fillText(t.title, 8, 22);
+    g.font = FILTER_FONT; g.fillStyle = '#444'; g.fillText(t.filter, 8, 42);
+    g.drawImage(chart.getRenderedCanvas({ pixelRatio: r, backgroundColor: '#fff' }), 0, HEAD, w, h);
+    g.font = SRC_FONT; g.fillStyle = '#444';
+    t.source.forEach(function (l, k) { g.fillText(l, 8, HEAD + h + 16 + 16 * k); });
+    c.toBlob(function (b) { download(b, fileName() + '.png'); }, 'image/png');
+  }
+  function xml(s) { return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
+  function saveSVG() {
+    var w = chart.getWidth(), h = chart.getHeight(), o = chart.getOption();
+    o.animation = false;
+    o.tooltip = [{ show: false }];
+    o.dataZoom[1].show = false;
+    var s = echarts.init(null, null, { renderer: 'svg', ssr: true, width: w, height: h });
+    s.setOption(o);
+    var inner = s.renderToSVGString();
+    s.dispose();
+    relabel(); // the drawing above was the page's last pass of the labels
+    var t = imageText(w), foot = 10 + 16 * t.source.length, H = HEAD + h + foot;
+    var out = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="' + w + '" height="' + H +
+      '" viewBox="0 0 ' + w + ' ' + H + '" font-family="system-ui, sans-serif">\n<rect width="' + w + '" height="' + H + '" fill="#fff"/>\n' +
+      '<text x="8" y="22" font-size="18" font-weight="bold" fill="#1a1a1a">' + xml(t.title) + '</text>\n' +
+      '<text x="8" y="42" font-size="13" fill="#444">' + xml(t.filter) + '</text>\n' +
+      inner.replace(/^<svg /, '<svg x="0" y="' + HEAD + '" ') + '\n';
+    t.source.forEach(function (l, k) { out += '<text x="8" y="' + (HEAD + h + 16 + 16 * k) + '" font-size="12" fill="#444">' + xml(l) + '</text>\n'; });
+    download(new Blob([out + '</svg>\n'], { type: 'image/svg+xml' }), fileName() + '.svg');
+  }
+  function saving() {
+    var box = document.querySelector('.save');
+    if (!box || typeof echarts === 'undefined' || !chart) return;
+    document.getElementById('save-png').addEventListener('click', savePNG);
+    document.getElementById('save-svg').addEventListener('click', saveSVG);
+    box.hidden = false;
+  }
 
   // A plain wheel over the chart scrolls the page (ECharts would take
   // it): it never reaches ECharts, and the first one shows a hint. With
