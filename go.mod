@@ -11,7 +11,7 @@ require (
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/spf13/pflag v1.1.0
+	golang.org/x/image v0.48.0
+	golang.org/x/net v0.63.0
 	golang.org/x/text v0.44.0
 )
-
-require golang.org/x/image v0.48.0 // indirect

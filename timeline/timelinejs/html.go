@@ -1,10 +1,11 @@
 package timelinejs
 
 import (
-	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	xhtml "golang.org/x/net/html"
 )
 
 // TimelineJS text fields hold HTML ("Any text. HTML markup is OK",
@@ -77,7 +78,6 @@ func plain(s string) string {
 
 type htmlParser struct {
 	s   string
-	i   int
 	out htmlText
 
 	lines []string        // finished lines of text
@@ -86,6 +86,11 @@ type htmlParser struct {
 	inLink   bool
 	linkHref string
 	linkText strings.Builder
+
+	// raw, when set, is the element of rawTextElements being skipped, up
+	// to its matching end tag; rawDepth counts its nesting.
+	raw      string
+	rawDepth int
 
 	// skip, when skipTag is set, hides text inside an element marked
 	// timeline-sources or timeline-status, up to its matching end tag.
@@ -96,16 +101,53 @@ type htmlParser struct {
 	itemText  strings.Builder
 }
 
+// run reads the fragment with the tokenizer of golang.org/x/net/html,
+// which decodes character references and reads broken markup as browsers
+// do (a "<" that starts no tag is text).
 func (p *htmlParser) run() {
-	for p.i < len(p.s) {
-		j := strings.IndexByte(p.s[p.i:], '<')
-		if j < 0 {
-			p.text(p.s[p.i:])
-			break
+	z := xhtml.NewTokenizer(strings.NewReader(p.s))
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			break // io.EOF: a strings.Reader has no other error
 		}
-		p.text(p.s[p.i : p.i+j])
-		p.i += j
-		p.tag()
+		switch tt {
+		case xhtml.TextToken:
+			if p.raw == "" {
+				p.text(string(z.Text()))
+			}
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if p.raw != "" {
+				if string(name) == p.raw && tt == xhtml.StartTagToken {
+					p.rawDepth++
+				}
+				continue
+			}
+			var attrs map[string]string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				if attrs == nil {
+					attrs = map[string]string{}
+				}
+				if _, dup := attrs[string(k)]; !dup { // the first of duplicate attributes wins, as in HTML
+					attrs[string(k)] = string(v)
+				}
+			}
+			p.startTag(string(name), attrs, tt == xhtml.SelfClosingTagToken)
+		case xhtml.EndTagToken:
+			name, _ := z.TagName()
+			if p.raw != "" {
+				if string(name) == p.raw {
+					if p.rawDepth--; p.rawDepth == 0 {
+						p.raw = ""
+					}
+				}
+				continue
+			}
+			p.endTag(string(name))
+		}
 	}
 	p.endLink()
 	p.endItem()
@@ -113,12 +155,11 @@ func (p *htmlParser) run() {
 	p.out.text = strings.Join(p.lines, "\n")
 }
 
-// text adds raw (undecoded) text.
-func (p *htmlParser) text(raw string) {
-	if raw == "" {
+// text adds decoded text.
+func (p *htmlParser) text(t string) {
+	if t == "" {
 		return
 	}
-	t := html.UnescapeString(raw)
 	if p.inLink {
 		p.linkText.WriteString(t)
 	}
@@ -138,125 +179,6 @@ func (p *htmlParser) newline() {
 	p.line.Reset()
 }
 
-// tag reads the markup at p.s[p.i], which is '<'.
-func (p *htmlParser) tag() {
-	s := p.s
-	rest := s[p.i:]
-	switch {
-	case strings.HasPrefix(rest, "<!--"):
-		if k := strings.Index(rest[4:], "-->"); k >= 0 {
-			p.i += 4 + k + 3
-		} else {
-			p.i = len(s)
-		}
-		return
-	case len(rest) >= 2 && (rest[1] == '!' || rest[1] == '?'):
-		if k := strings.IndexByte(rest, '>'); k >= 0 {
-			p.i += k + 1
-		} else {
-			p.i = len(s)
-		}
-		return
-	case len(rest) >= 3 && rest[1] == '/' && isASCIILetter(rest[2]):
-		name, _ := tagName(rest[2:])
-		k := strings.IndexByte(rest, '>')
-		if k < 0 {
-			p.i = len(s)
-		} else {
-			p.i += k + 1
-		}
-		p.endTag(name)
-		return
-	case len(rest) >= 2 && isASCIILetter(rest[1]):
-		name, n := tagName(rest[1:])
-		p.i += 1 + n
-		attrs, selfClosing := p.attributes()
-		p.startTag(name, attrs, selfClosing)
-		return
-	}
-	// A "<" that starts no tag is text.
-	p.text("<")
-	p.i++
-}
-
-func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-// tagName reads a tag name and returns it in lower case, with its length.
-func tagName(s string) (string, int) {
-	n := 0
-	for n < len(s) && s[n] != '>' && s[n] != '/' && !isSpace(s[n]) {
-		n++
-	}
-	return strings.ToLower(s[:n]), n
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-
-// attributes reads the attributes of a start tag up to and including its
-// '>', returning them with decoded values and whether the tag ends in "/>".
-func (p *htmlParser) attributes() (map[string]string, bool) {
-	s := p.s
-	var attrs map[string]string
-	for {
-		for p.i < len(s) && (isSpace(s[p.i]) || s[p.i] == '/' && p.i+1 < len(s) && s[p.i+1] != '>') {
-			p.i++
-		}
-		if p.i >= len(s) {
-			return attrs, false
-		}
-		if s[p.i] == '>' {
-			p.i++
-			return attrs, false
-		}
-		if strings.HasPrefix(s[p.i:], "/>") {
-			p.i += 2
-			return attrs, true
-		}
-		start := p.i
-		for p.i < len(s) && !isSpace(s[p.i]) && s[p.i] != '>' && s[p.i] != '=' && !(s[p.i] == '/' && p.i > start) {
-			p.i++
-		}
-		name := strings.ToLower(s[start:p.i])
-		for p.i < len(s) && isSpace(s[p.i]) {
-			p.i++
-		}
-		val := ""
-		if p.i < len(s) && s[p.i] == '=' {
-			p.i++
-			for p.i < len(s) && isSpace(s[p.i]) {
-				p.i++
-			}
-			if p.i < len(s) && (s[p.i] == '"' || s[p.i] == '\'') {
-				q := s[p.i]
-				p.i++
-				k := strings.IndexByte(s[p.i:], q)
-				if k < 0 {
-					val = s[p.i:]
-					p.i = len(s)
-				} else {
-					val = s[p.i : p.i+k]
-					p.i += k + 1
-				}
-			} else {
-				vs := p.i
-				for p.i < len(s) && !isSpace(s[p.i]) && s[p.i] != '>' {
-					p.i++
-				}
-				val = s[vs:p.i]
-			}
-		}
-		if name == "" {
-			continue
-		}
-		if attrs == nil {
-			attrs = map[string]string{}
-		}
-		if _, dup := attrs[name]; !dup { // the first of duplicate attributes wins, as in HTML
-			attrs[name] = html.UnescapeString(val)
-		}
-	}
-}
-
 func hasClass(attrs map[string]string, class string) bool {
 	for _, c := range strings.Fields(attrs["class"]) {
 		if c == class {
@@ -268,12 +190,7 @@ func hasClass(attrs map[string]string, class string) bool {
 
 func (p *htmlParser) startTag(name string, attrs map[string]string, selfClosing bool) {
 	if rawTextElements[name] && !selfClosing {
-		// Skip to the matching end tag, ignoring case.
-		if k := indexEndTag(p.s[p.i:], name); k >= 0 {
-			p.i += k
-		} else {
-			p.i = len(p.s)
-		}
+		p.raw, p.rawDepth = name, 1 // skipped up to its matching end tag
 		return
 	}
 	if p.skipTag == name {
@@ -309,7 +226,7 @@ func (p *htmlParser) startTag(name string, attrs map[string]string, selfClosing 
 	case "img":
 		// An image's alternative text stands for it.
 		if alt := attrs["alt"]; alt != "" {
-			p.text(html.EscapeString(alt))
+			p.text(alt)
 		}
 	}
 }
@@ -384,39 +301,3 @@ func cleanLine(s string) string {
 	return b.String()
 }
 
-// indexEndTag returns the offset in s of the end tag "</name", its name
-// matched ignoring ASCII case, or -1. It takes time linear in s: lowering
-// the rest of the text at each raw-text element made many of them
-// quadratic (found by a fuzz stall: 100,000 "<style></style>" took 90 s).
-func indexEndTag(s, name string) int {
-	for i := 0; ; i += 2 {
-		j := strings.Index(s[i:], "</")
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if rest := s[i+2:]; len(rest) >= len(name) && equalFoldASCII(rest[:len(name)], name) {
-			return i
-		}
-	}
-}
-
-// equalFoldASCII reports whether a and b are equal ignoring ASCII case.
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
-}
