@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/timeline-tool/timeline/timeline"
 )
 
 // The overview: era bands with labels on top, one lane per category
@@ -342,6 +344,16 @@ func (o *Overview) layoutTicks(v *View, m TextMeasure) {
 		}
 		return yr%step == 0
 	}
+	label := yearLabel
+	if v.DeepTime {
+		// Ticks at round years, labelled in years ago, as far apart as
+		// their long labels need.
+		round = func(yr, step int) bool { return yr%step == 0 }
+		label = AxisYearLabel
+		major, minor = deepTickSteps(start, end, o.PlotW, func(yr int) float64 {
+			return m.Width(label(yr), OverviewTickSize, false)
+		})
+	}
 	inc := 1
 	if start > 0 || end-start > 20000 {
 		start, inc = ceilTo(start, minor), minor
@@ -352,7 +364,7 @@ func (o *Overview) layoutTicks(v *View, m TextMeasure) {
 		}
 		t := OverviewTick{X: o.xOf(v, float64(yr))}
 		if round(yr, major) {
-			t.Major, t.Label = true, yearLabel(yr)
+			t.Major, t.Label = true, label(yr)
 			lw := m.Width(t.Label, OverviewTickSize, false)
 			t.LabelX = math.Max(px0-4, math.Min(px1+4-lw, t.X-lw/2))
 		}
@@ -378,6 +390,37 @@ func tickSteps(span int, w float64) (major, minor int) {
 	return major, minor
 }
 
+// deepTickSteps returns tickSteps for an axis of deep time from start to
+// end across w points: labelled ticks as far apart as the widest of
+// their labels (width) and a gap, and up to five unlabelled between.
+func deepTickSteps(start, end int, w float64, width func(int) float64) (major, minor int) {
+	perYear := w / float64(max(end-start, 1))
+	for i := 0; ; i++ {
+		major = [3]int{1, 2, 5}[i%3] * pow10(i/3)
+		if major > end-start {
+			break
+		}
+		if float64(major)*perYear < 34 {
+			continue // closer than any label fits
+		}
+		widest := 0.0
+		for yr := ceilTo(start, major); yr <= end; yr += major {
+			widest = math.Max(widest, width(yr))
+		}
+		if float64(major)*perYear >= widest+8 {
+			break
+		}
+	}
+	minor = major
+	for _, div := range []int{5, 2} {
+		if major%div == 0 && float64(major/div)*perYear >= 4 {
+			minor = major / div
+			break
+		}
+	}
+	return major, minor
+}
+
 func pow10(n int) int {
 	p := 1
 	for range n {
@@ -393,6 +436,23 @@ func ceilTo(n, step int) int {
 		m += step
 	}
 	return m
+}
+
+// AxisYearLabel labels the tick of year y on an axis of deep time
+// (View.DeepTime), the same in the page, the PDF and the SVG: years before
+// 0 in years ago ("13 billion years ago", "250 million years ago",
+// "300,000 years ago"), counted from year 0, as round ticks read; later
+// years as numbers ("2000", "170,000,000").
+func AxisYearLabel(y int) string {
+	switch {
+	case y <= -1_000_000:
+		return timeline.DeepYearLabel(y)
+	case y < 0:
+		return timeline.DeepYearLabel(-y) + " years ago" // a positive year is its number
+	case y == 0:
+		return "0"
+	}
+	return timeline.DeepYearLabel(y)
 }
 
 // yearLabel labels year y, counted astronomically: 0 is "1 BCE".

@@ -59,6 +59,11 @@ type View struct {
 	// events span less than 20 years) to the end of the year of the last
 	// one (or AsOf for open ends).
 	AxisStart, AxisEnd float64
+	// DeepTime is true when the axis reaches beyond 100,000 years either
+	// side of year 0 (EDTF long years: Y-13800000000): its ticks are
+	// labelled in years ago (AxisYearLabel), in the page, the PDF and the
+	// SVG alike.
+	DeepTime bool
 
 	Eras       []*EraView
 	Categories []*CategoryView
@@ -583,11 +588,16 @@ func (v *View) setAxis(d *timeline.Dataset) {
 	if v.AxisEnd <= v.AxisStart {
 		v.AxisEnd = v.AxisStart + 1
 	}
+	v.DeepTime = v.AxisStart < -deepYears || v.AxisEnd > deepYears
 	for _, e := range v.Eras {
 		e.Start = clamp(e.Start, v.AxisStart, v.AxisEnd)
 		e.End = clamp(e.End, v.AxisStart, v.AxisEnd)
 	}
 }
+
+// deepYears is how far from year 0 an axis reaches before it is one of
+// deep time (View.DeepTime).
+const deepYears = 100_000
 
 // newSourceView returns the view of s, numbered n, whose citation is
 // citation (Citation(s)).

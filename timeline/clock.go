@@ -407,16 +407,19 @@ func (p Point) appendLongYear(b *strings.Builder) {
 
 // DeepYearLabel labels year y (astronomical: 0 is 1 BCE) in words a
 // reader takes in at a glance, the way the labels of a long year read:
-// a year a million or more years before year 0 in years ago, with every
+// a year 100,000 or more years before year 0 in years ago, with every
 // significant digit and no more ("13.8 billion years ago", "251.902
-// million years ago"), counted from year 0 (the two thousand years since
-// do not show at that scale); other years before 1 in BCE ("12,001 BCE",
+// million years ago", "315,000 years ago"), counted from year 0 (the two
+// thousand years since matter little at that scale); other years before
+// 1 in BCE ("12,001 BCE",
 // "45 BCE"), and years after as numbers ("2025", "170,000,002"), with
 // thousands separated from five digits on.
 func DeepYearLabel(y int) string {
 	switch {
 	case y <= -1_000_000:
 		return bigNumber(-y) + " years ago"
+	case y <= -100_000:
+		return groupThousands(-y) + " years ago"
 	case y <= 0:
 		return groupThousands(1-y) + " BCE"
 	}

@@ -534,11 +534,34 @@ func (d Date) Label() string {
 	if a == b {
 		return a // 1985/1985 is just 1985
 	}
+	if r, ok := sharedUnit(d.start, d.end, a, b); ok {
+		return r
+	}
 	if s, e := d.start, d.end; s.Clock.Set && e.Clock.Set && s.Year == e.Year && s.Month == e.Month && s.Day == e.Day {
 		// 8 Oct 1997 14:30–16:00: the day once.
 		return a + "–" + e.Clock.String()
 	}
 	return a + "–" + b
+}
+
+// sharedUnit returns the label of the range from p to q, labelled a and
+// b, with the unit they share said once: "541–251.9 million years ago".
+func sharedUnit(p, q Point, a, b string) (string, bool) {
+	if !p.IsLong() || !q.IsLong() || p.Qualifier != QualifierNone || q.Qualifier != QualifierNone {
+		return "", false
+	}
+	unit := func(s string) string {
+		for _, u := range []string{" billion years ago", " million years ago", " years ago"} {
+			if strings.HasSuffix(s, u) {
+				return u
+			}
+		}
+		return ""
+	}
+	if u := unit(a); u != "" && u == unit(b) {
+		return strings.TrimSuffix(a, u) + "–" + b, true
+	}
+	return "", false
 }
 
 // oneOfLabel is the Label of a one-of set.
@@ -557,6 +580,9 @@ func (d Date) oneOfLabel() string {
 	bFirst, _ := d.end.span()
 	if d.start.Precision() == d.end.Precision() && bFirst == aLast+1 {
 		return a + " or " + b
+	}
+	if r, ok := sharedUnit(d.start, d.end, a, b); ok {
+		return r + ", date unknown"
 	}
 	return a + "–" + b + ", date unknown"
 }

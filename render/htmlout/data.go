@@ -67,6 +67,8 @@ type pageData struct {
 	// NoEra is true when some event has no era: the counts chart then has
 	// a last bar, "No era".
 	NoEra bool `json:"noera"`
+	// Deep is View.DeepTime: the axis is labelled in years ago.
+	Deep bool `json:"deep,omitempty"`
 	// Labels are the lanes' labels. ECharts knows the lanes by laneKey
 	// names only, never by data text, which as a property name of its
 	// plain objects ("__proto__", "hasOwnProperty") breaks them.
@@ -159,7 +161,7 @@ func ring() string {
 // carries the text of its events and sources (bigData).
 func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 	// Empty lists are [] rather than null for the script.
-	d = &pageData{Axis: [2]float64{v.AxisStart, v.AxisEnd}, Lanes: len(v.Categories), Eras: []eraData{}, Scatter: [][3]int{}}
+	d = &pageData{Axis: [2]float64{v.AxisStart, v.AxisEnd}, Deep: v.DeepTime, Lanes: len(v.Categories), Eras: []eraData{}, Scatter: [][3]int{}}
 	d.Labels, _ = laneLabels(v)
 	if d.Labels == nil {
 		d.Labels = []string{}

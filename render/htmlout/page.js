@@ -36,7 +36,19 @@
     }
     return v;
   }
+  // An axis of deep time (View.DeepTime) is labelled in years ago, as
+  // render.AxisYearLabel labels the PDF's and the SVG's: "13.8 billion
+  // years ago", at most four significant digits.
+  function deepLabel(v) {
+    var y = Math.round(v), n = Math.abs(y), s;
+    if (y === 0) return '0';
+    if (n >= 1e9) s = parseFloat((n / 1e9).toPrecision(4)) + ' billion';
+    else if (n >= 1e6) s = parseFloat((n / 1e6).toPrecision(4)) + ' million';
+    else s = n >= 1e4 ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : String(n);
+    return y < 0 ? s + ' years ago' : s;
+  }
   function yearLabel(v) {
+    if (D.deep) return deepLabel(v);
     var y = Math.floor(v + 1e-7), f = v - y;
     if (f < 1e-6) return String(y);
     var d = new Date(yms(y) + f * (yms(y + 1) - yms(y)) + 43200000);

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -218,4 +219,21 @@ func BenchmarkWrite(b *testing.B) {
 			b.ReportMetric(float64(out.Len())/1e3, "kB-svg")
 		})
 	}
+}
+
+// TestGoldenDeepTime checks the overview of deep time: ticks labelled in
+// years ago, long years' labels in the marks' tooltips.
+func TestGoldenDeepTime(t *testing.T) {
+	v := render.Build(rendertest.DeepTime(), timeline.Filter{}, render.Options{Version: "test"})
+	b := write(t, v)
+	shown, titles := texts(t, b)
+	for _, want := range []string{"10 billion years ago", "5 billion years ago"} {
+		if !slices.Contains(shown, want) {
+			t.Errorf("no tick %q in %q", want, shown)
+		}
+	}
+	if !slices.ContainsFunc(titles, func(s string) bool { return strings.Contains(s, "13.8 billion years ago") }) {
+		t.Errorf("no tooltip says 13.8 billion years ago: %q", titles)
+	}
+	golden.Check(t, "testdata/deep-time.svg", b)
 }
