@@ -300,4 +300,3 @@ func cleanLine(s string) string {
 	}
 	return b.String()
 }
-
