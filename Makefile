@@ -117,7 +117,7 @@ test-short: assets
 # Chromium-print comparisons. Figures depend on the machine: read them as
 # ratios within one run.
 bench: deps
-	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x ./timeline/... ./render/...
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x -timeout=3h ./timeline/... ./render/...
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -293,11 +293,14 @@ func writeVisPage(tb testing.TB, dir string, v *render.View) string {
 <div id="c"></div>
 <script src="file://%s"></script>
 <script>
-var t = new vis.Timeline(document.getElementById('c'), new vis.DataSet(%s), new vis.DataSet(%s),
-  {stack: false, showCurrentTime: false, min: %d, max: %d, start: %d, end: %d});
-t.on('changed', function () {
-  if (!window.__timelineReady) { window.__timelineReadyAt = performance.now(); window.__timelineReady = true; }
-});
+// Drawn after the load event, which the harness's navigation waits for.
+addEventListener('load', function () { setTimeout(function () {
+  var t = new vis.Timeline(document.getElementById('c'), new vis.DataSet(%s), new vis.DataSet(%s),
+    {stack: false, showCurrentTime: false, min: %d, max: %d, start: %d, end: %d});
+  t.on('changed', function () {
+    if (!window.__timelineReady) { window.__timelineReadyAt = performance.now(); window.__timelineReady = true; }
+  });
+}, 0); });
 </script></body></html>`, lib, ji, jg, yearMillis(v.AxisStart), yearMillis(v.AxisEnd), yearMillis(v.AxisStart), yearMillis(v.AxisEnd))
 	path := filepath.Join(dir, "vis.html")
 	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
