@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // A date range of a markwhen event line is read in one of markwhen's three
@@ -62,6 +63,7 @@ func (p point) edtf() string {
 // dateRange is the date part of an event line.
 type dateRange struct {
 	from, to point
+	dur      *duration // the end as an amount after the start (2018/6 months), or nil
 	hasTo    bool
 	end      int // the byte offset in the line just after the colon
 	dateEnd  int // the byte offset in the line just after the date part
@@ -160,6 +162,8 @@ func edtfRange(c *scanner, _ bool) (dateRange, bool) {
 		c.spaces()
 		if _, isNow := c.word("now"); isNow {
 			r.to, r.hasTo = point{now: true}, true
+		} else if r.dur, ok = amounts(c); ok {
+			r.hasTo = true
 		} else if r.to, ok = edtfPoint(c); ok {
 			r.hasTo = true
 		} else {
@@ -271,6 +275,8 @@ func casualRange(c *scanner, dayFirst bool) (dateRange, bool) {
 		c.spaces()
 		if _, isNow := c.word("now"); isNow {
 			r.to, r.hasTo = point{now: true}, true
+		} else if r.dur, ok = amounts(c); ok {
+			r.hasTo = true
 		} else if r.to, ok = casualPoint(c, dayFirst); ok {
 			r.hasTo = true
 		} else {
@@ -568,4 +574,64 @@ func monthNumber(s string) int {
 		}
 	}
 	return 0
+}
+
+// duration is an amount of time of whole years, months and days, as an
+// end of a range: "2018/6 months", "01/01/2023 - 2 weeks" (markwhen's
+// relative end, the one relative date with a fixed date: its start).
+type duration struct{ years, months, days int }
+
+// amountRE is one amount: a number and a unit of days or more.
+var amountRE = regexp.MustCompile(`^(?i)(\d{1,6})\s*(years|year|y|months|month|weeks|week|w|days|day|d)\b\s*,?\s*`)
+
+// amounts reads one or more amounts ("1 year 6 months") ending before the
+// colon. Hours and finer, and week days, are not read (their end has a
+// time, or skips weekends).
+func amounts(c *scanner) (*duration, bool) {
+	start := c.i
+	var d duration
+	n := 0
+	for {
+		m := amountRE.FindStringSubmatch(c.s[c.i:])
+		if m == nil {
+			break
+		}
+		v, _ := strconv.Atoi(m[1])
+		switch strings.ToLower(m[2]) {
+		case "years", "year", "y":
+			d.years += v
+		case "months", "month":
+			d.months += v
+		case "weeks", "week", "w":
+			d.days += 7 * v
+		default:
+			d.days += v
+		}
+		c.i += len(m[0])
+		n++
+	}
+	if n == 0 || !strings.HasPrefix(c.s[c.i:], ":") {
+		c.i = start
+		return nil, false
+	}
+	return &d, true
+}
+
+// after returns the end of a range that lasts d from p's first day, as
+// markwhen makes it: the day before p + d, written as the month or year
+// it ends when p + d is the first of a month or a year.
+func (d duration) after(p point) (point, bool) {
+	if p.time != "" || p.year < -9999 || p.year > 9999 {
+		return point{}, false
+	}
+	t := time.Date(p.year, time.Month(max(p.month, 1))+time.Month(d.months+12*d.years), max(p.day, 1)+d.days, 0, 0, 0, 0, time.UTC)
+	switch {
+	case t.Month() == 1 && t.Day() == 1:
+		return point{year: t.Year() - 1}, true
+	case t.Day() == 1:
+		t = t.AddDate(0, -1, 0)
+		return point{year: t.Year(), month: int(t.Month())}, true
+	}
+	t = t.AddDate(0, 0, -1)
+	return point{year: t.Year(), month: int(t.Month()), day: t.Day()}, true
 }

@@ -24,7 +24,10 @@
 //     range's end "now" is an open end (2005/..). A time of day makes an
 //     EDTF date-time as precise as written (2022-01-30 8am is
 //     2022-01-30T08:00, 2031-11-19T01:35:10Z stays so); without a zone it
-//     is local time, as in markwhen.
+//     is local time, as in markwhen. A range's end given as an amount
+//     after its start, in years, months, weeks or days (2018/6 months,
+//     03/2025 - 1 year), ends where markwhen ends it: 2018/2018-06,
+//     2025-03/2026-02.
 //   - A group ("group Name" … "endGroup", or a markdown heading "# Name",
 //     "## Name", … whose style is not section) is a category, a lane of
 //     the chart: an event's category is its innermost group, labelled with
@@ -40,8 +43,9 @@
 // timezone; tag colours; event and group properties other than id; tags
 // on a group; text outside any event) is listed in one note; links,
 // further images, task lists and references stay in the text as written,
-// and the note says so. Dates markwhen works out from other dates
-// (relative dates "after !id 3 weeks", amounts "2 weeks", a time alone, a
+// and the note says so. Dates markwhen works out from other dates (a
+// start relative to another event or to the last date, "after !id 3
+// weeks" or "2 weeks", an amount of hours or week days, a time alone, a
 // month without a year, "now" as a start, recurrences) have no fixed date
 // and are errors that name their line and column.
 package markwhen
@@ -674,6 +678,14 @@ func (r *reader) date(l line, dr dateRange) timeline.Date {
 			r.errorAt(at, "%q is no date: %s; slash dates are read %s", what, md, order)
 			return timeline.Date{}
 		}
+	}
+	if dr.dur != nil {
+		end, ok := dr.dur.after(dr.from)
+		if !ok {
+			r.errorAt(at, "%q: a duration after a time of day or a long year is not read: give the end itself", what)
+			return timeline.Date{}
+		}
+		dr.to = end
 	}
 	s := dr.from.edtf()
 	if dr.hasTo {
