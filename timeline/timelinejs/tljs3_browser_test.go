@@ -250,8 +250,12 @@ func TestTimelineJS3(t *testing.T) {
 				tctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
 				defer tcancel()
 				err := chromedp.Do(tctx, chromedp.Navigate(srv.URL+"/host.html?src="+url.QueryEscape(srv.URL+"/data/"+file)))
-				if err == nil {
-					_, err = chromedp.Run(tctx, chromedp.Poll[bool]("window.tlReady === true", chromedp.WithPollingTimeout(45*time.Second)))
+				for try := 0; err == nil || try < 3 && strings.Contains(err.Error(), "Cannot find context"); try++ {
+					// A poll begun while the navigation still replaces the
+					// old page loses its context: it is begun again.
+					if _, err = chromedp.Run(tctx, chromedp.Poll[bool]("window.tlReady === true", chromedp.WithPollingTimeout(45*time.Second))); err == nil {
+						break
+					}
 				}
 				if err != nil {
 					msg, _ := chromedp.Run(ctx, chromedp.Evaluate[string]("(document.querySelector('.tl-message-full')||{}).textContent||''"))
