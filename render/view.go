@@ -103,6 +103,7 @@ type EraView struct {
 	SpanLabel   string  // "1986–2003"
 	Start, End  float64 // fractional years, clamped to the axis
 	Color       string  // #rrggbb, pale: the era's colour lightened to sit behind text
+	DarkColor   string  // #rrggbb, deep: the era's band on a dark page (see Dark)
 	Description string
 	Count       int // events of the era shown
 	Anchor      string
@@ -112,6 +113,7 @@ type EraView struct {
 type CategoryView struct {
 	ID, Label   string
 	Color       string // #rrggbb, strong
+	DarkColor   string // #rrggbb: the same hue, light enough for a dark page (see Dark)
 	Description string
 	Lane        int // 0 is the first lane
 	Count       int
@@ -390,6 +392,7 @@ func (v *View) addEras(eras []*timeline.Era) map[string]*EraView {
 		if ev.Color == "" {
 			ev.Color = eraPalette[i%len(eraPalette)]
 		}
+		ev.DarkColor = darkEra(ev.Color)
 		ev.Color = pale(ev.Color)
 		v.Eras = append(v.Eras, ev)
 		eraOf[e.ID] = ev
@@ -410,6 +413,7 @@ func (v *View) addCategories(all, shown []*timeline.Category) map[string]*Catego
 		if cv.Color == "" {
 			cv.Color = categoryPalette[i%len(categoryPalette)]
 		}
+		cv.DarkColor = darkCategory(cv.Color)
 		v.Categories = append(v.Categories, cv)
 		catOf[c.ID] = cv
 	}
@@ -479,7 +483,7 @@ func (v *View) addEvents(shown *timeline.Dataset, eraOf map[string]*EraView, cat
 		ev.Era, ev.Status, ev.Category = eraOf[e.Era], statusOf[e.Status.Normal()], catOf[e.Category]
 		if ev.Category == nil {
 			if uncategorised == nil {
-				uncategorised = &CategoryView{ID: "", Label: "Other", Color: "#555555", Lane: len(v.Categories)}
+				uncategorised = &CategoryView{ID: "", Label: "Other", Color: "#555555", DarkColor: darkCategory("#555555"), Lane: len(v.Categories)}
 				v.Categories = append(v.Categories, uncategorised)
 			}
 			ev.Category = uncategorised

@@ -2,6 +2,7 @@ package htmlout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +55,8 @@ func protoJSON() string {
 func TestBrowserProtoNames(t *testing.T) {
 	d := loadJSON(t, "proto.json", protoJSON())
 	v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
-	tb := open(t, writePage(t, t.TempDir(), "proto.html", v, Options{}))
+	file := writePage(t, t.TempDir(), "proto.html", v, Options{})
+	tb := open(t, file)
 	checkShown(t, tb, v, "all", func(*render.EventView) bool { return true })
 
 	// Every era button, by real clicks, then All.
@@ -100,52 +102,31 @@ func TestBrowserProtoNames(t *testing.T) {
 			t.Errorf("clicking the mark of %s did not focus its row: %v", e.Anchor, err)
 		}
 	}
+	// Every category button on, then off again: the buttons are the
+	// chart's legend.
 	for l, c := range v.Categories {
-		sel := fmt.Sprintf(`echarts.getInstanceByDom(document.getElementById('chart')).getOption().legend[0].selected[%q]`, laneKey(l))
-		clickLegend(t, tb, l, sel+` === false`, "hide lane "+c.Label)
-		clickLegend(t, tb, l, sel+` !== false`, "show lane "+c.Label)
+		sel := chromedp.CSS(fmt.Sprintf(`#controls button[data-lane="%d"]`, l))
+		do(t, tb, chromedp.Click(sel))
+		checkShown(t, tb, v, "category "+c.Label, keeps(d, timeline.Filter{Categories: []string{c.ID}}))
+		do(t, tb, chromedp.Click(sel))
 	}
-	checkShown(t, tb, v, "after legend clicks", func(*render.EventView) bool { return true })
-
-	// The legend shows the labels, and ECharts' caches left
-	// Object.prototype alone.
-	legend := eval[[]string](t, tb, `echarts.getInstanceByDom(document.getElementById('chart')).getZr().storage.getDisplayList().filter(e => e.style && typeof e.style.text === 'string' && e.parent && e.parent.parent && e.parent.parent.__legendDataIndex !== undefined).sort((a, b) => a.parent.parent.__legendDataIndex - b.parent.parent.__legendDataIndex).map(e => e.style.text)`)
-	if fmt.Sprint(legend) != fmt.Sprint(protoNames) {
-		t.Errorf("legend shows %q, want %q", legend, protoNames)
+	checkShown(t, tb, v, "after category clicks", func(*render.EventView) bool { return true })
+	labels := eval[[]string](t, tb, `[...document.querySelectorAll('#controls button[data-lane] bdi')].map(b => b.textContent)`)
+	if fmt.Sprint(labels) != fmt.Sprint(protoNames) {
+		t.Errorf("category buttons show %q, want %q", labels, protoNames)
+	}
+	// The URL's fragment takes the names too, and gives them back.
+	for _, n := range protoNames {
+		// Event n is of era protoNames[0] and category n.
+		reopen(t, tb, file+"#era="+protoNames[0]+"&cat="+n+"&ev="+n)
+		e := v.Events[slices.IndexFunc(v.Events, func(e *render.EventView) bool { return e.ID == n })]
+		checkShown(t, tb, v, "fragment "+n, keeps(d, timeline.Filter{Eras: []string{protoNames[0]}, Categories: []string{n}}))
+		if got := eval[string](t, tb, `document.querySelector('#events tr.hit') ? document.querySelector('#events tr.hit').id : ''`); got != e.Anchor {
+			t.Errorf("fragment %s: selected row %q, want %q", n, got, e.Anchor)
+		}
 	}
 	if polluted := eval[[]string](t, tb, `(() => { const l = []; for (const k in {}) l.push(k); return l; })()`); len(polluted) > 0 {
 		t.Errorf("Object.prototype has enumerable properties %q", polluted)
 	}
 	tb.checkQuiet(t)
-}
-
-// clickLegend clicks legend item l, in the middle of its icon, until
-// cond holds: on a loaded machine a click can come before the chart
-// listens again.
-func clickLegend(t *testing.T, tb *tab, l int, cond, what string) {
-	t.Helper()
-	for try := 0; ; try++ {
-		pt := eval[[]float64](t, tb, fmt.Sprintf(`(() => {
-  const box = document.getElementById('chart');
-  box.scrollIntoView({block: 'center'});
-  const c = echarts.getInstanceByDom(box);
-  const icon = c.getZr().storage.getDisplayList().find(e => e.type === 'path' && e.parent && e.parent.__legendDataIndex === %d);
-  if (!icon) return null;
-  const b = icon.getBoundingRect().clone(); b.applyTransform(icon.getComputedTransform());
-  const r = box.getBoundingClientRect();
-  return [r.left + b.x + b.width / 2, r.top + b.y + b.height / 2];
-})()`, l))
-		if len(pt) != 2 {
-			t.Fatalf("%s: no legend item %d", what, l)
-		}
-		do(t, tb, chromedp.MouseEvent(chromedp.MouseMoved, pt[0], pt[1]), chromedp.MouseClickXY(pt[0], pt[1]))
-		_, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(3*time.Second)))
-		if err == nil {
-			return
-		}
-		if try == 2 {
-			t.Fatalf("%s: three clicks on the legend at %v did not: %v", what, pt, err)
-		}
-		t.Logf("%s: clicking again at %v", what, pt)
-	}
 }

@@ -500,7 +500,7 @@ func TestBrowserHostile(t *testing.T) {
   rowIDs: [...document.querySelectorAll('#events tbody tr')].map(r => r.id),
 })`)
 	want := map[string]any{
-		"title": "T " + h, "h1": "T " + h, "cell": "Ev " + h, "era": "E " + h + " 1900–2000",
+		"title": "T " + h, "h1": "T " + h, "cell": "Ev " + h, "era": "E " + h + " 1900–2000 2",
 		"imgs": float64(0), "scripts": float64(3), "handlers": float64(0), "jsLinks": float64(0),
 		"rowIDs": []any{"ev-" + v.Events[0].ID, "ev-" + v.Events[1].ID},
 	}

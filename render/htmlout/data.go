@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -60,10 +59,12 @@ type pageData struct {
 	// Lanes is the number of lanes; Chart's series 1..Lanes draw their
 	// bars.
 	Lanes int `json:"lanes"`
-	// Top is the height, in pixels, of the legend and era labels above
-	// the timeline's plot, for a legend of one row per legendRows; the
-	// script recomputes it for the width the page has.
+	// Top is the height, in pixels, of the era labels above the
+	// timeline's plot.
 	Top int `json:"top"`
+	// Bottom is the height, in pixels, of the time axis and the zoom
+	// slider under the plot.
+	Bottom int `json:"bottom"`
 	// NoEra is true when some event has no era: the counts chart then has
 	// a last bar, "No era".
 	NoEra bool `json:"noera"`
@@ -73,6 +74,13 @@ type pageData struct {
 	// names only, never by data text, which as a property name of its
 	// plain objects ("__proto__", "hasOwnProperty") breaks them.
 	Labels []string `json:"labels"`
+	// CatIDs are the lanes' category ids, their names in the page's URL.
+	CatIDs []string `json:"cids"`
+	// CatDark are the lanes' colours on a dark page (the light ones are
+	// in Chart's series).
+	CatDark []string `json:"cdark"`
+	// Themes are render.Light and render.Dark, for the charts.
+	Themes [2]themeData `json:"themes"`
 	// Tags are the events' tags, each once, in order of first use, and
 	// EvTags gives the tags of each event that has some, as
 	// [event index, n, n indexes into Tags]...: the search looks in tags,
@@ -115,9 +123,11 @@ type pageData struct {
 func laneKey(l int) string { return "lane" + strconv.Itoa(l) }
 
 type eraData struct {
+	ID    string  `json:"id"` // the era's id, its name in the page's URL
 	Start float64 `json:"s"`
 	End   float64 `json:"e"`
 	Color string  `json:"c"`
+	Dark  string  `json:"d"` // the colour on a dark page
 	Label string  `json:"l"`
 	Span  string  `json:"p"` // "1986–2003"
 }
@@ -166,10 +176,16 @@ func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 	if d.Labels == nil {
 		d.Labels = []string{}
 	}
+	d.CatIDs = make([]string, len(v.Categories))
+	d.CatDark = make([]string, len(v.Categories))
+	for i, c := range v.Categories {
+		d.CatIDs[i], d.CatDark[i] = c.ID, c.DarkColor
+	}
+	d.Themes = [2]themeData{themeOf(render.Light), themeOf(render.Dark)}
 	eraIndex := map[*render.EraView]int{}
 	for i, e := range v.Eras {
 		eraIndex[e] = i + 1
-		d.Eras = append(d.Eras, eraData{Start: round4(e.Start), End: round4(e.End), Color: e.Color, Label: e.Label, Span: e.SpanLabel})
+		d.Eras = append(d.Eras, eraData{ID: e.ID, Start: round4(e.Start), End: round4(e.End), Color: e.Color, Dark: e.DarkColor, Label: e.Label, Span: e.SpanLabel})
 	}
 	sub := subRows(v)
 	for _, r := range sub {
@@ -188,7 +204,7 @@ func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 	}
 	eventData(v, d, sub, eraIndex)
 
-	d.Top = chartTop + (legendRows(v)-1)*legendRow
+	d.Top, d.Bottom = chartTop, chartBottom
 	height = d.Top + chartBottom + max(len(v.Categories), 1)*laneHeight(d.Sub)
 	d.Chart = timelineOption(v, d, d.Top)
 
@@ -343,20 +359,6 @@ func initOpts(id string) charts.GlobalOpts {
 	return charts.WithInitializationOpts(opts.Initialization{ChartID: id, AssetsHost: "/nowhere/"})
 }
 
-// legendRows estimates the rows the chart's legend wraps to on a chart
-// 900 pixels wide, from the length of the category labels.
-func legendRows(v *render.View) int {
-	rows, x := 1, 0
-	for _, c := range v.Categories {
-		w := 40 + 7*utf8.RuneCountInString(c.Label)
-		if x > 0 && x+w > 900 {
-			rows, x = rows+1, 0
-		}
-		x += w
-	}
-	return rows
-}
-
 // timelineOption builds the ECharts option of the timeline chart; top is
 // the height of the legend and era labels above the plot.
 func timelineOption(v *render.View, d *pageData, top int) map[string]any {
@@ -369,7 +371,8 @@ func timelineOption(v *render.View, d *pageData, top int) map[string]any {
 		charts.WithAnimation(false),
 		charts.WithColorsOpts(opts.Colors(colors)),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: desc}}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(labels) > 0), Top: "0", Left: "center", Data: laneKeys(v), Icon: "roundRect"}),
+		// The legend is the page's category buttons, which filter.
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false), Data: laneKeys(v)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: fmt.Sprint(top), Bottom: fmt.Sprint(chartBottom), ContainLabel: opts.Bool(true)}),
 		// Both axes are plain numbers: x in fractional years, so that the
@@ -462,4 +465,27 @@ func countsOption(v *render.View, bars []string) map[string]any {
 	}
 	c.Validate()
 	return finish(&c.BaseConfiguration)
+}
+
+// themeData is a render.Theme for the page script.
+type themeData struct {
+	Background string `json:"bg"`
+	Text       string `json:"fg"`
+	Muted      string `json:"muted"`
+	Grid       string `json:"grid"`
+	EraText    string `json:"era"`
+	Stripe     string `json:"stripe"`
+}
+
+func themeOf(t render.Theme) themeData {
+	return themeData{Background: t.Background, Text: t.Text, Muted: t.Muted, Grid: t.Grid, EraText: t.EraText, Stripe: t.Stripe}
+}
+
+// themeCSS sets the page's own colours from render.Light and, when the
+// reader's system asks for a dark page, render.Dark; page.css uses them.
+var themeCSS = themeVars(":root", render.Light) +
+	"@media screen and (prefers-color-scheme:dark){" + themeVars(":root", render.Dark) + "}\n"
+
+func themeVars(sel string, t render.Theme) string {
+	return fmt.Sprintf("%s{--bg:%s;--fg:%s;--muted:%s;--grid:%s;--era-fg:%s}", sel, t.Background, t.Text, t.Muted, t.Grid, t.EraText)
 }

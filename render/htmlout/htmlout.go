@@ -213,7 +213,7 @@ const chunkRows = 100
 // for an Assets URL that is not http, https, file or relative, and any
 // error of w.
 func Write(w io.Writer, v *render.View, opts Options) error {
-	p := &page{V: v, CSS: template.CSS(pageCSS), Script: template.JS(pageJS)}
+	p := &page{V: v, CSS: template.CSS(themeCSS + pageCSS), Script: template.JS(pageJS)}
 	p.Lang, p.Dir = pageLang(v.Language)
 	scripts := []string{pageJSHash}
 	scriptSrc := ""
@@ -341,8 +341,7 @@ func statusText(e *render.EventView) string {
 
 // The chart geometry, in CSS pixels.
 const (
-	chartTop    = 64 // one row of legend and the era labels
-	legendRow   = 22 // each further row of legend
+	chartTop    = 30 // the era labels
 	chartBottom = 78 // time axis and zoom slider
 	maxSubRows  = 4  // rows of marks within one lane
 

@@ -345,7 +345,7 @@ func TestRightToLeftRanges(t *testing.T) {
 	}
 	page := string(write(t, render.Build(d, timeline.Filter{}, render.Options{Version: "test"}), Options{Assets: "echarts.min.js"}))
 	for _, want := range []string{
-		`<bdi>دوران</bdi> <span class="n" dir="ltr">1960–1980</span></button>`,
+		`<bdi>دوران</bdi> <span class="n" dir="ltr">1960–1980</span> <span class="c">1</span></button>`,
 		`<bdi>دوران</bdi> <span class="n" dir="ltr">1960–1980</span></li>`,
 		`<td dir="ltr">1965–1970<th dir="auto">مریم رجوی<td dir="auto">Maryam Rajavi (مریم رجوی) said<td><bdi>دوران</bdi>`,
 	} {

@@ -78,9 +78,11 @@
   var shapeOf = function (i) { return (flags[i] >> 3) & 3; };
 
   // The filter state: era (0 for all), search text ('' for none), the
-  // statuses kept (a bit per render.Mark, 0 for all) and a source number
-  // (0 for none). They narrow together, as --era, --grep and --status do.
-  var state = { era: 0, text: '', marks: 0, src: 0 };
+  // statuses kept (a bit per render.Mark, 0 for all), the categories kept
+  // (cats[lane] is 1 for a kept one, none kept keeps all) and a source
+  // number (0 for none). They narrow together, as --era, --grep,
+  // --status and --category do. ev is the selected event (-1 for none).
+  var state = { era: 0, text: '', marks: 0, cats: new Uint8Array(LANES), nCats: 0, src: 0, ev: -1 };
   var vis = new Uint8Array(N).fill(1);
   var texts = null, sources = null, needle = [];
 
@@ -119,7 +121,7 @@
   }
   function rowHTML(i, pos) {
     var t = 5 * i, m = flags[i] & 7, a = TX[t + 4];
-    var h = '<tr id="ev-' + esc(TX[t]) + '" aria-rowindex="' + (pos + 2) + '"><td dir="ltr">' + esc(TX[t + 1]) +
+    var h = '<tr id="ev-' + esc(TX[t]) + '" aria-rowindex="' + (pos + 2) + '"' + (i === state.ev ? ' class="hit"' : '') + '><td dir="ltr">' + esc(TX[t + 1]) +
       '<th dir="auto">' + esc(TX[t + 2]) + '<td dir="auto">' + esc(TX[t + 3]) + (MD[i] || '') +
       '<td><bdi>' + esc(bigCell(i, 3)) + '</bdi><td>' + esc(D.labels[lane[i]]) + '<td>' + esc(D.gl[m] + ' ' + D.sl[m]) +
       (m !== (D.se || 0) && a ? ' by <bdi>' + esc(a) + '</bdi>' : '') + '<td>';
@@ -303,14 +305,19 @@
       sources[i] = l;
     }
   }
-  // match is timeline.Filter's Matcher for the page's filters: the era,
-  // the statuses, the source and every word of the search.
-  function match(i) {
-    if (state.era && era[i] !== state.era) return false;
-    if (state.marks && !(state.marks & (1 << (flags[i] & 7)))) return false;
-    if (state.src && sources[i].indexOf(state.src) < 0) return false;
-    for (var k = 0; k < needle.length; k++) if (texts[i].indexOf(needle[k]) < 0) return false;
-    return true;
+  // fails is timeline.Filter's Matcher for the page's filters, by
+  // filter: it returns 0 when event i passes them all, else a bit for
+  // each that it fails: F_ERA, F_STATUS, F_CAT, and F_OTHER for the
+  // source or a word of the search.
+  var F_ERA = 1, F_STATUS = 2, F_CAT = 4, F_OTHER = 8;
+  function fails(i) {
+    if (state.src && sources[i].indexOf(state.src) < 0) return F_OTHER;
+    for (var k = 0; k < needle.length; k++) if (texts[i].indexOf(needle[k]) < 0) return F_OTHER;
+    var f = 0;
+    if (state.era && era[i] !== state.era) f |= F_ERA;
+    if (state.marks && !(state.marks & (1 << (flags[i] & 7)))) f |= F_STATUS;
+    if (state.nCats && !state.cats[lane[i]]) f |= F_CAT;
+    return f;
   }
 
   // Chart data for the events that vis keeps. Bars go into one path per
@@ -384,7 +391,7 @@
     return h;
   }
 
-  // Text widths, for the era labels and the legend, in the fonts the
+  // Text widths, for the era labels, in the fonts the
   // charts draw them in.
   var measure = document.createElement('canvas').getContext('2d'), widths = new Map();
   function textWidth(s, font) {
@@ -415,23 +422,23 @@
     if (api.value(4) === 1) {
       var l = api.value(2), t = api.coord([0, l - 0.5])[1], u = api.coord([0, l + 0.5])[1];
       var s = echarts.graphic.clipRectByRect({ x: a, y: Math.min(t, u), width: b - a, height: Math.abs(u - t) }, box);
-      return s && { type: 'rect', silent: true, shape: s, style: { fill: 'rgba(0,0,0,0.045)' } };
+      return s && { type: 'rect', silent: true, shape: s, style: { fill: theme().stripe } };
     }
-    var k = api.value(3), e = D.eras[k];
+    var k = api.value(3), e = D.eras[k], fill = dark() ? e.d : e.c;
     var r = echarts.graphic.clipRectByRect({ x: a, y: cs.y, width: b - a, height: cs.height }, box);
     if (!r) return null;
     var room = Math.min(r.x + r.width, eraNext[k] < Infinity ? api.coord([eraNext[k], 0])[0] : Infinity) - r.x - 8;
     var text = eraText(k, room);
     var out = {
       type: 'group', silent: true, children: [
-        { type: 'rect', shape: r, style: { fill: e.c, opacity: 0.6 } },
-        { type: 'rect', shape: { x: r.x, y: cs.y - 20, width: r.width, height: 18 }, style: { fill: e.c } }
+        { type: 'rect', shape: r, style: { fill: fill, opacity: dark() ? 0.45 : 0.6 } },
+        { type: 'rect', shape: { x: r.x, y: cs.y - 20, width: r.width, height: 18 }, style: { fill: fill } }
       ]
     };
     if (text) {
       out.children.push({
         type: 'text', x: r.x + 4, y: cs.y - 11, name: 'era-label',
-        style: { text: text, fill: '#222', font: ERA_FONT, verticalAlign: 'middle' }
+        style: { text: text, fill: theme().era, font: ERA_FONT, verticalAlign: 'middle' }
       });
     }
     eraShown[k] = text;
@@ -544,7 +551,7 @@
       shownLabels.push([i, text]);
       children.push({
         type: 'text', name: 'ev-label', x: x, y: y, silent: true,
-        style: { text: text, font: font, fill: '#1a1a1a', backgroundColor: 'rgba(255,255,255,0.78)', padding: [1, 2], borderRadius: 2, verticalAlign: 'middle', align: 'left' }
+        style: { text: text, font: font, fill: theme().fg, backgroundColor: dark() ? 'rgba(22,24,28,0.78)' : 'rgba(255,255,255,0.78)', padding: [1, 2], borderRadius: 2, verticalAlign: 'middle', align: 'left' }
       });
     }
     if (cur >= 0 && vis[cur] && !hiddenLane[lane[cur]]) {
@@ -558,7 +565,7 @@
   // The lanes' labels: greyed where no event of the lane is in view.
   function laneColor(v) {
     var l = Math.round(v);
-    return l >= 0 && l < LANES && !laneInView[l] ? '#9a9a9a' : '#222';
+    return l >= 0 && l < LANES && !laneInView[l] ? (dark() ? '#6b7079' : '#9a9a9a') : theme().fg;
   }
   function dimLanes() {
     if (chart) chart.setOption({ yAxis: { axisLabel: { color: laneColor } } });
@@ -591,6 +598,58 @@
     return [ext[0], ext[1]];
   }
 
+  // The colours: render.Light, or render.Dark when the reader's system
+  // asks for a dark page; the categories' and eras' dark colours are
+  // render's too. The charts follow a change of the system's setting.
+  var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  function dark() { return !!(darkQuery && darkQuery.matches); }
+  function theme() { return D.themes[dark() ? 1 : 0]; }
+  var catLight = (D.chart.color || []).slice();
+  function catColor(l) { return dark() ? D.cdark[l] : catLight[l]; }
+  // themed returns the colours of the timeline's option (which = 0) or
+  // of the counts' (1), to merge into it.
+  function themed(which) {
+    var t = theme(), axis = { axisLabel: { color: t.fg }, splitLine: { lineStyle: { color: t.grid } } };
+    var tip = { backgroundColor: t.bg, borderColor: t.grid, textStyle: { color: t.fg } };
+    var colors = [];
+    for (var l = 0; l < LANES; l++) colors.push(catColor(l));
+    // (The timeline's lane names take their colour from laneColor.)
+    var o = { color: colors, tooltip: tip, xAxis: axis };
+    if (which === 0) {
+      o.series = [{ id: 'bg' }];
+      for (l = 0; l < LANES; l++) o.series.push({ id: D.chart.series[1 + l].id, itemStyle: { color: colors[l] } });
+      D.scatter.forEach(function (sc, j) { o.series.push({ id: D.chart.series[FIRST_SCATTER + j].id, itemStyle: { color: colors[sc[0]] } }); });
+      o.dataZoom = [{}, { textStyle: { color: t.muted }, borderColor: t.grid }];
+    } else {
+      o.yAxis = { axisLabel: { color: t.fg } };
+      o.series = colors.map(function (c) { return { itemStyle: { color: c } }; });
+    }
+    return o;
+  }
+  // merge copies the colours of themed into an option before its first
+  // setOption.
+  function merge(into, from) {
+    for (var k in from) {
+      if (!Object.prototype.hasOwnProperty.call(from, k)) continue;
+      var a = into[k], b = from[k];
+      if (Array.isArray(a) && Array.isArray(b) && k !== 'color') b.forEach(function (x, j) { if (a[j]) merge(a[j], x); });
+      else if (Array.isArray(a) && a[0] && b && typeof b === 'object' && !Array.isArray(b)) merge(a[0], b);
+      else if (a && typeof a === 'object' && !Array.isArray(a) && b && typeof b === 'object' && !Array.isArray(b)) merge(a, b);
+      else into[k] = b;
+    }
+  }
+  if (darkQuery && darkQuery.addEventListener) {
+    darkQuery.addEventListener('change', function () {
+      if (chart) {
+        chart.setOption(themed(0));
+        chart.setOption({ series: chartSeries() });
+        dimLanes();
+        relabel();
+      }
+      if (counts) counts.setOption(themed(1));
+    });
+  }
+
   var chart = null, counts = null;
   // eraShown[k] is the text era k's band shows ('' for none), for tests.
   var eraShown = window.__timelineEraLabels = [];
@@ -607,19 +666,14 @@
     c.on('finished', function () { if (!seen) { seen = true; ready(); } });
   }
 
-  // fit sets what depends on the chart's width: the rows of the legend
-  // (and so the top of the plot and the chart's height), and the width of
-  // the lanes' labels. It changes o, and the chart when there is one.
-  var LEGEND_FONT = '12px sans-serif', lastFit = '';
+  // fit sets what depends on the chart's width: the width of the lanes'
+  // labels (and the top of the plot and the chart's height, which the
+  // category buttons, the chart's legend, leave as they are). It changes
+  // o, and the chart when there is one.
+  var lastFit = '';
   function fit(o) {
     var box = document.getElementById('chart'), w = box.clientWidth;
-    var avail = w - 10, rows = 1, x = 0;
-    D.labels.forEach(function (name) {
-      var iw = 25 + 5 + textWidth(name, LEGEND_FONT);
-      if (x > 0 && x + iw > avail) { rows++; x = 0; }
-      x += iw + 10;
-    });
-    var top = 64 + (rows - 1) * 22, narrow = w < 700;
+    var top = D.top, narrow = w < 700;
     var key = top + ' ' + narrow;
     if (key === lastFit) return;
     lastFit = key;
@@ -637,8 +691,29 @@
     }
   }
 
+  // fitHeight keeps the whole chart above the fold on a wide window: the
+  // chart is at most as tall as the window below its top, less the era
+  // key under it, and at least MIN_LANE pixels a lane. It returns whether
+  // the height changed.
+  var MIN_LANE = 40, naturalHeight = 0;
+  function fitHeight() {
+    var box = document.getElementById('chart'), was = parseFloat(box.style.height);
+    if (!naturalHeight) naturalHeight = was;
+    var h = naturalHeight;
+    if (innerWidth >= 900) {
+      var key = document.querySelector('.era-key');
+      var top = box.getBoundingClientRect().top + window.scrollY;
+      var room = innerHeight - top - (key ? key.offsetHeight + 2 : 0) - 10;
+      h = Math.round(Math.max(Math.min(naturalHeight, room), D.top + D.bottom + Math.max(LANES, 1) * MIN_LANE));
+    }
+    if (Math.abs(h - was) < 1) return false;
+    box.style.height = h + 'px';
+    return true;
+  }
+
   function drawCharts() {
     var o = D.chart;
+    fitHeight();
     fit(o);
     o.tooltip.formatter = tooltip;
     o.tooltip.confine = true;
@@ -646,7 +721,8 @@
     o.tooltip.transitionDuration = 0;
     var lanes = D.labels;
     // The legend and the series know a lane by its key, "lane" and its
-    // index; the legend shows its label.
+    // index; the legend (hidden: the category buttons are the page's
+    // legend) shows its label.
     o.legend.formatter = function (key) { return lanes[+key.slice(4)]; };
     o.xAxis[0].axisLabel.formatter = yearLabel;
     // Zoomed, the window's ends are labelled: keep them inside the chart.
@@ -662,6 +738,7 @@
       o.series[l].encode = { x: [0, 1], y: 2 };
       o.series[l].silent = true;
     }
+    merge(o, themed(0));
     o.series.push({ id: 'labels', type: 'custom', renderItem: renderLabels, encode: { x: [0, 1], y: 2 }, silent: true, z: 3, animation: false });
     o.yAxis[0].axisLabel.color = laneColor;
     var data = chartSeries();
@@ -679,6 +756,7 @@
     });
     chart.setOption(o);
     performance.mark('tl-option');
+    chart.on('datazoom', onZoom);
     // A click goes to the row of the nearest mark within 9 pixels, found
     // here: ECharts' large mode reports no clicks on its marks.
     chart.on('legendselectchanged', function (e) {
@@ -692,7 +770,7 @@
       var a = chart.convertToPixel({ gridIndex: 0 }, [0, 0]), b = chart.convertToPixel({ gridIndex: 0 }, [1, 1]);
       var sx = b[0] - a[0], sy = b[1] - a[1], best = -1, bd = 81;
       for (var i = 0; i < N; i++) {
-        if (!vis[i] || hiddenLane[lane[i]]) continue;
+        if (!vis[i]) continue;
         var dx = (xm[i] - p[0]) * sx, dy = (yv[i] - p[1]) * sy, d = dx * dx + dy * dy;
         if (d < bd) { bd = d; best = i; }
       }
@@ -706,7 +784,7 @@
     var t = 0;
     window.addEventListener('resize', function () {
       if (t) return;
-      t = requestAnimationFrame(function () { t = 0; if (!printing) { fit(o); chart.resize(); } if (counts) counts.resize(); });
+      t = requestAnimationFrame(function () { t = 0; if (!printing) { fitHeight(); fit(o); chart.resize(); } if (counts) counts.resize(); });
     });
     // Printed, the chart is drawn again for the paper's width (Letter or
     // A4 less the margins) before the table, and for the window after.
@@ -902,6 +980,7 @@
   function drawCounts() {
     if (counts) return;
     var c = D.counts;
+    merge(c, themed(1));
     c.yAxis[0].axisLabel.lineHeight = 14;
     var cs = countSeries();
     c.series.forEach(function (s, k) { s.data = cs[k].data; });
@@ -932,18 +1011,36 @@
     });
   }
 
+  // idOf is the id of event i; rowOf its row, drawn first on a big page
+  // when draw is true (it must be kept by the filters).
+  function idOf(i) { return BIG ? TX[5 * i] : rows[i].id.slice(3); }
+  function rowOf(i, draw) {
+    if (!BIG) return rows[i] || null;
+    if (draw) showTarget('ev-' + TX[5 * i]);
+    return document.getElementById('ev-' + TX[5 * i]);
+  }
+  // select makes event i the selected one (-1 for none), its row marked
+  // when it is drawn.
   var hit = null;
-  function goTo(i) {
-    if (BIG && showTarget('ev-' + TX[5 * i])) rows[i] = document.getElementById('ev-' + TX[5 * i]);
-    var r = rows[i];
-    if (!r) return;
+  function select(i, draw) {
     if (hit) hit.classList.remove('hit');
-    hit = r;
-    r.classList.add('hit');
+    hit = null;
+    state.ev = i >= 0 && i < N ? i : -1;
+    var r = state.ev >= 0 ? rowOf(state.ev, draw) : null;
+    if (r) {
+      hit = r;
+      r.classList.add('hit');
+    }
+    return r;
+  }
+  // goTo selects event i and brings its row into view.
+  function goTo(i) {
+    var r = select(i, true);
+    if (!r) return;
     r.tabIndex = -1;
     r.scrollIntoView({ block: 'center' });
     r.focus({ preventScroll: true });
-    try { history.replaceState(null, '', '#' + encodeURIComponent(r.id)); } catch (err) { /* file: URLs may refuse */ }
+    save('push');
   }
 
   // Printed, a filtered page lists only the sources its events cite: a
@@ -972,7 +1069,7 @@
   }
 
   var shown = document.getElementById('shown'), zoomNext = null, live = document.getElementById('chart-live');
-  function filtered() { return !!(state.era || words(state.text).length || state.marks || state.src); }
+  function filtered() { return !!(state.era || words(state.text).length || state.marks || state.nCats || state.src); }
   var tableLoaded = false, textTimer = 0;
   function apply() {
     if (!tableLoaded) return; // the table is still loading; tableReady applies the filter
@@ -987,18 +1084,31 @@
       }
     }
     if (state.src && !sources) buildSources();
-    var count = 0;
+    // Each button counts the events its choice would show with the
+    // other filters as they are: those that pass every filter, and those
+    // that fail only the button's own kind.
+    var count = 0, eraN = new Int32Array(D.eras.length + 1), markN = new Int32Array(8), catN = new Int32Array(LANES);
     for (var i = 0; i < N; i++) {
-      var ok = match(i) ? 1 : 0;
+      var f = fails(i), ok = f === 0 ? 1 : 0;
       if (ok !== vis[i]) { if (!BIG) rows[i].hidden = !ok; vis[i] = ok; }
       count += ok;
+      if (f === 0 || f === F_ERA) eraN[era[i]]++;
+      if (f === 0 || f === F_STATUS) markN[flags[i] & 7]++;
+      if (f === 0 || f === F_CAT) catN[lane[i]]++;
     }
+    setCounts(eraN, markN, catN);
     if (BIG) { rows = []; layoutBig(!filtered()); }
+    if (state.ev >= 0 && !vis[state.ev]) select(-1);
+    else if (state.ev >= 0 && BIG) select(state.ev, false);
     var parts = [];
     if (state.era) parts.push('era ' + eraButtons[state.era].firstChild.nextSibling.textContent.trim());
     if (state.marks) {
       parts.push('status ' + statusButtons.filter(function (b) { return state.marks & (1 << +b.getAttribute('data-mark')); })
         .map(function (b) { return b.childNodes[1].textContent.trim(); }).join(' or '));
+    }
+    if (state.nCats) {
+      parts.push('category ' + catButtons.filter(function (b) { return state.cats[+b.getAttribute('data-lane')]; })
+        .map(function (b) { return b.querySelector('bdi').textContent; }).join(' or '));
     }
     if (needle.length) parts.push('search “' + state.text + '”');
     if (state.src) parts.push('citing source ' + state.src);
@@ -1028,6 +1138,7 @@
       apply();
       if (zoomNext && chart) chart.setOption({ dataZoom: zoomNext });
       zoomNext = null;
+      save('push');
     });
   });
   // Status buttons toggle: pressed ones are kept; none pressed keeps all.
@@ -1037,8 +1148,40 @@
       state.marks ^= 1 << +b.getAttribute('data-mark');
       b.setAttribute('aria-pressed', String(!!(state.marks & (1 << +b.getAttribute('data-mark')))));
       apply();
+      save('push');
     });
   });
+  // Category buttons toggle as status buttons do.
+  var catButtons = [].slice.call(nav.querySelectorAll('button[data-lane]'));
+  catButtons.forEach(function (b) {
+    b.addEventListener('click', function () {
+      var l = +b.getAttribute('data-lane');
+      state.cats[l] ^= 1;
+      state.nCats += state.cats[l] ? 1 : -1;
+      b.setAttribute('aria-pressed', String(!!state.cats[l]));
+      apply();
+      save('push');
+    });
+  });
+  // setCounts writes the counts of the buttons: eraN by era (0 for
+  // none), markN by render.Mark, catN by lane. A button whose choice
+  // would show nothing is marked "zero".
+  var countEls = new Map();
+  function setCount(b, n) {
+    var c = countEls.get(b);
+    if (c === undefined) { c = b.querySelector('.c'); countEls.set(b, c); }
+    if (!c) return;
+    var t = String(n);
+    if (c.textContent !== t) c.textContent = t;
+    b.classList.toggle('zero', n === 0);
+  }
+  function setCounts(eraN, markN, catN) {
+    var all = 0;
+    for (var k = 0; k < eraN.length; k++) all += eraN[k];
+    eraButtons.forEach(function (b, k) { setCount(b, k ? eraN[k] : all); });
+    statusButtons.forEach(function (b) { setCount(b, markN[+b.getAttribute('data-mark')]); });
+    catButtons.forEach(function (b) { setCount(b, catN[+b.getAttribute('data-lane')]); });
+  }
   var clearButton = document.createElement('button');
   clearButton.type = 'button';
   clearButton.className = 'clear';
@@ -1050,6 +1193,9 @@
     state.src = 0;
     state.marks = 0;
     statusButtons.forEach(function (b) { b.setAttribute('aria-pressed', 'false'); });
+    state.cats.fill(0);
+    state.nCats = 0;
+    catButtons.forEach(function (b) { b.setAttribute('aria-pressed', 'false'); });
     eraButtons[0].click();
   }
   clearButton.addEventListener('click', function () {
@@ -1064,9 +1210,178 @@
     timer = setTimeout(function () {
       state.text = q.value;
       apply();
+      save('q');
     }, N > 2000 ? 200 : 60);
   });
   nav.hidden = false;
+
+  // The page's state lives in the URL's fragment, so that a reload, a
+  // bookmark or a link shows the same view:
+  //
+  //   #era=iraq&status=claimed,denied&cat=military&q=camp%20ashraf&src=3&from=1990&to=2003.5&ev=fto&key=1
+  //
+  // the era, categories and event by id, the statuses by name, the
+  // search text, the source of "Only events citing this", the zoom window
+  // in fractional years and whether the key is open; a list's items are
+  // comma-separated, each percent-encoded. What is at its default is left
+  // out. A discrete choice (an era, a status, a category, Clear filters,
+  // a source, an event) pushes a history entry, so that Back undoes it;
+  // typing in the search box and zooming push one entry on their first
+  // change and replace it after, so that Back undoes a whole search or
+  // zoom rather than a letter; opening the key replaces the entry. Back
+  // and Forward restore each entry's state. A fragment that names an
+  // element (#ev-…, #src-…) is an anchor, as before: it changes no filter.
+  // A fragment is only ever looked up (ids in Maps, statuses among the
+  // buttons', numbers parsed and bounded, the search text put into the
+  // input's value): an unknown, malformed or oversized value is ignored.
+  var MAX_FRAGMENT = 8192, MAX_TEXT = 1000;
+  var eraById = new Map(), laneById = new Map(), markByStatus = new Map(), rowAt = null;
+  D.eras.forEach(function (e, k) { if (!eraById.has(e.id)) eraById.set(e.id, k + 1); });
+  (D.cids || []).forEach(function (id, l) { if (!laneById.has(id)) laneById.set(id, l); });
+  statusButtons.forEach(function (b) { markByStatus.set(b.getAttribute('data-status'), +b.getAttribute('data-mark')); });
+  var keyBox = document.getElementById('key'), keyDefault = !!(keyBox && keyBox.open);
+  // zoomWindow is the chart's window, [from, to] in fractional years, or
+  // null for the whole axis: an era's button, the wheel, the slider and
+  // the keyboard all move it.
+  function zoomWindow() {
+    if (!chart) return null;
+    var w = view();
+    return w[0] <= D.axis[0] + 1e-6 && w[1] >= D.axis[1] - 1e-6 ? null : w;
+  }
+  // rowIndex is the index of the event with the given id, or -1.
+  function rowIndex(id) {
+    if (BIG) indexBig();
+    else if (!rowAt) {
+      rowAt = new Map();
+      for (var i = 0; i < rows.length; i++) rowAt.set(rows[i].id, i);
+    }
+    var k = (BIG ? idAt : rowAt).get('ev-' + id);
+    return k === undefined ? -1 : k;
+  }
+  function list(l) { return l.map(encodeURIComponent).join(','); }
+  function year(x) { return String(Math.round(x * 100) / 100); }
+  function fragment() {
+    var p = [], l, k;
+    if (state.era) p.push('era=' + encodeURIComponent(D.eras[state.era - 1].id));
+    if (state.marks) {
+      p.push('status=' + list(statusButtons.filter(function (b) { return state.marks & (1 << +b.getAttribute('data-mark')); })
+        .map(function (b) { return b.getAttribute('data-status'); })));
+    }
+    if (state.nCats) {
+      for (l = [], k = 0; k < LANES; k++) if (state.cats[k]) l.push(D.cids[k]);
+      p.push('cat=' + list(l));
+    }
+    if (words(state.text).length) p.push('q=' + encodeURIComponent(state.text));
+    if (state.src) p.push('src=' + state.src);
+    var zoom = zoomWindow();
+    if (zoom) p.push('from=' + year(zoom[0]), 'to=' + year(zoom[1]));
+    if (state.ev >= 0) p.push('ev=' + encodeURIComponent(idOf(state.ev)));
+    if (keyBox && keyBox.open !== keyDefault) p.push('key=' + (keyBox.open ? 1 : 0));
+    return p.join('&');
+  }
+  // parse reads a fragment (without its #) into a state; anything it does
+  // not know is left at its default.
+  function parse(h) {
+    var o = { era: 0, marks: 0, cats: [], text: '', src: 0, from: NaN, to: NaN, ev: -1, key: keyDefault };
+    if (h.length > MAX_FRAGMENT) return o;
+    var nsrc = BIG ? NSRC : document.querySelectorAll('ol.sources > li').length;
+    h.split('&').forEach(function (part) {
+      var k = part.indexOf('='), name = k < 0 ? part : part.slice(0, k), raw = k < 0 ? '' : part.slice(k + 1);
+      var items = raw.split(',').map(function (x) {
+        try { return decodeURIComponent(x.replace(/\+/g, ' ')); } catch (err) { return null; }
+      });
+      var one = items.length === 1 ? items[0] : null;
+      var n = /^-?\d{1,6}(\.\d{1,6})?$/.test(raw) ? parseFloat(raw) : NaN;
+      switch (name) {
+        case 'era': if (eraById.has(one)) o.era = eraById.get(one); break;
+        case 'status': items.forEach(function (x) { if (markByStatus.has(x)) o.marks |= 1 << markByStatus.get(x); }); break;
+        case 'cat': items.forEach(function (x) { if (laneById.has(x)) o.cats.push(laneById.get(x)); }); break;
+        case 'q':
+          try { o.text = raw.length <= 3 * MAX_TEXT ? decodeURIComponent(raw.replace(/\+/g, ' ')).slice(0, MAX_TEXT) : ''; } catch (err) { /* malformed */ }
+          break;
+        case 'src': if (/^[1-9]\d{0,6}$/.test(raw) && +raw <= nsrc) o.src = +raw; break;
+        case 'from': o.from = n; break;
+        case 'to': o.to = n; break;
+        case 'ev': if (one !== null && one.length <= MAX_TEXT) o.ev = rowIndex(one); break;
+        case 'key': if (raw === '0' || raw === '1') o.key = raw === '1'; break;
+      }
+    });
+    return o;
+  }
+  // isAnchor tells a fragment that names an element of the page.
+  function isAnchor(h) {
+    if (!h || h.indexOf('=') < 0) return h !== '';
+    var id;
+    try { id = decodeURIComponent(h); } catch (err) { return false; }
+    if (document.getElementById(id)) return true;
+    if (!BIG) return false;
+    indexBig();
+    return idAt.has(id) || /^src-\d+$/.test(id) && srcAt.has(+id.slice(4));
+  }
+  // restore shows the state of fragment h; it writes no history.
+  var restoring = false;
+  function restore(h, scroll) {
+    var o = parse(h);
+    restoring = true;
+    state.era = o.era;
+    eraButtons.forEach(function (b, j) { b.setAttribute('aria-pressed', String(j === o.era)); });
+    state.marks = o.marks;
+    statusButtons.forEach(function (b) { b.setAttribute('aria-pressed', String(!!(o.marks & (1 << +b.getAttribute('data-mark'))))); });
+    state.cats.fill(0);
+    o.cats.forEach(function (l) { state.cats[l] = 1; });
+    state.nCats = 0;
+    for (var k = 0; k < LANES; k++) state.nCats += state.cats[k];
+    catButtons.forEach(function (b) { b.setAttribute('aria-pressed', String(!!state.cats[+b.getAttribute('data-lane')])); });
+    state.text = o.text;
+    q.value = o.text;
+    state.src = o.src;
+    apply();
+    var a = D.axis[0], b = D.axis[1];
+    // The window given, else the era's, as its button zooms to it.
+    if (o.from < o.to && o.to > a && o.from < b) setZoom([Math.max(o.from, a), Math.min(o.to, b)]);
+    else if (o.era && chart) chart.setOption({ dataZoom: eraZoom(o.era) });
+    else setZoom(null);
+    var was = state.ev, r = select(o.ev >= 0 && vis[o.ev] ? o.ev : -1, scroll);
+    if (scroll && r && state.ev !== was) r.scrollIntoView({ block: 'center' });
+    if (keyBox) keyBox.open = o.key;
+    restoring = false;
+  }
+  function setZoom(z) {
+    if (!chart) return;
+    if (z) chart.dispatchAction({ type: 'dataZoom', startValue: z[0], endValue: z[1] });
+    else chart.dispatchAction({ type: 'dataZoom', start: 0, end: 100 });
+  }
+  // onZoom notes a change of the chart's window (ECharts' datazoom: the
+  // wheel, the slider, a pinch or a drag).
+  function onZoom() { save('zoom'); }
+  // save writes the state into the fragment, once all that one event
+  // changes has changed: mode is 'push' for a discrete choice, 'replace'
+  // to never push, or the kind of a continuous change ('q', 'zoom').
+  var saveMode = '', lastKind = '', saveTimer = 0;
+  function save(mode) {
+    if (restoring) return;
+    if (mode === 'push' || saveMode === 'push') saveMode = 'push';
+    else if (!saveMode || saveMode === 'replace') saveMode = mode;
+    if (!saveTimer) saveTimer = setTimeout(flush, 0);
+  }
+  function flush() {
+    saveTimer = 0;
+    var mode = saveMode, h = fragment();
+    saveMode = '';
+    if (h === location.hash.slice(1)) return;
+    var push = mode === 'push' || (mode !== 'replace' && mode !== lastKind);
+    lastKind = mode === 'push' ? '' : mode === 'replace' ? lastKind : mode;
+    try {
+      history[push ? 'pushState' : 'replaceState']({ tl: h }, '', location.href.split('#')[0] + (h ? '#' + h : ''));
+    } catch (err) { /* a file: URL may refuse */ }
+  }
+  window.addEventListener('popstate', function (e) {
+    var h = location.hash.slice(1);
+    lastKind = '';
+    if (!isAnchor(h)) restore(h, true);
+    else if (e.state && typeof e.state.tl === 'string') restore(e.state.tl, true);
+  });
+  if (keyBox) keyBox.addEventListener('toggle', function () { save('replace'); });
 
   // Anchor targets land below the filter bar while it sticks to the top
   // of the window (the stylesheet's scroll-padding-top), and rows below
@@ -1092,6 +1407,7 @@
       if (!b) return;
       state.src = +b.getAttribute('data-src');
       apply();
+      save('push');
       document.getElementById('events-h').scrollIntoView({ block: 'start' });
     });
     // A link to a row that the filters hide clears them first; on a big
@@ -1104,6 +1420,10 @@
       if (!r) r = document.getElementById(id);
       if (BIG) showTarget(id);
       else if (r && r.hidden) clearFilters();
+      // The link's own navigation makes the history entry.
+      clearTimeout(saveTimer);
+      saveTimer = 0;
+      saveMode = '';
     });
     if (BIG) {
       window.addEventListener('hashchange', function () {
@@ -1119,7 +1439,9 @@
     }
     var head = document.querySelector('#events thead');
     if (head && typeof ResizeObserver !== 'undefined') new ResizeObserver(setSticky).observe(head);
-    if (filtered()) apply();
+    // The state the page opens with: a fragment's, or an anchor's event.
+    var h = location.hash.slice(1), anchor = isAnchor(h);
+    if (!anchor && h) restore(h, false);
     else {
       shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
       relabel();
@@ -1127,15 +1449,25 @@
     setSticky();
     // A page opened at an anchor was scrolled there before the bar's
     // height was known: scroll again, clear of the bar.
-    if (location.hash.length > 1) {
+    if (anchor) {
       var target = null;
       try {
-        var id = decodeURIComponent(location.hash.slice(1));
+        var id = decodeURIComponent(h);
         if (BIG) showTarget(id);
         target = document.getElementById(id);
       } catch (err) { /* not an escape */ }
       if (target) target.scrollIntoView();
+      if (target && target.id.slice(0, 3) === 'ev-') state.ev = rowIndex(target.id.slice(3));
+    } else if (state.ev >= 0) {
+      var r = select(state.ev, true);
+      if (r) r.scrollIntoView({ block: 'center' });
     }
+    // This entry's state, for Back to come to it; a fragment of a state
+    // is written as the page understood it.
+    try {
+      var f = fragment();
+      history.replaceState({ tl: f }, '', anchor || f === h ? location.href : location.href.split('#')[0] + (f ? '#' + f : ''));
+    } catch (err) { /* a file: URL may refuse */ }
     ready();
   }
 
