@@ -398,3 +398,45 @@ func TestBrowserButtonCounts(t *testing.T) {
 	screenshot(t, tb, "button-counts")
 	tb.checkQuiet(t)
 }
+
+// TestBrowserStateBig checks the state in the address of a big page,
+// which draws only the rows near the reader: a link with a state opens
+// at the selected event's row, drawn and marked, with the filters and
+// counts as they were; Back returns to it.
+func TestBrowserStateBig(t *testing.T) {
+	d := rendertest.Synthetic(bigRows + 50)
+	v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
+	if !isBig(v) {
+		t.Fatal("the page is not big")
+	}
+	file := writePage(t, t.TempDir(), "big-state.html", v, Options{})
+	tb := newTab(t)
+	era, cat := v.Eras[3], v.Categories[2]
+	filter := timeline.Filter{Eras: []string{era.ID}, Categories: []string{cat.ID}}
+	var kept []*render.EventView
+	for _, e := range v.Events {
+		if keeps(d, filter)(e) {
+			kept = append(kept, e)
+		}
+	}
+	if len(kept) < 3 {
+		t.Fatalf("the filter keeps %d events", len(kept))
+	}
+	e := kept[len(kept)-1]
+	frag := "#era=" + era.ID + "&cat=" + cat.ID + "&ev=" + url.PathEscape(e.ID)
+	tb.load(t, file+frag)
+	checkShown(t, tb, v, frag, keeps(d, filter))
+	got := eval[map[string]any](t, tb, fmt.Sprintf(`(() => { const r = document.getElementById(%q); if (!r) return {drawn: false};
+  const b = r.getBoundingClientRect(); return {drawn: true, hit: r.classList.contains('hit'), inView: b.top >= 0 && b.bottom <= innerHeight,
+  count: +document.querySelector('button[data-era="%d"] .c').textContent}; })()`, e.Anchor, indexOf(v.Eras, era)+1))
+	if got["drawn"] != true || got["hit"] != true || got["inView"] != true || got["count"] != float64(len(kept)) {
+		t.Errorf("opened at %s: the selected row %v; want drawn, marked, in view, and the era's button counting %d", frag, got, len(kept))
+	}
+	do(t, tb, chromedp.Click(chromedp.CSS(`button[data-era="0"]`)))
+	waitHash(t, tb, "All", func(h string) bool { return h == "#cat="+cat.ID+"&ev="+url.PathEscape(e.ID) })
+	checkShown(t, tb, v, "All", keeps(d, timeline.Filter{Categories: []string{cat.ID}}))
+	history(t, tb, -1)
+	waitHash(t, tb, "back", func(h string) bool { return h == frag })
+	checkShown(t, tb, v, "back", keeps(d, filter))
+	tb.checkQuiet(t)
+}
