@@ -695,7 +695,7 @@
   // chart is at most as tall as the window below its top, less the era
   // key under it, and at least MIN_LANE pixels a lane. It returns whether
   // the height changed.
-  var MIN_LANE = 40, naturalHeight = 0;
+  var MIN_LANE = 36, naturalHeight = 0;
   function fitHeight() {
     var box = document.getElementById('chart'), was = parseFloat(box.style.height);
     if (!naturalHeight) naturalHeight = was;
@@ -703,7 +703,7 @@
     if (innerWidth >= 900) {
       var key = document.querySelector('.era-key');
       var top = box.getBoundingClientRect().top + window.scrollY;
-      var room = innerHeight - top - (key ? key.offsetHeight + 2 : 0) - 10;
+      var room = innerHeight - top - (key ? key.offsetHeight + 2 : 0) - 24;
       h = Math.round(Math.max(Math.min(naturalHeight, room), D.top + D.bottom + Math.max(LANES, 1) * MIN_LANE));
     }
     if (Math.abs(h - was) < 1) return false;
