@@ -530,16 +530,17 @@
     for (l = 0; l < LANES; l++) if (inView[l] !== laneInView[l]) { changed = true; laneInView[l] = inView[l]; }
     if (changed) setTimeout(dimLanes, 0);
     if (!BIG && !rows.length) return null;
-    var pitch = Math.abs(sy) * STEP, font = LABEL_FONT, children = [];
-    if (K > 1 && pitch < 13) font = Math.max(8, Math.floor(pitch - 2)) + 'px system-ui, sans-serif';
+    var pitch = Math.abs(sy) * STEP, font = LABEL_FONT, fontPx = 11, children = [];
+    if (K > 1 && pitch < 13) fontPx = Math.max(8, Math.floor(pitch - 2)), font = fontPx + 'px system-ui, sans-serif';
+    var near = nearRows(Math.abs(sy), fontPx, R - 1);
     for (var n = 0; n < N && children.length < MAX_LABELS; n++) {
       i = order[n];
       if (!vis[i] || hiddenLane[lane[i]]) continue;
       var x = ox + xm[i] * sx + R + 2;
       if (x < left || x > right - LABEL_MIN) continue;
-      var r0 = (lane[i] * 8 + subRow[i]) * cols, c0 = Math.floor((x - left) / CELL), c = c0;
+      var ri = lane[i] * 8 + subRow[i], r0 = ri * cols, c0 = Math.floor((x - left) / CELL), c = c0;
       var cmax = Math.min(cols - 1, c0 + Math.floor(LABEL_MAX / CELL), Math.floor((right - left) / CELL));
-      while (c <= cmax && !cells[r0 + c]) c++;
+      while (c <= cmax && free(near[ri], c, cols)) c++;
       var room = left + c * CELL - x - 4;
       var t = titleOf(i);
       if (room < LABEL_MIN && room < textWidth(t, LABEL_FONT)) continue;
@@ -561,6 +562,25 @@
       }
     }
     return children.length ? { type: 'group', children: children } : null;
+  }
+  // nearRows lists, for each row of marks, the rows whose marks or labels
+  // a label of height h on it would touch when a lane is ly pixels high
+  // (marks are r pixels wide each side): itself, and its neighbours when
+  // the rows are closer than a label is high.
+  function nearRows(ly, h, r) {
+    var n = LANES * 8, y = new Float64Array(n), out = new Array(n), a, b;
+    for (a = 0; a < n; a++) y[a] = ((a >> 3) + (SUB[a & 7] || 0) * STEP) * ly;
+    for (a = 0; a < n; a++) {
+      out[a] = [a];
+      if ((a & 7) >= K) continue;
+      for (b = 0; b < n; b++) if (b !== a && (b & 7) < K && Math.abs(y[a] - y[b]) < Math.max(h, h / 2 + r)) out[a].push(b);
+    }
+    return out;
+  }
+  // free reports whether cell c is free on every row of rs.
+  function free(rs, c, cols) {
+    for (var j = 0; j < rs.length; j++) if (cells[rs[j] * cols + c]) return false;
+    return true;
   }
   // The lanes' labels: greyed where no event of the lane is in view.
   function laneColor(v) {
