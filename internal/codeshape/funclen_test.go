@@ -18,18 +18,11 @@ import (
 // that wants names.
 const maxFuncLines = 80
 
-// exempt names functions other work owns for now, by "dir/file.go name".
-// The test says when one no longer needs it, so the list only shrinks.
-var exempt = map[string]bool{
-	"render/htmlout/data.go buildData": true,
-}
-
 // TestFunctionLength fails for every non-test function of the module over
 // maxFuncLines lines.
 func TestFunctionLength(t *testing.T) {
 	root := moduleRoot(t)
 	fset := token.NewFileSet()
-	seen := map[string]bool{}
 	var checked int
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -57,12 +50,7 @@ func TestFunctionLength(t *testing.T) {
 			}
 			checked++
 			n := fset.Position(fn.End()).Line - fset.Position(fn.Pos()).Line + 1
-			key := rel + " " + fn.Name.Name
 			if n <= maxFuncLines {
-				continue
-			}
-			if exempt[key] {
-				seen[key] = true
 				continue
 			}
 			t.Errorf("%s:%d: func %s is %d lines (at most %d): split it into named steps",
@@ -75,11 +63,6 @@ func TestFunctionLength(t *testing.T) {
 	}
 	if checked < 100 {
 		t.Fatalf("checked only %d functions under %s: the walk missed the module", checked, root)
-	}
-	for key := range exempt {
-		if !seen[key] {
-			t.Logf("%s is exempt but no longer over %d lines (or gone): remove it from the list", key, maxFuncLines)
-		}
 	}
 }
 

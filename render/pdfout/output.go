@@ -46,7 +46,7 @@ func (g *grab) Write(p []byte) (int, error) {
 // twice, in buffers grown by doubling (copying and clearing memory at
 // each step, a fifth of the CPU of a 10,000-event briefing, and up to
 // half of each buffer unused). gofpdf has no way to hand a finished page
-// out, so pages reaches its pages by reflection: as soon as a page is
+// out, so reachPages reaches them by reflection: as soon as a page is
 // finished (the next one begun) its content is compressed, as finish
 // would, and kept; its buffer goes on to the next page, and gofpdf writes
 // an empty stream in its place, which finish fills. TestPagesReached
