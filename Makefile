@@ -105,7 +105,7 @@ test: deps
 		if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	@echo "go test ./... (each package as it starts and ends; failures in full)"
-	@CI=$${CI:-} bash -o pipefail -c '$(GO) test -count=1 -json ./... | $(GO) run ./internal/testprogress'
+	@CI=$${CI:-} bash -o pipefail -c '$(GO) test -count=1 -timeout=14m -json ./... | $(GO) run ./internal/testprogress'
 
 # Everything but the browser and poppler tests, in well under a minute.
 test-short: assets
