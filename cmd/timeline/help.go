@@ -139,13 +139,15 @@ spanning its events. Dates are read in markwhen's forms: 2023-01-05,
 2023-01/2023-04, 1999 - 2003, 12/25/1901 (month first, unless
 dateFormat: d/M/y), 04/1776, March 16 2021, 4 January 1996, 300 BC -
 200 BC (-0299/-0199), 2022-01-30 8am (2022-01-30T08:00, local time as in
-markwhen), 2031-11-19T01:35:10Z, and an end "now" is an open end
+markwhen; with the header's timezone: America/New_York, or a group's own
+timezone property, 2022-01-30T08:00-05:00, the zone's offset on that
+date), 2031-11-19T01:35:10Z, and an end "now" is an open end
 (2005/..), and an end given as an amount after the start reads as in
 markwhen (2018/6 months is 2018/2018-06). Dates markwhen works out from
 others (after !id 3 weeks, a start such as 2 weeks, hours or week days, a
 time alone, a month without a year, now as a start, every …) are errors
 naming their line and column. What the dataset has no place
-for (header keys such as timezone, tag colours, properties) is listed in
+for (header keys such as view, tag colours, properties) is listed in
 one note. An event's first image, ![alt](address), is its media; links
 and further images stay in the text as written.
 

@@ -7,7 +7,9 @@
 //   - The header, the lines before the first event or section (or a
 //     front matter between two "---" lines): "title:" is the dataset's
 //     title, "description:" its subtitle, "dateFormat: d/M/y" reads slash
-//     dates day first. A timeline without a title is "Untitled timeline".
+//     dates day first, "timezone:" (or "tz:") is the zone of the times of
+//     day written without one. A timeline without a title is "Untitled
+//     timeline".
 //   - An event: a date range, a colon and its description. The text on
 //     the date's line is the title; the lines after it, up to the next
 //     event or section, are the summary (each line trimmed, blank lines
@@ -23,8 +25,13 @@
 //     to -0199), years beyond four digits (EDTF long years, Y12345). A
 //     range's end "now" is an open end (2005/..). A time of day makes an
 //     EDTF date-time as precise as written (2022-01-30 8am is
-//     2022-01-30T08:00, 2031-11-19T01:35:10Z stays so); without a zone it
-//     is local time, as in markwhen. A range's end given as an amount
+//     2022-01-30T08:00, 2031-11-19T01:35:10Z stays so). Without a zone it
+//     is in the zone of the innermost group or section with a timezone
+//     property, or else the header's, with that zone's offset on its
+//     date, summer time included (see point.zoned: 2022-07-30 8am under
+//     timezone: America/New_York is 2022-07-30T08:00-04:00); with no
+//     timezone, it is local time, as in markwhen. A date without a time
+//     stays a date. A range's end given as an amount
 //     after its start, in years, months, weeks or days (2018/6 months,
 //     03/2025 - 1 year), ends where markwhen ends it: 2018/2018-06,
 //     2025-03/2026-02.
@@ -39,8 +46,8 @@
 //
 // An event's first image (![alt](address), on its first line or in its
 // description) is its media, an image with that alt text. What markwhen
-// has and this tool's model does not (header keys such as view, edit,
-// timezone; tag colours; event and group properties other than id; tags
+// has and this tool's model does not (header keys such as view and edit;
+// tag colours; event and group properties other than id; tags
 // on a group; text outside any event) is listed in one note; links,
 // further images, task lists and references stay in the text as written,
 // and the note says so. Dates markwhen works out from other dates (a
@@ -55,6 +62,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/timeline-tool/timeline/timeline"
@@ -146,6 +154,7 @@ type reader struct {
 	problems input.Problems
 	tooMany  bool
 	dayFirst bool
+	zone     *time.Location // the header's timezone, or nil
 	d        *timeline.Dataset
 
 	stack    []*container // the groups and sections open, outermost first
@@ -168,6 +177,7 @@ type container struct {
 	level   int // 1 to 6 for a markdown heading, 0 for group/section … end
 	title   string
 	at      input.Place
+	zone    *time.Location // its timezone property, or nil
 }
 
 // eventIn is an event being read.
@@ -351,6 +361,7 @@ func (r *reader) headerLine(ls []line, i int) {
 	}
 	key, value := m[1], unquote(m[2])
 	off := l.off + strings.Index(l.s, key)
+	var err error
 	switch strings.ToLower(key) {
 	case "title":
 		r.d.Title = value
@@ -358,6 +369,10 @@ func (r *reader) headerLine(ls []line, i int) {
 	case "description":
 		r.d.Subtitle = value
 		r.pos.header["subtitle"] = r.place(off)
+	case "timezone", "tz":
+		if r.zone, err = parseZone(value); err != nil {
+			r.errorAt(off, "%v", err)
+		}
 	case "dateformat":
 		if value == "d/M/y" {
 			r.dayFirst = true
@@ -455,6 +470,13 @@ func (r *reader) open(ls []line, i, level int, title string, section bool) int {
 			c.section = strings.EqualFold(p.value, "section")
 			continue
 		}
+		if p.key == "timezone" || p.key == "tz" {
+			var err error
+			if c.zone, err = parseZone(p.value); err != nil {
+				r.errorAt(p.off, "%v", err)
+			}
+			continue
+		}
 		r.lose("group and section properties", p.key)
 	}
 	if len(r.stack) >= MaxDepth {
@@ -473,7 +495,12 @@ func (r *reader) end() {
 	}
 }
 
-type prop struct{ key, value string }
+// prop is a property: its key, its value and the byte offset of its key
+// in the text read.
+type prop struct {
+	key, value string
+	off        int
+}
 
 // properties reads the property lines from ls[i] on and returns the index
 // of the line after them.
@@ -494,7 +521,7 @@ func (r *reader) properties(ls []line, i int) (int, []prop) {
 			}
 			break
 		}
-		ps = append(ps, prop{m[1], unquote(m[2])})
+		ps = append(ps, prop{m[1], unquote(m[2]), ls[i].off + strings.Index(l, m[1])})
 	}
 	return i, ps
 }
@@ -679,6 +706,8 @@ func (r *reader) date(l line, dr dateRange) timeline.Date {
 			return timeline.Date{}
 		}
 	}
+	loc := r.timezone()
+	dr.from, dr.to = dr.from.zoned(loc), dr.to.zoned(loc)
 	if dr.dur != nil {
 		end, ok := dr.dur.after(dr.from)
 		if !ok {
@@ -701,6 +730,17 @@ func (r *reader) date(l line, dr dateRange) timeline.Date {
 		return timeline.Date{}
 	}
 	return d
+}
+
+// timezone returns the zone of the times of the event being read: the
+// innermost group's or section's, or the header's, or nil.
+func (r *reader) timezone() *time.Location {
+	for i := len(r.stack) - 1; i >= 0; i-- {
+		if r.stack[i].zone != nil {
+			return r.stack[i].zone
+		}
+	}
+	return r.zone
 }
 
 // idRE is an event id on an event's first line: !id.
