@@ -25,8 +25,8 @@ type options struct {
 	notTerminal  string   // what the output is ("a PDF") when it is not for a terminal: never written to one
 	format       string   // export
 	csvRaw       bool     // export
-	assets       string   // html
-	remoteMedia  bool     // html
+	assets       string   // html, serve
+	remoteMedia  bool     // html, serve
 	paper        string   // pdf
 	substitute   bool     // pdf
 	preparedBy   string   // pdf

@@ -31,17 +31,11 @@ Examples:
   timeline html --era iraq -o iraq.html
   timeline html --data examples/bridge.json -o bridge.html
   timeline html --assets ./echarts.min.js -o small.html`,
-	flags: func(fs *pflag.FlagSet, o *options) {
-		fs.StringVar(&o.assets, "assets", "inline", "inline ECharts into the page, or reference it at `url`")
-		fs.BoolVar(&o.remoteMedia, "remote-media", false, "let the page load the pictures of events' media from their web addresses (named on the page)")
-	},
+	flags: pageFlags,
 	run: func(e *env, o *options) error {
 		// Over half a megabyte of script is no use on a screen.
 		o.notTerminal = "an HTML page"
-		if err := htmlout.CheckAssets(o.assets); err != nil {
-			return usagef("--%s", err)
-		}
-		if err := checkBundle(o.assets); err != nil {
+		if err := checkPageFlags(o); err != nil {
 			return err
 		}
 		v, err := view(e, o)
@@ -50,6 +44,21 @@ Examples:
 		}
 		return writeOutput(e, o, func(w io.Writer) error { return htmlout.Write(w, v, htmlout.Options{Assets: o.assets}) })
 	},
+}
+
+// pageFlags are the flags of the page, which html writes and serve
+// serves.
+func pageFlags(fs *pflag.FlagSet, o *options) {
+	fs.StringVar(&o.assets, "assets", "inline", "inline ECharts into the page, or reference it at `url`")
+	fs.BoolVar(&o.remoteMedia, "remote-media", false, "let the page load the pictures of events' media from their web addresses (named on the page)")
+}
+
+// checkPageFlags checks the values of pageFlags.
+func checkPageFlags(o *options) error {
+	if err := htmlout.CheckAssets(o.assets); err != nil {
+		return usagef("--%s", err)
+	}
+	return checkBundle(o.assets)
 }
 
 var pdfCmd = &command{

@@ -41,8 +41,8 @@ var serveCmd = &command{
 	data: true,
 	long: `Serves the page "timeline html" would write at http://127.0.0.1:8080/ and
 the briefing "timeline pdf" would write at /briefing.pdf, with the same
-filters and the briefing's flags (--paper, --font, --prepared-by, ...),
-and watches the --data file: on every save the page is rendered again and
+filters, the page's flags (--remote-media, --assets) and the briefing's
+(--paper, --font, --prepared-by, ...), and watches the --data file: on every save the page is rendered again and
 the open page reloads itself. When the file has errors, the page lists
 them with their file:line:col until the file is fixed.
 
@@ -50,15 +50,20 @@ It listens on the loopback interface only, so no other machine can
 connect; an --addr on another interface needs --allow-remote as well. It
 serves nothing but what it renders: no file, no directory listing. The
 page keeps the policy of "timeline html" (no request beyond itself) and
-adds one script that asks the server for changes. Ctrl-C stops it.
+adds one script that asks the server for changes. With --remote-media the
+page loads the pictures of events' media from their sites, as "timeline
+html --remote-media" does; --assets takes only an http(s) URL here, since
+the server serves no file. Ctrl-C stops it.
 
 Examples:
   timeline serve --data examples/bridge.json
+  timeline serve --data examples/bridge.json --remote-media
   timeline serve --era iraq --addr 127.0.0.1:8081`,
 	flags: func(fs *pflag.FlagSet, o *options) {
 		o.serve.interval = 250 * time.Millisecond
 		fs.StringVar(&o.serve.addr, "addr", "127.0.0.1:8080", "listen on `host:port` (the loopback interface unless --allow-remote)")
 		fs.BoolVar(&o.serve.allowRemote, "allow-remote", false, "allow an --addr that other machines can reach: anyone who can connect sees the data")
+		pageFlags(fs, o)    // the page takes html's flags
 		pdfCmd.flags(fs, o) // the briefing takes pdf's flags
 	},
 	run: func(e *env, o *options) error {
@@ -74,8 +79,11 @@ func serve(ctx context.Context, e *env, o *options, ready func(url string)) erro
 	if o.data == "-" {
 		return usagef("--data -: serve watches a file, and standard input cannot be watched; give a file name")
 	}
-	if err := checkBundle("inline"); err != nil {
+	if err := checkPageFlags(o); err != nil {
 		return err
+	}
+	if u := strings.ToLower(o.assets); u != "inline" && u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return usagef("--assets %s: serve serves no file: give the http(s) URL of echarts.min.js, or leave ECharts inline", o.assets)
 	}
 	if o.serve.interval <= 0 {
 		o.serve.interval = 250 * time.Millisecond
@@ -228,7 +236,7 @@ func (p *preview) refresh(first bool) {
 	v, err := view(ev, p.o)
 	var page bytes.Buffer
 	if err == nil {
-		err = htmlout.Write(&page, v, htmlout.Options{Live: liveScript(gen)})
+		err = htmlout.Write(&page, v, htmlout.Options{Live: liveScript(gen), Assets: p.o.assets})
 	}
 	name := p.o.data
 	if name == "" {

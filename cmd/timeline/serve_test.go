@@ -241,6 +241,23 @@ func TestServeLive(t *testing.T) {
 	}
 }
 
+// TestServeRemoteMedia shows that serve takes html's page flags: the
+// served page loads a picture at a web address with --remote-media, as
+// "timeline html --remote-media" writes it, and not without; --assets
+// takes an http(s) URL.
+func TestServeRemoteMedia(t *testing.T) {
+	data := mediaData(t)
+	url, _ := startServe(t, "--data", data)
+	_, _, body := get(t, url)
+	checkMediaPage(t, "serve", []byte(body), false)
+	url, _ = startServe(t, "--data", data, "--remote-media", "--assets", "https://cdn.example.org/echarts.min.js")
+	_, _, body = get(t, url)
+	checkMediaPage(t, "serve --remote-media", []byte(body), true)
+	if !strings.Contains(body, `<script src="https://cdn.example.org/echarts.min.js"`) || !strings.Contains(body, `new EventSource("/_live")`) {
+		t.Errorf("serve --assets URL: the page does not load ECharts from it, or has no live script")
+	}
+}
+
 func TestServeRefuses(t *testing.T) {
 	tests := []struct {
 		args []string
@@ -251,6 +268,8 @@ func TestServeRefuses(t *testing.T) {
 		{[]string{"serve", "--addr", "192.0.2.1:8080"}, "add --allow-remote"},
 		{[]string{"serve", "--addr", "nonsense"}, "want host:port"},
 		{[]string{"serve", "--data", "-"}, "standard input cannot be watched"},
+		{[]string{"serve", "--assets", "./echarts.min.js", "--addr", "127.0.0.1:0"}, "--assets ./echarts.min.js: serve serves no file"},
+		{[]string{"serve", "--assets", "ftp://x/e.js", "--addr", "127.0.0.1:0"}, "--assets"},
 		{[]string{"serve", "--era", "nope", "--addr", "127.0.0.1:0", "--data", "no-such-file.json", "--paper", "legal"}, "--paper"},
 	}
 	for _, tt := range tests {
