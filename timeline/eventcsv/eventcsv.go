@@ -55,7 +55,6 @@
 package eventcsv
 
 import (
-	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -105,9 +104,6 @@ var uses = map[string][]string{
 // MaxRows is the largest number of rows Read accepts, so that memory stays
 // bounded whatever the input.
 const MaxRows = 200_000
-
-// maxProblems bounds the errors one Read reports.
-const maxProblems = 50
 
 // IsHeader reports whether a CSV header row is that of this format: it
 // names the columns id, date and title.
@@ -274,20 +270,9 @@ func splitList(s string) []string {
 
 // reader holds the state of one Read.
 type reader struct {
-	name     string
-	cr       *csv.Reader
-	problems timeline.Problems
-	tooMany  bool
-	pos      *positions
-	rows     *input.Rows // the spreadsheet rows of the lines, for messages
-}
-
-func (r *reader) errorAt(line, col int, path, format string, args ...any) {
-	if len(r.problems) >= maxProblems {
-		r.tooMany = true
-		return
-	}
-	r.problems = append(r.problems, timeline.Problem{File: r.name, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)})
+	*input.Table
+	rep input.Report
+	pos *positions
 }
 
 // Read reads a dataset in this package's CSV format; name is used in
@@ -309,53 +294,28 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &reader{name: name, rows: input.CSVRows(body)}
-	r.cr = csv.NewReader(bytes.NewReader(body))
-	r.cr.FieldsPerRecord = -1
-	header, err := r.cr.Read()
-	if err != nil {
-		r.csvError(err)
-		return nil, nil, r.err()
+	r := &reader{rep: input.Report{Name: name}}
+	var ok bool
+	if r.Table, ok = input.NewTable(body, &r.rep); !ok {
+		return nil, nil, r.rep.Err()
 	}
-	col, notes := r.columns(header)
-	if len(r.problems) > 0 {
-		return nil, nil, r.err()
+	col, notes := r.columns(r.Header)
+	if len(r.rep.Problems) > 0 {
+		return nil, nil, r.rep.Err()
 	}
 	r.pos = newPositions(col)
 
 	d := &timeline.Dataset{Eras: []*timeline.Era{}, Categories: []*timeline.Category{}, Sources: []*timeline.Source{}, Events: []*timeline.Event{}}
 	datasetLine := 0
-	rows, blank := 0, 0
-	for !r.tooMany {
-		rec, err := r.cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			r.csvError(err)
-			break
-		}
-		line, _ := r.cr.FieldPos(0)
-		if rows++; rows > MaxRows {
-			r.errorAt(line, 1, "", "more than %d rows; the most read is %d", MaxRows, MaxRows)
-			break
-		}
-		if blankRow(rec) {
-			// Spreadsheets write the empty rows below a table as rows of
-			// commas.
-			blank++
-			continue
-		}
-		r.row(d, csvsafe.RestoreAll(rec), header, col, &datasetLine)
+	r.Each(MaxRows, func(rec []string) { r.row(d, rec, col, &datasetLine) })
+	if n := r.BlankNote(); n != "" {
+		notes = append(notes, n)
 	}
-	if blank > 0 {
-		notes = append(notes, blankNote(blank))
-	}
-	if err := r.err(); err != nil {
+	if err := r.rep.Err(); err != nil {
 		return nil, nil, err
 	}
 	origin := input.NewOrigin(name, data, r.pos.position)
-	origin.Rows = r.rows
+	origin.Rows = r.rep.Rows
 	d.SetOrigin(origin)
 	return d, notes, nil
 }
@@ -368,7 +328,7 @@ func (r *reader) columns(header []string) (map[string]int, []string) {
 	var notes []string
 	for i, h := range header {
 		k := strings.ToLower(strings.TrimSpace(h))
-		line, c := r.cr.FieldPos(i)
+		line, c := r.FieldPos(i)
 		switch {
 		case k == "":
 			continue
@@ -377,7 +337,7 @@ func (r *reader) columns(header []string) (map[string]int, []string) {
 			continue
 		}
 		if j, dup := col[k]; dup {
-			r.errorAt(line, c, k, "column %d repeats column %d; each column may appear once", i+1, j+1)
+			r.rep.Add(line, c, k, "column %d repeats column %d; each column may appear once", i+1, j+1)
 			continue
 		}
 		col[k] = i
@@ -393,40 +353,9 @@ func (r *reader) columns(header []string) (map[string]int, []string) {
 		if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
 			hint = "; the header has semicolons or tabs but no commas: save the table as comma-separated values"
 		}
-		r.errorAt(1, 1, "", "no %s column: the header row must name the columns %s (all columns: %s)%s", strings.Join(missing, ", "), strings.Join(Required, ", "), strings.Join(Columns, ","), hint)
+		r.rep.Add(1, 1, "", "no %s column: the header row must name the columns %s (all columns: %s)%s", strings.Join(missing, ", "), strings.Join(Required, ", "), strings.Join(Columns, ","), hint)
 	}
 	return col, notes
-}
-
-// blankRow reports whether every cell of rec is empty or white space.
-func blankRow(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-func blankNote(n int) string {
-	if n == 1 {
-		return "skipped 1 blank row (every cell empty)"
-	}
-	return fmt.Sprintf("skipped %d blank rows (every cell empty)", n)
-}
-
-func (r *reader) err() error {
-	// Problems.Err lists them in file order, those without a line last.
-	if r.tooMany {
-		r.problems = append(r.problems, timeline.Problem{File: r.name, Msg: fmt.Sprintf("too many errors; stopped after %d", maxProblems)})
-	}
-	r.rows.Name(r.problems)
-	return r.problems.Err()
-}
-
-func (r *reader) csvError(err error) {
-	line, col, msg := input.CSVError(err)
-	r.errorAt(line, col, "", "%s", msg)
 }
 
 // cell is one cell of a row, with its position.
@@ -436,12 +365,12 @@ type cell struct {
 	column    string
 }
 
-func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]int, datasetLine *int) {
-	line, c0 := r.cr.FieldPos(0)
-	for i := len(header); i < len(rec); i++ {
+func (r *reader) row(d *timeline.Dataset, rec []string, col map[string]int, datasetLine *int) {
+	line, c0 := r.FieldPos(0)
+	for i := len(r.Header); i < len(rec); i++ {
 		if rec[i] != "" {
-			l, c := r.cr.FieldPos(i)
-			r.errorAt(l, c, "", "row has %d cells but the header names %d columns; cell %d (%s) has no column", len(rec), len(header), i+1, quote(rec[i]))
+			l, c := r.FieldPos(i)
+			r.rep.Add(l, c, "", "row has %d cells but the header names %d columns; cell %d (%s) has no column", len(rec), len(r.Header), i+1, quote(rec[i]))
 			return
 		}
 	}
@@ -453,7 +382,7 @@ func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]i
 	switch w.record {
 	case RecordDataset:
 		if *datasetLine != 0 {
-			r.errorAt(line, c0, "record", "a second dataset row; the first is on line %d", *datasetLine)
+			r.rep.Add(line, c0, "record", "a second dataset row; the first is on line %d", *datasetLine)
 			return
 		}
 		*datasetLine = line
@@ -461,7 +390,7 @@ func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]i
 		d.Title, d.Subtitle, d.Schema = text("title"), text("summary"), text("url")
 		if docs := splitList(text("sources")); len(docs) > 1 {
 			c := w.get("sources")
-			r.errorAt(c.line, c.col, "sources", "a dataset row names one document source, not %d", len(docs))
+			r.rep.Add(c.line, c.col, "sources", "a dataset row names one document source, not %d", len(docs))
 		} else if len(docs) == 1 {
 			d.Document = docs[0]
 		}
@@ -477,7 +406,7 @@ func (r *reader) row(d *timeline.Dataset, rec, header []string, col map[string]i
 		if fc := w.get("footnote"); strings.TrimSpace(fc.s) != "" {
 			n, err := strconv.Atoi(strings.TrimSpace(fc.s))
 			if err != nil || n < 0 || n > 1_000_000 {
-				r.errorAt(fc.line, fc.col, "footnote", "footnote %s is not a footnote number; use a whole number from 1, or leave it empty", quote(fc.s))
+				r.rep.Add(fc.line, fc.col, "footnote", "footnote %s is not a footnote number; use a whole number from 1, or leave it empty", quote(fc.s))
 			}
 			s.Footnote = n
 		}
@@ -518,7 +447,7 @@ func (w *csvRow) get(k string) cell {
 	if !ok || i >= len(w.rec) {
 		return cell{line: w.line, col: w.c0, column: k}
 	}
-	l, c := w.r.cr.FieldPos(i)
+	l, c := w.r.FieldPos(i)
 	return cell{s: w.rec[i], line: l, col: c, column: k}
 }
 
@@ -528,7 +457,7 @@ func (w *csvRow) checkRecord() bool {
 	if rc := w.get("record"); rc.s != "" {
 		w.record = strings.ToLower(strings.TrimSpace(rc.s))
 		if !slices.Contains(records, w.record) {
-			w.r.errorAt(rc.line, rc.col, "record", "unknown record %s; use one of %s (empty is an event)", quote(rc.s), strings.Join(records, ", "))
+			w.r.rep.Add(rc.line, rc.col, "record", "unknown record %s; use one of %s (empty is an event)", quote(rc.s), strings.Join(records, ", "))
 			return false
 		}
 	}
@@ -537,7 +466,7 @@ func (w *csvRow) checkRecord() bool {
 			continue
 		}
 		if c := w.get(k); c.s != "" {
-			w.r.errorAt(c.line, c.col, k, "%s rows do not use the %s column (value %s); leave it empty. %s rows use %s", w.record, k, quote(c.s), w.record, strings.Join(uses[w.record], ", "))
+			w.r.rep.Add(c.line, c.col, k, "%s rows do not use the %s column (value %s); leave it empty. %s rows use %s", w.record, k, quote(c.s), w.record, strings.Join(uses[w.record], ", "))
 		}
 	}
 	return true
@@ -550,13 +479,13 @@ func (w *csvRow) date(required bool) timeline.Date {
 	s := strings.TrimSpace(c.s)
 	if s == "" {
 		if required {
-			w.r.errorAt(c.line, c.col, c.column, "missing date: an %s needs an EDTF date such as 1985, 1985-04-12 or 1973/1976", w.record)
+			w.r.rep.Add(c.line, c.col, c.column, "missing date: an %s needs an EDTF date such as 1985, 1985-04-12 or 1973/1976", w.record)
 		}
 		return timeline.Date{}
 	}
 	v, err := timeline.ParseDate(s)
 	if err != nil {
-		w.r.errorAt(c.line, c.col, c.column, "%v", err)
+		w.r.rep.Add(c.line, c.col, c.column, "%v", err)
 	}
 	return v
 }
@@ -599,7 +528,7 @@ func (r *reader) placeRow(rec []string, line, col int) rowPlace {
 	rp := rowPlace{row: r.place(line, col), cells: make([]place, len(r.pos.header))}
 	for j, i := range r.pos.header {
 		if i < len(rec) {
-			rp.cells[j] = r.place(r.cr.FieldPos(i))
+			rp.cells[j] = r.place(r.FieldPos(i))
 		}
 	}
 	return rp
@@ -660,10 +589,5 @@ func (p *positions) position(path string) (line, col int) {
 	return int(row.cells[j].Line), int(row.cells[j].Col)
 }
 
-// quote quotes s, shortened to 40 characters.
-func quote(s string) string {
-	if utf8.RuneCountInString(s) > 40 {
-		s = string([]rune(s)[:40]) + "…"
-	}
-	return strconv.Quote(s)
-}
+// quote quotes s for a message, shortened to 40 characters.
+func quote(s string) string { return input.Quote(s, 40) }

@@ -63,7 +63,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/timeline-tool/timeline/timeline"
 	"github.com/timeline-tool/timeline/timeline/internal/input"
@@ -77,9 +76,6 @@ var maxEvents = MaxEvents
 
 // MaxDepth is the deepest nesting of groups and sections read.
 const MaxDepth = 32
-
-// maxProblems bounds the errors one Read reports.
-const maxProblems = 50
 
 // UntitledTitle is the title of a timeline whose header has none.
 const UntitledTitle = "Untitled timeline"
@@ -104,16 +100,16 @@ func read(name string, data []byte) (*timeline.Dataset, []string, *positions, er
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	r := &reader{name: name, lines: input.NewLines(data), skip: len(data) - len(body), lost: map[string][]string{}}
+	r := &reader{rep: input.Report{Name: name}, lines: input.NewLines(data), skip: len(data) - len(body), lost: map[string][]string{}}
 	r.d = &timeline.Dataset{Eras: []*timeline.Era{}, Categories: []*timeline.Category{}, Sources: []*timeline.Source{}, Events: []*timeline.Event{}}
 	r.pos.header = map[string]input.Place{}
 	lines := splitLines(string(body))
 	i := r.header(lines)
-	for i < len(lines) && !r.tooMany {
+	for i < len(lines) && !r.rep.Full {
 		i = r.line(lines, i)
 	}
 	r.closeEvent()
-	if err := r.err(); err != nil {
+	if err := r.rep.Err(); err != nil {
 		return nil, nil, nil, err
 	}
 	r.finish()
@@ -148,11 +144,9 @@ func splitLines(s string) []line {
 
 // reader holds the state of one Read.
 type reader struct {
-	name     string
+	rep      input.Report
 	lines    *input.Lines // of the whole file, byte order mark and all
 	skip     int          // the bytes of the byte order mark
-	problems input.Problems
-	tooMany  bool
 	dayFirst bool
 	zone     *time.Location // the header's timezone, or nil
 	d        *timeline.Dataset
@@ -197,19 +191,8 @@ func (r *reader) place(off int) input.Place {
 }
 
 func (r *reader) errorAt(off int, format string, args ...any) {
-	if len(r.problems) >= maxProblems {
-		r.tooMany = true
-		return
-	}
 	p := r.place(off)
-	r.problems = append(r.problems, timeline.Problem{File: r.name, Line: int(p.Line), Col: int(p.Col), Msg: fmt.Sprintf(format, args...)})
-}
-
-func (r *reader) err() error {
-	if r.tooMany {
-		r.problems = append(r.problems, timeline.Problem{File: r.name, Msg: fmt.Sprintf("too many errors; stopped after %d", maxProblems)})
-	}
-	return r.problems.Err()
+	r.rep.Add(int(p.Line), int(p.Col), "", format, args...)
 }
 
 // lose records something markwhen has that is kept nowhere, of a kind
@@ -391,12 +374,7 @@ func unquote(s string) string {
 	return s
 }
 
-func firstWords(s string) string {
-	if utf8.RuneCountInString(s) > 30 {
-		s = string([]rune(s)[:30]) + "…"
-	}
-	return fmt.Sprintf("%q", s)
-}
+func firstWords(s string) string { return input.Quote(s, 30) }
 
 // line reads the line ls[i] of the body and returns the index of the
 // next line to read.
@@ -532,7 +510,7 @@ func (r *reader) event(ls []line, i int, dr dateRange) int {
 	l := ls[i]
 	if len(r.events) >= maxEvents {
 		r.errorAt(l.off, "more than %d events; the most read is %d", maxEvents, maxEvents)
-		r.tooMany = true
+		r.rep.Full = true
 		return len(ls)
 	}
 	ev := &eventIn{e: &timeline.Event{}, line: i}

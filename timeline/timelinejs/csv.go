@@ -1,17 +1,13 @@
 package timelinejs
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
-	"io"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/timeline-tool/timeline/timeline"
-	"github.com/timeline-tool/timeline/timeline/csvsafe"
 	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
@@ -77,35 +73,27 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 		return nil, nil, err
 	}
 	r := newReader(name)
-	rows := input.CSVRows(body) // the spreadsheet rows of the lines, for messages
-	cr := csv.NewReader(bytes.NewReader(body))
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
-	header, err := cr.Read()
-	if err != nil {
-		r.csvError(err)
-		return nil, nil, rows.NameErr(r.err())
+	t, ok := input.NewTable(body, &r.rep)
+	if !ok {
+		return nil, nil, r.rep.Err()
 	}
-	col := r.columns(cr, header)
-	if len(r.problems) > 0 {
-		return nil, nil, rows.NameErr(r.err())
+	col := r.columns(t)
+	if len(r.rep.Problems) > 0 {
+		return nil, nil, r.rep.Err()
 	}
-	title, events, eras := r.rows(cr, header, col)
-	switch {
-	case r.blank == 1:
-		r.notef("skipped 1 blank row (every cell empty)")
-	case r.blank > 1:
-		r.notef("skipped %d blank rows (every cell empty)", r.blank)
+	title, events, eras := r.rows(t, col)
+	if n := t.BlankNote(); n != "" {
+		r.extra = append(r.extra, n)
 	}
-	if len(events) == 0 && len(r.problems) == 0 {
-		r.problemAt("", 0, 0, "no events: the sheet has no rows besides the title and eras")
+	if len(events) == 0 && len(r.rep.Problems) == 0 {
+		r.rep.Add(0, 0, "", "no events: the sheet has no rows besides the title and eras")
 	}
 	d := r.build(title, events, eras)
-	if err := r.err(); err != nil {
-		return nil, nil, rows.NameErr(err)
+	if err := r.rep.Err(); err != nil {
+		return nil, nil, err
 	}
 	origin := input.NewOrigin(name, data, r.pos.position)
-	origin.Rows = rows
+	origin.Rows = r.rep.Rows
 	d.SetOrigin(origin)
 	return d, r.notes(), nil
 }
@@ -113,7 +101,8 @@ func ReadCSV(name string, data []byte) (*timeline.Dataset, []string, error) {
 // columns reads the header row: it returns the index of each column by
 // its key, and records as problems a repeated column and a missing Year,
 // or Headline and Text, column, and as notes the columns it ignores.
-func (r *reader) columns(cr *csv.Reader, header []string) map[string]int {
+func (r *reader) columns(t *input.Table) map[string]int {
+	header := t.Header
 	col := map[string]int{} // column key → index
 	unknown := []string{}
 	for i, h := range header {
@@ -121,9 +110,9 @@ func (r *reader) columns(cr *csv.Reader, header []string) map[string]int {
 		if k == "" {
 			continue
 		}
-		line, c := cr.FieldPos(i)
+		line, c := t.FieldPos(i)
 		if j, dup := col[k]; dup {
-			r.problemAt(strings.TrimSpace(h), line, c, "column %d repeats column %d (%q); each column may appear once", i+1, j+1, strings.TrimSpace(header[j]))
+			r.rep.Add(line, c, strings.TrimSpace(h), "column %d repeats column %d (%q); each column may appear once", i+1, j+1, strings.TrimSpace(header[j]))
 			continue
 		}
 		col[k] = i
@@ -139,14 +128,14 @@ func (r *reader) columns(cr *csv.Reader, header []string) map[string]int {
 		if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
 			hint = "; the header has semicolons or tabs but no commas: save the sheet as comma-separated values"
 		}
-		r.problemAt("", 1, 1, "no Year column: a TimelineJS sheet's header row names the columns %s%s", strings.Join(SheetColumns, ", "), hint)
+		r.rep.Add(1, 1, "", "no Year column: a TimelineJS sheet's header row names the columns %s%s", strings.Join(SheetColumns, ", "), hint)
 	}
 	_, hasHead := col["headline"]
 	_, hasText := col["text"]
 	if !hasHead && !hasText {
-		r.problemAt("", 1, 1, "no Headline or Text column: a TimelineJS sheet's header row names the columns %s", strings.Join(SheetColumns, ", "))
+		r.rep.Add(1, 1, "", "no Headline or Text column: a TimelineJS sheet's header row names the columns %s", strings.Join(SheetColumns, ", "))
 	}
-	if len(r.problems) > 0 {
+	if len(r.rep.Problems) > 0 {
 		return col
 	}
 	for _, u := range unknown {
@@ -158,23 +147,9 @@ func (r *reader) columns(cr *csv.Reader, header []string) map[string]int {
 
 // rows reads the rows after the header: the title slide (the first row
 // of Type title), the events and the eras.
-func (r *reader) rows(cr *csv.Reader, header []string, col map[string]int) (title *slideIn, events, eras []*slideIn) {
-	rows := 0
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			r.csvError(err)
-			break
-		}
-		if rows++; rows > MaxEvents {
-			line, _ := cr.FieldPos(0)
-			r.problemAt("", line, 1, "more than %d rows; the most read is %d", MaxEvents, MaxEvents)
-			break
-		}
-		if s := r.row(cr, csvsafe.RestoreAll(rec), header, col); s != nil {
+func (r *reader) rows(t *input.Table, col map[string]int) (title *slideIn, events, eras []*slideIn) {
+	t.Each(MaxEvents, func(rec []string) {
+		if s := r.row(t, rec, col); s != nil {
 			switch s.kind {
 			case kindTitle:
 				if title == nil {
@@ -194,38 +169,19 @@ func (r *reader) rows(cr *csv.Reader, header []string, col map[string]int) (titl
 				events = append(events, s)
 			}
 		}
-		if len(r.problems) >= maxProblems {
-			break
-		}
-	}
+	})
 	return title, events, eras
 }
 
-// csvError records a CSV syntax error with its position and a hint.
-func (r *reader) csvError(err error) {
-	line, col, msg := input.CSVError(err)
-	r.problemAt("", line, col, "%s", msg)
-}
-
-// row reads one sheet row; it returns nil for a blank row.
-func (r *reader) row(cr *csv.Reader, rec, header []string, col map[string]int) *slideIn {
-	blank := true
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			blank = false
-			break
-		}
-	}
-	if blank {
-		r.blank++
-		return nil
-	}
+// row reads one sheet row.
+func (r *reader) row(t *input.Table, rec []string, col map[string]int) *slideIn {
+	cr, header := t, t.Header
 	line, c := cr.FieldPos(0)
 	s := &slideIn{path: "line " + strconv.Itoa(line), line: line, col: c}
 	for i := len(header); i < len(rec); i++ {
 		if strings.TrimSpace(rec[i]) != "" {
 			l, c := cr.FieldPos(i)
-			r.problemAt("", l, c, "row has %d fields but the header names %d columns; field %d (%s) has no column", len(rec), len(header), i+1, quoteShort(rec[i]))
+			r.rep.Add(l, c, "", "row has %d fields but the header names %d columns; field %d (%s) has no column", len(rec), len(header), i+1, quoteShort(rec[i]))
 			return nil
 		}
 	}
@@ -289,7 +245,7 @@ var unshown = []struct{ column, what, why string }{
 
 // sheetRow is a row of a sheet, with what it takes to read its cells.
 type sheetRow struct {
-	cr          *csv.Reader
+	cr          *input.Table
 	rec, header []string
 	col         map[string]int // column key → index
 	line, c     int            // where the row starts

@@ -30,9 +30,9 @@ func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 	w.Value = func(v input.Value) { places.visit(v.Off, w.Stack) }
 	if w.Run() != nil || len(w.Problems) > 0 {
 		for _, p := range w.Problems {
-			r.problemAt(p.Path, p.Line, p.Col, "%s", p.Msg)
+			r.rep.Add(p.Line, p.Col, p.Path, "%s", p.Msg)
 		}
-		return nil, nil, r.err()
+		return nil, nil, r.rep.Err()
 	}
 
 	var top map[string]json.RawMessage
@@ -72,14 +72,14 @@ func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 		}
 	}
 	if _, ok := top["events"]; !ok {
-		r.problemAt("", 1, 1, "no \"events\" list: a TimelineJS file is a JSON object with an \"events\" list of slides")
-	} else if len(events) == 0 && len(r.problems) == 0 {
-		r.problemAt("events", 0, 0, "no events: the \"events\" list is empty")
+		r.rep.Add(1, 1, "", "no \"events\" list: a TimelineJS file is a JSON object with an \"events\" list of slides")
+	} else if len(events) == 0 && len(r.rep.Problems) == 0 {
+		r.rep.Add(0, 0, "events", "no events: the \"events\" list is empty")
 	}
 	d := r.build(title, events, eras)
-	if len(r.problems) > 0 {
-		input.Locate(r.problems, w.Pos())
-		return nil, nil, r.err()
+	if len(r.rep.Problems) > 0 {
+		input.Locate(r.rep.Problems, w.Pos())
+		return nil, nil, r.rep.Err()
 	}
 	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
 	return d, r.notes(), nil

@@ -75,9 +75,6 @@ import (
 // the input. TimelineJS itself advises some twenty.
 const MaxEvents = 100_000
 
-// maxProblems bounds the errors one read reports.
-const maxProblems = 50
-
 // Years a date may have: as far as EDTF's long years reach (Y-13800000000),
 // as TimelineJS's cosmological scale does; a year beyond four digits has
 // no month, day or time (TimelineJS's cosmological scale shows years only).
@@ -132,15 +129,12 @@ type slideIn struct {
 
 // reader collects the problems and notes of one read.
 type reader struct {
-	name     string
-	problems timeline.Problems
-	tooMany  bool
-	drops    map[string]*drop
-	order    []string // drop keys in the order first met
-	extra    []string // notes that are not drops
-	pos      *positions
-	blank    int    // blank sheet rows skipped
-	scale    string // the timeline's scale, as given
+	rep   input.Report
+	drops map[string]*drop
+	order []string // drop keys in the order first met
+	extra []string // notes that are not drops
+	pos   *positions
+	scale string // the timeline's scale, as given
 }
 
 type drop struct {
@@ -149,20 +143,12 @@ type drop struct {
 }
 
 func newReader(name string) *reader {
-	return &reader{name: name, drops: map[string]*drop{}}
+	return &reader{rep: input.Report{Name: name}, drops: map[string]*drop{}}
 }
 
 // errorf records an error at v.
 func (r *reader) errorf(v value, format string, args ...any) {
-	r.problemAt(v.path, v.line, v.col, format, args...)
-}
-
-func (r *reader) problemAt(path string, line, col int, format string, args ...any) {
-	if len(r.problems) >= maxProblems {
-		r.tooMany = true
-		return
-	}
-	r.problems = append(r.problems, timeline.Problem{File: r.name, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...)})
+	r.rep.Add(v.line, v.col, v.path, format, args...)
 }
 
 // dropped records that a field was left out; the notes report each kind
@@ -194,15 +180,6 @@ func (r *reader) notes() []string {
 		out = append(out, fmt.Sprintf("dropped %s (%s): %s", d.what, times, d.why))
 	}
 	return append(out, r.extra...)
-}
-
-// err returns the error of the read, or nil.
-func (r *reader) err() error {
-	// Problems.Err lists them in file order, those without a line last.
-	if r.tooMany {
-		r.problems = append(r.problems, timeline.Problem{File: r.name, Msg: fmt.Sprintf("too many errors; stopped after %d", maxProblems)})
-	}
-	return r.problems.Err()
 }
 
 // integer parses a TimelineJS date component. TimelineJS accepts numbers
@@ -237,13 +214,7 @@ func integer(v value) (n int, ok bool, msg string) {
 }
 
 // quoteShort quotes s, shortened to 40 characters.
-func quoteShort(s string) string {
-	if utf8.RuneCountInString(s) > 40 {
-		rs := []rune(s)
-		s = string(rs[:40]) + "…"
-	}
-	return strconv.Quote(s)
-}
+func quoteShort(s string) string { return input.Quote(s, 40) }
 
 func daysIn(y, m int) int {
 	switch m {
@@ -455,7 +426,7 @@ func parseTime(s string) (timeline.Clock, string) {
 // "All eras must have start and end dates").
 func (r *reader) date(s *slideIn) (timeline.Date, bool) {
 	if !s.start.set {
-		r.problemAt(s.path+".start_date", s.line, s.col, "missing start date: every %s needs one (TimelineJS requires start_date.year)", kindName(s.kind))
+		r.rep.Add(s.line, s.col, s.path+".start_date", "missing start date: every %s needs one (TimelineJS requires start_date.year)", kindName(s.kind))
 		return timeline.Date{}, false
 	}
 	a, ok := r.point(s.start)
@@ -469,7 +440,7 @@ func (r *reader) date(s *slideIn) (timeline.Date, bool) {
 		}
 	}
 	if s.kind == kindEra && !endSet {
-		r.problemAt(s.path+".end_date", s.line, s.col, "missing end date: an era needs a start and an end (TimelineJS requires both)")
+		r.rep.Add(s.line, s.col, s.path+".end_date", "missing end date: an era needs a start and an end (TimelineJS requires both)")
 		return timeline.Date{}, false
 	}
 	if !endSet {

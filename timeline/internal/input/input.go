@@ -9,9 +9,7 @@ package input
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -108,25 +106,6 @@ func Check(name string, data []byte, what string) ([]byte, error) {
 		return nil, Problems{{File: name, Msg: "empty file: " + what}}.Err()
 	}
 	return body, nil
-}
-
-// CSVError returns the line, column and message of an error of
-// encoding/csv, with a hint for the common mistakes; line and col are 0
-// for an error that is no *csv.ParseError. Columns are those of the text
-// after a byte order mark, which takes no column.
-func CSVError(err error) (line, col int, msg string) {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
-		return 0, 0, err.Error()
-	}
-	msg = pe.Err.Error()
-	switch {
-	case errors.Is(pe.Err, csv.ErrBareQuote):
-		msg += `: a cell with a " in it must be quoted, and the " doubled ("say ""hi""")`
-	case errors.Is(pe.Err, csv.ErrQuote):
-		msg += `: a quoted cell must end with a " followed by a comma or the end of the line`
-	}
-	return pe.Line, pe.Column, "CSV syntax error: " + msg
 }
 
 // Origin is where a dataset was read from: the name used in messages,
