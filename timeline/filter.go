@@ -141,7 +141,7 @@ func (f Filter) Matcher(d *Dataset) func(*Event) bool {
 // that no word found spans two of them.
 func SearchText(e *Event, sourceTitle func(id string) string) string {
 	parts := make([]string, 0, 3+len(e.Tags)+len(e.Sources))
-	parts = append(parts, e.Title, e.Summary, e.Attribution)
+	parts = append(parts, e.Title, PlainText(e.Summary), e.Attribution)
 	parts = append(parts, e.Tags...)
 	for _, id := range e.Sources {
 		parts = append(parts, sourceTitle(id))

@@ -140,6 +140,7 @@ func (c *checker) eras() {
 		}
 		c.date("eras", i, ".span", e.Span, true)
 		c.color("eras", i, e.Color)
+		c.text(at("eras", i, ".description"), e.Description)
 		if !e.Span.IsZero() && !e.Span.IsInterval() {
 			c.add(SeverityWarning, at("eras", i, ".span"), "span %q is a single date; an era's span is usually an interval such as 1986/2003", e.Span)
 		}
@@ -152,6 +153,7 @@ func (c *checker) categories() {
 			c.add(SeverityError, at("categories", i, ".label"), "missing label")
 		}
 		c.color("categories", i, cat.Color)
+		c.text(at("categories", i, ".description"), cat.Description)
 	}
 }
 
@@ -183,6 +185,7 @@ func (c *checker) event(i int, e *Event) {
 		c.add(SeverityError, at("events", i, ".title"), "missing title")
 	}
 	c.date("events", i, ".date", e.Date, true)
+	c.text(at("events", i, ".summary"), e.Summary)
 	if e.Era != "" {
 		k, ok := c.eraIDs[e.Era]
 		if ok {
@@ -227,6 +230,20 @@ func (c *checker) event(i int, e *Event) {
 	}
 	if e.Media != nil {
 		c.media(i, e.Media)
+	}
+}
+
+// text checks the links of rich text s, the value at path: each an
+// http(s) address or a relative path inside the dataset's folder, as
+// media addresses are.
+func (c *checker) text(path, s string) {
+	for _, l := range TextLinks(s) {
+		switch {
+		case len(l.URL) > MaxURL:
+			c.add(SeverityError, path, "link is %d bytes long, more than the %d an address may have", len(l.URL), MaxURL)
+		case !SafeMediaURL(l.URL):
+			c.add(SeverityError, path, "link %q is neither an http(s) address nor a relative path to a file beside the dataset; only its text is shown", l.URL)
+		}
 	}
 }
 
