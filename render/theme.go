@@ -1,7 +1,7 @@
 package render
 
 import (
-	"fmt"
+	"encoding/hex"
 	"math"
 )
 
@@ -33,24 +33,43 @@ const (
 	MinMarkContrast = 3
 )
 
-// rgb parses #rgb or #rrggbb into 0..1 channels.
-func rgb(c string) (r, g, b float64, ok bool) {
-	if len(c) == 4 && c[0] == '#' {
-		c = "#" + c[1:2] + c[1:2] + c[2:3] + c[2:3] + c[3:4] + c[3:4]
+// RGB is a colour by its red, green and blue channels.
+type RGB struct{ R, G, B uint8 }
+
+// ParseColor reads a colour "#rrggbb" or "#rgb", in either case: the one
+// reader of the colours of the data, the view and the writers.
+func ParseColor(s string) (RGB, bool) {
+	if len(s) == 4 && s[0] == '#' {
+		s = string([]byte{'#', s[1], s[1], s[2], s[2], s[3], s[3]})
 	}
-	var x, y, z uint8
-	if len(c) != 7 {
-		return 0, 0, 0, false
+	var c [3]byte
+	if len(s) != 7 || s[0] != '#' {
+		return RGB{}, false
 	}
-	if _, err := fmt.Sscanf(c, "#%02x%02x%02x", &x, &y, &z); err != nil {
-		return 0, 0, 0, false
+	if _, err := hex.Decode(c[:], []byte(s[1:])); err != nil {
+		return RGB{}, false
 	}
-	return float64(x) / 255, float64(y) / 255, float64(z) / 255, true
+	return RGB{c[0], c[1], c[2]}, true
 }
 
-func hex(r, g, b float64) string {
-	ch := func(x float64) int { return int(math.Round(clamp(x, 0, 1) * 255)) }
-	return fmt.Sprintf("#%02x%02x%02x", ch(r), ch(g), ch(b))
+// Hex returns c as "#rrggbb", in lower case.
+func (c RGB) Hex() string { return "#" + hex.EncodeToString([]byte{c.R, c.G, c.B}) }
+
+// Tint mixes c with white: 0 is c, 1 is white.
+func (c RGB) Tint(f float64) RGB {
+	mix := func(x uint8) uint8 { return uint8(float64(x) + (255-float64(x))*f + 0.5) }
+	return RGB{mix(c.R), mix(c.G), mix(c.B)}
+}
+
+// rgb parses #rgb or #rrggbb into 0..1 channels.
+func rgb(c string) (r, g, b float64, ok bool) {
+	x, ok := ParseColor(c)
+	return float64(x.R) / 255, float64(x.G) / 255, float64(x.B) / 255, ok
+}
+
+func hexOf(r, g, b float64) string {
+	ch := func(x float64) uint8 { return uint8(math.Round(clamp(x, 0, 1) * 255)) }
+	return RGB{ch(r), ch(g), ch(b)}.Hex()
 }
 
 // Luminance is WCAG 2's relative luminance of the colour c (#rgb or
@@ -109,7 +128,7 @@ func hsl(r, g, b float64) (h, s, l float64) {
 
 func fromHSL(h, s, l float64) string {
 	if s == 0 {
-		return hex(l, l, l)
+		return hexOf(l, l, l)
 	}
 	var q float64
 	if l < 0.5 {
@@ -130,7 +149,7 @@ func fromHSL(h, s, l float64) string {
 		}
 		return p
 	}
-	return hex(ch(h+1.0/3), ch(h), ch(h-1.0/3))
+	return hexOf(ch(h+1.0/3), ch(h), ch(h-1.0/3))
 }
 
 // towards returns the colour c with the hue of c, its saturation at

@@ -662,23 +662,17 @@ func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 // it takes to sit behind dark text and marks: an era's band is a
 // background, whatever colour the data gives it. A pale colour is kept.
 func pale(given string) string {
-	c := given
-	if len(c) == 4 {
-		c = "#" + c[1:2] + c[1:2] + c[2:3] + c[2:3] + c[3:4] + c[3:4]
-	}
-	var r, g, b uint8
-	if _, err := fmt.Sscanf(c, "#%02x%02x%02x", &r, &g, &b); err != nil {
+	c, ok := ParseColor(given)
+	if !ok {
 		return given
 	}
 	// Relative luminance, roughly: mix until it reaches 0.85.
-	lum := (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 255
+	lum := (0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)) / 255
 	const target = 0.85
 	if lum >= target {
 		return given
 	}
-	t := (target - lum) / (1 - lum) // share of white
-	mix := func(x uint8) uint8 { return uint8(math.Round(float64(x) + (255-float64(x))*t)) }
-	return fmt.Sprintf("#%02x%02x%02x", mix(r), mix(g), mix(b))
+	return c.Tint((target - lum) / (1 - lum)).Hex() // the share of white
 }
 
 // baseName returns the last element of the path p, with either slash as

@@ -297,7 +297,7 @@ func (d *doc) text(f face, size float64, c rgb, x, y float64, s string) {
 	d.setFill(c)
 	if !d.haveInk || c != d.textInk {
 		d.textInk, d.haveInk = c, true
-		d.pdf.SetTextColor(int(c.r), int(c.g), int(c.b))
+		d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
 	}
 	if d.simple(s, f) {
 		d.setFont(f, size)

@@ -365,23 +365,22 @@ func (d *doc) datedText() string {
 }
 
 // rgb is a colour.
-type rgb struct{ r, g, b uint8 }
+type rgb = render.RGB
 
-// The briefing's inks: the overview's, and black and the links' blue.
+// The briefing's inks: the overview's, and the links' blue.
 var (
-	black    = rgb{0, 0, 0}
 	ink      = hexColor(render.InkColor)
 	grey     = hexColor(render.GreyColor)
 	lightInk = hexColor(render.LightInkColor)
 	rule     = hexColor(render.RuleColor)
 	white    = hexColor(render.WhiteColor)
-	linkBlue = rgb{0, 68, 136}
+	linkBlue = rgb{R: 0, G: 68, B: 136}
 	outline  = hexColor(render.OutlineColor)
 )
 
 // parseColor reads "#rrggbb" or "#rgb"; anything else is grey.
 func parseColor(s string) rgb {
-	if c, ok := readColor(s); ok {
+	if c, ok := render.ParseColor(s); ok {
 		return c
 	}
 	return grey
@@ -389,51 +388,8 @@ func parseColor(s string) rgb {
 
 // hexColor reads one of render's colours, "#rrggbb".
 func hexColor(s string) rgb {
-	c, _ := readColor(s)
+	c, _ := render.ParseColor(s)
 	return c
-}
-
-// readColor reads "#rrggbb" or "#rgb".
-func readColor(s string) (rgb, bool) {
-	hex := func(c byte) (uint8, bool) {
-		switch {
-		case c >= '0' && c <= '9':
-			return c - '0', true
-		case c >= 'a' && c <= 'f':
-			return c - 'a' + 10, true
-		case c >= 'A' && c <= 'F':
-			return c - 'A' + 10, true
-		}
-		return 0, false
-	}
-	var v [6]uint8
-	switch len(s) {
-	case 7:
-		for i := range v {
-			x, ok := hex(s[1+i])
-			if !ok {
-				return rgb{}, false
-			}
-			v[i] = x
-		}
-	case 4:
-		for i := range 3 {
-			x, ok := hex(s[1+i])
-			if !ok {
-				return rgb{}, false
-			}
-			v[2*i], v[2*i+1] = x, x
-		}
-	default:
-		return rgb{}, false
-	}
-	return rgb{v[0]<<4 | v[1], v[2]<<4 | v[3], v[4]<<4 | v[5]}, s[0] == '#'
-}
-
-// tint mixes c with white: 0 is c, 1 is white.
-func (c rgb) tint(f float64) rgb {
-	mix := func(x uint8) uint8 { return uint8(float64(x) + (255-float64(x))*f + 0.5) }
-	return rgb{mix(c.r), mix(c.g), mix(c.b)}
 }
 
 // addFont gives font i to gofpdf, once.
@@ -465,13 +421,13 @@ func (d *doc) setFill(c rgb) {
 		return
 	}
 	d.fill, d.haveFill = c, true
-	d.pdf.SetFillColor(int(c.r), int(c.g), int(c.b))
+	d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
 }
 
 func (d *doc) setStroke(c rgb, w float64) {
 	if !d.haveStroke || c != d.stroke {
 		d.stroke, d.haveStroke = c, true
-		d.pdf.SetDrawColor(int(c.r), int(c.g), int(c.b))
+		d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
 	}
 	if w != d.lw {
 		d.lw = w

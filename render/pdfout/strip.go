@@ -162,7 +162,7 @@ func (d *doc) Bar(shape render.Shape, x0, x1, cy float64, c rgb, dashed bool) {
 		d.pdf.SetDashPattern(render.BarDash, 0)
 	}
 	if shape == render.ShapeRange {
-		d.setFill(c.tint(render.RangeTint))
+		d.setFill(c.Tint(render.RangeTint))
 		d.setStroke(c, render.RangeBarW)
 		if dashed {
 			d.setStroke(outline, render.DashedBarW)

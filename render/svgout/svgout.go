@@ -290,7 +290,8 @@ func (s *svg) Bar(shape render.Shape, x0, x1, cy float64, c string, dashed bool)
 	w := math.Max(x1-x0, 1)
 	fill, stroke, sw, h := c, outline, render.MarkOutlineW, render.SpanBarH
 	if shape == render.ShapeRange {
-		fill, stroke, sw, h = tint(c, render.RangeTint), c, render.RangeBarW, render.RangeBarH
+		x, _ := render.ParseColor(c)
+		fill, stroke, sw, h = x.Tint(render.RangeTint).Hex(), c, render.RangeBarW, render.RangeBarH
 	}
 	dash := ""
 	if dashed {
@@ -368,31 +369,8 @@ func attr(t string) string { return text(t) }
 // color returns c as "#rrggbb" when it is "#rgb" or "#rrggbb", else def:
 // a colour of the data never reaches the file as it is written.
 func color(c, def string) string {
-	isHex := func(s string) bool {
-		for i := 1; i < len(s); i++ {
-			if !strings.ContainsRune("0123456789abcdefABCDEF", rune(s[i])) {
-				return false
-			}
-		}
-		return true
-	}
-	switch {
-	case len(c) == 7 && c[0] == '#' && isHex(c):
-		return strings.ToLower(c)
-	case len(c) == 4 && c[0] == '#' && isHex(c):
-		return strings.ToLower("#" + c[1:2] + c[1:2] + c[2:3] + c[2:3] + c[3:4] + c[3:4])
+	if x, ok := render.ParseColor(c); ok {
+		return x.Hex()
 	}
 	return def
-}
-
-// tint mixes the colour c ("#rrggbb") with white: 0 is c, 1 is white.
-func tint(c string, f float64) string {
-	const hexDigits = "0123456789abcdef"
-	out := []byte("#")
-	for i := 1; i < 7; i += 2 {
-		x, _ := strconv.ParseUint(c[i:i+2], 16, 8)
-		v := uint8(float64(x) + (255-float64(x))*f + 0.5)
-		out = append(out, hexDigits[v>>4], hexDigits[v&15])
-	}
-	return string(out)
 }
