@@ -307,9 +307,9 @@ func heading(d *timeline.Dataset, f timeline.Filter, shown int, opts Options) *V
 		Total:      len(d.Events),
 	}
 	if f.IsZero() {
-		v.CountText = plural(v.Total, "event")
+		v.CountText = Plural(v.Total, "event")
 	} else {
-		v.CountText = fmt.Sprintf("%d of %s", v.Shown, plural(v.Total, "event"))
+		v.CountText = fmt.Sprintf("%d of %s", v.Shown, Plural(v.Total, "event"))
 	}
 	v.Heading = v.FilterText + " — " + v.CountText
 	// The dataset by its base name only: a path would put the user's
@@ -649,11 +649,21 @@ func Citation(s *timeline.Source) string {
 	return c
 }
 
-func plural(n int, noun string) string {
+// Plural returns "1 event" for n 1 and noun "event", else "3 events".
+func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// JoinWords joins ws as a list in prose with the conjunction conj: "a",
+// "a and b", "a, b and c".
+func JoinWords(ws []string, conj string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " " + conj + " " + ws[len(ws)-1]
 }
 
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/timeline-tool/timeline/render"
 	"github.com/timeline-tool/timeline/timeline"
 )
 
@@ -88,13 +89,7 @@ func didYouMean(s string, valid []string, quote func(string) string) string {
 	for i, w := range sug {
 		q[i] = quote(w)
 	}
-	switch len(q) {
-	case 1:
-		return "did you mean " + q[0] + "?"
-	case 2:
-		return "did you mean " + q[0] + " or " + q[1] + "?"
-	}
-	return "did you mean " + strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1] + "?"
+	return "did you mean " + render.JoinWords(q, "or") + "?"
 }
 
 func quoted(s string) string     { return fmt.Sprintf("%q", s) }

@@ -16,9 +16,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files with what the tests make")
 
-// Updating reports whether the tests run with -update.
-func Updating() bool { return *update }
-
 // Check compares got with the golden file path. With -update it writes
 // got there instead. A missing golden file is a failure. On a mismatch
 // it writes got beside the golden file (GotPath) and shows a diff; on a

@@ -48,11 +48,8 @@ func (m Missing) String() string {
 		where = append(where, "the "+o)
 	}
 	in := ""
-	switch n := len(where); {
-	case n == 1:
-		in = " in " + where[0]
-	case n > 1:
-		in = " in " + strings.Join(where[:n-1], ", ") + " and " + where[n-1]
+	if len(where) > 0 {
+		in = " in " + render.JoinWords(where, "and")
 	}
 	return codePoint(m.Rune) + " " + strconv.QuoteToGraphic(string(m.Rune)) + in
 }

@@ -201,7 +201,7 @@ func ParseFont(name string, b []byte) (*Font, error) {
 			return fail("a font whose licence (OS/2 fsType %#04x) forbids embedding it or a subset of it in a document", fs)
 		}
 	}
-	if !hasFormat4(b, tables["cmap"]) {
+	if fmt4, _ := sfnt(b).unicodeMaps(tables["cmap"][0]); fmt4 < 0 {
 		return fail("a TrueType font without a Unicode character map of format 4, which the PDF library needs; %s", fontHint)
 	}
 	b, astral := remapAstral(b, tables)
@@ -230,28 +230,6 @@ func tryLoad(b []byte) (err error) {
 	pdf.SetFont("Trial", "", 10)
 	pdf.GetStringWidth("a")
 	return pdf.Error()
-}
-
-// hasFormat4 reports whether the font's cmap table has a Unicode
-// subtable of format 4, the one gofpdf reads.
-func hasFormat4(b []byte, cmap [2]int) bool {
-	off := cmap[0]
-	if cmap[1] < 4 {
-		return false
-	}
-	n := int(binary.BigEndian.Uint16(b[off+2:]))
-	for i := 0; i < n; i++ {
-		rec := off + 4 + 8*i
-		if rec+8 > len(b) {
-			return false
-		}
-		platform, encoding := binary.BigEndian.Uint16(b[rec:]), binary.BigEndian.Uint16(b[rec+2:])
-		sub := off + int(binary.BigEndian.Uint32(b[rec+4:]))
-		if (platform == 3 && encoding == 1 || platform == 0) && sub+2 <= len(b) && binary.BigEndian.Uint16(b[sub:]) == 4 {
-			return true
-		}
-	}
-	return false
 }
 
 // coverage is a set of the runes of the Basic Multilingual Plane.

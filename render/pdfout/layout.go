@@ -238,7 +238,7 @@ func (d *doc) chronology() {
 		if len(v.Eras) == 0 {
 			label = "Events"
 		}
-		d.addSection(label+" · "+plural(len(rest), "event"), block{kind: kindPara, pad: 16, keepNext: true, atomic: true, bookmark: label,
+		d.addSection(label+" · "+render.Plural(len(rest), "event"), block{kind: kindPara, pad: 16, keepNext: true, atomic: true, bookmark: label,
 			rows: []row{{text: label, face: sansBold, size: 12, h: 18, color: ink}, {h: 4}}})
 		if len(rest) == 0 {
 			text := "No events match the filter."
@@ -269,7 +269,7 @@ func (d *doc) eraHeading(era *render.EraView, n int) {
 	if len(rows) > 0 {
 		rows[0].h += 3 // room above the label on the band
 	}
-	sub := plural(n, "event")
+	sub := render.Plural(n, "event")
 	span := clean(era.SpanLabel, true)
 	if span != "" {
 		sub = span + " · " + sub
@@ -286,7 +286,7 @@ func (d *doc) eraHeading(era *render.EraView, n int) {
 		mark += " (" + span + ")"
 	}
 	d.eraBlock[era] = len(d.blocks)
-	d.addSection(mark+" · "+plural(n, "event"), block{kind: kindEra, pad: 18, rows: rows, band: band, atomic: true, keepNext: n > 0, bookmark: mark, era: era})
+	d.addSection(mark+" · "+render.Plural(n, "event"), block{kind: kindEra, pad: 18, rows: rows, band: band, atomic: true, keepNext: n > 0, bookmark: mark, era: era})
 	if n == 0 {
 		text := "No events of this era match the filter."
 		if d.unfiltered() {
@@ -405,7 +405,7 @@ func (d *doc) sourceList() {
 	}
 	head = append(head, d.para(intro, serif, 9, 11.5, 0, W, ink)...)
 	head = append(head, row{h: 4})
-	d.addSection("Sources · "+plural(len(v.Sources), "source"), block{kind: kindPara, pad: 30, keepNext: len(v.Sources) > 0, atomic: true, bookmark: "Sources", rows: head})
+	d.addSection("Sources · "+render.Plural(len(v.Sources), "source"), block{kind: kindPara, pad: 30, keepNext: len(v.Sources) > 0, atomic: true, bookmark: "Sources", rows: head})
 	for _, s := range v.Sources {
 		side := []row{{text: strconv.Itoa(s.N), face: sansBold, size: 8.5, h: 11.5, x: numW, right: true, color: ink}}
 		cite := clean(isolate(s.Citation), false)
@@ -423,7 +423,7 @@ func (d *doc) sourceList() {
 		if n := clean(s.NotesLabel(), true); n != "" {
 			info = append(info, n)
 		}
-		info = append(info, "cited by "+plural(len(s.CitedBy), "event"))
+		info = append(info, "cited by "+render.Plural(len(s.CitedBy), "event"))
 		rows = append(rows, row{text: strings.Join(info, " · "), face: sans, size: 7.5, h: 10, x: citeX, color: grey})
 		d.add(block{kind: kindSource, pad: 5, rows: rows, side: side, atomic: true, src: s})
 	}
@@ -469,7 +469,7 @@ func (d *doc) method() {
 		"so that it reads printed in black and white. Every status but “established” is also written under the title, "+
 		"with who reports, claims, alleges or denies it.", serif, 9.5, 12, 0, W, ink)...)
 	for _, s := range v.Statuses {
-		text := clean(isolate(s.Label)+" ("+plural(s.Count, "event")+"): "+s.Meaning+".", true)
+		text := clean(isolate(s.Label)+" ("+render.Plural(s.Count, "event")+"): "+s.Meaning+".", true)
 		rows := d.para(text, serif, 9.5, 12, 16, W-16, ink)
 		rows[0].mark, rows[0].markX = int8(s.Mark)+1, 7
 		rows[0].h += 2
@@ -503,31 +503,16 @@ func (d *doc) method() {
 // fontsText names the fonts the briefing is set in, all embedded with
 // only the glyphs it uses.
 func (d *doc) fontsText() string {
-	t := "Liberation Serif and Liberation Sans (SIL Open Font License)"
-	var more []string
+	fonts := []string{"Liberation Serif and Liberation Sans (SIL Open Font License)"}
 	if d.used[dejaVu] || d.used[dejaVuBold] {
-		more = append(more, "DejaVu Sans (Bitstream Vera licence) for the characters they lack")
+		fonts = append(fonts, "DejaVu Sans (Bitstream Vera licence) for the characters they lack")
 	}
 	for i := numBuiltin; i < len(d.fonts); i++ {
 		if d.used[i] {
-			more = append(more, clean(d.fonts[i].name, true)+" (given with --font)")
+			fonts = append(fonts, clean(d.fonts[i].name, true)+" (given with --font)")
 		}
 	}
-	switch len(more) {
-	case 0:
-	case 1:
-		t += " and " + more[0]
-	default:
-		t += ", " + strings.Join(more[:len(more)-1], ", ") + " and " + more[len(more)-1]
-	}
-	return t + ", embedded with only the glyphs the briefing uses."
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
+	return render.JoinWords(fonts, "and") + ", embedded with only the glyphs the briefing uses."
 }
 
 // firstPiece returns the least height of b that must sit on the page

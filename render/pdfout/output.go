@@ -55,8 +55,27 @@ func (g *grab) Write(p []byte) (int, error) {
 type pageStore struct {
 	bufs *[]*bytes.Buffer // gofpdf's pages' contents, from index 1
 	done [][]byte         // each page's compressed content, from index 1
-	z    bytes.Buffer
-	zw   *zlib.Writer
+	deflater
+}
+
+// deflater compresses page contents as gofpdf does, with one zlib writer
+// reset between pages.
+type deflater struct {
+	z  bytes.Buffer
+	zw *zlib.Writer
+}
+
+// deflate returns data compressed at gofpdf's level, in a buffer that the
+// next call reuses.
+func (d *deflater) deflate(data []byte) []byte {
+	if d.zw == nil {
+		d.zw, _ = zlib.NewWriterLevel(nil, zlib.BestSpeed) // gofpdf's level
+	}
+	d.z.Reset()
+	d.zw.Reset(&d.z)
+	d.zw.Write(data)
+	d.zw.Close()
+	return d.z.Bytes()
 }
 
 // reachPages returns the pages of pdf, or nil when pdf has no such field.
@@ -65,8 +84,7 @@ func reachPages(pdf *gofpdf.Fpdf) *pageStore {
 	if !f.IsValid() || f.Type() != reflect.TypeFor[[]*bytes.Buffer]() {
 		return nil
 	}
-	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // gofpdf's level
-	return &pageStore{bufs: (*[]*bytes.Buffer)(unsafe.Pointer(f.UnsafeAddr())), done: [][]byte{nil}, zw: zw}
+	return &pageStore{bufs: (*[]*bytes.Buffer)(unsafe.Pointer(f.UnsafeAddr())), done: [][]byte{nil}}
 }
 
 // take compresses and keeps the content of page n, which is finished,
@@ -79,11 +97,7 @@ func (p *pageStore) take(n int) {
 	}
 	bufs := *p.bufs
 	page := bufs[n]
-	p.z.Reset()
-	p.zw.Reset(&p.z)
-	p.zw.Write(page.Bytes())
-	p.zw.Close()
-	p.done = append(p.done, bytes.Clone(p.z.Bytes()))
+	p.done = append(p.done, bytes.Clone(p.deflate(page.Bytes())))
 	bufs[n] = new(bytes.Buffer)
 	if n+1 < len(bufs) {
 		next := bufs[n+1]
@@ -103,16 +117,11 @@ type pdfObject struct {
 }
 
 // finish writes the PDF file b, as gofpdf wrote it without compression,
-// to w: page contents compressed, /Lang (lang) in the catalog unless lang
-// is "", offsets made right. It reads the whole file before it writes, so
-// that a file it cannot read writes nothing.
-func finish(w io.Writer, b []byte, lang string) error {
-	return finishPages(w, b, lang, nil)
-}
-
-// finishPages is finish for a file whose pages' contents, from the
-// first, are taken, compressed, by p (nil for none).
-func finishPages(w io.Writer, b []byte, lang string, p *pageStore) error {
+// to w: page contents compressed (unless p, when not nil, took them while
+// they were drawn), /Lang (lang) in the catalog unless lang is "",
+// offsets made right. It reads the whole file before it writes, so that
+// a file it cannot read writes nothing.
+func finish(w io.Writer, b []byte, lang string, p *pageStore) error {
 	for _, c := range lang { // a canonical BCP 47 tag: letters, digits and hyphens
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
 			return fmt.Errorf("pdf: language %q is not a BCP 47 tag", lang)
@@ -131,8 +140,7 @@ func finishPages(w io.Writer, b []byte, lang string, p *pageStore) error {
 	}
 	put(b[:objs[0].start]) // the header
 	var (
-		z      bytes.Buffer
-		zw, _  = zlib.NewWriterLevel(&z, zlib.BestSpeed) // gofpdf's level
+		z      deflater
 		header []byte
 	)
 	page := 0
@@ -147,11 +155,7 @@ func finishPages(w io.Writer, b []byte, lang string, p *pageStore) error {
 			if p != nil && page < len(p.done) && len(data) == 0 {
 				zdata, p.done[page] = p.done[page], nil // taken while drawing
 			} else {
-				z.Reset()
-				zw.Reset(&z)
-				zw.Write(data)
-				zw.Close()
-				zdata = z.Bytes()
+				zdata = z.deflate(data)
 			}
 			header = strconv.AppendInt(header[:0], int64(o.n), 10)
 			header = append(header, " 0 obj\n<</Filter /FlateDecode /Length "...)

@@ -108,13 +108,13 @@ func TestFinishRefuses(t *testing.T) {
 			bad, lang = good, "en) /Evil (x"
 		}
 		var out bytes.Buffer
-		err := finish(&out, bad, lang)
+		err := finish(&out, bad, lang, nil)
 		if err == nil || out.Len() != 0 || !strings.HasPrefix(err.Error(), "pdf: ") {
 			t.Errorf("%s: finish wrote %d bytes, error %v", name, out.Len(), err)
 		}
 	}
 	var out bytes.Buffer
-	if err := finish(&out, good, "en"); err != nil || !bytes.Contains(out.Bytes(), []byte("/Type /Catalog\n/Lang (en)\n")) {
+	if err := finish(&out, good, "en", nil); err != nil || !bytes.Contains(out.Bytes(), []byte("/Type /Catalog\n/Lang (en)\n")) {
 		t.Errorf("the file itself: %v", fmt.Sprint(err))
 	}
 	checkXref(t, out.Bytes())

@@ -42,7 +42,7 @@ func TestPagesReached(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := finishPages(&out, g.b, "en", d.taken); err != nil {
+	if err := finish(&out, g.b, "en", d.taken); err != nil {
 		t.Fatal(err)
 	}
 	if n := bytes.Count(out.Bytes(), []byte("/Filter /FlateDecode /Length 0>>")); n > 0 {

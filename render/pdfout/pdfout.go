@@ -127,7 +127,7 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	d.pdf = nil // free gofpdf's pages while finish writes the file
-	return finishPages(w, g.b, v.Language, d.taken)
+	return finish(w, g.b, v.Language, d.taken)
 }
 
 // Page geometry, in points.
