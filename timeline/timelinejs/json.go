@@ -1,8 +1,10 @@
 package timelinejs
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -93,32 +95,14 @@ var jsonForm = input.JSONForm{
 	TooMany:  "more than %d slides; the most read is %d",
 }
 
+// sortedKeys returns the keys of m, "title", "events" and "eras" first
+// (so that the title's problems are reported first), then the others by
+// name. The order does not matter to the result; it makes the order of
+// messages stable.
 func sortedKeys(m map[string]json.RawMessage) []string {
-	// The order of the keys does not matter to the result; sorting makes
-	// the order of messages stable. "title" comes first so that its
-	// problems are reported first.
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b string) int {
-		rank := func(s string) int {
-			switch s {
-			case "title":
-				return 0
-			case "events":
-				return 1
-			case "eras":
-				return 2
-			}
-			return 3
-		}
-		if c := rank(a) - rank(b); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
-	})
-	return keys
+	first := []string{"title", "events", "eras"}
+	rank := func(k string) int { return cmp.Or(slices.Index(first, k)+1, len(first)+1) }
+	return slices.SortedFunc(maps.Keys(m), func(a, b string) int { return cmp.Or(rank(a)-rank(b), strings.Compare(a, b)) })
 }
 
 func isNull(raw json.RawMessage) bool { return len(raw) == 0 || string(raw) == "null" }
@@ -214,10 +198,8 @@ func (r *reader) slide(raw json.RawMessage, path string, kind slideKind) *slideI
 		return nil
 	}
 	s := &slideIn{kind: kind, path: path}
-	where := kindName(kind) + " "
-	for _, k := range sortedKeys(m) {
-		v := m[k]
-		p := path + "." + k
+	strs := map[string]*value{"group": &s.group, "display_date": &s.display, "unique_id": &s.uniqueID}
+	r.members(m, sortedKeys(m), path, "slides", strs, func(k string, v json.RawMessage, p string) bool {
 		switch k {
 		case "start_date":
 			s.start = r.dateObj(v, p)
@@ -228,27 +210,12 @@ func (r *reader) slide(raw json.RawMessage, path string, kind slideKind) *slideI
 			s.end = r.dateObj(v, p)
 		case "text":
 			t := r.object(v, p, "text object")
-			for _, tk := range sortedKeysOf(t) {
-				switch tk {
-				case "headline":
-					s.headline = r.str(t[tk], p+".headline")
-				case "text":
-					s.text = r.str(t[tk], p+".text")
-				default:
-					r.dropped(fmt.Sprintf("unknown field %q of text objects", tk), "TimelineJS does not define it")
-				}
-			}
+			r.members(t, slices.Sorted(maps.Keys(t)), p, "text objects", map[string]*value{"headline": &s.headline, "text": &s.text}, nil)
 		case "media":
 			s.media = r.jsonMedia(v, p)
-		case "group":
-			s.group = r.str(v, p)
-		case "display_date":
-			s.display = r.str(v, p)
-		case "unique_id":
-			s.uniqueID = r.str(v, p)
 		case "background":
 			if !isNull(v) {
-				r.dropped(where+"backgrounds", "timeline draws no slide backgrounds")
+				r.dropped(kindName(kind)+" backgrounds", "timeline draws no slide backgrounds")
 			}
 		case "autolink":
 			r.dropped("autolink", "timeline makes no links from plain text; links in the text become sources")
@@ -257,47 +224,43 @@ func (r *reader) slide(raw json.RawMessage, path string, kind slideKind) *slideI
 		case "type":
 			// The sheet's Type column, sometimes left in JSON made from it.
 		default:
-			r.dropped(fmt.Sprintf("unknown field %q of slides", k), "TimelineJS does not define it")
+			return false
 		}
-	}
+		return true
+	})
 	return s
 }
 
-func sortedKeysOf(m map[string]json.RawMessage) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// members reads the members of the object m at path, in the order of
+// keys: a member named in strs as a string into the value it points to,
+// another as other (which may be nil) reads it. A member neither knows is
+// dropped as an unknown field of what ("slides").
+func (r *reader) members(m map[string]json.RawMessage, keys []string, path, what string, strs map[string]*value,
+	other func(k string, v json.RawMessage, p string) bool) {
+	for _, k := range keys {
+		p := path + "." + k
+		if dst, ok := strs[k]; ok {
+			*dst = r.str(m[k], p)
+		} else if other == nil || !other(k, m[k], p) {
+			r.dropped(fmt.Sprintf("unknown field %q of %s", k, what), "TimelineJS does not define it")
+		}
 	}
-	slices.Sort(keys)
-	return keys
 }
 
 // jsonMedia reads a media object (json-format.html, "Media objects").
 func (r *reader) jsonMedia(raw json.RawMessage, path string) mediaIn {
 	var mi mediaIn
 	m := r.object(raw, path, "media object")
-	for _, k := range sortedKeysOf(m) {
-		v := m[k]
-		p := path + "." + k
-		switch k {
-		case "url":
-			mi.url = r.str(v, p)
-		case "credit":
-			mi.credit = r.str(v, p)
-		case "caption":
-			mi.caption = r.str(v, p)
-		case "thumbnail":
-			mi.thumbnail = r.str(v, p)
-		case "alt":
-			mi.alt = r.str(v, p)
-		case "title", "link", "link_target":
-			if c := r.str(v, p); strings.TrimSpace(c.s) != "" {
-				mi.other = true
-			}
-		default:
-			r.dropped(fmt.Sprintf("unknown field %q of media objects", k), "TimelineJS does not define it")
+	strs := map[string]*value{"url": &mi.url, "credit": &mi.credit, "caption": &mi.caption, "thumbnail": &mi.thumbnail, "alt": &mi.alt}
+	r.members(m, slices.Sorted(maps.Keys(m)), path, "media objects", strs, func(k string, v json.RawMessage, p string) bool {
+		if k != "title" && k != "link" && k != "link_target" {
+			return false
 		}
-	}
+		if c := r.str(v, p); strings.TrimSpace(c.s) != "" {
+			mi.other = true
+		}
+		return true
+	})
 	return mi
 }
 
@@ -312,31 +275,14 @@ func (r *reader) dateObj(raw json.RawMessage, path string) dateIn {
 		return d
 	}
 	d.set = true
-	for _, k := range sortedKeysOf(m) {
-		v := m[k]
-		p := path + "." + k
-		switch k {
-		case "year":
-			d.year = r.str(v, p)
-		case "month":
-			d.month = r.str(v, p)
-		case "day":
-			d.day = r.str(v, p)
-		case "hour":
-			d.hour = r.str(v, p)
-		case "minute":
-			d.minute = r.str(v, p)
-		case "second":
-			d.second = r.str(v, p)
-		case "millisecond":
-			d.ms = r.str(v, p)
-		case "display_date", "display_text":
-			d.display = r.str(v, p)
-		case "format", "format_short":
+	strs := map[string]*value{"year": &d.year, "month": &d.month, "day": &d.day, "hour": &d.hour, "minute": &d.minute,
+		"second": &d.second, "millisecond": &d.ms, "display_date": &d.display, "display_text": &d.display}
+	r.members(m, slices.Sorted(maps.Keys(m)), path, "date objects", strs, func(k string, _ json.RawMessage, _ string) bool {
+		if k == "format" || k == "format_short" {
 			r.dropped("date formats", "timeline labels dates itself; use display_date for a label of your own")
-		default:
-			r.dropped(fmt.Sprintf("unknown field %q of date objects", k), "TimelineJS does not define it")
+			return true
 		}
-	}
+		return false
+	})
 	return d
 }

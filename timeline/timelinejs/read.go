@@ -480,14 +480,15 @@ func kindName(k slideKind) string {
 // input.Slug, which every reader shares).
 func slugify(s string) string { return input.Slug(s) }
 
-// ids hands out unique ids (see input.IDs).
-type ids struct{ *input.IDs }
-
-func newIDs(reserved ...string) *ids { return &ids{input.NewIDs(reserved...)} }
-
-// unique returns want, or want with "-2", "-3", … appended, whichever is
-// not yet taken, and takes it; an empty want gives fallback.
-func (u *ids) unique(want, fallback string) string { return u.Unique(want, fallback) }
+// slug40 is the slug of s cut to 40 characters, for an id made from a
+// title.
+func slug40(s string) string {
+	id := slugify(s)
+	if utf8.RuneCountInString(id) > 40 {
+		id = strings.TrimRight(string([]rune(id)[:40]), "-")
+	}
+	return id
+}
 
 // firstWords returns the first line of s cut to about n characters, for a
 // title made from a text.
@@ -579,7 +580,7 @@ const untitled = "Untitled timeline"
 // addEras adds an era for each era slide with a valid date, labelled by
 // its headline.
 func (r *reader) addEras(d *timeline.Dataset, eras []*slideIn) {
-	eraIDs := newIDs()
+	eraIDs := input.NewIDs()
 	for i, s := range eras {
 		span, ok := r.date(s)
 		label := strings.ReplaceAll(plain(s.headline.s), "\n", " ")
@@ -592,7 +593,7 @@ func (r *reader) addEras(d *timeline.Dataset, eras []*slideIn) {
 		if !ok {
 			continue
 		}
-		d.Eras = append(d.Eras, &timeline.Era{ID: eraIDs.unique(slugify(label), "era-"+strconv.Itoa(i+1)), Label: label, Span: span})
+		d.Eras = append(d.Eras, &timeline.Era{ID: eraIDs.Unique(slugify(label), "era-"+strconv.Itoa(i+1)), Label: label, Span: span})
 		r.pos.eras = append(r.pos.eras, eraPlaced(s))
 	}
 }
@@ -602,7 +603,7 @@ func (r *reader) addEras(d *timeline.Dataset, eras []*slideIn) {
 // a slide citing neither cites the input file.
 func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 	src := newSources(r)
-	eventIDs, catIDs := newIDs(), newIDs()
+	eventIDs, catIDs := input.NewIDs(), input.NewIDs()
 	catByKey := map[string]*timeline.Category{}
 	for i, s := range events {
 		date, ok := r.date(s)
@@ -612,7 +613,7 @@ func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 			key := slugify(g)
 			c := catByKey[key]
 			if c == nil {
-				c = &timeline.Category{ID: catIDs.unique(key, "group-"+strconv.Itoa(len(catByKey)+1)), Label: g}
+				c = &timeline.Category{ID: catIDs.Unique(key, "group-"+strconv.Itoa(len(catByKey)+1)), Label: g}
 				catByKey[key] = c
 				d.Categories = append(d.Categories, c)
 				r.pos.categories = append(r.pos.categories, s.at[atGroup])
@@ -634,7 +635,7 @@ func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 // event returns the event of slide s, the i-th: its date, title (the
 // headline, else the first words of the text), summary, id (the
 // unique_id, else the title, slugified), display label and status.
-func (r *reader) event(s *slideIn, i int, date timeline.Date, head, body htmlText, eventIDs *ids) *timeline.Event {
+func (r *reader) event(s *slideIn, i int, date timeline.Date, head, body htmlText, eventIDs *input.IDs) *timeline.Event {
 	e := &timeline.Event{Date: date, Title: strings.ReplaceAll(head.text, "\n", " "), Summary: body.text}
 	if e.Title == "" {
 		e.Title = firstWords(body.text, 80)
@@ -645,12 +646,9 @@ func (r *reader) event(s *slideIn, i int, date timeline.Date, head, body htmlTex
 	}
 	id := slugify(plain(s.uniqueID.s))
 	if id == "" {
-		id = slugify(e.Title)
-		if utf8.RuneCountInString(id) > 40 {
-			id = strings.TrimRight(string([]rune(id)[:40]), "-")
-		}
+		id = slug40(e.Title)
 	}
-	e.ID = eventIDs.unique(id, "event-"+strconv.Itoa(i+1))
+	e.ID = eventIDs.Unique(id, "event-"+strconv.Itoa(i+1))
 	e.Display = r.display(s, date)
 	if body.hasStatus {
 		if st, ok := timeline.ParseStatus(body.status); ok {
@@ -702,12 +700,12 @@ type sources struct {
 	list   []*timeline.Source
 	from   []place // where each of list was first cited
 	byKey  map[string]*timeline.Source
-	ids    *ids
+	ids    *input.IDs
 	unsafe int
 }
 
 func newSources(r *reader) *sources {
-	return &sources{r: r, byKey: map[string]*timeline.Source{}, ids: newIDs()}
+	return &sources{r: r, byKey: map[string]*timeline.Source{}, ids: input.NewIDs()}
 }
 
 // add returns the id of the source with the given title and address,
@@ -732,12 +730,9 @@ func (s *sources) add(title, url, want string, from place) string {
 	}
 	id := slugify(want)
 	if id == "" || s.ids.Taken(id) {
-		id = slugify(title)
-		if utf8.RuneCountInString(id) > 40 {
-			id = strings.TrimRight(string([]rune(id)[:40]), "-")
-		}
+		id = slug40(title)
 	}
-	src := &timeline.Source{ID: s.ids.unique(id, "source-"+strconv.Itoa(len(s.list)+1)), Title: title, URL: url}
+	src := &timeline.Source{ID: s.ids.Unique(id, "source-"+strconv.Itoa(len(s.list)+1)), Title: title, URL: url}
 	s.byKey[key] = src
 	s.list = append(s.list, src)
 	s.from = append(s.from, from)
