@@ -17,7 +17,7 @@ PREFIX    ?=
 DIST      ?= dist
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps system-deps node-deps assets build install dist dist-check run test test-short bench fmt vet fuzz examples clean
+.PHONY: all deps system-deps node-deps assets build install dist dist-check run test test-short bench bench-page fmt vet fuzz examples clean
 
 all: build
 
@@ -111,13 +111,34 @@ test: deps
 test-short: assets
 	$(GO) test -count=1 -short ./...
 
-# Benchmarks: loading 1,000 to 100,000 events beside a plain encoding/json
-# decode of the same bytes (BenchmarkLoad/plain, the baseline), refusing an
-# over-size input, renderers at 100 to 100,000 events, and the browser and
-# Chromium-print comparisons. Figures depend on the machine: read them as
+# Benchmarks: the page at scale (bench-page), then loading 1,000 to
+# 100,000 events beside a plain encoding/json decode of the same bytes
+# (BenchmarkLoad/plain, the baseline), refusing an over-size input, the
+# other renderers at 100 to 100,000 events, and the PDF's
+# Chromium-print comparison. Figures depend on the machine: read them as
 # ratios within one run.
-bench: deps
-	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x -timeout=3h ./timeline/... ./render/...
+bench: bench-page
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x -timeout=3h $$($(GO) list ./timeline/... ./render/... | grep -v '/render/htmlout$$')
+
+# The page at scale (issue 9), every figure of the README's table in one
+# run: `timeline html` CPU (BenchmarkHTML), page bytes (BenchmarkWrite),
+# ready time, style recalculation and layout beside bare ECharts and
+# vis-timeline at 100, 1,000 and 10,000 events (BenchmarkBrowserReady),
+# and the 100,000-event page (BenchmarkBrowserHuge), with the date, the
+# machine and its load before and after, into $(BENCH_PAGE_OUT); then
+# that table, from internal/benchtable.
+BENCH_PAGE_OUT    ?= bench-page.txt
+BENCH_PAGE_ROUNDS ?= 3
+bench-page: deps
+	@bash -o pipefail -c '{ \
+		echo "# $$(date -u "+%Y-%m-%d %H:%M UTC"); $$(nproc) cores ($$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed "s/^ *//")); $$(chromium --version 2>/dev/null); load average at the start $$(cut -d" " -f1-3 /proc/loadavg)"; \
+		$(GO) test -run="^$$" -bench="^BenchmarkHTML$$" -benchtime=5x ./cmd/timeline && \
+		$(GO) test -run="^$$" -bench="^BenchmarkWrite$$" -benchtime=3x ./render/htmlout && \
+		$(GO) test -run="^$$" -bench="^BenchmarkBrowser(Ready|Huge)$$" -benchtime=$(BENCH_PAGE_ROUNDS)x -timeout=3h ./render/htmlout && \
+		echo "# load average at the end $$(cut -d" " -f1-3 /proc/loadavg)"; \
+	} 2>&1 | tee $(BENCH_PAGE_OUT)'
+	@echo; echo "The README's table (go run ./internal/benchtable < $(BENCH_PAGE_OUT)):"; echo
+	@$(GO) run ./internal/benchtable < $(BENCH_PAGE_OUT)
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -72,9 +72,15 @@ func BenchmarkWrite(b *testing.B) {
 // ready and painted (charts drawn, table usable, the next frame painted),
 // Chromium's style recalculation and layout time (DevTools Performance
 // metrics), the longest main-thread task, and the medians of the per-round
-// ratios of ours to each baseline. Run it with -benchtime=Nx for N rounds.
+// ratios of ours to each baseline. At 1,000 and 10,000 events, after a
+// tenth as many in the same run, style+layout-growth is how many times
+// more time our page spent in style recalculation and layout (medians of
+// each) than with a tenth of the events, and bare-style+layout-growth the
+// same for bare ECharts: costs linear in the events give about 10×. Run it with -benchtime=Nx for N rounds.
 func BenchmarkBrowserReady(b *testing.B) {
 	loadTimeout = 15 * time.Minute
+	styleLayout := map[int]float64{} // ours, by n, for the growth
+	bareStyleLayout := map[int]float64{}
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			dir := b.TempDir()
@@ -112,6 +118,12 @@ func BenchmarkBrowserReady(b *testing.B) {
 			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Long }), "ours-longest-task-ms")
 			b.ReportMetric(med(r, func(s loadStats) float64 { return s.Style + s.Layout }), "bare-style+layout-ms")
 			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Nodes }), "ours-nodes")
+			styleLayout[n] = med(o, func(s loadStats) float64 { return s.Style + s.Layout })
+			bareStyleLayout[n] = med(r, func(s loadStats) float64 { return s.Style + s.Layout })
+			if from := n / 10; styleLayout[from] > 0 && bareStyleLayout[from] > 0 {
+				b.ReportMetric(styleLayout[n]/styleLayout[from], "style+layout-growth")
+				b.ReportMetric(bareStyleLayout[n]/bareStyleLayout[from], "bare-style+layout-growth")
+			}
 		})
 	}
 }
