@@ -393,10 +393,14 @@
 
   // Text widths, for the era labels, in the fonts the
   // charts draw them in.
-  var measure = document.createElement('canvas').getContext('2d'), widths = new Map();
+  // Setting a canvas's font parses it: it is set only when it changes.
+  var measure = document.createElement('canvas').getContext('2d'), widths = new Map(), measureFont = '';
+  function setFont(font) {
+    if (measureFont !== font) { measure.font = font; measureFont = font; }
+  }
   function textWidth(s, font) {
     var k = font + '\n' + s, w = widths.get(k);
-    if (w === undefined) { measure.font = font; w = measure.measureText(s).width; widths.set(k, w); }
+    if (w === undefined) { setFont(font); w = measure.measureText(s).width; widths.set(k, w); }
     return w;
   }
   var ERA_FONT = '12px system-ui, sans-serif';
@@ -493,7 +497,7 @@
   // in width pixels; '' when not even a few letters do.
   function fitText(s, width) {
     if (textWidth(s, LABEL_FONT) <= width) return s;
-    measure.font = LABEL_FONT;
+    setFont(LABEL_FONT);
     var cp = Array.from(s), lo = 0, hi = cp.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
@@ -543,7 +547,11 @@
       while (c <= cmax && free(near[ri], c, cols)) c++;
       var room = left + c * CELL - x - 4;
       var t = titleOf(i);
-      if (room < LABEL_MIN && room < textWidth(t, LABEL_FONT)) continue;
+      // Below LABEL_MIN only a whole title is drawn, when it fits. A title
+      // of more characters than the room has pixels is taken not to (few
+      // characters are narrower than a pixel): a crowded chart has
+      // thousands of these, and measuring each cost seconds.
+      if (room < LABEL_MIN && (t.length > room || room < textWidth(t, LABEL_FONT))) continue;
       var text = fitText(t, room);
       if (!text) continue;
       var w = textWidth(text, LABEL_FONT), end = Math.min(cmax, c0 + Math.ceil((w + 4) / CELL));
@@ -769,10 +777,11 @@
     chart = echarts.init(document.getElementById('chart'), null, { renderer: 'canvas' });
     performance.mark('tl-init');
     onceFinished(chart);
-    // The counts chart is below the fold: draw it once the timeline is.
-    // (ECharts can finish within setOption, so listen before it.)
+    // The counts chart is below the fold: draw it once the timeline is
+    // drawn and painted, after the frame that shows it (ECharts can
+    // finish within setOption, so listen before it).
     chart.on('finished', function () {
-      if (!counts) setTimeout(drawCounts, 0);
+      if (!counts) afterPaint(drawCounts);
     });
     chart.setOption(o);
     performance.mark('tl-option');
@@ -997,6 +1006,11 @@
     });
   }
 
+  // afterPaint calls f after the next frame is painted: a task after
+  // the frame's callbacks, and after the tasks queued by then.
+  function afterPaint(f) {
+    requestAnimationFrame(function () { setTimeout(function () { setTimeout(f, 0); }, 0); });
+  }
   function drawCounts() {
     if (counts) return;
     var c = D.counts;
@@ -1464,7 +1478,9 @@
     if (!anchor && h) restore(h, false);
     else {
       shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
-      relabel();
+      // A small page's labels wait for its table's titles; a big page's
+      // came with the chart (another setOption would draw it all again).
+      if (!BIG) relabel();
     }
     setSticky();
     // A page opened at an anchor was scrolled there before the bar's
