@@ -151,24 +151,32 @@ func parseRange(line string, i int, dayFirst bool) (dateRange, bool) {
 
 // edtfRange reads YYYY[-MM[-DD[ time]]][ / (that | now)] and the colon.
 func edtfRange(c *scanner, _ bool) (dateRange, bool) {
+	return rangeOf(c, edtfPoint, func(c *scanner) bool {
+		c.spaces()
+		return c.lit("/")
+	})
+}
+
+// rangeOf reads a date by read, then, when sep reads a separator, an
+// end: now, an amount after the start (2018/6 months) or a date; then the
+// colon.
+func rangeOf(c *scanner, read func(*scanner) (point, bool), sep func(*scanner) bool) (dateRange, bool) {
 	var r dateRange
 	var ok bool
-	if r.from, ok = edtfPoint(c); !ok {
+	if r.from, ok = read(c); !ok {
 		return r, false
 	}
 	save := c.i
-	c.spaces()
-	if c.lit("/") {
+	if sep(c) {
 		c.spaces()
 		if _, isNow := c.word("now"); isNow {
-			r.to, r.hasTo = point{now: true}, true
-		} else if r.dur, ok = amounts(c); ok {
-			r.hasTo = true
-		} else if r.to, ok = edtfPoint(c); ok {
-			r.hasTo = true
-		} else {
-			return r, false
+			r.to = point{now: true}
+		} else if r.dur, ok = amounts(c); !ok {
+			if r.to, ok = read(c); !ok {
+				return r, false
+			}
 		}
+		r.hasTo = true
 	} else {
 		c.i = save
 	}
@@ -258,35 +266,17 @@ func clockTime(c *scanner, p *point) bool {
 // casualRange reads a date, optionally followed by " - " or " to " and a
 // date or now, and the colon.
 func casualRange(c *scanner, dayFirst bool) (dateRange, bool) {
-	var r dateRange
-	var ok bool
-	if r.from, ok = casualPoint(c, dayFirst); !ok {
-		return r, false
-	}
-	save := c.i
-	sp := c.spaces()
-	sep := c.lit("-")
-	if !sep && sp > 0 {
-		if _, sep = c.word("to"); sep && c.spaces() == 0 {
-			sep = false
+	read := func(c *scanner) (point, bool) { return casualPoint(c, dayFirst) }
+	return rangeOf(c, read, func(c *scanner) bool {
+		sp := c.spaces()
+		sep := c.lit("-")
+		if !sep && sp > 0 {
+			if _, sep = c.word("to"); sep && c.spaces() == 0 {
+				sep = false
+			}
 		}
-	}
-	if sep {
-		c.spaces()
-		if _, isNow := c.word("now"); isNow {
-			r.to, r.hasTo = point{now: true}, true
-		} else if r.dur, ok = amounts(c); ok {
-			r.hasTo = true
-		} else if r.to, ok = casualPoint(c, dayFirst); ok {
-			r.hasTo = true
-		} else {
-			return r, false
-		}
-	} else {
-		c.i = save
-	}
-	r.dateEnd = c.i
-	return r, c.colon()
+		return sep
+	})
 }
 
 // casualPoint reads an ISO date-time, a slash date or a date with a month

@@ -100,7 +100,8 @@ func read(name string, data []byte) (*timeline.Dataset, []string, *positions, er
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	r := &reader{rep: input.Report{Name: name}, lines: input.NewLines(data), skip: len(data) - len(body), lost: map[string][]string{}}
+	r := &reader{rep: input.Report{Name: name}, lines: input.NewLines(data), skip: len(data) - len(body), lost: map[string][]string{},
+		catIDs: input.NewIDs(), eraIDs: input.NewIDs()}
 	r.d = &timeline.Dataset{Eras: []*timeline.Era{}, Categories: []*timeline.Category{}, Sources: []*timeline.Source{}, Events: []*timeline.Event{}}
 	r.pos.header = map[string]input.Place{}
 	lines := splitLines(string(body))
@@ -155,9 +156,9 @@ type reader struct {
 	ev       *eventIn     // the event being read
 	skipping bool         // in the description of an event that is not read
 	events   []*eventIn
-	cats     map[*container]string // category id of a group
-	eras     map[*container]int    // index in d.Eras of a section
-	eraOf    [][]*timeline.Event   // the events of each era
+	eraOf    [][]*timeline.Event // the events of each era
+
+	catIDs, eraIDs *input.IDs
 
 	untitled bool                // the header has no title
 	lost     map[string][]string // what is kept nowhere, by kind, with examples
@@ -172,6 +173,8 @@ type container struct {
 	title   string
 	at      input.Place
 	zone    *time.Location // its timezone property, or nil
+	id      string         // its category's or era's id, once an event is in it
+	era     int            // a section's index in d.Eras, once it has an id
 }
 
 // eventIn is an event being read.
@@ -245,15 +248,9 @@ var (
 
 func isComment(s string) bool { return strings.HasPrefix(strings.TrimLeft(s, " \t"), "//") }
 
-// isHeading, isGroup and isGroupEnd report whether l is a markdown
-// heading, a group or section, or their end, looking at its first
+// isGroupEnd, headingMatch and groupMatch read l as the end of a group or
+// section, a markdown heading, or a group or section, looking at its first
 // character before any pattern.
-func isHeading(l string) bool { return startsWith(l, '#') && headingRE.MatchString(l) }
-
-func isGroup(l string) bool {
-	return (startsWith(l, 'g') || startsWith(l, 's')) && groupRE.MatchString(l)
-}
-
 func isGroupEnd(l string) bool { return startsWith(l, 'e') && groupEndRE.MatchString(l) }
 
 // startsWith reports whether l's first character after spaces is c.
@@ -287,7 +284,7 @@ func groupMatch(l string) []string {
 // startsEvents reports whether l starts the body: an event, a heading or
 // a group or section.
 func (r *reader) startsEvents(l string) bool {
-	if isHeading(l) || isGroup(l) {
+	if headingMatch(l) != nil || groupMatch(l) != nil {
 		return true
 	}
 	t := strings.TrimLeft(l, " \t")
@@ -561,48 +558,24 @@ func (r *reader) placeInContainers(ev *eventIn) {
 		}
 	}
 	if group != nil {
-		if r.cats == nil {
-			r.cats = map[*container]string{}
-		}
-		id, ok := r.cats[group]
-		if !ok {
-			id = r.catIDs().Unique(input.Slug(group.title), fmt.Sprintf("group-%d", len(r.d.Categories)+1))
-			r.cats[group] = id
-			r.d.Categories = append(r.d.Categories, &timeline.Category{ID: id, Label: strings.Join(gPath, " / ")})
+		if group.id == "" {
+			group.id = r.catIDs.Unique(input.Slug(group.title), fmt.Sprintf("group-%d", len(r.d.Categories)+1))
+			r.d.Categories = append(r.d.Categories, &timeline.Category{ID: group.id, Label: strings.Join(gPath, " / ")})
 			r.pos.categories = append(r.pos.categories, group.at)
 		}
-		ev.e.Category = id
+		ev.e.Category = group.id
 	}
 	if section != nil {
-		if r.eras == nil {
-			r.eras = map[*container]int{}
-		}
-		k, ok := r.eras[section]
-		if !ok {
-			k = len(r.d.Eras)
-			r.eras[section] = k
-			id := r.eraIDs().Unique(input.Slug(section.title), fmt.Sprintf("section-%d", k+1))
-			r.d.Eras = append(r.d.Eras, &timeline.Era{ID: id, Label: strings.Join(sPath, " / ")})
+		if section.id == "" {
+			section.era = len(r.d.Eras)
+			section.id = r.eraIDs.Unique(input.Slug(section.title), fmt.Sprintf("section-%d", section.era+1))
+			r.d.Eras = append(r.d.Eras, &timeline.Era{ID: section.id, Label: strings.Join(sPath, " / ")})
 			r.pos.eras = append(r.pos.eras, section.at)
 			r.eraOf = append(r.eraOf, nil)
 		}
-		ev.e.Era = r.d.Eras[k].ID
-		r.eraOf[k] = append(r.eraOf[k], ev.e)
+		ev.e.Era = section.id
+		r.eraOf[section.era] = append(r.eraOf[section.era], ev.e)
 	}
-}
-
-func (r *reader) catIDs() *input.IDs {
-	if r.pos.catIDs == nil {
-		r.pos.catIDs = input.NewIDs()
-	}
-	return r.pos.catIDs
-}
-
-func (r *reader) eraIDs() *input.IDs {
-	if r.pos.eraIDs == nil {
-		r.pos.eraIDs = input.NewIDs()
-	}
-	return r.pos.eraIDs
 }
 
 // notice records what markwhen makes of text that stays text here.
@@ -831,7 +804,6 @@ type positions struct {
 	header           map[string]input.Place
 	events           []eventPlace
 	categories, eras []input.Place
-	catIDs, eraIDs   *input.IDs
 }
 
 // position returns the line and column of a path of the dataset read
