@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/timeline-tool/timeline/timeline"
-	"github.com/timeline-tool/timeline/timeline/formats"
 )
 
 // completeCmd is the hidden command the completion scripts call: given the
@@ -150,11 +149,7 @@ func complete(e *env, words []string) []string {
 	switch c.name {
 	case "help":
 		if len(words) == 2 {
-			names := commandNames()
-			for _, t := range helpTopics {
-				names = append(names, t.name)
-			}
-			return withPrefix(names, cur)
+			return withPrefix(helpNames(), cur)
 		}
 	case "completion":
 		if len(words) == 2 {
@@ -183,6 +178,24 @@ func commandNames() []string {
 	return names
 }
 
+// helpNames are the commands and the help topics, what help takes.
+func helpNames() []string {
+	names := commandNames()
+	for _, t := range helpTopics {
+		names = append(names, t.name)
+	}
+	return names
+}
+
+// statusNames are the statuses, as --status takes them.
+func statusNames() []string {
+	names := make([]string, len(timeline.Statuses))
+	for i, s := range timeline.Statuses {
+		names[i] = string(s)
+	}
+	return names
+}
+
 // flagValues returns the completions of cur as the value of flag f.
 func flagValues(e *env, c *command, f *pflag.Flag, words []string, cur string) []string {
 	var vals []string
@@ -197,18 +210,8 @@ func flagValues(e *env, c *command, f *pflag.Flag, words []string, cur string) [
 		eras, cats, tags := datasetIDs(d)
 		vals = map[string][]string{"era": eras, "category": cats, "tag": tags}[f.Name]
 	case "status":
-		for _, s := range timeline.Statuses {
-			vals = append(vals, string(s))
-		}
-	case "format", "format-in":
-		if v, ok := f.Value.(*oneOf); ok {
-			vals = v.allowed
-		} else {
-			for _, f := range formats.Formats {
-				vals = append(vals, string(f))
-			}
-		}
-	default:
+		vals = statusNames()
+	default: // --format, --format-in, --paper, --notes: one of a set
 		if v, ok := f.Value.(*oneOf); ok {
 			vals = v.allowed
 		}

@@ -168,10 +168,7 @@ func unknownIDMessage(ue *timeline.UnknownIDError) string {
 
 // unknownStatusMessage is the usage message for an unknown --status.
 func unknownStatusMessage(s string) string {
-	names := make([]string, len(timeline.Statuses))
-	for i, st := range timeline.Statuses {
-		names[i] = string(st)
-	}
+	names := statusNames()
 	msg := fmt.Sprintf("--status: unknown status %q", s)
 	if dym := didYouMean(s, names, quoted); dym != "" {
 		msg += " (" + dym + ")"
@@ -181,12 +178,8 @@ func unknownStatusMessage(s string) string {
 
 // unknownCommandMessage is the message for an unknown command name.
 func unknownCommandMessage(name string) string {
-	var names []string
-	for _, c := range allCommands() {
-		names = append(names, c.name)
-	}
 	msg := fmt.Sprintf("unknown command %q", name)
-	if dym := didYouMean(name, names, quoted); dym != "" {
+	if dym := didYouMean(name, commandNames(), quoted); dym != "" {
 		msg += "; " + dym
 	}
 	return msg
@@ -215,12 +208,8 @@ func flagError(fs *pflag.FlagSet, err error) error {
 // unknownHelpMessage is the message for "timeline help NAME" when NAME is
 // neither a command nor a help topic.
 func unknownHelpMessage(name string) string {
-	names := commandNames()
-	for _, t := range helpTopics {
-		names = append(names, t.name)
-	}
 	msg := fmt.Sprintf("no command or help topic %q", name)
-	if dym := didYouMean(name, names, quoted); dym != "" {
+	if dym := didYouMean(name, helpNames(), quoted); dym != "" {
 		msg += "; " + dym
 	}
 	return msg

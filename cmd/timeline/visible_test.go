@@ -29,6 +29,12 @@ func TestVisible(t *testing.T) {
 	}
 }
 
+// hidden reports whether the rune r, n bytes long in its string, is one
+// visible shows as an escape.
+func hidden(r rune, n int) bool {
+	return r == utf8.RuneError && n == 1 || visible(string(r)) != string(r)
+}
+
 // escapesIn returns the characters of s that a terminal would act on.
 func escapesIn(s string) []rune {
 	var found []rune
