@@ -380,14 +380,7 @@ func tickSteps(span int, w float64) (major, minor int) {
 	for i := 0; float64(major)*perYear < 34; i++ {
 		major = [3]int{1, 2, 5}[(i+1)%3] * pow10((i+1)/3)
 	}
-	minor = major
-	for _, div := range []int{10, 5, 2} {
-		if major%div == 0 && float64(major/div)*perYear >= 4 {
-			minor = major / div
-			break
-		}
-	}
-	return major, minor
+	return major, minorStep(major, perYear, 10, 5, 2)
 }
 
 // deepTickSteps returns tickSteps for an axis of deep time from start to
@@ -411,14 +404,19 @@ func deepTickSteps(start, end int, w float64, width func(int) float64) (major, m
 			break
 		}
 	}
-	minor = major
-	for _, div := range []int{5, 2} {
+	return major, minorStep(major, perYear, 5, 2)
+}
+
+// minorStep returns the years between all ticks when the labelled ones
+// are major years apart: major divided by the first of divs that divides
+// it into steps at least 4 points apart, else major.
+func minorStep(major int, perYear float64, divs ...int) int {
+	for _, div := range divs {
 		if major%div == 0 && float64(major/div)*perYear >= 4 {
-			minor = major / div
-			break
+			return major / div
 		}
 	}
-	return major, minor
+	return major
 }
 
 func pow10(n int) int {

@@ -37,18 +37,12 @@ func Synthetic(n int) *timeline.Dataset {
 	}
 	b.WriteString(`],"events":[`)
 	statuses := timeline.Statuses
-	x := uint32(2463534242)
-	rnd := func() uint32 { // xorshift: deterministic, no global state
-		x ^= x << 13
-		x ^= x >> 17
-		x ^= x << 5
-		return x
-	}
+	r := xorshift(2463534242)
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		day := int(rnd() % uint32(125*365))
+		day := r.n(125 * 365)
 		y := 1900 + day/365
 		m := 1 + day%365/31
 		d := 1 + day%28
@@ -63,7 +57,7 @@ func Synthetic(n int) *timeline.Dataset {
 		case 3:
 			date = fmt.Sprintf("%04d~", y)
 		case 4:
-			date = fmt.Sprintf("%04d/%04d", y, min(y+1+int(rnd()%8), 2025))
+			date = fmt.Sprintf("%04d/%04d", y, min(y+1+r.n(8), 2025))
 		case 5:
 			date = fmt.Sprintf("%04d-%02d-%02d?", y, m, d)
 		default:
