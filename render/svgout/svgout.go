@@ -114,38 +114,22 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		fy += 8.5
 	}
 	s.printf("</svg>\n")
-	if s.err != nil {
-		return s.err
-	}
-	return s.w.Flush()
+	return s.w.Flush() // the first error of any write
 }
 
-// svg writes an SVG document, keeping the first error.
-type svg struct {
-	w   *bufio.Writer
-	err error
-}
+// svg writes an SVG document.
+type svg struct{ w *bufio.Writer }
 
+// printf writes format with each "%s" in turn replaced by the next of
+// args.
 func (s *svg) printf(format string, args ...string) {
-	if s.err != nil {
-		return
+	for _, a := range args {
+		before, after, _ := strings.Cut(format, "%s")
+		s.w.WriteString(before)
+		s.w.WriteString(a)
+		format = after
 	}
-	if len(args) == 0 {
-		_, s.err = s.w.WriteString(format)
-		return
-	}
-	var b strings.Builder
-	i := 0
-	for j := 0; j < len(format); j++ {
-		if format[j] == '%' && j+1 < len(format) && format[j+1] == 's' && i < len(args) {
-			b.WriteString(args[i])
-			i++
-			j++
-			continue
-		}
-		b.WriteByte(format[j])
-	}
-	_, s.err = s.w.WriteString(b.String())
+	s.w.WriteString(format)
 }
 
 // text writes a line of text with its baseline's left end (or middle,
