@@ -28,8 +28,6 @@ func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 	}
 	r := newReader(name)
 	w := input.NewWalk(name, data, jsonForm)
-	places := &jsonPlaces{lines: w.Lines}
-	w.Value = func(v input.Value) { places.visit(v.Off, w.Stack) }
 	if w.Run() != nil || len(w.Problems) > 0 {
 		for _, p := range w.Problems {
 			r.rep.Add(p.Line, p.Col, p.Path, "%s", p.Msg)
@@ -50,15 +48,11 @@ func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 			if isNull(raw) {
 				continue
 			}
-			if title = r.slide(raw, "title", kindTitle); title != nil {
-				title.at = places.resolve(&places.title)
-			}
+			title = r.slide(raw, "title", kindTitle)
 		case "events":
 			events = r.slides(raw, "events", kindEvent)
-			places.set(events, places.events)
 		case "eras":
 			eras = r.slides(raw, "eras", kindEra)
-			places.set(eras, places.eras)
 		case "scale":
 			// Kept, so that an export writes it back; timeline draws every
 			// scale alike.
@@ -79,8 +73,9 @@ func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 		r.rep.Add(0, 0, "events", "no events: the \"events\" list is empty")
 	}
 	d := r.build(title, events, eras)
+	r.pos.json = w.Pos()
 	if len(r.rep.Problems) > 0 {
-		input.Locate(r.rep.Problems, w.Pos())
+		input.Locate(r.rep.Problems, r.pos.json)
 		return nil, nil, r.rep.Err()
 	}
 	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
@@ -180,7 +175,6 @@ func (r *reader) slides(raw json.RawMessage, path string, kind slideKind) []*sli
 	out := make([]*slideIn, 0, len(items))
 	for i, it := range items {
 		if s := r.slide(it, path+"["+strconv.Itoa(i)+"]", kind); s != nil {
-			s.index = i
 			out = append(out, s)
 		}
 	}
@@ -197,7 +191,7 @@ func (r *reader) slide(raw json.RawMessage, path string, kind slideKind) *slideI
 		}
 		return nil
 	}
-	s := &slideIn{kind: kind, path: path}
+	s := &slideIn{kind: kind, path: path, json: true}
 	strs := map[string]*value{"group": &s.group, "display_date": &s.display, "unique_id": &s.uniqueID}
 	r.members(m, sortedKeys(m), path, "slides", strs, func(k string, v json.RawMessage, p string) bool {
 		switch k {

@@ -26,10 +26,30 @@ const (
 	nAt
 )
 
-// placed is where an event or era of the dataset came from: the places
-// of its slide's values, and which of them its title (an era's label), id
-// and display label were made from.
+// jsonPaths are the paths of the values of a JSON slide, after the
+// slide's own, indexed as slideIn.at.
+var jsonPaths = [nAt]string{"", ".start_date", ".display_date", ".text.headline", ".text.text", ".group", ".unique_id", ".media.credit", ".media.url"}
+
+// where is where a value of the input is: in a JSON file, its path there
+// ("events[3].text.headline"), placed when asked; in a sheet, its cell.
+type where struct {
+	path string
+	at   place
+}
+
+// where returns where the value k of s is.
+func (s *slideIn) where(k uint8) where {
+	if s.json {
+		return where{path: s.path + jsonPaths[k]}
+	}
+	return where{at: s.at[k]}
+}
+
+// placed is where an event or era of the dataset came from: its slide's
+// JSON path, or the places of the slide's values in a sheet, and which of
+// them its title (an era's label), id and display label were made from.
 type placed struct {
+	path               string // "" for a sheet row
 	at                 [nAt]place
 	title, id, display uint8   // indices of at; nAt when made from none
 	cited              []uint8 // for each source an event cites, the index of the value citing it
@@ -39,6 +59,9 @@ type placed struct {
 // and id from the headline when there is one.
 func eraPlaced(s *slideIn) placed {
 	p := placed{at: s.at, title: nAt, id: nAt, display: nAt}
+	if s.json {
+		p.path = s.path
+	}
 	if plain(s.headline.s) != "" {
 		p.title, p.id = atHeadline, atHeadline
 	}
@@ -51,6 +74,9 @@ func eraPlaced(s *slideIn) placed {
 // else the start date, and its sources from cited.
 func eventPlaced(s *slideIn, head, body htmlText, cited []uint8) placed {
 	p := placed{at: s.at, title: nAt, id: nAt, display: atStart, cited: cited}
+	if s.json {
+		p.path = s.path
+	}
 	switch {
 	case head.text != "":
 		p.title = atHeadline
@@ -108,11 +134,12 @@ func (p *placed) slot(field string, era bool) uint8 {
 }
 
 // positions records where the values of a dataset read came from. Its
-// position method is what the reads give timeline.Dataset.SetPositions.
+// position method places the problems timeline.Dataset.Validate finds.
 type positions struct {
-	title, subtitle     place    // the title slide's headline and text
-	eras, events        []placed // in the order of the dataset's lists
-	categories, sources []place  // the group, link or credit each was first made from
+	title, subtitle     where                             // the title slide's headline and text
+	eras, events        []placed                          // in the order of the dataset's lists
+	categories, sources []where                           // the group, link or credit each was first made from
+	json                func(path string) (line, col int) // places a path of a JSON file
 }
 
 // position returns the line and column of the value a path of the
@@ -121,128 +148,44 @@ type positions struct {
 // for a path with none of its own (such as "events[3].tags"), which
 // timeline.Dataset.Validate then places at its enclosing path.
 func (p *positions) position(path string) (line, col int) {
-	var pl place
+	var w where
 	switch path {
 	case "title":
-		pl = p.title
+		w = p.title
 	case "subtitle":
-		pl = p.subtitle
+		w = p.subtitle
 	default:
 		list, n, field, ok := input.SplitPath(path)
 		switch {
 		case !ok:
 		case list == "categories" && field == "" && n < len(p.categories):
-			pl = p.categories[n]
+			w = p.categories[n]
 		case list == "sources" && field == "" && n < len(p.sources):
-			pl = p.sources[n]
+			w = p.sources[n]
 		case list == "eras" && n < len(p.eras):
-			pl = p.eras[n].place(field, true)
+			w = p.eras[n].where(field, true)
 		case list == "events" && n < len(p.events):
-			pl = p.events[n].place(field, false)
+			w = p.events[n].where(field, false)
 		}
 	}
-	return int(pl.Line), int(pl.Col)
+	if w.path != "" {
+		return p.json(w.path)
+	}
+	return int(w.at.Line), int(w.at.Col)
 }
 
-// place returns the place of the slide of an event (or, when era is
-// true, of an era) for the field "", else that of the value the field was
-// made from; the zero place when there is none.
-func (p *placed) place(field string, era bool) place {
-	if field == "" {
-		return p.at[atSlide]
-	}
-	if k := p.slot(field, era); k < nAt {
-		return p.at[k]
-	}
-	return place{}
-}
-
-// jsonOffsets are the offsets, plus one (zero is none), of the values of
-// a JSON slide that a read keeps, indexed as slideIn.at.
-type jsonOffsets [nAt]int32
-
-// jsonPlaces collects, during the walk of a TimelineJS JSON file, where
-// the values of each slide are.
-type jsonPlaces struct {
-	lines        *input.Lines // of the file
-	title        jsonOffsets
-	events, eras []jsonOffsets // by index in the file's lists
-}
-
-// visit is walkJSON's visit: it records the offset of a slide object, its
-// start_date, display_date, group and unique_id, its text.headline,
-// text.text and media.credit.
-func (j *jsonPlaces) visit(off int, stack []input.Frame) {
-	var at *jsonOffsets
-	var rel []input.Frame // the frames within the slide
-	switch {
-	case len(stack) >= 1 && stack[0].Key == "title":
-		at, rel = &j.title, stack[1:]
-	case len(stack) >= 2 && stack[1].Array && (stack[0].Key == "events" || stack[0].Key == "eras"):
-		list := &j.events
-		if stack[0].Key == "eras" {
-			list = &j.eras
-		}
-		i := stack[1].Index // the walk stops at MaxEvents slides
-		for len(*list) <= i {
-			*list = append(*list, jsonOffsets{})
-		}
-		at, rel = &(*list)[i], stack[2:]
-	default:
-		return
-	}
-	k := nAt
-	switch {
-	case len(rel) == 0:
-		k = atSlide
-	case rel[0].Array:
-	case len(rel) == 1:
-		switch rel[0].Key {
-		case "start_date":
-			k = atStart
-		case "display_date":
-			k = atDisplay
-		case "group":
-			k = atGroup
-		case "unique_id":
-			k = atUniqueID
-		}
-	case len(rel) == 2 && !rel[1].Array:
-		switch in, key := rel[0].Key, rel[1].Key; {
-		case in == "text" && key == "headline":
-			k = atHeadline
-		case in == "text" && key == "text":
-			k = atText
-		case in == "media" && key == "credit":
-			k = atCredit
-		case in == "media" && key == "url":
-			k = atMedia
+// where returns where the slide of an event (or, when era is true, of an
+// era) is for the field "", else where the value the field was made from
+// is; the zero where when there is none.
+func (p *placed) where(field string, era bool) where {
+	k := uint8(atSlide)
+	if field != "" {
+		if k = p.slot(field, era); k == nAt {
+			return where{}
 		}
 	}
-	if k < nAt {
-		at[k] = int32(off + 1)
+	if p.path != "" {
+		return where{path: p.path + jsonPaths[k]}
 	}
-}
-
-// resolve returns the places of the offsets o: the lines and columns
-// position gives, found by a binary search of the line starts.
-func (j *jsonPlaces) resolve(o *jsonOffsets) [nAt]place {
-	var at [nAt]place
-	for k, off := range o {
-		if off > 0 {
-			line, col := j.lines.Pos(int(off) - 1)
-			at[k] = place{Line: int32(line), Col: int32(col)}
-		}
-	}
-	return at
-}
-
-// set gives each slide read from a JSON list the places of its values,
-// as offsets (indexed by the slide's index in the list) says.
-func (j *jsonPlaces) set(slides []*slideIn, offsets []jsonOffsets) {
-	for _, s := range slides {
-		if s.index < len(offsets) {
-			s.at = j.resolve(&offsets[s.index])
-		}
-	}
+	return where{at: p.at[k]}
 }

@@ -116,7 +116,6 @@ const (
 type slideIn struct {
 	kind           slideKind
 	path           string // "events[3]", or "line 12" for a sheet row
-	index          int    // the index in its JSON list
 	line, col      int
 	start, end     dateIn
 	display        value
@@ -124,7 +123,8 @@ type slideIn struct {
 	group          value
 	uniqueID       value
 	media          mediaIn
-	at             [nAt]place // where its values are, for the dataset's positions
+	at             [nAt]place // where its values are in a sheet, for the dataset's positions
+	json           bool       // read from JSON, where its values are placed by their paths
 }
 
 // reader collects the problems and notes of one read.
@@ -562,7 +562,7 @@ func (r *reader) setTitle(d *timeline.Dataset, title *slideIn) {
 	if title != nil {
 		d.Title = strings.ReplaceAll(plain(title.headline.s), "\n", " ")
 		d.Subtitle = strings.ReplaceAll(plain(title.text.s), "\n", " ")
-		r.pos.title, r.pos.subtitle = title.at[atHeadline], title.at[atText]
+		r.pos.title, r.pos.subtitle = title.where(atHeadline), title.where(atText)
 		if title.media.given() {
 			r.dropped("the title slide's media", "the title carries no media")
 		}
@@ -616,7 +616,7 @@ func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 				c = &timeline.Category{ID: catIDs.Unique(key, "group-"+strconv.Itoa(len(catByKey)+1)), Label: g}
 				catByKey[key] = c
 				d.Categories = append(d.Categories, c)
-				r.pos.categories = append(r.pos.categories, s.at[atGroup])
+				r.pos.categories = append(r.pos.categories, s.where(atGroup))
 			}
 			e.Category = c.ID
 		}
@@ -698,7 +698,7 @@ func splitLabel(d timeline.Date) (string, string) {
 type sources struct {
 	r      *reader
 	list   []*timeline.Source
-	from   []place // where each of list was first cited
+	from   []where // where each of list was first cited
 	byKey  map[string]*timeline.Source
 	ids    *input.IDs
 	unsafe int
@@ -710,7 +710,7 @@ func newSources(r *reader) *sources {
 
 // add returns the id of the source with the given title and address,
 // making it when new, cited at from; want is a preferred id.
-func (s *sources) add(title, url, want string, from place) string {
+func (s *sources) add(title, url, want string, from where) string {
 	if !timeline.SafeURL(url) {
 		url = ""
 	}
@@ -753,16 +753,16 @@ func (s *sources) ofSlide(sl *slideIn, head, body htmlText) ([]string, []uint8) 
 		}
 	}
 	for _, it := range body.sources {
-		cite(s.add(it.text, it.href, it.id, sl.at[atText]), atText)
+		cite(s.add(it.text, it.href, it.id, sl.where(atText)), atText)
 	}
 	for _, l := range head.links {
 		if s.safe(l) {
-			cite(s.add(l.text, l.href, "", sl.at[atHeadline]), atHeadline)
+			cite(s.add(l.text, l.href, "", sl.where(atHeadline)), atHeadline)
 		}
 	}
 	for _, l := range body.links {
 		if s.safe(l) {
-			cite(s.add(l.text, l.href, "", sl.at[atText]), atText)
+			cite(s.add(l.text, l.href, "", sl.where(atText)), atText)
 		}
 	}
 	return out, from

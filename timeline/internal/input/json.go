@@ -332,20 +332,27 @@ func Describe(v Value) string {
 
 // Pos returns, for a file the walk read to its end, the function that
 // places a path of its values: the line and column of the value at a
-// path ("events[3].date") or 0, 0 when there is none. A path inside an
-// element of a top-level list is looked for in that element alone, so
-// that placing a problem does not read the whole file again.
+// path ("events[3].date", "title.text") or 0, 0 when there is none. A
+// path inside an element of a top-level list, or inside a top-level
+// value, is looked for in that element or value alone, so that placing a
+// problem does not read the whole file again.
 func (w *Walk) Pos() func(path string) (line, col int) {
 	data, lines, tops, elems := w.Data, w.Lines, w.tops, w.elems
 	return func(path string) (line, col int) {
 		if off, ok := tops[path]; ok {
 			return lines.Pos(off)
 		}
+		var start int
 		list, i, field, ok := SplitPath(path)
-		if !ok || i >= len(elems[list]) {
+		top, inTop, _ := strings.Cut(path, ".")
+		switch off, isTop := tops[top]; {
+		case ok && i < len(elems[list]):
+			start = int(elems[list][i])
+		case !ok && isTop:
+			start, field = off, inTop
+		default:
 			return 0, 0
 		}
-		start := int(elems[list][i])
 		if field == "" {
 			return lines.Pos(start)
 		}
