@@ -334,6 +334,10 @@ func (o *Overview) layoutEvents(v *View) {
 // suit the width, the major ones labelled.
 func (o *Overview) layoutTicks(v *View, m TextMeasure) {
 	px0, px1 := o.PlotX, o.PlotX+o.PlotW
+	if v.AxisHours {
+		o.layoutHourTicks(v, m)
+		return
+	}
 	start, end := int(math.Round(v.AxisStart)), int(math.Round(v.AxisEnd))
 	major, minor := tickSteps(end-start, o.PlotW)
 	// Before year 1 the ticks fall on round BCE years: astronomical year
@@ -370,6 +374,60 @@ func (o *Overview) layoutTicks(v *View, m TextMeasure) {
 		}
 		o.Ticks = append(o.Ticks, t)
 	}
+}
+
+// layoutHourTicks places the ticks of an axis of hours (View.AxisHours):
+// at round hours or minutes that suit the width, the major ones labelled
+// with their time (hourTickLabel).
+func (o *Overview) layoutHourTicks(v *View, m TextMeasure) {
+	day := dayOf(v.AxisStart)
+	minutes := int(dayOf(v.AxisEnd-1e-9)+1-day) * 24 * 60
+	major, minor := hourTickSteps(minutes, o.PlotW)
+	for min := 0; min <= minutes; min += minor {
+		at := timeline.Moment{Day: day + timeline.Day(min/1440), Milli: int32(min%1440) * 60_000}
+		t := OverviewTick{X: o.xOf(v, at.YearFraction())}
+		if min%major == 0 {
+			t.Major, t.Label = true, hourTickLabel(at)
+			lw := m.Width(t.Label, OverviewTickSize, false)
+			t.LabelX = math.Max(o.PlotX-4, math.Min(o.PlotX+o.PlotW+4-lw, t.X-lw/2))
+		}
+		o.Ticks = append(o.Ticks, t)
+	}
+}
+
+// hourTickSteps returns the minutes between labelled ticks and between
+// all ticks, for an axis of minutes drawn across w points: labelled ticks
+// at least 34 points apart (at midnight a label is a date, wider), at
+// round steps of minutes or hours.
+func hourTickSteps(minutes int, w float64) (major, minor int) {
+	perMin := w / float64(max(minutes, 1))
+	steps := []int{1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440}
+	major = steps[len(steps)-1]
+	for _, s := range steps {
+		if float64(s)*perMin >= 34 {
+			major = s
+			break
+		}
+	}
+	minor = major
+	for _, div := range []int{6, 5, 4, 3, 2} {
+		if major%div == 0 && slices.Contains(steps, major/div) && float64(major/div)*perMin >= 4 {
+			minor = major / div
+			break
+		}
+	}
+	return major, minor
+}
+
+// hourTickLabel labels a tick of an axis of hours: its time ("06:00"),
+// or at midnight its day ("21 Apr 1910").
+func hourTickLabel(at timeline.Moment) string {
+	if at.Milli == 0 {
+		y, mo, d := at.Day.Date()
+		return timeline.Point{Year: y, Month: mo, Day: d, Digits: 3}.Label()
+	}
+	min := int(at.Milli / 60_000)
+	return timeline.Clock{Set: true, Hour: uint8(min / 60), Minute: uint8(min % 60)}.String()
 }
 
 // tickSteps returns the years between labelled ticks and between all

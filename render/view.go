@@ -64,6 +64,11 @@ type View struct {
 	// labelled in years ago (AxisYearLabel), in the page, the PDF and the
 	// SVG alike.
 	DeepTime bool
+	// AxisHours is true when the events have times of day and lie within
+	// MaxHourDays days: the axis then runs from the midnight before the
+	// first to the midnight after the last (in UTC, as times compare) and
+	// is labelled in hours and minutes, in the page, the PDF and the SVG.
+	AxisHours bool
 
 	Eras       []*EraView
 	Categories []*CategoryView
@@ -593,10 +598,35 @@ func (v *View) setAxis(d *timeline.Dataset) {
 		v.AxisEnd = v.AxisStart + 1
 	}
 	v.DeepTime = v.AxisStart < -deepYears || v.AxisEnd > deepYears
+	if lo, hi := dayOf(first), dayOf(last-1e-9)+1; hi-lo <= MaxHourDays && v.HasTimes() {
+		v.AxisStart, v.AxisEnd, v.AxisHours = lo.YearFraction(), hi.YearFraction(), true
+	}
 	for _, e := range v.Eras {
 		e.Start = clamp(e.Start, v.AxisStart, v.AxisEnd)
 		e.End = clamp(e.End, v.AxisStart, v.AxisEnd)
 	}
+}
+
+// MaxHourDays is the most days an axis of hours (View.AxisHours) spans.
+const MaxHourDays = 3
+
+// HasTimes reports whether an event shown has a time of day.
+func (v *View) HasTimes() bool {
+	for _, e := range v.Events {
+		if e.Precision >= timeline.PrecisionMinute {
+			return true
+		}
+	}
+	return false
+}
+
+// dayOf returns the day in which the fractional year y falls (see
+// timeline.Day.YearFraction).
+func dayOf(y float64) timeline.Day {
+	yr := math.Floor(y)
+	first := timeline.DayOf(int(yr), 1, 1)
+	days := float64(timeline.DayOf(int(yr)+1, 1, 1) - first)
+	return first + timeline.Day(math.Floor((y-yr)*days+1e-9))
 }
 
 // deepYears is how far from year 0 an axis reaches before it is one of

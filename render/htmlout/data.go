@@ -15,8 +15,12 @@ import (
 
 // dataScale is the number of data units in a year: event positions go to
 // the page as whole numbers of 1/10,000 year (under an hour) from the
-// start of the axis.
-const dataScale = 1e4
+// start of the axis; of timeScale (a second) when events have times of
+// day, so that the marks of times in one hour stand apart (pageData.Scale).
+const (
+	dataScale = 1e4
+	timeScale = 365.2425 * 86400
+)
 
 // evFields is the number of integers per event in pageData.Ev.
 const evFields = 5
@@ -43,6 +47,12 @@ type pageData struct {
 	Counts map[string]any `json:"counts"`
 	// Axis is View.AxisStart and AxisEnd, in fractional years.
 	Axis [2]float64 `json:"axis"`
+	// Scale is the number of data units of Ev in a year: dataScale, or
+	// timeScale when events have times of day (Times).
+	Scale float64 `json:"scale"`
+	// Times is true when events have times of day: the chart zooms in
+	// to an hour and labels a view of a few days or less in hours.
+	Times bool `json:"times,omitempty"`
 	// Ev holds evFields integers per event, in View.Events order: start
 	// (data units from Axis[0]), length (data units), lane*8+subrow,
 	// flags (mark, shape, approximate, uncertain) and era (index+1 in
@@ -193,6 +203,10 @@ func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 	}
 	d.Sub = max(d.Sub, 1)
 	d.Tags, d.EvTags = eventTags(v)
+	d.Scale, d.Times = dataScale, v.HasTimes() && !v.DeepTime
+	if d.Times {
+		d.Scale = timeScale
+	}
 	if isBig(v) {
 		bigData(v, d)
 	} else {
@@ -292,8 +306,8 @@ func eventData(v *render.View, d *pageData, sub []int, eraIndex map[*render.EraV
 		if e.Era == nil {
 			d.NoEra = true
 		}
-		start := units(e.Start - v.AxisStart)
-		d.Ev = append(d.Ev, start, max(units(e.End-v.AxisStart)-start, 1),
+		start := units(e.Start-v.AxisStart, d.Scale)
+		d.Ev = append(d.Ev, start, max(units(e.End-v.AxisStart, d.Scale)-start, 1),
 			int64(e.Category.Lane*8+sub[i]), flags, int64(eraIndex[e.Era]))
 		used[key{e.Category.Lane, int(e.Status.Mark), fuzzy}] = true
 	}

@@ -396,4 +396,4 @@ const (
 func laneHeight(k int) int { return 26 + 12*k }
 
 // frac rounds a fractional year to a whole number of data units.
-func units(years float64) int64 { return int64(math.Round(years * dataScale)) }
+func units(years, scale float64) int64 { return int64(math.Round(years * scale)) }

@@ -10,7 +10,7 @@
   'use strict';
   performance.mark('tl-script');
   var D = JSON.parse(document.getElementById('tl-data').textContent);
-  var EV = D.ev, N = EV.length / 5, K = D.sub, LANES = D.lanes;
+  var EV = D.ev, N = EV.length / 5, K = D.sub, LANES = D.lanes, SCALE = D.scale;
   var FIRST_SCATTER = 1 + LANES;
   // The series of the chart option as htmlout writes it: the background,
   // a series of bars per lane, the scatter series; the page adds one of
@@ -54,6 +54,45 @@
     var d = new Date(yms(y) + f * (yms(y + 1) - yms(y)) + 43200000);
     return (d.getUTCDate() > 1 ? d.getUTCDate() + ' ' : '') + MONTHS[d.getUTCMonth()] + ' ' + y;
   }
+  // A view of events with times of day (D.times) that spans HOUR_VIEW
+  // years or less is labelled in hours, as render.hourTickLabel labels
+  // the PDF's and the SVG's axis of hours: "06:30", at midnight the day
+  // ("21 Apr 1910"); the zoom slider's ends in full ("21 Apr 1910 06:30").
+  var HOUR_VIEW = 3 / 365, HOUR = 1 / 8766;
+  function hourView() {
+    if (!D.times || !chart) return false;
+    var w = view();
+    return w[1] - w[0] <= HOUR_VIEW;
+  }
+  function msOf(v) { var y = Math.floor(v); return yms(y) + (v - y) * (yms(y + 1) - yms(y)); }
+  function yearOf(ms) { var y = new Date(ms).getUTCFullYear(); return y + (ms - yms(y)) / (yms(y + 1) - yms(y)); }
+  function timeLabel(v, full) {
+    var d = new Date(Math.round(msOf(v) / 60000) * 60000);
+    var hm = String(100 + d.getUTCHours()).slice(1) + ':' + String(100 + d.getUTCMinutes()).slice(1);
+    var day = d.getUTCDate() + ' ' + MONTHS[d.getUTCMonth()] + ' ' + d.getUTCFullYear();
+    return full ? day + ' ' + hm : hm === '00:00' ? day : hm;
+  }
+  function axisLabel(v) { return hourView() ? timeLabel(v, false) : yearLabel(v); }
+  function zoomLabel(v) { return hourView() ? timeLabel(v, true) : yearLabel(v); }
+  // hourTicks puts the axis' ticks of a view of hours on round minutes or
+  // hours (render.hourTickSteps), labelled ones at least 64 pixels apart,
+  // and gives the axis back its own ticks when the view is wider.
+  var hourTicksOn = false;
+  function hourTicks() {
+    var on = hourView();
+    if (!on && !hourTicksOn) return;
+    hourTicksOn = on;
+    var vals = null;
+    if (on) {
+      var w = view(), a = msOf(w[0]), b = msOf(w[1]), px = chart.getWidth() - 240;
+      var steps = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440], k = 0;
+      while (k < steps.length - 1 && steps[k] * 60000 * px / (b - a) < 64) k++;
+      var step = steps[k] * 60000;
+      vals = [];
+      for (var t = Math.ceil(a / step) * step; t <= b; t += step) vals.push(yearOf(t));
+    }
+    chart.setOption({ xAxis: { axisLabel: { customValues: vals }, axisTick: { customValues: vals } } });
+  }
 
   // Decode the events.
   var base = D.axis[0];
@@ -66,7 +105,7 @@
   D.scatter.forEach(function (s, j) { scatterOf.set(s[0] * 16 + s[1] * 2 + s[2], FIRST_SCATTER + j); });
   var series = new Int32Array(N);
   for (var i = 0; i < N; i++) {
-    var s = base + EV[5 * i] / 1e4, e = s + EV[5 * i + 1] / 1e4, ls = EV[5 * i + 2], f = EV[5 * i + 3];
+    var s = base + EV[5 * i] / SCALE, e = s + EV[5 * i + 1] / SCALE, ls = EV[5 * i + 2], f = EV[5 * i + 3];
     x0[i] = s; x1[i] = e; xm[i] = (s + e) / 2;
     lane[i] = ls >> 3;
     subRow[i] = ls & 7;
@@ -608,7 +647,8 @@
   function zoomTo(a, b) {
     if (!chart) return;
     a = Math.max(D.axis[0], a); b = Math.min(D.axis[1], b);
-    if (b - a < 1 / 365) { var m = (a + b) / 2; a = m - 1 / 730; b = m + 1 / 730; }
+    var least = D.times ? HOUR : 1 / 365;
+    if (b - a < least) { var m = (a + b) / 2; a = m - least / 2; b = m + least / 2; }
     chart.dispatchAction({ type: 'dataZoom', dataZoomIndex: 0, startValue: a, endValue: b });
   }
   // eraZoom returns the dataZoom option that shows era k (1-based) with a
@@ -752,12 +792,12 @@
     // index; the legend (hidden: the category buttons are the page's
     // legend) shows its label.
     o.legend.formatter = function (key) { return lanes[+key.slice(4)]; };
-    o.xAxis[0].axisLabel.formatter = yearLabel;
+    o.xAxis[0].axisLabel.formatter = axisLabel;
     // Zoomed, the window's ends are labelled: keep them inside the chart.
     o.xAxis[0].axisLabel.alignMinLabel = 'left';
     o.xAxis[0].axisLabel.alignMaxLabel = 'right';
     o.yAxis[0].axisLabel.formatter = function (v) { return Math.abs(v - Math.round(v)) < 1e-6 && lanes[Math.round(v)] || ''; };
-    o.dataZoom[1].labelFormatter = yearLabel;
+    o.dataZoom[1].labelFormatter = zoomLabel;
     o.series[0].renderItem = renderBackground;
     o.series[0].encode = { x: [0, 1], y: 2 };
     o.series[0].z = 0;
@@ -786,6 +826,7 @@
     chart.setOption(o);
     performance.mark('tl-option');
     chart.on('datazoom', onZoom);
+    hourTicks();
     // A click goes to the row of the nearest mark within 9 pixels, found
     // here: ECharts' large mode reports no clicks on its marks.
     chart.on('legendselectchanged', function (e) {
@@ -1387,7 +1428,7 @@
   }
   // onZoom notes a change of the chart's window (ECharts' datazoom: the
   // wheel, the slider, a pinch or a drag).
-  function onZoom() { save('zoom'); }
+  function onZoom() { hourTicks(); save('zoom'); }
   // save writes the state into the fragment, once all that one event
   // changes has changed: mode is 'push' for a discrete choice, 'replace'
   // to never push, or the kind of a continuous change ('q', 'zoom').
