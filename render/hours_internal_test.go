@@ -15,9 +15,9 @@ func TestHourTickSteps(t *testing.T) {
 		{1440, 400, 180, 30},      // a day across 400 points: 17 points an hour
 		{1440, 1000, 60, 10},      // 42 points an hour
 		{3 * 1440, 400, 720, 120}, // three days
-		{60, 400, 10, 2},          // an hour
+		{60, 400, 10, 5},          // an hour
 		{1440, 20, 1440, 360},     // too narrow for more than the days
-		{2 * 1440, 1200, 120, 30}, // two days across a wide strip
+		{2 * 1440, 1200, 120, 20}, // two days across a wide strip
 	} {
 		if major, minor := hourTickSteps(tt.minutes, tt.w); major != tt.major || minor != tt.minor {
 			t.Errorf("hourTickSteps(%d, %v) = %d, %d; want %d, %d", tt.minutes, tt.w, major, minor, tt.major, tt.minor)

@@ -409,14 +409,9 @@ func hourTickSteps(minutes int, w float64) (major, minor int) {
 			break
 		}
 	}
-	minor = major
-	for _, div := range []int{6, 5, 4, 3, 2} {
-		if major%div == 0 && slices.Contains(steps, major/div) && float64(major/div)*perMin >= 4 {
-			minor = major / div
-			break
-		}
-	}
-	return major, minor
+	// Every sixth, fourth, third or half of a step is a round number of
+	// minutes.
+	return major, minorStep(major, perMin, 6, 4, 3, 2)
 }
 
 // hourTickLabel labels a tick of an axis of hours: its time ("06:00"),
@@ -465,12 +460,13 @@ func deepTickSteps(start, end int, w float64, width func(int) float64) (major, m
 	return major, minorStep(major, perYear, 5, 2)
 }
 
-// minorStep returns the years between all ticks when the labelled ones
-// are major years apart: major divided by the first of divs that divides
-// it into steps at least 4 points apart, else major.
-func minorStep(major int, perYear float64, divs ...int) int {
+// minorStep returns the units (years, or minutes on an axis of hours)
+// between all ticks when the labelled ones are major units apart, perUnit
+// points a unit: major divided by the first of divs that divides it into
+// steps at least 4 points apart, else major.
+func minorStep(major int, perUnit float64, divs ...int) int {
 	for _, div := range divs {
-		if major%div == 0 && float64(major/div)*perYear >= 4 {
+		if major%div == 0 && float64(major/div)*perUnit >= 4 {
 			return major / div
 		}
 	}
