@@ -166,14 +166,14 @@ func (p Point) span() (first, last Day) {
 			m0, m1 = 1, 12
 		}
 	}
-	d0, d1 := 1, daysIn(y1, m1)
+	d0, d1 := 1, DaysIn(y1, m1)
 	if p.Digits >= 3 && m0 == m1 {
 		switch p.Unspecified >> 6 & 0b11 {
 		case 0:
 			d0, d1 = p.Day, p.Day
 		case 0b10:
 			d0 = max(p.Day, 1)
-			d1 = min(p.Day+9, daysIn(y1, m1))
+			d1 = min(p.Day+9, DaysIn(y1, m1))
 		}
 	}
 	return DayOf(y0, m0, d0), DayOf(y1, m1, d1)
@@ -620,7 +620,7 @@ func (p Point) Label() string {
 		}
 	case PrecisionMonth:
 		switch {
-		case fd == 1 && ld == daysIn(ly, lm):
+		case fd == 1 && ld == DaysIn(ly, lm):
 			s = monthAbbr[p.Month-1] + " " + year(p.Year)
 		case fd == ld: // 1985-04-3X can only be the 30th
 			s = strconv.Itoa(fd) + " " + monthAbbr[p.Month-1] + " " + year(p.Year)

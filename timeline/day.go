@@ -83,7 +83,8 @@ func (d Day) YearFraction() float64 {
 
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
-func daysIn(y, m int) int {
+// DaysIn returns the number of days of month m (1–12) of year y.
+func DaysIn(y, m int) int {
 	switch m {
 	case 2:
 		if isLeap(y) {

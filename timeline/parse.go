@@ -384,9 +384,9 @@ func (r *pointReader) day(p *Point) *DateError {
 	ymask, mmask := p.Unspecified&0b1111, p.Unspecified>>4&0b11
 	limit := 31
 	if mmask == 0 && ymask == 0 {
-		limit = daysIn(p.Year, p.Month)
+		limit = DaysIn(p.Year, p.Month)
 	} else if mmask == 0 {
-		limit = daysIn(2000, p.Month) // a leap year: the most days month m can have
+		limit = DaysIn(2000, p.Month) // a leap year: the most days month m can have
 	}
 	switch {
 	case dmask == 0 && (d < 1 || d > limit):

@@ -140,7 +140,7 @@ func spreadsheetMsg(edtf, words string) string {
 }
 
 func validDay(y, m, d int) bool {
-	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+	return m >= 1 && m <= 12 && d >= 1 && d <= DaysIn(y, m)
 }
 
 func edtfDay(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }

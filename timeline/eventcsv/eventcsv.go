@@ -144,7 +144,11 @@ func WriteOptions(w io.Writer, d *timeline.Dataset, o Options) error {
 	for i, c := range Columns {
 		index[c] = i
 	}
-	row := func(record string, cells map[string]string) error {
+	var err error // the first error, after which nothing is written
+	row := func(record string, cells map[string]string) {
+		if err != nil {
+			return
+		}
 		rec := make([]string, len(Columns))
 		rec[0] = record
 		for k, v := range cells {
@@ -152,33 +156,26 @@ func WriteOptions(w io.Writer, d *timeline.Dataset, o Options) error {
 		}
 		for i, v := range rec {
 			if !utf8.ValidString(v) {
-				return fmt.Errorf("eventcsv: %s %q: %s %s is not valid UTF-8", record, cells["id"], Columns[i], quote(v))
+				err = fmt.Errorf("eventcsv: %s %q: %s %s is not valid UTF-8", record, cells["id"], Columns[i], quote(v))
+				return
 			}
 		}
 		if !o.Raw {
 			csvsafe.NeutralizeAll(rec)
 		}
-		return cw.Write(rec)
+		err = cw.Write(rec)
 	}
 	if d.Title != "" || d.Subtitle != "" || d.Document != "" || d.Schema != "" {
-		if err := row(RecordDataset, map[string]string{"title": d.Title, "summary": d.Subtitle, "sources": joinList([]string{d.Document}), "url": d.Schema}); err != nil {
-			return err
-		}
+		row(RecordDataset, map[string]string{"title": d.Title, "summary": d.Subtitle, "sources": joinList([]string{d.Document}), "url": d.Schema})
 	}
 	for _, e := range d.Eras {
-		if e == nil {
-			continue
-		}
-		if err := row(RecordEra, map[string]string{"id": e.ID, "date": e.Span.String(), "label": e.Label, "color": e.Color, "description": e.Description}); err != nil {
-			return err
+		if e != nil {
+			row(RecordEra, map[string]string{"id": e.ID, "date": e.Span.String(), "label": e.Label, "color": e.Color, "description": e.Description})
 		}
 	}
 	for _, c := range d.Categories {
-		if c == nil {
-			continue
-		}
-		if err := row(RecordCategory, map[string]string{"id": c.ID, "label": c.Label, "color": c.Color, "description": c.Description}); err != nil {
-			return err
+		if c != nil {
+			row(RecordCategory, map[string]string{"id": c.ID, "label": c.Label, "color": c.Color, "description": c.Description})
 		}
 	}
 	for _, s := range d.Sources {
@@ -189,10 +186,8 @@ func WriteOptions(w io.Writer, d *timeline.Dataset, o Options) error {
 		if s.Footnote != 0 {
 			fn = strconv.Itoa(s.Footnote)
 		}
-		if err := row(RecordSource, map[string]string{"id": s.ID, "date": s.Date.String(), "title": s.Title, "footnote": fn, "kind": string(s.Kind),
-			"author": s.Author, "publisher": s.Publisher, "url": s.URL, "locator": s.Locator}); err != nil {
-			return err
-		}
+		row(RecordSource, map[string]string{"id": s.ID, "date": s.Date.String(), "title": s.Title, "footnote": fn, "kind": string(s.Kind),
+			"author": s.Author, "publisher": s.Publisher, "url": s.URL, "locator": s.Locator})
 	}
 	for _, e := range d.Events {
 		if e == nil {
@@ -205,9 +200,10 @@ func WriteOptions(w io.Writer, d *timeline.Dataset, o Options) error {
 			cells["media"], cells["media_kind"], cells["media_quote"], cells["media_caption"] = m.URL, string(m.Kind), m.Quote, m.Caption
 			cells["media_credit"], cells["media_thumbnail"], cells["media_alt"] = m.Credit, m.Thumbnail, m.Alt
 		}
-		if err := row(RecordEvent, cells); err != nil {
-			return err
-		}
+		row(RecordEvent, cells)
+	}
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

@@ -19,7 +19,7 @@ func Lost(d *timeline.Dataset) string {
 			lost = append(lost, fmt.Sprintf("%s (%d %s)", what, n, plural(n, "event")))
 		}
 	}
-	tags, sections := 0, 0
+	tags, sections, kinds, zones := 0, 0, 0, 0
 	for _, e := range d.Events {
 		if len(e.Tags) > 0 {
 			tags++
@@ -27,24 +27,18 @@ func Lost(d *timeline.Dataset) string {
 		if e.Section != "" {
 			sections++
 		}
-	}
-	count("tags", tags)
-	count("sections", sections)
-	kinds := 0
-	for _, e := range d.Events {
 		if m := e.Media; m != nil && m.Kind != "" && m.Kind != timeline.MediaQuote && m.Kind != timeline.MediaKindOf(m.URL) {
 			kinds++ // TimelineJS tells a media's kind by its address
 		}
-	}
-	count("media kinds other than the address tells", kinds)
-	zones := 0
-	for _, e := range d.Events {
 		a, _ := e.Date.Start()
 		b, _ := e.Date.End()
 		if a.Clock.Zone != timeline.ZoneNone || b.Clock.Zone != timeline.ZoneNone {
 			zones++ // TimelineJS's times are local: the zone is only in the display date
 		}
 	}
+	count("tags", tags)
+	count("sections", sections)
+	count("media kinds other than the address tells", kinds)
 	count("time zones (kept in the display date only)", zones)
 	eras := false
 	for _, e := range d.Eras {

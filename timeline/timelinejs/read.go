@@ -216,19 +216,6 @@ func integer(v value) (n int, ok bool, msg string) {
 // quoteShort quotes s, shortened to 40 characters.
 func quoteShort(s string) string { return input.Quote(s, 40) }
 
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
 // point converts a date object to an EDTF point. what names the date in
 // messages ("start date", "end date").
 func (r *reader) point(d dateIn) (timeline.Point, bool) {
@@ -254,7 +241,7 @@ func (r *reader) point(d dateIn) (timeline.Point, bool) {
 	m, mSet := num(d.month, 1, 12, "month", "a month is 1 to 12")
 	dayMax := 31
 	if mSet && ySet {
-		dayMax = daysIn(y, m)
+		dayMax = timeline.DaysIn(y, m)
 	}
 	day, dSet := num(d.day, 1, dayMax, "day", fmt.Sprintf("this month has days 1 to %d", dayMax))
 	if !ok {

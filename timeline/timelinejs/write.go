@@ -427,16 +427,14 @@ type CSVOptions struct {
 func WriteCSVOptions(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
 	t := build(d)
 	cw := csv.NewWriter(w)
-	if err := cw.Write(SheetColumns); err != nil {
-		return err
-	}
+	cw.Write(SheetColumns) // a write error sticks: cw.Error returns it after Flush
 	num := func(n int) string {
 		if n == 0 {
 			return ""
 		}
 		return strconv.Itoa(n)
 	}
-	row := func(start, end *tlDate, display, headline, text, typ, group string, m *tlMedia) error {
+	row := func(start, end *tlDate, display, headline, text, typ, group string, m *tlMedia) {
 		rec := make([]string, len(SheetColumns))
 		if start != nil {
 			rec[0], rec[1], rec[2], rec[3] = strconv.Itoa(start.Year), num(start.Month), num(start.Day), start.sheetTime()
@@ -455,20 +453,14 @@ func WriteCSVOptions(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
 		if !o.Raw {
 			csvsafe.NeutralizeAll(rec)
 		}
-		return cw.Write(rec)
+		cw.Write(rec)
 	}
-	if err := row(nil, nil, "", t.Title.Text.Headline, t.Title.Text.Text, "title", "", nil); err != nil {
-		return err
-	}
+	row(nil, nil, "", t.Title.Text.Headline, t.Title.Text.Text, "title", "", nil)
 	for _, s := range t.Events {
-		if err := row(s.StartDate, s.EndDate, s.DisplayDate, s.Text.Headline, s.Text.Text, "", s.Group, s.Media); err != nil {
-			return err
-		}
+		row(s.StartDate, s.EndDate, s.DisplayDate, s.Text.Headline, s.Text.Text, "", s.Group, s.Media)
 	}
 	for _, e := range t.Eras {
-		if err := row(e.StartDate, e.EndDate, "", e.Text.Headline, "", "era", "", nil); err != nil {
-			return err
-		}
+		row(e.StartDate, e.EndDate, "", e.Text.Headline, "", "era", "", nil)
 	}
 	cw.Flush()
 	return cw.Error()
