@@ -75,8 +75,9 @@
   function axisLabel(v) { return hourView() ? timeLabel(v, false) : yearLabel(v); }
   function zoomLabel(v) { return hourView() ? timeLabel(v, true) : yearLabel(v); }
   // hourTicks puts the axis' ticks of a view of hours on round minutes or
-  // hours (render.hourTickSteps), labelled ones at least 64 pixels apart,
-  // and gives the axis back its own ticks when the view is wider.
+  // hours (render.hourTickSteps), labelled ones at least 90 pixels apart (a
+  // day at midnight is wider than a time), and gives the axis back its own
+  // ticks when the view is wider.
   var hourTicksOn = false;
   function hourTicks() {
     var on = hourView();
@@ -86,10 +87,11 @@
     if (on) {
       var w = view(), a = msOf(w[0]), b = msOf(w[1]), px = chart.getWidth() - 240;
       var steps = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440], k = 0;
-      while (k < steps.length - 1 && steps[k] * 60000 * px / (b - a) < 64) k++;
+      while (k < steps.length - 1 && steps[k] * 60000 * px / (b - a) < 90) k++;
       var step = steps[k] * 60000;
       vals = [];
-      for (var t = Math.ceil(a / step) * step; t <= b; t += step) vals.push(yearOf(t));
+      // (The window's end, a float, may fall a hair before its midnight.)
+      for (var t = Math.ceil(a / step) * step; t <= b + 1000; t += step) vals.push(t > b ? w[1] : yearOf(t));
     }
     chart.setOption({ xAxis: { axisLabel: { customValues: vals }, axisTick: { customValues: vals } } });
   }
