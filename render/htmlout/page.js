@@ -196,7 +196,11 @@
       es.forEach(function (e) { if (e.isIntersecting) self.fill(+e.target.getAttribute('data-b')); });
     }, { rootMargin: '1500px 0px' });
   }
-  Blocks.prototype.set = function (items) {
+  // set lays out the blocks of items. first is true for the page's first
+  // layout: the blocks in the window are filled at once and those within
+  // reach once the first frame is painted, so that the frame that shows
+  // the chart does not wait for rows below the fold.
+  Blocks.prototype.set = function (items, first) {
     if (this.io) this.io.disconnect();
     this.els.forEach(function (el) { el.remove(); });
     this.items = items; this.els = []; this.full = [];
@@ -210,8 +214,21 @@
       frag.appendChild(el);
     }
     this.box.appendChild(frag);
-    if (this.io) this.els.forEach(function (el) { this.io.observe(el); }, this);
-    else for (b = 0; b < this.els.length; b++) this.fill(b);
+    if (!this.io) this.fillAll();
+    else if (!first) this.observe();
+    else {
+      for (b = 0; b < this.els.length; b++) {
+        var r = this.els[b].getBoundingClientRect();
+        if (r.top >= innerHeight) break;
+        if (r.bottom > 0) this.fill(b);
+      }
+      var self = this, els = this.els;
+      afterPaint(function () { if (self.els === els) self.observe(); });
+    }
+  };
+  // observe fills each block when it comes within reach.
+  Blocks.prototype.observe = function () {
+    for (var b = 0; b < this.els.length; b++) if (!this.full[b]) this.io.observe(this.els[b]);
   };
   Blocks.prototype.fill = function (b) {
     if (this.full[b] || !this.els[b]) return;
@@ -231,7 +248,7 @@
   function srcHTMLOf(j, pos, prev) { return srcHTML(j, pos, prev >= 0 ? SRC[8 * prev] : -1); }
   // layoutBig draws the blocks of the events vis keeps and of the sources
   // they cite (all of them when nothing is filtered).
-  function layoutBig(all) {
+  function layoutBig(all, first) {
     indexBig();
     if (!citedBy) {
       citedBy = [];
@@ -249,8 +266,8 @@
     }
     var srcs = [];
     for (var j = 0; j < NSRC; j++) if (all || used[j]) srcs.push(j);
-    rowList.set(order);
-    srcList.set(srcs);
+    rowList.set(order, first);
+    srcList.set(srcs, first);
     document.getElementById('events').setAttribute('aria-rowcount', order.length + 1);
   }
   // For tests: the anchors of the events kept, in table order, and of
@@ -1477,7 +1494,10 @@
   function tableReady() {
     tableLoaded = true;
     rows = N && !BIG ? document.getElementById('events').querySelectorAll('tbody tr') : [];
-    if (BIG) layoutBig(true);
+    // A small page's chart is drawn once its rows are parsed, with the
+    // labels it takes from them (drawn before, it was drawn twice).
+    if (hasCharts && !chart) drawCharts();
+    if (BIG) layoutBig(true, true);
     document.querySelectorAll('button.only').forEach(function (b) { b.hidden = false; });
     document.addEventListener('click', function (ev) {
       var b = ev.target.closest && ev.target.closest('button.only');
@@ -1521,9 +1541,6 @@
     if (!anchor && h) restore(h, false);
     else {
       shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
-      // A small page's labels wait for its table's titles; a big page's
-      // came with the chart (another setOption would draw it all again).
-      if (!BIG) relabel();
     }
     setSticky();
     // A page opened at an anchor was scrolled there before the bar's
@@ -1550,8 +1567,10 @@
     ready();
   }
 
+  // A big page's chart needs no table: it is drawn while the rest of
+  // the page loads.
   if (hasCharts) {
-    drawCharts();
+    if (BIG) drawCharts();
   } else {
     pending = 1;
     document.getElementById('chart').textContent = 'The charts could not be drawn: ECharts did not load. The table below lists every event.';
