@@ -185,7 +185,23 @@ func darkEra(given string) string {
 // against Dark.Background, so that a mark (and any text in the colour)
 // reads. A colour that already does is kept.
 func darkCategory(given string) string {
-	if Contrast(given, Dark.Background) >= MinTextContrast {
+	return contrasting(given, Dark.Background, MinTextContrast, 0.01)
+}
+
+// lightCategory returns the colour of a category's marks, bars and
+// swatch on white (the light page, the PDF, the SVG): the same hue, dark
+// enough to keep MinMarkContrast against Light.Background, so that a
+// mark reads (the palette's orange and sky blue did not). A colour that
+// already does is kept.
+func lightCategory(given string) string {
+	return contrasting(given, Light.Background, MinMarkContrast, -0.01)
+}
+
+// contrasting returns given, or when it has less than min contrast
+// against background, the colour of its hue whose lightness, stepped
+// from given's by step, first has.
+func contrasting(given, background string, min, step float64) string {
+	if Contrast(given, background) >= min {
 		return given
 	}
 	r, g, b, ok := rgb(given)
@@ -193,5 +209,5 @@ func darkCategory(given string) string {
 		return given
 	}
 	_, _, l := hsl(r, g, b)
-	return towards(given, 1, l, 0.01, func(c string) bool { return Contrast(c, Dark.Background) >= MinTextContrast })
+	return towards(given, 1, l, step, func(c string) bool { return Contrast(c, background) >= min })
 }

@@ -61,8 +61,9 @@ func themeColors(t *testing.T) (eras, cats []string) {
 
 // TestThemeContrast checks, from the colours themselves, that text and
 // marks keep WCAG AA contrast on both pages: body and muted text on the
-// background, an era's label on its band, and on a dark page a
-// category's marks (and any text in its colour) on the background.
+// background, an era's label on its band, on a dark page a category's
+// marks (and any text in its colour) on the background, and on white a
+// category's marks at MinMarkContrast (WCAG's non-text contrast).
 func TestThemeContrast(t *testing.T) {
 	for name, th := range map[string]Theme{"light": Light, "dark": Dark} {
 		for what, fg := range map[string]string{"text": th.Text, "muted text": th.Muted} {
@@ -87,23 +88,36 @@ func TestThemeContrast(t *testing.T) {
 		}
 	}
 	for _, given := range cats {
-		dark := darkCategory(given)
+		dark, light := darkCategory(given), lightCategory(given)
 		if c := Contrast(dark, Dark.Background); c < MinTextContrast {
 			t.Errorf("category %s: its dark colour %s on %s has contrast %.2f", given, dark, Dark.Background, c)
 		}
-		// The hue stays, so that the lanes keep their colours.
-		r0, g0, b0, _ := rgb(given)
-		r1, g1, b1, _ := rgb(dark)
-		h0, s0, _ := hsl(r0, g0, b0)
-		h1, _, _ := hsl(r1, g1, b1)
-		if dh := math.Abs(h0 - h1); s0 > 0.3 && math.Min(dh, 1-dh) > 0.03 {
-			t.Errorf("category %s: dark colour %s has another hue (%.2f, was %.2f)", given, dark, h1, h0)
+		if c := Contrast(light, Light.Background); c < MinMarkContrast {
+			t.Errorf("category %s: its marks %s on %s have contrast %.2f", given, light, Light.Background, c)
 		}
+		if Contrast(given, Light.Background) >= MinMarkContrast && light != given {
+			t.Errorf("category %s: marks of enough contrast are changed to %s", given, light)
+		}
+		sameHue(t, given, dark)
+		sameHue(t, given, light)
+	}
+}
+
+// sameHue checks that a category's colour for a page keeps the hue of the
+// colour given, so that the lanes keep their colours.
+func sameHue(t *testing.T, given, made string) {
+	t.Helper()
+	r0, g0, b0, _ := rgb(given)
+	r1, g1, b1, _ := rgb(made)
+	h0, s0, _ := hsl(r0, g0, b0)
+	h1, _, _ := hsl(r1, g1, b1)
+	if dh := math.Abs(h0 - h1); s0 > 0.3 && math.Min(dh, 1-dh) > 0.03 {
+		t.Errorf("category %s: colour %s has another hue (%.2f, was %.2f)", given, made, h1, h0)
 	}
 }
 
 // TestViewDarkColors checks that the view gives every era and category
-// its dark colour.
+// its dark colour, and every category marks that read on white.
 func TestViewDarkColors(t *testing.T) {
 	d, err := data.MEK()
 	if err != nil {
@@ -118,6 +132,20 @@ func TestViewDarkColors(t *testing.T) {
 	for _, c := range v.Categories {
 		if _, ok := Luminance(c.DarkColor); !ok {
 			t.Errorf("category %s: dark colour %q", c.ID, c.DarkColor)
+		}
+	}
+	// Eight categories without colours of their own take the whole
+	// palette, whose orange and sky blue are too pale for marks on white
+	// as they are.
+	d = &timeline.Dataset{Title: "T"}
+	for i := range 8 {
+		id := fmt.Sprint("c", i)
+		d.Categories = append(d.Categories, &timeline.Category{ID: id, Label: id})
+		d.Events = append(d.Events, &timeline.Event{ID: fmt.Sprint("e", i), Title: "E", Category: id, Date: timeline.NewDate(timeline.Point{Year: 2000 + i, Digits: 1})})
+	}
+	for _, c := range Build(d, timeline.Filter{}, Options{}).Categories {
+		if k := Contrast(c.Color, Light.Background); k < MinMarkContrast {
+			t.Errorf("category %s: marks %s on white have contrast %.2f", c.ID, c.Color, k)
 		}
 	}
 }

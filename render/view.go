@@ -117,7 +117,7 @@ type EraView struct {
 // CategoryView is a lane.
 type CategoryView struct {
 	ID, Label   string
-	Color       string // #rrggbb, strong
+	Color       string // #rrggbb, strong: the colour given, darkened where marks on white need it (see Light)
 	DarkColor   string // #rrggbb: the same hue, light enough for a dark page (see Dark)
 	Description string
 	Lane        int // 0 is the first lane
@@ -418,7 +418,7 @@ func (v *View) addCategories(all, shown []*timeline.Category) map[string]*Catego
 		if cv.Color == "" {
 			cv.Color = categoryPalette[i%len(categoryPalette)]
 		}
-		cv.DarkColor = darkCategory(cv.Color)
+		cv.Color, cv.DarkColor = lightCategory(cv.Color), darkCategory(cv.Color)
 		v.Categories = append(v.Categories, cv)
 		catOf[c.ID] = cv
 	}
