@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -442,23 +443,13 @@ func (d Date) Compare(e Date) int {
 	if c := d.EarliestMoment().Compare(e.EarliestMoment()); c != 0 {
 		return c
 	}
-	if c := cmpInt(int64(d.Precision()), int64(e.Precision())); c != 0 {
+	if c := cmp.Compare(d.Precision(), e.Precision()); c != 0 {
 		return c
 	}
 	if c := d.LatestMoment().Compare(e.LatestMoment()); c != 0 {
 		return c
 	}
 	return strings.Compare(d.String(), e.String())
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Overlaps reports whether d and e share at least one moment (one day,

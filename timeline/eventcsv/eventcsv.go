@@ -55,6 +55,7 @@
 package eventcsv
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -299,7 +300,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	if len(r.rep.Problems) > 0 {
 		return nil, nil, r.rep.Err()
 	}
-	r.pos = newPositions(col)
+	r.pos = &positions{body: body, column: col}
 
 	d := &timeline.Dataset{Eras: []*timeline.Era{}, Categories: []*timeline.Category{}, Sources: []*timeline.Source{}, Events: []*timeline.Event{}}
 	datasetLine := 0
@@ -382,7 +383,7 @@ func (r *reader) row(d *timeline.Dataset, rec []string, col map[string]int, data
 			return
 		}
 		*datasetLine = line
-		r.pos.dataset = r.placeRow(rec, line, c0)
+		r.pos.dataset = r.rowAt(line)
 		d.Title, d.Subtitle, d.Schema = text("title"), text("summary"), text("url")
 		if docs := splitList(text("sources")); len(docs) > 1 {
 			c := w.get("sources")
@@ -391,10 +392,10 @@ func (r *reader) row(d *timeline.Dataset, rec []string, col map[string]int, data
 			d.Document = docs[0]
 		}
 	case RecordEra:
-		r.pos.eras = append(r.pos.eras, r.placeRow(rec, line, c0))
+		r.pos.eras = append(r.pos.eras, r.rowAt(line))
 		d.Eras = append(d.Eras, &timeline.Era{ID: text("id"), Label: text("label"), Span: w.date(true), Color: text("color"), Description: text("description")})
 	case RecordCategory:
-		r.pos.categories = append(r.pos.categories, r.placeRow(rec, line, c0))
+		r.pos.categories = append(r.pos.categories, r.rowAt(line))
 		d.Categories = append(d.Categories, &timeline.Category{ID: text("id"), Label: text("label"), Color: text("color"), Description: text("description")})
 	case RecordSource:
 		s := &timeline.Source{ID: text("id"), Title: text("title"), Kind: timeline.SourceKind(text("kind")), Author: text("author"),
@@ -406,10 +407,10 @@ func (r *reader) row(d *timeline.Dataset, rec []string, col map[string]int, data
 			}
 			s.Footnote = n
 		}
-		r.pos.sources = append(r.pos.sources, r.placeRow(rec, line, c0))
+		r.pos.sources = append(r.pos.sources, r.rowAt(line))
 		d.Sources = append(d.Sources, s)
 	case RecordEvent:
-		r.pos.events = append(r.pos.events, r.placeRow(rec, line, c0))
+		r.pos.events = append(r.pos.events, r.rowAt(line))
 		d.Events = append(d.Events, &timeline.Event{ID: text("id"), Date: w.date(true), Display: text("display"), Title: text("title"),
 			Summary: text("summary"), Era: text("era"), Category: text("category"), Tags: splitList(text("tags")),
 			Status: timeline.Status(text("status")), Attribution: text("attribution"), Sources: splitList(text("sources")), Section: text("section"),
@@ -486,54 +487,36 @@ func (w *csvRow) date(required bool) timeline.Date {
 	return v
 }
 
-// place is the line and column of a cell; the zero place is unknown.
-type place = input.Place
-
-// rowPlace is where a row was read: its first cell and the cells of the
-// columns the header names, by their index in positions.column.
-type rowPlace struct {
-	row   place
-	cells []place
-}
+// rowAt is where a row of a Read is: the offset in the text where
+// reading it began, and the line of its first cell; the zero rowAt is
+// none.
+type rowAt struct{ off, line int32 }
 
 // positions records where the rows of a Read were, so that the problems
-// timeline.Dataset.Validate finds name the line and column of their cell.
+// timeline.Dataset.Validate finds name the line and column of their cell:
+// the row is read again to place its cells.
 type positions struct {
-	column                            map[string]int // index in rowPlace.cells of each column the header names
-	header                            []int          // the header's index of each column of rowPlace.cells
-	dataset                           rowPlace       // zero when there is no dataset row
-	eras, categories, sources, events []rowPlace     // in the order of the dataset's lists
+	body                              []byte         // the text read, after a byte order mark
+	column                            map[string]int // the index in a row of each column the header names
+	dataset                           rowAt
+	eras, categories, sources, events []rowAt // in the order of the dataset's lists
 }
 
-// newPositions returns the positions of a read whose header names the
-// columns col (by their index in the header).
-func newPositions(col map[string]int) *positions {
-	p := &positions{column: map[string]int{}}
-	for _, k := range Columns {
-		if i, ok := col[k]; ok {
-			p.column[k] = len(p.header)
-			p.header = append(p.header, i)
-		}
+// cell returns the line and column of cell i of row, or 0, 0 for none.
+func (p *positions) cell(row rowAt, i int) (line, col int) {
+	cr := csv.NewReader(bytes.NewReader(p.body[row.off:]))
+	cr.FieldsPerRecord = -1
+	rec, err := cr.Read()
+	if row.line == 0 || err != nil || i >= len(rec) {
+		return 0, 0
 	}
-	return p
+	first, _ := cr.FieldPos(0) // the line, counted from row.off, where the row starts
+	line, col = cr.FieldPos(i)
+	return int(row.line) + line - first, col
 }
 
-// placeRow returns where the row rec is, whose first cell is at line and
-// col, and where its cells are.
-func (r *reader) placeRow(rec []string, line, col int) rowPlace {
-	rp := rowPlace{row: r.place(line, col), cells: make([]place, len(r.pos.header))}
-	for j, i := range r.pos.header {
-		if i < len(rec) {
-			rp.cells[j] = r.place(r.FieldPos(i))
-		}
-	}
-	return rp
-}
-
-// place returns the place of a cell at line and col.
-func (r *reader) place(line, col int) place {
-	return place{Line: int32(line), Col: int32(col)}
-}
+// rowAt returns where the row being read is, whose first cell is on line.
+func (r *reader) rowAt(line int) rowAt { return rowAt{int32(r.Off), int32(line)} }
 
 // datasetColumn gives the column of each field of the dataset row.
 var datasetColumn = map[string]string{"title": "title", "subtitle": "summary", "document": "sources", "$schema": "url"}
@@ -547,7 +530,7 @@ func (p *positions) position(path string) (line, col int) {
 	row, k := p.dataset, datasetColumn[path] // the row and column of path
 	if strings.Contains(path, "[") {
 		list, n, field, ok := input.SplitPath(path)
-		var rows []rowPlace
+		var rows []rowAt
 		record := ""
 		switch list {
 		case "eras":
@@ -565,7 +548,7 @@ func (p *positions) position(path string) (line, col int) {
 		row, k = rows[n], ""
 		switch {
 		case field == "":
-			return int(row.row.Line), int(row.row.Col)
+			return p.cell(row, 0)
 		case record == RecordEra && field == "span":
 			k = "date"
 		case record == RecordEra && field == "date":
@@ -578,11 +561,10 @@ func (p *positions) position(path string) (line, col int) {
 			k = field // the columns of the other fields are named alike
 		}
 	}
-	j, ok := p.column[k]
-	if !ok || row.cells == nil {
-		return 0, 0
+	if i, ok := p.column[k]; ok {
+		return p.cell(row, i)
 	}
-	return int(row.cells[j].Line), int(row.cells[j].Col)
+	return 0, 0
 }
 
 // quote quotes s for a message, shortened to 40 characters.

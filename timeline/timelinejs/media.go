@@ -48,7 +48,7 @@ func (r *reader) media(m *mediaIn) *timeline.Media {
 	u := strings.TrimSpace(m.url.s)
 	switch low := strings.ToLower(u); {
 	case strings.HasPrefix(low, "<blockquote"):
-		out.Quote = quoteText(u)
+		out.Quote = strings.TrimSpace(plainText(u).text) // its words, with their line breaks
 		if out.Quote == "" {
 			r.dropped("empty quotes", "a <blockquote> without words shows nothing")
 			return nil
@@ -78,12 +78,6 @@ func (r *reader) media(m *mediaIn) *timeline.Media {
 		out.Thumbnail = ""
 	}
 	return out
-}
-
-// quoteText returns the words of a <blockquote> media, as plain text with
-// its line breaks.
-func quoteText(s string) string {
-	return strings.TrimSpace(plainText(s).text)
 }
 
 // tlMedia is a TimelineJS media object, as Write makes it.

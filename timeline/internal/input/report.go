@@ -65,7 +65,10 @@ type Table struct {
 	*csv.Reader
 	Header []string
 	Blank  int // the blank rows skipped
-	rep    *Report
+	// Off is the offset in the text where reading the row Each gives
+	// began (before any empty lines that precede it).
+	Off int
+	rep *Report
 }
 
 // NewTable reads the header row of the CSV text body (as Check returns
@@ -89,6 +92,7 @@ func NewTable(body []byte, rep *Report) (t *Table, ok bool) {
 // reported) or a full report.
 func (t *Table) Each(max int, row func(rec []string)) {
 	for n := 1; !t.rep.Full; n++ {
+		t.Off = int(t.InputOffset())
 		rec, err := t.Read()
 		switch {
 		case err == io.EOF:
