@@ -287,14 +287,23 @@ func TestBrowserChartKeys(t *testing.T) {
 		if !strings.Contains(eval[string](t, tb, `document.getElementById('chart-live').textContent`), e.Label) {
 			t.Errorf("event %d: the live region lacks its date %q", k+1, e.Label)
 		}
+		// The address names the event, for a reload or a link.
+		hash := fmt.Sprintf(`('&' + location.hash.slice(1) + '&').includes('&ev=' + encodeURIComponent(%q) + '&')`, e.ID)
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](hash, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Errorf("event %d (%s): the address is %q", k+1, e.ID, eval[string](t, tb, `location.hash`))
+		}
 		ring := eval[int](t, tb, `echarts.getInstanceByDom(document.getElementById('chart')).getZr().storage.getDisplayList(true).filter(e => e.name === 'ev-focus').length`)
 		if ring != 1 {
 			t.Errorf("event %d: %d focus rings on the chart, want 1", k+1, ring)
 		}
 	}
+	entries := eval[int](t, tb, `history.length`)
 	for k := range 5 {
 		do(t, tb, chromedp.KeyEvent(kb.ArrowRight))
 		read(k)
+	}
+	if n := eval[int](t, tb, `history.length`); n > entries+1 {
+		t.Errorf("5 steps made %d history entries, want at most 1", n-entries)
 	}
 	if !eval[bool](t, tb, outlined) {
 		t.Error("the focused chart has no visible outline")

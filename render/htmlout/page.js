@@ -1048,7 +1048,11 @@
         default: return;
       }
       e.preventDefault();
-      if (next >= 0) focusEvent(next);
+      if (next < 0) return;
+      // The address follows (#ev=), one history entry for a run of steps.
+      focusEvent(next);
+      select(next, false);
+      save('ev');
     });
     box.addEventListener('blur', function () { chart.dispatchAction({ type: 'hideTip' }); });
     // Escape in the table comes back to the chart, at the event of the row.
