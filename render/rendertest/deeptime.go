@@ -22,8 +22,11 @@ const deepTimeJSON = `{"title":"Deep time","subtitle":"From the beginning of the
 
 // DeepTime returns a small valid dataset of deep time (EDTF long years, as
 // TimelineJS's cosmological scale has them), for the renderers' tests.
-func DeepTime() *timeline.Dataset {
-	d, err := timeline.Decode("deep-time.json", []byte(deepTimeJSON))
+func DeepTime() *timeline.Dataset { return decode("deep-time.json", deepTimeJSON) }
+
+// decode returns the dataset of the JSON js, which is valid.
+func decode(name, js string) *timeline.Dataset {
+	d, err := timeline.Decode(name, []byte(js))
 	if err != nil {
 		panic(err)
 	}

@@ -24,10 +24,4 @@ const hoursJSON = `{"title":"One day, hour by hour","subtitle":"Times of day on 
 // Hours returns a small valid dataset of times of day within two days
 // (shaped like TimelineJS's examples with hours), for the renderers'
 // tests of an axis of hours.
-func Hours() *timeline.Dataset {
-	d, err := timeline.Decode("hours.json", []byte(hoursJSON))
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
+func Hours() *timeline.Dataset { return decode("hours.json", hoursJSON) }
