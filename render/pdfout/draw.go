@@ -141,10 +141,7 @@ func (d *doc) block(b *block, from, to int, y float64, eraLink map[*render.EraVi
 		return
 	case kindEra:
 		if from < b.band {
-			h := 0.0
-			for i := from; i < min(to, b.band); i++ {
-				h += b.rows[i].h
-			}
+			h := addHeights(0, b.rows[from:min(to, b.band)])
 			d.setFill(parseColor(b.era.Color))
 			d.pdf.Rect(x, y, d.width, h, "F")
 			d.setFill(ink)

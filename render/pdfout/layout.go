@@ -68,10 +68,12 @@ type block struct {
 	era      *render.EraView
 }
 
-func (b *block) height() float64 {
-	h := b.pad
-	for i := range b.rows {
-		h += b.rows[i].h
+func (b *block) height() float64 { return addHeights(b.pad, b.rows) }
+
+// addHeights returns h with the heights of rows added, in order.
+func addHeights(h float64, rows []row) float64 {
+	for i := range rows {
+		h += rows[i].h
 	}
 	return h
 }
@@ -333,14 +335,7 @@ func (d *doc) event(e *render.EventView) {
 	rows = d.addNotes(rows, e.Notes, textX, tw)
 	rows = append(rows, d.mediaRows(e.Media, textX, tw)...)
 
-	var sh, rh float64
-	for _, r := range side {
-		sh += r.h
-	}
-	for _, r := range rows {
-		rh += r.h
-	}
-	if sh > rh {
+	if sh, rh := addHeights(0, side), addHeights(0, rows); sh > rh {
 		rows = append(rows, row{h: sh - rh})
 	}
 	d.add(block{kind: kindEvent, pad: 8, rows: rows, side: side, atomic: true, ev: e})
@@ -522,11 +517,7 @@ func (d *doc) firstPiece(b *block) float64 {
 	if b.atomic && h <= d.bot-d.top || len(b.rows) == 0 {
 		return h
 	}
-	h = b.pad
-	for i := 0; i < len(b.rows) && i < 2; i++ {
-		h += b.rows[i].h
-	}
-	return h
+	return addHeights(b.pad, b.rows[:min(len(b.rows), 2)])
 }
 
 // paginate places the blocks on pages: a block goes whole on the page
@@ -695,9 +686,7 @@ func (d *doc) footHeight(ns []int) float64 {
 	}
 	h := float64(footGap)
 	for _, n := range ns {
-		for _, r := range d.footRows[n] {
-			h += r.h
-		}
+		h = addHeights(h, d.footRows[n])
 	}
 	return h
 }
