@@ -136,7 +136,7 @@ type drawable struct {
 func newDrawable(fonts []*Font) *drawable {
 	g := &drawable{covs: []*coverage{builtin[serif].cov(), builtin[dejaVu].cov()}, fonts: fonts}
 	for _, f := range fonts {
-		g.covs = append(g.covs, f.cov)
+		g.covs = append(g.covs, f.cov())
 	}
 	for r := range g.ascii {
 		g.ascii[r] = g.slow(rune(r))

@@ -31,24 +31,13 @@ const (
 	numFaces
 )
 
-// A font is one TrueType font the briefing may draw with: the embedded
-// ones, then those of Options.Fonts. fonts[f] for f < numFaces is the
-// Liberation font of face f; then come the fallbacks.
+// A font is one TrueType font the briefing may draw with, by the family
+// and style gofpdf knows it by: the embedded ones, then those of
+// Options.Fonts. fonts[f] for f < numFaces is the Liberation font of face
+// f; then come the fallbacks.
 type font struct {
 	family, style string
-	ttf           []byte
-	name          string // for the note on method and for messages
-	cov           func() *coverage
-	astral        map[rune]rune // characters beyond U+FFFF, by the code point that draws them; see astral.go
-}
-
-// has reports whether f draws r.
-func (f *font) has(r rune) bool {
-	if r > 0xFFFF {
-		_, ok := f.astral[r]
-		return ok
-	}
-	return f.cov().has(r)
+	*Font
 }
 
 // The embedded fonts: Liberation (SIL Open Font License) for Latin,
@@ -63,19 +52,19 @@ const (
 )
 
 var builtin = [numBuiltin]font{
-	serif:       {"LiberationSerif", "", liberationserifregular.TTF, "Liberation Serif", nil, nil},
-	serifBold:   {"LiberationSerif", "B", liberationserifbold.TTF, "Liberation Serif", nil, nil},
-	serifItalic: {"LiberationSerif", "I", liberationserifitalic.TTF, "Liberation Serif", nil, nil},
-	sans:        {"LiberationSans", "", liberationsansregular.TTF, "Liberation Sans", nil, nil},
-	sansBold:    {"LiberationSans", "B", liberationsansbold.TTF, "Liberation Sans", nil, nil},
-	dejaVu:      {"DejaVuSans", "", dejavusans.TTF, "DejaVu Sans", nil, nil},
-	dejaVuBold:  {"DejaVuSans", "B", dejavusansbold.TTF, "DejaVu Sans", nil, nil},
+	serif:       {"LiberationSerif", "", &Font{name: "Liberation Serif", ttf: liberationserifregular.TTF}},
+	serifBold:   {"LiberationSerif", "B", &Font{name: "Liberation Serif", ttf: liberationserifbold.TTF}},
+	serifItalic: {"LiberationSerif", "I", &Font{name: "Liberation Serif", ttf: liberationserifitalic.TTF}},
+	sans:        {"LiberationSans", "", &Font{name: "Liberation Sans", ttf: liberationsansregular.TTF}},
+	sansBold:    {"LiberationSans", "B", &Font{name: "Liberation Sans", ttf: liberationsansbold.TTF}},
+	dejaVu:      {"DejaVuSans", "", &Font{name: "DejaVu Sans", ttf: dejavusans.TTF}},
+	dejaVuBold:  {"DejaVuSans", "B", &Font{name: "DejaVu Sans", ttf: dejavusansbold.TTF}},
 }
 
 func init() {
-	for i := range builtin {
-		ttf := builtin[i].ttf
-		builtin[i].cov = sync.OnceValue(func() *coverage { return cmap4Coverage(ttf) })
+	for _, f := range builtin {
+		ttf := f.ttf
+		f.cov = sync.OnceValue(func() *coverage { return cmap4Coverage(ttf) }) // read when first needed
 	}
 }
 
@@ -91,10 +80,10 @@ func fallback(f face) int {
 // after the embedded fonts for the characters they lack. ParseFont and
 // LoadFont make one.
 type Font struct {
-	name   string
+	name   string // its file's, or the embedded font's; for the note on method and for messages
 	ttf    []byte
-	cov    *coverage
-	astral map[rune]rune
+	cov    func() *coverage
+	astral map[rune]rune // characters beyond U+FFFF, by the code point that draws them; see astral.go
 }
 
 // has reports whether f draws r.
@@ -103,7 +92,7 @@ func (f *Font) has(r rune) bool {
 		_, ok := f.astral[r]
 		return ok
 	}
-	return f.cov.has(r)
+	return f.cov().has(r)
 }
 
 // Name returns the font's file name, without its folder.
@@ -211,7 +200,7 @@ func ParseFont(name string, b []byte) (*Font, error) {
 	if err := tryLoad(b); err != nil {
 		return fail("a TrueType font the PDF library cannot read (%v); %s", err, fontHint)
 	}
-	return &Font{name: filepath.Base(name), ttf: b, cov: cov, astral: astral}, nil
+	return &Font{name: filepath.Base(name), ttf: b, cov: func() *coverage { return cov }, astral: astral}, nil
 }
 
 // tryLoad loads b into a gofpdf document and draws a character with it.

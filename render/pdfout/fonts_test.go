@@ -100,8 +100,8 @@ func TestParseFontAcceptsEmbedded(t *testing.T) {
 func TestAstral(t *testing.T) {
 	sym := systemFont(t, symbolaPath)
 	pua, ok := sym.astral[0x1F389]
-	if !ok || pua < 0xE000 || pua > 0xF8FF || !sym.cov.has(pua) {
-		t.Fatalf("U+1F389 maps to %U (%v); covered: %v", pua, ok, sym.cov.has(pua))
+	if !ok || pua < 0xE000 || pua > 0xF8FF || !sym.cov().has(pua) {
+		t.Fatalf("U+1F389 maps to %U (%v); covered: %v", pua, ok, sym.cov().has(pua))
 	}
 	seen := map[rune]rune{}
 	for r, p := range sym.astral {
@@ -117,7 +117,7 @@ func TestAstral(t *testing.T) {
 	}
 	before := cmap4Coverage(orig)
 	for r := rune(0); r < 0xFFFF; r++ {
-		if before.has(r) && !sym.cov.has(r) {
+		if before.has(r) && !sym.cov().has(r) {
 			t.Fatalf("%U lost its glyph", r)
 		}
 	}

@@ -242,7 +242,7 @@ func newDoc(v *render.View, paper string, opts Options) *doc {
 			fam = base + strconv.Itoa(n)
 		}
 		families[strings.ToLower(fam)] = true
-		d.fonts = append(d.fonts, font{family: fam, ttf: f.ttf, name: f.name, cov: func() *coverage { return f.cov }, astral: f.astral})
+		d.fonts = append(d.fonts, font{family: fam, Font: f})
 	}
 	d.added = make([]bool, len(d.fonts))
 	d.used = make([]bool, len(d.fonts))
