@@ -436,7 +436,16 @@ func TestBrowserChartSave(t *testing.T) {
 		}
 	}
 
+	// The PNG is drawn without the zoom slider, which comes back after.
+	eval[bool](t, tb, `(() => {
+  const c = echarts.getInstanceByDom(document.getElementById('chart')), draw = c.getRenderedCanvas;
+  c.getRenderedCanvas = function (o) { window.__slider = c.getOption().dataZoom[1].show; return draw.call(c, o); };
+  return true;
+})()`)
 	p := saved(t, tb, dir, "save-png", "png")
+	if slider := eval[[]any](t, tb, `[window.__slider, echarts.getInstanceByDom(document.getElementById('chart')).getOption().dataZoom[1].show]`); len(slider) != 2 || slider[0] != false || slider[1] != true {
+		t.Errorf("zoom slider shown when the PNG was drawn, and after: %v; want false, true", slider)
+	}
 	img, err := png.Decode(bytes.NewReader(p))
 	if err != nil {
 		t.Fatalf("the saved PNG does not decode: %v", err)
@@ -450,6 +459,17 @@ func TestBrowserChartSave(t *testing.T) {
 	}
 	if b := img.Bounds(); b.Dx() < 2*int(shown.Grid[0]+shown.Grid[2]) || b.Dy() < 2*int(shown.Grid[1]+shown.Grid[3]) {
 		t.Errorf("the saved PNG is %dx%d, smaller than the chart at twice its pixels", b.Dx(), b.Dy())
+	}
+	// Printed, the chart has no slider either.
+	printed := eval[[]any](t, tb, `(() => {
+  const c = echarts.getInstanceByDom(document.getElementById('chart'));
+  dispatchEvent(new Event('beforeprint'));
+  const during = c.getOption().dataZoom[1].show;
+  dispatchEvent(new Event('afterprint'));
+  return [during, c.getOption().dataZoom[1].show];
+})()`)
+	if len(printed) != 2 || printed[0] != false || printed[1] != true {
+		t.Errorf("zoom slider shown while printing, and after: %v; want false, true", printed)
 	}
 	tb.checkQuiet(t)
 }

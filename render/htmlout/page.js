@@ -883,16 +883,28 @@
       chart.dispatchAction({ type: 'hideTip' });
       box.style.width = PRINT_WIDTH + 'px';
       fit(o);
+      bare(true, true);
       chart.resize({ width: PRINT_WIDTH });
     });
     window.addEventListener('afterprint', function () {
       printing = false;
       box.style.width = '';
       fit(o);
+      bare(false, true);
       chart.resize();
     });
   }
   var PRINT_WIDTH = 700;
+  // bare draws the chart without its zoom slider, which is no use on
+  // paper or in a saved image, or with it again; on paper (grow) the plot
+  // takes the slider's room, a saved image is cut SLIDER pixels shorter
+  // instead, so that its labels are laid out as on the screen.
+  var BARE_BOTTOM = 34, SLIDER = D.bottom - BARE_BOTTOM;
+  function bare(on, grow) {
+    var o = { dataZoom: [{}, { show: !on }] };
+    if (grow) o.grid = { bottom: on ? BARE_BOTTOM : D.bottom };
+    chart.setOption(o);
+  }
 
   // Save image: the chart as the reader sees it (zoom, filters, lanes
   // hidden, labels), with the page's title, the filter and the zoom
@@ -910,7 +922,7 @@
     if (line) lines.push(line);
     return {
       title: document.querySelector('h1').textContent.replace(/\s+/g, ' ').trim(),
-      filter: shown.textContent + ' · ' + yearLabel(w[0]) + ' to ' + yearLabel(w[1]),
+      filter: shown.textContent + ' · ' + zoomLabel(w[0]) + ' to ' + zoomLabel(w[1]),
       source: lines
     };
   }
@@ -930,7 +942,7 @@
     return (t || 'timeline').slice(0, 60) + (state.era ? '-era-' + state.era : '');
   }
   function savePNG() {
-    var t = imageText(chart.getWidth()), r = 2, w = chart.getWidth(), h = chart.getHeight();
+    var t = imageText(chart.getWidth()), r = 2, w = chart.getWidth(), h = chart.getHeight() - SLIDER;
     var c = document.createElement('canvas'), foot = 10 + 16 * t.source.length;
     c.width = w * r; c.height = (HEAD + h + foot) * r;
     var g = c.getContext('2d');
@@ -939,7 +951,9 @@
     g.fillStyle = '#1a1a1a'; g.textBaseline = 'alphabetic';
     g.font = TITLE_FONT; g.fillText(t.title, 8, 22);
     g.font = FILTER_FONT; g.fillStyle = '#444'; g.fillText(t.filter, 8, 42);
-    g.drawImage(chart.getRenderedCanvas({ pixelRatio: r, backgroundColor: '#fff' }), 0, HEAD, w, h);
+    bare(true, false);
+    g.drawImage(chart.getRenderedCanvas({ pixelRatio: r, backgroundColor: '#fff' }), 0, 0, w * r, h * r, 0, HEAD, w, h);
+    bare(false, false);
     g.font = SRC_FONT; g.fillStyle = '#444';
     t.source.forEach(function (l, k) { g.fillText(l, 8, HEAD + h + 16 + 16 * k); });
     c.toBlob(function (b) { download(b, fileName() + '.png'); }, 'image/png');
@@ -955,6 +969,7 @@
     var inner = s.renderToSVGString();
     s.dispose();
     relabel(); // the drawing above was the page's last pass of the labels
+    h -= SLIDER; // (the chart's blank foot lies under the source line)
     var t = imageText(w), foot = 10 + 16 * t.source.length, H = HEAD + h + foot;
     var out = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="' + w + '" height="' + H +
       '" viewBox="0 0 ' + w + ' ' + H + '" font-family="system-ui, sans-serif">\n<rect width="' + w + '" height="' + H + '" fill="#fff"/>\n' +
