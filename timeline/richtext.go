@@ -89,14 +89,18 @@ func TextLinks(s string) []TextLink {
 }
 
 // EscapeText returns plain text s as rich text that reads as s: a
-// backslash before each character that could start or end markup.
+// backslash before each character that could start or end markup, and
+// before each backslash that stands before punctuation.
 func EscapeText(s string) string {
 	if !strings.ContainsAny(s, markupChars+"]") {
 		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(markupChars+"]", s[i]) >= 0 {
+		switch c := s[i]; {
+		case c == '\\' && (i+1 == len(s) || !isASCIIPunct(s[i+1])):
+			// A backslash before anything but punctuation is itself.
+		case strings.IndexByte(markupChars+"]", c) >= 0:
 			b.WriteByte('\\')
 		}
 		b.WriteByte(s[i])
@@ -109,12 +113,20 @@ func EscapeText(s string) string {
 // breaks. Plain text comes back escaped as html.EscapeString escapes it.
 func TextHTML(s string) string {
 	var b strings.Builder
-	WriteTextHTML(&b, ParseText(s))
+	WriteTextHTML(&b, ParseText(s), nil, nil)
 	return b.String()
 }
 
-// WriteTextHTML writes spans as escaped HTML, as TextHTML does.
-func WriteTextHTML(b *strings.Builder, spans []Span) {
+// WriteTextHTML writes spans as escaped HTML, as TextHTML does, text
+// escaped by escText and link addresses by escURL (html.EscapeString when
+// nil).
+func WriteTextHTML(b *strings.Builder, spans []Span, escText, escURL func(*strings.Builder, string)) {
+	if escText == nil {
+		escText = func(b *strings.Builder, s string) { b.WriteString(html.EscapeString(s)) }
+	}
+	if escURL == nil {
+		escURL = escText
+	}
 	var open Span // the link and styles open at this point
 	closeTo := func(keepLink, keepStrong bool) {
 		if open.Em {
@@ -135,7 +147,7 @@ func WriteTextHTML(b *strings.Builder, spans []Span) {
 		closeTo(sameLink, sameLink && sp.Strong == open.Strong)
 		if sp.Link != "" && open.Link == "" {
 			b.WriteString(`<a href="`)
-			b.WriteString(html.EscapeString(sp.Link))
+			escURL(b, sp.Link)
 			b.WriteString(`" rel="noopener noreferrer">`)
 			open.Link = sp.Link
 		}
@@ -147,7 +159,7 @@ func WriteTextHTML(b *strings.Builder, spans []Span) {
 			b.WriteString("<em>")
 			open.Em = true
 		}
-		b.WriteString(html.EscapeString(sp.Text))
+		escText(b, sp.Text)
 	}
 	closeTo(false, false)
 }
@@ -365,6 +377,16 @@ func isASCIIPunct(c byte) bool {
 // emphasis inside a word, a link across a line break), the text is kept
 // and that style is dropped.
 func FormatText(spans []Span) string {
+	if !slices.ContainsFunc(spans, func(sp Span) bool { return sp.Em || sp.Strong || sp.Link != "" }) {
+		var b strings.Builder
+		for _, sp := range spans {
+			b.WriteString(sp.Text)
+		}
+		if t := b.String(); IsPlainText(t) {
+			return t
+		}
+		return EscapeText(b.String())
+	}
 	plain := formatSpans(spans, false)
 	if sameText(ParseText(plain), spans) {
 		return plain
@@ -477,7 +499,11 @@ func sameText(a, b []Span) bool {
 		style Span
 	}
 	flat := func(spans []Span) []styled {
-		var out []styled
+		n := 0
+		for _, sp := range spans {
+			n += len(sp.Text)
+		}
+		out := make([]styled, 0, n)
 		for _, sp := range spans {
 			st := Span{Em: sp.Em, Strong: sp.Strong}
 			if sp.Link != "" {

@@ -48,9 +48,11 @@
 // description) is its media, an image with that alt text. What markwhen
 // has and this tool's model does not (header keys such as view and edit;
 // tag colours; event and group properties other than id; tags
-// on a group; text outside any event) is listed in one note; links,
-// further images, task lists and references stay in the text as written,
-// and the note says so. Dates markwhen works out from other dates (a
+// on a group; text outside any event) is listed in one note. The
+// description is Markdown, and its links and emphasis are the summary's
+// rich text (timeline.ParseText); further images become links to them,
+// and task lists and references stay in the text as written; the note
+// says so. Dates markwhen works out from other dates (a
 // start relative to another event or to the last date, "after !id 3
 // weeks" or "2 weeks", an amount of hours or week days, a time alone, a
 // month without a year, "now" as a start, recurrences) have no fixed date
@@ -240,7 +242,6 @@ var (
 	propertyRE = regexp.MustCompile(`^\s*([\w\-.]+):(?:\s+(.*?))?\s*$`)
 	// tagColorRE is a tag's colour in the header: #Travel: blue.
 	tagColorRE = regexp.MustCompile(`^\s*#(\w*):\s*(\S+)`)
-	linkRE     = regexp.MustCompile(`\[[^\]]*\]\([^)]*\)`)
 	imageRE    = regexp.MustCompile(`!\[([^\]]*)\]\(([^)\s]*)\)`)
 	taskRE     = regexp.MustCompile(`^\s*- \[(?:x|X| )?\]`)
 	refRE      = regexp.MustCompile(`(?:^|\s)@\w`)
@@ -583,9 +584,7 @@ func (r *reader) notice(s string) {
 	switch {
 	case !strings.Contains(s, "]("):
 	case imageRE.MatchString(s):
-		r.lose("images after an event's first (its media), kept in the text as written", "")
-	case linkRE.MatchString(s):
-		r.lose("links, kept in the text as written", "")
+		r.lose("images after an event's first (its media), which become links to the image", "")
 	}
 	if startsWith(s, '-') && taskRE.MatchString(s) {
 		r.lose("task lists, kept in the text as written", "")
@@ -606,6 +605,7 @@ func (r *reader) closeEvent() {
 	for _, d := range ev.desc {
 		d = takeImage(ev.e, d)
 		r.notice(d)
+		d = imagesAsLinks(d)
 		d, tags := takeTags(d)
 		for _, t := range tags {
 			if !slices.Contains(ev.e.Tags, t) {
@@ -622,6 +622,22 @@ func (r *reader) closeEvent() {
 		out = out[:len(out)-1]
 	}
 	ev.e.Summary = strings.Join(out, "\n")
+}
+
+// imagesAsLinks turns the images of markdown text s (![alt](address))
+// into links to them, named by their alt text: its Markdown links and
+// emphasis are rich text already (timeline.ParseText).
+func imagesAsLinks(s string) string {
+	if !strings.Contains(s, "![") {
+		return s
+	}
+	return imageRE.ReplaceAllStringFunc(s, func(img string) string {
+		m := imageRE.FindStringSubmatch(img)
+		if m[1] == "" {
+			m[1] = "image"
+		}
+		return "[" + m[1] + "](" + m[2] + ")"
+	})
 }
 
 // takeImage makes the first image of an event's text its media, as an

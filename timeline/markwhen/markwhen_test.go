@@ -271,14 +271,39 @@ func TestMedia(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := d.Events[0]
-	if e.Title != "In DC" || e.Media == nil || *e.Media != (timeline.Media{URL: "img/mall.jpg", Kind: timeline.MediaImage, Alt: "the mall"}) || e.Summary != "More ![](https://example.com/b.png)" {
+	if e.Title != "In DC" || e.Media == nil || *e.Media != (timeline.Media{URL: "img/mall.jpg", Kind: timeline.MediaImage, Alt: "the mall"}) || e.Summary != "More [image](https://example.com/b.png)" {
 		t.Errorf("event %+v, media %+v", e, e.Media)
 	}
-	if len(notes) != 1 || !strings.Contains(notes[0], "images after an event's first (its media), kept in the text as written") {
-		t.Errorf("notes %q; want one naming the image kept as text", notes)
+	if len(notes) != 1 || !strings.Contains(notes[0], "images after an event's first (its media), which become links to the image") {
+		t.Errorf("notes %q; want one naming the image made a link", notes)
 	}
 	ps := d.Validate()
 	if len(ps.Errors()) != 1 || !strings.HasPrefix(ps.Errors()[0].String(), "t.mw:4:1: events[1].media") {
 		t.Errorf("problems %v; want the unsafe address refused at its event", ps)
+	}
+}
+
+// TestRichDescription: a description's Markdown links and emphasis are
+// the summary's rich text; a link to an address that is not http(s) or a
+// path beside the file is refused by Validate at its event.
+func TestRichDescription(t *testing.T) {
+	in := "title: T\n2017-07: Launch\n  See [the *notice*](https://example.org/n), _this_ and **that**; 5 * 3.\n  Second line.\n2018: Bad\n  [click](javascript:alert(1))\n"
+	d, notes, err := Read("t.mw", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 0 {
+		t.Errorf("notes %q", notes)
+	}
+	want := "See [the *notice*](https://example.org/n), _this_ and **that**; 5 * 3.\nSecond line."
+	if got := d.Events[0].Summary; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+	if got := timeline.TextHTML(d.Events[0].Summary); !strings.Contains(got, `<a href="https://example.org/n" rel="noopener noreferrer">the <em>notice</em></a>, <em>this</em> and <strong>that</strong>; 5 * 3.`) {
+		t.Errorf("HTML %s", got)
+	}
+	ps := d.Validate()
+	if len(ps.Errors()) != 1 || !strings.HasPrefix(ps.Errors()[0].String(), "t.mw:") || !strings.Contains(ps.Errors()[0].String(), `events[1].summary: link "javascript:alert(1)"`) {
+		t.Errorf("problems %v; want the unsafe link refused at its event", ps)
 	}
 }

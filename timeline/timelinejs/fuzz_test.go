@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -133,9 +134,13 @@ func checkPositions(t *testing.T, data []byte, d *timeline.Dataset) {
 }
 
 // FuzzPlainText checks that any HTML gives clean text: valid UTF-8, no
-// control characters but line breaks, no empty or padded lines.
+// control characters but line breaks, no empty or padded lines; and rich
+// text that reads as that text and survives Write and a new reading.
 func FuzzPlainText(f *testing.F) {
 	for _, s := range []string{"<p>a</p>", `<a href="https://e.org">x</a>`, "<script>x", "<!--", "a &amp; b", "<ol class=timeline-sources><li>x"} {
+		f.Add(s)
+	}
+	for _, s := range []string{"<b>a <i>b</i></b> c", `<a href="x.pdf"><em>d</em></a>*`, "a<br>\\*b", "<i> x </i>y"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -152,6 +157,14 @@ func FuzzPlainText(f *testing.F) {
 					t.Fatalf("control character %U in %q", r, h.text)
 				}
 			}
+		}
+		// The rich text reads as the plain text, and what Write makes of
+		// it reads back as the same rich text.
+		if p := timeline.PlainText(h.rich); p != h.text {
+			t.Fatalf("rich text %q reads %q, not %q", h.rich, p, h.text)
+		}
+		if again := plainText(paragraphs(h.rich, true)).rich; !reflect.DeepEqual(timeline.ParseText(again), timeline.ParseText(h.rich)) {
+			t.Fatalf("rich text %q written and read back is %q", h.rich, again)
 		}
 	})
 }

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
+
+	"github.com/timeline-tool/timeline/timeline"
 )
 
 // TimelineJS text fields hold HTML ("Any text. HTML markup is OK",
@@ -30,6 +32,7 @@ type sourceItem struct {
 // htmlText is what plainText finds in an HTML fragment.
 type htmlText struct {
 	text        string       // the text, tags removed, entities decoded
+	rich        string       // the text as rich text (timeline.ParseText): its links, emphasis and strong kept
 	links       []link       // every <a href>, in order
 	sources     []sourceItem // the items of a timeline-sources list
 	status      string       // data-status of a timeline-status element
@@ -86,6 +89,16 @@ type htmlParser struct {
 	inLink   bool
 	linkHref string
 	linkText strings.Builder
+
+	// The rich text: its finished lines, the spans of the line being
+	// built, and the styles and link open at this point. A link marked
+	// timeline-link (as Write marks the links of rich text) is text only,
+	// not a source.
+	richLines  []string
+	spans      []timeline.Span
+	em, strong int
+	richLink   string
+	linkIsOwn  bool
 
 	// raw, when set, is the element of rawTextElements being skipped, up
 	// to its matching end tag; rawDepth counts its nesting.
@@ -153,6 +166,7 @@ func (p *htmlParser) run() {
 	p.endItem()
 	p.newline()
 	p.out.text = strings.Join(p.lines, "\n")
+	p.out.rich = strings.Join(p.richLines, "\n")
 }
 
 // text adds decoded text.
@@ -170,13 +184,26 @@ func (p *htmlParser) text(t string) {
 		return
 	}
 	p.line.WriteString(t)
+	p.spans = append(p.spans, timeline.Span{Text: t, Em: p.em > 0, Strong: p.strong > 0, Link: p.richLink})
 }
 
 func (p *htmlParser) newline() {
 	if l := cleanLine(p.line.String()); l != "" {
 		p.lines = append(p.lines, l)
+		p.richLines = append(p.richLines, timeline.FormatText(cleanSpans(p.spans)))
 	}
 	p.line.Reset()
+	p.spans = p.spans[:0]
+}
+
+// style counts the elements of emphasis and strong open.
+func (p *htmlParser) style(name string, by int) {
+	switch name {
+	case "em", "i":
+		p.em = max(0, p.em+by)
+	case "strong", "b":
+		p.strong = max(0, p.strong+by)
+	}
 }
 
 func hasClass(attrs map[string]string, class string) bool {
@@ -212,11 +239,18 @@ func (p *htmlParser) startTag(name string, attrs map[string]string, selfClosing 
 	if blockElements[name] {
 		p.newline()
 	}
+	if !selfClosing {
+		p.style(name, 1)
+	}
 	switch name {
 	case "a":
 		p.endLink()
 		if href, ok := attrs["href"]; ok && !selfClosing {
 			p.inLink, p.linkHref = true, strings.TrimSpace(href)
+			p.linkIsOwn = hasClass(attrs, "timeline-link")
+			if !p.inSources && timeline.SafeMediaURL(p.linkHref) {
+				p.richLink = p.linkHref
+			}
 		}
 	case "li":
 		if p.inSources {
@@ -232,6 +266,7 @@ func (p *htmlParser) startTag(name string, attrs map[string]string, selfClosing 
 }
 
 func (p *htmlParser) endTag(name string) {
+	p.style(name, -1)
 	if name == "a" {
 		p.endLink()
 	}
@@ -254,12 +289,12 @@ func (p *htmlParser) endLink() {
 	if !p.inLink {
 		return
 	}
-	if !p.inSources {
+	if !p.inSources && !p.linkIsOwn {
 		p.out.links = append(p.out.links, link{href: p.linkHref, text: cleanLine(p.linkText.String())})
 	} else if p.item != nil && p.item.href == "" {
 		p.item.href = p.linkHref
 	}
-	p.inLink, p.linkHref = false, ""
+	p.inLink, p.linkHref, p.linkIsOwn, p.richLink = false, "", false, ""
 	p.linkText.Reset()
 }
 
@@ -278,25 +313,52 @@ func (p *htmlParser) endItem() {
 // cleanLine collapses runs of white space to one space, removes control
 // and invalid characters, and trims the ends.
 func cleanLine(s string) string {
-	var b strings.Builder
-	space := false
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		switch {
-		case r == utf8.RuneError && n == 1:
-			continue
-		case unicode.IsSpace(r):
-			space = true
-			continue
-		case unicode.IsControl(r) || r == '\u200b' || r == '\ufeff':
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
+	if spans := cleanSpans([]timeline.Span{{Text: s}}); len(spans) > 0 {
+		return spans[0].Text
 	}
-	return b.String()
+	return ""
+}
+
+// cleanSpans is cleanLine over the text of spans, each keeping its style,
+// spans of one style merged: a space between two spans goes to the later
+// one.
+func cleanSpans(spans []timeline.Span) []timeline.Span {
+	var out []timeline.Span
+	var b strings.Builder // the text of the span being built
+	var style timeline.Span
+	flush := func() {
+		if b.Len() > 0 {
+			style.Text = b.String()
+			out = append(out, style)
+			b.Reset()
+		}
+	}
+	space, started := false, false
+	for _, sp := range spans {
+		s := sp.Text
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			switch {
+			case r == utf8.RuneError && n == 1:
+				continue
+			case unicode.IsSpace(r):
+				space = true
+				continue
+			case unicode.IsControl(r) || r == '\u200b' || r == '\ufeff':
+				continue
+			}
+			if sp.Em != style.Em || sp.Strong != style.Strong || sp.Link != style.Link {
+				flush()
+				style = timeline.Span{Em: sp.Em, Strong: sp.Strong, Link: sp.Link}
+			}
+			if space && started {
+				b.WriteByte(' ')
+			}
+			space, started = false, true
+			b.WriteRune(r)
+		}
+	}
+	flush()
+	return out
 }

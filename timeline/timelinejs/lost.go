@@ -42,10 +42,10 @@ func Lost(d *timeline.Dataset) string {
 	count("time zones (kept in the display date only)", zones)
 	eras := false
 	for _, e := range d.Eras {
-		eras = eras || e.ID != slugify(e.Label) || e.Color != "" || e.Description != ""
+		eras = eras || e.ID != slugify(e.Label) || e.Color != ""
 	}
 	if eras {
-		lost = append(lost, "era ids, colours and descriptions (eras come back with ids made from their labels)")
+		lost = append(lost, "era ids and colours (eras come back with ids made from their labels)")
 	}
 	cats := false
 	for _, c := range d.Categories {

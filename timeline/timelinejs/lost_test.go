@@ -24,7 +24,7 @@ func TestLost(t *testing.T) {
 	d.Sources[0].Author = "A. Writer"
 	d.Language, d.Document = "en", "s"
 	got := Lost(d)
-	for _, want := range []string{"TimelineJS has no place for tags (2 events); sections (1 event); era ids, colours and descriptions",
+	for _, want := range []string{"TimelineJS has no place for tags (2 events); sections (1 event); era ids and colours",
 		"category ids", "authors", "the language", "which source is the dataset's document", "the json and csv exports keep everything"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Lost = %q; want it to contain %q", got, want)

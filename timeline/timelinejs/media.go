@@ -98,7 +98,7 @@ func slideMedia(m *timeline.Media) *tlMedia {
 	}
 	t := &tlMedia{URL: m.URL, Caption: html.EscapeString(m.Caption), Credit: html.EscapeString(m.Credit), Thumbnail: m.Thumbnail, Alt: m.Alt}
 	if m.KindOf() == timeline.MediaQuote && m.URL == "" {
-		t.URL = "<blockquote>" + paragraphs(m.Quote) + "</blockquote>"
+		t.URL = "<blockquote>" + paragraphs(m.Quote, false) + "</blockquote>"
 	}
 	if t.URL == "" {
 		return nil

@@ -565,7 +565,7 @@ func (r *reader) setTitle(d *timeline.Dataset, title *slideIn) {
 const untitled = "Untitled timeline"
 
 // addEras adds an era for each era slide with a valid date, labelled by
-// its headline.
+// its headline, described by its text.
 func (r *reader) addEras(d *timeline.Dataset, eras []*slideIn) {
 	eraIDs := input.NewIDs()
 	for i, s := range eras {
@@ -574,13 +574,11 @@ func (r *reader) addEras(d *timeline.Dataset, eras []*slideIn) {
 		if label == "" {
 			label = "Era " + strconv.Itoa(i+1)
 		}
-		if s.text.set && plain(s.text.s) != "" {
-			r.dropped("era text", "an era has a label only")
-		}
 		if !ok {
 			continue
 		}
-		d.Eras = append(d.Eras, &timeline.Era{ID: eraIDs.Unique(slugify(label), "era-"+strconv.Itoa(i+1)), Label: label, Span: span})
+		d.Eras = append(d.Eras, &timeline.Era{ID: eraIDs.Unique(slugify(label), "era-"+strconv.Itoa(i+1)), Label: label, Span: span,
+			Description: plainText(s.text.s).rich})
 		r.pos.eras = append(r.pos.eras, eraPlaced(s))
 	}
 }
@@ -623,7 +621,7 @@ func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 // headline, else the first words of the text), summary, id (the
 // unique_id, else the title, slugified), display label and status.
 func (r *reader) event(s *slideIn, i int, date timeline.Date, head, body htmlText, eventIDs *input.IDs) *timeline.Event {
-	e := &timeline.Event{Date: date, Title: strings.ReplaceAll(head.text, "\n", " "), Summary: body.text}
+	e := &timeline.Event{Date: date, Title: strings.ReplaceAll(head.text, "\n", " "), Summary: body.rich}
 	if e.Title == "" {
 		e.Title = firstWords(body.text, 80)
 	}

@@ -92,7 +92,7 @@ func Write(w io.Writer, d *timeline.Dataset) error {
 
 func build(d *timeline.Dataset) *tlTimeline {
 	t := &tlTimeline{Events: []tlSlide{}, Scale: d.Scale}
-	t.Title = &tlSlide{Text: tlText{Headline: html.EscapeString(d.Title), Text: paragraphs(d.Subtitle)}}
+	t.Title = &tlSlide{Text: tlText{Headline: html.EscapeString(d.Title), Text: paragraphs(d.Subtitle, false)}}
 	used := map[string]bool{}
 	last := lastDay(d)
 	for _, e := range d.SortedEvents() {
@@ -138,7 +138,7 @@ func build(d *timeline.Dataset) *tlTimeline {
 				end = last
 			}
 		}
-		t.Eras = append(t.Eras, tlEra{StartDate: start, EndDate: end, Text: tlText{Headline: html.EscapeString(era.Label)}})
+		t.Eras = append(t.Eras, tlEra{StartDate: start, EndDate: end, Text: tlText{Headline: html.EscapeString(era.Label), Text: paragraphs(era.Description, true)}})
 	}
 	return t
 }
@@ -325,15 +325,26 @@ func lastDay(d *timeline.Dataset) *tlDate {
 	return &tlDate{Year: y, Month: m}
 }
 
-// paragraphs returns s as escaped HTML paragraphs, one per line.
-func paragraphs(s string) string {
+// paragraphs returns s as escaped HTML paragraphs, one per line; rich
+// text (timeline.ParseText) with its links, <strong> and <em>. Its links
+// are marked timeline-link, so that reading the slide back keeps them
+// as links of the text and does not take them for sources.
+func paragraphs(s string, rich bool) string {
 	var b strings.Builder
 	for _, line := range strings.Split(s, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			b.WriteString("<p>")
-			b.WriteString(html.EscapeString(line))
-			b.WriteString("</p>")
+		if line = strings.TrimSpace(line); line == "" {
+			continue
 		}
+		b.WriteString("<p>")
+		if rich {
+			timeline.WriteTextHTML(&b, timeline.ParseText(line), nil, nil)
+		} else {
+			b.WriteString(html.EscapeString(line))
+		}
+		b.WriteString("</p>")
+	}
+	if rich {
+		return strings.ReplaceAll(b.String(), "<a href=", `<a class="timeline-link" href=`)
 	}
 	return b.String()
 }
@@ -341,7 +352,7 @@ func paragraphs(s string) string {
 // eventText returns the HTML text of an event's slide.
 func eventText(d *timeline.Dataset, e *timeline.Event) string {
 	var b strings.Builder
-	b.WriteString(paragraphs(e.Summary))
+	b.WriteString(paragraphs(e.Summary, true))
 	if st := e.Status.Normal(); st != timeline.StatusEstablished {
 		line := strings.ToUpper(string(st[:1])) + string(st[1:])
 		if e.Attribution != "" {
@@ -460,7 +471,7 @@ func WriteCSVOptions(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
 		row(s.StartDate, s.EndDate, s.DisplayDate, s.Text.Headline, s.Text.Text, "", s.Group, s.Media)
 	}
 	for _, e := range t.Eras {
-		row(e.StartDate, e.EndDate, "", e.Text.Headline, "", "era", "", nil)
+		row(e.StartDate, e.EndDate, "", e.Text.Headline, e.Text.Text, "era", "", nil)
 	}
 	cw.Flush()
 	return cw.Error()
