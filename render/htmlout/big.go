@@ -33,7 +33,15 @@ func bigData(v *render.View, d *pageData) {
 	d.Text = make([]string, 0, textFields*len(v.Events))
 	d.Notes = make([]int, 0, 3*len(v.Events))
 	for i, e := range v.Events {
-		d.Text = append(d.Text, e.ID, e.Label, e.Title, e.Summary, e.Attribution)
+		d.Text = append(d.Text, e.ID, e.Label, e.Title, timeline.PlainText(e.Summary), e.Attribution)
+		if !timeline.IsPlainText(e.Summary) {
+			var b strings.Builder
+			richText(&b, e.Summary)
+			if d.Rich == nil {
+				d.Rich = map[int]string{}
+			}
+			d.Rich[i] = b.String()
+		}
 		if e.Media != nil {
 			var b strings.Builder
 			mediaFigure(&b, e.Media)

@@ -112,6 +112,9 @@ type pageData struct {
 	// Media is the HTML of the media of a big page's events, by their
 	// index (mediaFigure, escaped as the rows of a page that is not big).
 	Media map[int]string `json:"md,omitempty"`
+	// Rich is the HTML of the summaries of a big page's events that have
+	// links or emphasis, by their index; the others are Text.
+	Rich map[int]string `json:"rt,omitempty"`
 	// Notes holds, for each event in turn, the number of sources it cites
 	// and their numbers.
 	Notes []int `json:"nt,omitempty"`

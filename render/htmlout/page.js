@@ -135,7 +135,7 @@
   // reach is an empty <tbody> (or <ol>) about as high as its rows; it is
   // filled when it comes within a few screens, when a link, the chart or
   // the address goes to one of its rows, and before printing.
-  var BIG = !!D.big, TX = D.tx || [], SRC = D.src || [], NSRC = SRC.length / 8, BLOCK = 100, MD = D.md || {};
+  var BIG = !!D.big, TX = D.tx || [], SRC = D.src || [], NSRC = SRC.length / 8, BLOCK = 100, MD = D.md || {}, RT = D.rt || {};
   var noteAt = null, srcAt = null, idAt = null, citedBy = null;
   function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
   function indexBig() {
@@ -163,7 +163,7 @@
   function rowHTML(i, pos) {
     var t = 5 * i, m = flags[i] & 7, a = TX[t + 4];
     var h = '<tr id="ev-' + esc(TX[t]) + '" aria-rowindex="' + (pos + 2) + '"' + (i === state.ev ? ' class="hit"' : '') + '><td dir="ltr">' + esc(TX[t + 1]) +
-      '<th dir="auto">' + esc(TX[t + 2]) + '<td dir="auto">' + esc(TX[t + 3]) + (MD[i] || '') +
+      '<th dir="auto">' + esc(TX[t + 2]) + '<td dir="auto">' + (RT[i] || esc(TX[t + 3])) + (MD[i] || '') +
       '<td><bdi>' + esc(bigCell(i, 3)) + '</bdi><td>' + esc(D.labels[lane[i]]) + '<td>' + esc(D.gl[m] + ' ' + D.sl[m]) +
       (m !== (D.se || 0) && a ? ' by <bdi>' + esc(a) + '</bdi>' : '') + '<td>';
     notesOf(i).forEach(function (n) { h += '<a href="#src-' + n + '">' + n + '</a> '; });

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/timeline"
 )
 
 // The event table's rows and the source list are most of a large page:
@@ -62,6 +63,13 @@ func escURL(b *strings.Builder, u string) {
 	var n strings.Builder
 	processURL(&n, u, true)
 	escText(b, n.String())
+}
+
+// richText writes rich text s (an event's summary) as escaped HTML,
+// with its links (rel="noopener noreferrer"), <strong> and <em>; plain
+// text as escText writes it.
+func richText(b *strings.Builder, s string) {
+	timeline.WriteTextHTML(b, render.TextSpans(s), escText, escURL)
 }
 
 // escFragment writes s for a quoted href after a "#" as html/template
@@ -127,7 +135,7 @@ func tableRows(events []*render.EventView) template.HTML {
 		b.WriteString(`<th dir="auto">`)
 		escText(&b, e.Title)
 		b.WriteString(`<td dir="auto">`)
-		escText(&b, e.Summary)
+		richText(&b, e.Summary)
 		mediaFigure(&b, e.Media)
 		b.WriteString(`<td><bdi>`)
 		if e.Era != nil {

@@ -197,7 +197,9 @@ func (d *doc) row(r *row, x, y float64) {
 	if r.img != nil {
 		d.picture(r, x, y)
 	}
-	if r.text != "" {
+	if len(r.runs) > 0 {
+		d.drawRuns(r, x+r.x, y, base)
+	} else if r.text != "" {
 		tx := x + r.x
 		var w float64
 		if r.right || r.url != "" {

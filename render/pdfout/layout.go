@@ -38,8 +38,9 @@ type row struct {
 	x        float64 // from the text area's left edge; the right edge if right
 	right    bool
 	color    rgb
-	url      string // the text links here; already encoded
-	notes    []int  // footnote markers, drawn after the text at noteX
+	url      string    // the text links here; already encoded
+	runs     []textRun // rich text: text drawn run by run, in their faces, with their links
+	notes    []int     // footnote markers, drawn after the text at noteX
 	noteX    float64
 	noteMore bool          // more markers follow on the next row
 	mark     int8          // 1 + the render.Mark to draw at markX, or 0
@@ -280,7 +281,7 @@ func (d *doc) eraHeading(era *render.EraView, n int) {
 	band := len(rows)
 	if desc := clean(era.Description, false); desc != "" {
 		rows = append(rows, row{h: 4})
-		rows = append(rows, d.para(desc, serifItalic, 9, 11.5, 8, W-16, ink)...)
+		rows = append(rows, d.richPara(era.Description, serifItalic, 9, 11.5, 8, W-16, ink)...)
 	}
 	rows = append(rows, row{h: 2})
 	mark := isolate(label)
@@ -331,7 +332,7 @@ func (d *doc) event(e *render.EventView) {
 		}
 		rows = append(rows, tr...)
 	}
-	rows = append(rows, d.para(clean(e.Summary, false), serif, 9.5, 12, textX, tw, ink)...)
+	rows = append(rows, d.richPara(e.Summary, serif, 9.5, 12, textX, tw, ink)...)
 	rows = d.addNotes(rows, e.Notes, textX, tw)
 	rows = append(rows, d.mediaRows(e.Media, textX, tw)...)
 
@@ -355,7 +356,7 @@ func (d *doc) addNotes(rows []row, notes []int, x, w float64) []row {
 	}
 	i := len(rows) - 1
 	if r := &rows[i]; r.text != "" {
-		used := r.x - x + d.textWidth(r.text, r.face, r.size) + 1
+		used := r.x - x + d.rowWidth(r) + 1
 		// Markers may stand a little into the margin rather than go
 		// to a row of their own.
 		if used+all <= w+noteOverhang {
