@@ -100,6 +100,7 @@ func seconds(ms float64) string { return strconv.FormatFloat(ms/1000, 'f', 1, 64
 // sizes are the table's columns: the number of events.
 var sizes = []string{"100", "1000", "10000", "100000"}
 
+// write writes the notes of r and its table to w.
 func write(w io.Writer, r *run) {
 	for _, n := range r.notes {
 		fmt.Fprintf(w, "%s  \n", n)
@@ -116,7 +117,15 @@ func write(w io.Writer, r *run) {
 		}
 		fmt.Fprintf(w, "| %s | %s |\n", label, strings.Join(cells, " | "))
 	}
-	ready := func(n string) string { return "BrowserReady/" + n }
+	browserRows(r, row)
+	otherRows(r, row)
+}
+
+// ready names the BrowserReady benchmark of n events.
+func ready(n string) string { return "BrowserReady/" + n }
+
+// browserRows writes, with row, the rows of the browser benchmarks.
+func browserRows(r *run, row func(string, func(string) string)) {
 	row("ready, ours ÷ bare ECharts (median of per-round ratios; goal ≤ 1.2× at 1,000 and 10,000)", func(n string) string {
 		if c := r.cell(ready(n), "ratio", "**%.2f×**"); c != "" {
 			return c
@@ -165,6 +174,11 @@ func write(w io.Writer, r *run) {
 		return r.cell(ready(n), "ours-longest-task-ms", "%.0f ms")
 	})
 	row("DOM nodes, ours", func(n string) string { return r.cell(ready(n), "ours-nodes", "%.0f") })
+}
+
+// otherRows writes, with row, the rows of the 100,000-event page, the
+// page's bytes and timeline html's CPU time.
+func otherRows(r *run, row func(string, func(string) string)) {
 	row("100,000 events: a click answered (goal ≤ 5 s); longest task after ready (goal ≤ 200 ms)", func(n string) string {
 		if n != "100000" {
 			return ""

@@ -263,9 +263,14 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		p.SourceItems = sourceItems(sourceRows(v))
 	}
 
-	// The page data and the bundle, megabytes of a big page, go to w
-	// directly: the template writes marks where they go (copying them
-	// through it cost a third of Write's time at 10,000 events).
+	return execute(w, p, data)
+}
+
+// execute writes p, with data as its page data, to w. The page data and
+// the bundle, megabytes of a big page, go to w directly: the template
+// writes marks where they go (copying them through it cost a third of
+// Write's time at 10,000 events).
+func execute(w io.Writer, p *page, data *pageData) error {
 	bundleJS := p.Bundle
 	p.Data = dataMark
 	if bundleJS != "" {
