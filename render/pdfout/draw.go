@@ -32,20 +32,19 @@ func (d *doc) draw() {
 		if p.from != 0 {
 			continue
 		}
-		if targets[p.b] {
+		link := func(above float64) int { // to the top of the block, a little above
 			id := d.pdf.AddLink()
-			d.pdf.SetLink(id, p.y-6, p.page)
-			d.blockLink[p.b], d.blockPage[p.b] = id, p.page
+			d.pdf.SetLink(id, p.y-above, p.page)
+			return id
+		}
+		if targets[p.b] {
+			d.blockLink[p.b], d.blockPage[p.b] = link(6), p.page
 		}
 		switch {
 		case b.ev != nil && d.eventLink != nil:
-			id := d.pdf.AddLink()
-			d.pdf.SetLink(id, p.y-4, p.page)
-			d.eventLink[b.ev.Index] = id
+			d.eventLink[b.ev.Index] = link(4)
 		case b.src != nil && b.src.N > 0 && b.src.N < len(d.sourceLink):
-			id := d.pdf.AddLink()
-			d.pdf.SetLink(id, p.y-3, p.page)
-			d.sourceLink[b.src.N] = id
+			d.sourceLink[b.src.N] = link(3)
 		}
 	}
 	eraLink := make(map[*render.EraView]int, len(v.Eras))

@@ -244,11 +244,7 @@ func (d *doc) chronology() {
 		d.addSection(label+" · "+render.Plural(len(rest), "event"), block{kind: kindPara, pad: 16, keepNext: true, atomic: true, bookmark: label,
 			rows: []row{{text: label, face: sansBold, size: 12, h: 18, color: ink}, {h: 4}}})
 		if len(rest) == 0 {
-			text := "No events match the filter."
-			if d.unfiltered() {
-				text = "The data holds no events."
-			}
-			d.add(block{kind: kindPara, rows: []row{{text: text, face: serifItalic, size: 9.5, h: 12, color: ink}}})
+			d.noEvents("No events match the filter.", "The data holds no events.", 0, 0)
 		}
 		for _, e := range rest {
 			d.event(e)
@@ -256,11 +252,15 @@ func (d *doc) chronology() {
 	}
 }
 
-// unfiltered reports whether the view shows every event of the data, so
-// that an empty section has no events at all rather than none that
-// match.
-func (d *doc) unfiltered() bool {
-	return d.v.FilterText == "All events" || d.v.Shown == d.v.Total
+// noEvents adds the line of a section without events at pad and x: it
+// says unfiltered when the view shows every event of the data (the
+// section has none at all), else filtered (none that match).
+func (d *doc) noEvents(filtered, unfiltered string, pad, x float64) {
+	text := filtered
+	if d.v.FilterText == "All events" || d.v.Shown == d.v.Total {
+		text = unfiltered
+	}
+	d.add(block{kind: kindPara, pad: pad, rows: []row{{text: text, face: serifItalic, size: 9.5, h: 12, x: x, color: ink}}})
 }
 
 // eraHeading lays out the heading of an era with n events shown: its
@@ -291,11 +291,7 @@ func (d *doc) eraHeading(era *render.EraView, n int) {
 	d.eraBlock[era] = len(d.blocks)
 	d.addSection(mark+" · "+render.Plural(n, "event"), block{kind: kindEra, pad: 18, rows: rows, band: band, atomic: true, keepNext: n > 0, bookmark: mark, era: era})
 	if n == 0 {
-		text := "No events of this era match the filter."
-		if d.unfiltered() {
-			text = "No events in this era."
-		}
-		d.add(block{kind: kindPara, pad: 4, rows: []row{{text: text, face: serifItalic, size: 9.5, h: 12, x: textX, color: ink}}})
+		d.noEvents("No events of this era match the filter.", "No events in this era.", 4, textX)
 	}
 }
 
