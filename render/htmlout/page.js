@@ -883,28 +883,21 @@
       chart.dispatchAction({ type: 'hideTip' });
       box.style.width = PRINT_WIDTH + 'px';
       fit(o);
-      bare(true, true);
       chart.resize({ width: PRINT_WIDTH });
     });
     window.addEventListener('afterprint', function () {
       printing = false;
       box.style.width = '';
       fit(o);
-      bare(false, true);
       chart.resize();
     });
   }
   var PRINT_WIDTH = 700;
-  // bare draws the chart without its zoom slider, which is no use on
-  // paper or in a saved image, or with it again; on paper (grow) the plot
-  // takes the slider's room, a saved image is cut SLIDER pixels shorter
-  // instead, so that its labels are laid out as on the screen.
-  var BARE_BOTTOM = 34, SLIDER = D.bottom - BARE_BOTTOM;
-  function bare(on, grow) {
-    var o = { dataZoom: [{}, { show: !on }] };
-    if (grow) o.grid = { bottom: on ? BARE_BOTTOM : D.bottom };
-    chart.setOption(o);
-  }
+  // showSlider shows or hides the zoom slider, which is no use in a saved
+  // image: the image is cut SLIDER pixels shorter (all but the room of the
+  // axis' labels under the plot), its labels laid out as on the screen.
+  var SLIDER = D.bottom - 34;
+  function showSlider(on) { chart.setOption({ dataZoom: [{}, { show: on }] }); }
 
   // Save image: the chart as the reader sees it (zoom, filters, lanes
   // hidden, labels), with the page's title, the filter and the zoom
@@ -951,9 +944,9 @@
     g.fillStyle = '#1a1a1a'; g.textBaseline = 'alphabetic';
     g.font = TITLE_FONT; g.fillText(t.title, 8, 22);
     g.font = FILTER_FONT; g.fillStyle = '#444'; g.fillText(t.filter, 8, 42);
-    bare(true, false);
+    showSlider(false);
     g.drawImage(chart.getRenderedCanvas({ pixelRatio: r, backgroundColor: '#fff' }), 0, 0, w * r, h * r, 0, HEAD, w, h);
-    bare(false, false);
+    showSlider(true);
     g.font = SRC_FONT; g.fillStyle = '#444';
     t.source.forEach(function (l, k) { g.fillText(l, 8, HEAD + h + 16 + 16 * k); });
     c.toBlob(function (b) { download(b, fileName() + '.png'); }, 'image/png');
