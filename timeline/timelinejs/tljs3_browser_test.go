@@ -5,12 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -37,6 +40,9 @@ type (
 		StartDate   *tlDate `json:"start_date"`
 		EndDate     *tlDate `json:"end_date"`
 		DisplayDate string  `json:"display_date"`
+		Text        struct {
+			Text string `json:"text"`
+		} `json:"text"`
 	}
 	tlDate struct {
 		Year, Month, Day                  int
@@ -114,6 +120,11 @@ type tlSlide struct {
 	Start map[string]int64 `json:"start"`
 	End   map[string]int64 `json:"end"`
 	Shown string           `json:"shown"`
+	// The links of its rich text, and how many strong and em elements
+	// its text shows (but the status line's).
+	Links  []string `json:"links"`
+	Strong int      `json:"strong"`
+	Em     int      `json:"em"`
 }
 
 const tlReadJS = `(() => {
@@ -124,7 +135,10 @@ const tlReadJS = `(() => {
     events: window.tl.config.events.length,
     dom: document.querySelectorAll('.tl-slide').length,
     slides: slides.filter(s => !s.has.title).map(s => ({id: s.data.unique_id, start: parts(s.data.start_date), end: parts(s.data.end_date),
-      shown: (s._el.container.querySelector('.tl-headline-date') || {}).textContent || ''})),
+      shown: (s._el.container.querySelector('.tl-headline-date') || {}).textContent || '',
+      links: [...s._el.container.querySelectorAll('a.timeline-link')].map(a => a.getAttribute('href')),
+      strong: s._el.container.querySelectorAll('.tl-text-content strong').length,
+      em: s._el.container.querySelectorAll('.tl-text-content em:not(.timeline-status em)').length})),
     message: (document.querySelector('.tl-message-full') || {}).textContent || '',
   };
 })()`
@@ -312,6 +326,7 @@ func checkTL(t *testing.T, want *tlTimeline, got tlResult, sheet bool) {
 		if wantShown == "" {
 			wantShown = shownDate(w.StartDate, w.EndDate)
 		}
+		checkRichTL(t, w, g)
 		if !sameParts(g.Start, w.StartDate) || !sameParts(g.End, w.EndDate) || strings.TrimSpace(g.Shown) != wantShown {
 			if bad++; bad <= 10 {
 				t.Errorf("slide %q: TimelineJS read %v–%v and shows %q; we wrote %+v–%+v, to show %q", w.UniqueID, g.Start, g.End, g.Shown, w.StartDate, w.EndDate, wantShown)
@@ -319,6 +334,25 @@ func checkTL(t *testing.T, want *tlTimeline, got tlResult, sheet bool) {
 		}
 	}
 }
+
+// checkRichTL checks that TimelineJS shows the links, strong and em of
+// the rich text of slide w (TimelineJS runs text through DOMPurify).
+func checkRichTL(t *testing.T, w tlOut, g tlSlide) {
+	t.Helper()
+	text := w.Text.Text
+	var links []string
+	for _, m := range ownLink.FindAllStringSubmatch(text, -1) {
+		links = append(links, html.UnescapeString(m[1]))
+	}
+	strong := strings.Count(text, "<strong>")
+	em := strings.Count(text, "<em>") - strings.Count(text, `class="timeline-status"`)
+	if !slices.Equal(g.Links, links) || g.Strong != strong || g.Em != em {
+		t.Errorf("slide %q: TimelineJS shows links %q, %d strong and %d em; we wrote %q, %d and %d", w.UniqueID, g.Links, g.Strong, g.Em, links, strong, em)
+	}
+}
+
+// ownLink finds the links of rich text in an exported slide's text.
+var ownLink = regexp.MustCompile(`<a class="timeline-link" href="([^"]*)"`)
 
 // sameParts reports whether the date parts TimelineJS read are those of
 // d (nil when there is none).
