@@ -55,8 +55,8 @@ const chartJS = `(() => {
   const o = c.getOption(), lanes = o.legend[0].data.length, marks = [];
   o.series.forEach((s, k) => {
     if (s.type !== 'scatter') return;
-    for (const d of s.data) {
-      const p = c.convertToPixel({seriesIndex: k}, [d[0], d[1]]);
+    for (let j = 0; j < s.data.length; j += 3) { // x, y and the event's index in turn
+      const p = c.convertToPixel({seriesIndex: k}, [s.data[j], s.data[j + 1]]);
       if (p[0] >= grid.x && p[0] <= grid.x + grid.width) marks.push([p[0] - 4, p[1] - 4, 8, 8]);
     }
   });

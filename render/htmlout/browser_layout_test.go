@@ -302,9 +302,10 @@ func TestBrowserDateKey(t *testing.T) {
 	got := eval[key](t, tb, `(() => {
   const op = (sel, pseudo) => +getComputedStyle(document.querySelector(sel), pseudo).opacity;
   const o = echarts.getInstanceByDom(document.getElementById('chart')).getOption();
-  const marks = fuzzy => [...new Set(o.series.filter(s => s.type === 'scatter' && s.id.endsWith('_' + fuzzy)).map(s => s.itemStyle.opacity))];
+  // (A series of opacity 0 is there for the pointer: the page draws its marks, as outlines.)
+  const marks = fuzzy => [...new Set(o.series.filter(s => s.type === 'scatter' && s.id.endsWith('_' + fuzzy) && s.itemStyle.opacity > 0).map(s => s.itemStyle.opacity))];
   const zr = echarts.getInstanceByDom(document.getElementById('chart')).getZr();
-  const bars = [...new Set(zr.storage.getDisplayList(true).filter(e => e.shape && typeof e.shape.pathData === 'string').map(e => Math.round(e.style.opacity * 100) / 100))].sort();
+  const bars = [...new Set(zr.storage.getDisplayList(true).filter(e => e.shape && e.shape.rects).map(e => Math.round(e.style.opacity * 100) / 100))].sort();
   const range = getComputedStyle(document.querySelector('.shape.range')).backgroundColor.match(/[\d.]+\)$/);
   return {
     text: document.querySelector('.shape.fuzzy').parentNode.textContent,

@@ -66,6 +66,12 @@ type pageData struct {
 	// Scatter lists the scatter series of Chart after the bar series, as
 	// [lane, mark, fuzzy] (fuzzy is 1 for approximate or uncertain dates).
 	Scatter [][3]int `json:"scatter"`
+	// Outlines gives, by render.Mark, the outline of each mark that the
+	// page script draws (see symbols), as x, y pairs in a box of 10 by
+	// 10, and MarkOpacity the opacity of marks of exact dates and of
+	// approximate or uncertain ones.
+	Outlines    map[int][]float64 `json:"ol"`
+	MarkOpacity [2]float64        `json:"mop"`
 	// Lanes is the number of lanes; Chart's series 1..Lanes draw their
 	// bars.
 	Lanes int `json:"lanes"`
@@ -145,38 +151,36 @@ type eraData struct {
 	Span  string  `json:"p"` // "1986–2003"
 }
 
-// symbols are the ECharts symbols of the marks, in render.Mark order: the
-// ring and the cross are filled outlines so that large mode, which fills
-// every symbol, draws them right.
+// symbols are the ECharts symbols of the marks, in render.Mark order,
+// all of which ECharts' large mode draws (one path per series, cheap at
+// 100,000 events): the ring is a circle's outline (ringSymbol), and the
+// cross, which ECharts has no symbol of, is drawn by the page script
+// from its outline (crossOutline) over an invisible square that takes
+// the pointer for the tooltip. (Symbols given as path:// are drawn one
+// element per mark, which cost seconds a redraw at 100,000 events.)
 var symbols = [...]string{
 	render.MarkDisc:     "circle",
-	render.MarkRing:     "path://" + ring(),
+	render.MarkRing:     "circle",
 	render.MarkDiamond:  "diamond",
 	render.MarkTriangle: "triangle",
-	render.MarkCross:    "path://M2,0L5,3L8,0L10,2L7,5L10,8L8,10L5,7L2,10L0,8L3,5L0,2Z",
+	render.MarkCross:    "rect",
 	render.MarkSquare:   "rect",
 }
 
-// ring returns an SVG path of an annulus: an outer polygon clockwise and
-// an inner one anticlockwise, so that the non-zero fill rule leaves a hole.
-func ring() string {
-	var b strings.Builder
-	const n = 20
-	for _, r := range []struct {
-		radius float64
-		dir    float64
-	}{{10, 1}, {6.5, -1}} {
-		for i := 0; i <= n; i++ {
-			a := r.dir * 2 * math.Pi * float64(i) / n
-			cmd := "L"
-			if i == 0 {
-				cmd = "M"
-			}
-			fmt.Fprintf(&b, "%s%.2f,%.2f", cmd, 10+r.radius*math.Cos(a), 10+r.radius*math.Sin(a))
-		}
-		b.WriteString("Z")
-	}
-	return b.String()
+// crossOutline is the outline of the cross mark, x, y pairs in a box of
+// 10 by 10, drawn by the page script (pageData.Outlines).
+var crossOutline = []float64{2, 0, 5, 3, 8, 0, 10, 2, 7, 5, 10, 8, 8, 10, 5, 7, 2, 10, 0, 8, 3, 5, 0, 2}
+
+// markOpacity is the opacity of marks of exact dates (0) and of
+// approximate or uncertain ones (1).
+var markOpacity = [2]float64{0.9, 0.4}
+
+// ringSymbol sets ser, the series of ring marks of the given size and
+// colour, to draw circles' outlines where the ring's annulus (outer
+// radius half the size, inner about a third) would be.
+func ringSymbol(ser *charts.SingleSeries, size int, color string, opacity float64) {
+	ser.SymbolSize = 0.825 * float64(size)
+	ser.ItemStyle = &opts.ItemStyle{Color: "none", BorderColor: color, BorderWidth: float32(0.175 * float64(size)), Opacity: opts.Float(float32(opacity))}
 }
 
 // buildData makes the page's JSON data and the heights of the timeline
@@ -210,6 +214,7 @@ func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 	if d.Times {
 		d.Scale = timeScale
 	}
+	d.Outlines, d.MarkOpacity = map[int][]float64{int(render.MarkCross): crossOutline}, markOpacity
 	if isBig(v) {
 		bigData(v, d)
 	} else {
@@ -433,18 +438,18 @@ func timelineOption(v *render.View, d *pageData, top int) map[string]any {
 	}
 	for _, s := range d.Scatter {
 		cat := v.Categories[s[0]]
-		opacity := float32(0.9)
-		if s[2] == 1 {
-			opacity = 0.4
-		}
+		opacity := markOpacity[s[2]]
 		ser := charts.SingleSeries{
 			Id: fmt.Sprintf("marks%d_%d_%d", s[0], s[1], s[2]), Name: laneKey(s[0]), Type: types.ChartScatter,
 			Symbol: symbols[s[1]], SymbolSize: size,
-			ItemStyle: &opts.ItemStyle{Color: cat.Color, Opacity: opts.Float(opacity)},
+			ItemStyle: &opts.ItemStyle{Color: cat.Color, Opacity: opts.Float(float32(opacity))},
+			Large:     opts.Bool(true), LargeThreshold: 1, // however small the series
 		}
-		// Large mode draws only the built-in symbols, not the path:// ones.
-		if !strings.HasPrefix(ser.Symbol, "path://") {
-			ser.Large, ser.LargeThreshold = opts.Bool(true), 1 // however small the series
+		switch render.Mark(s[1]) {
+		case render.MarkRing:
+			ringSymbol(&ser, size, cat.Color, opacity)
+		case render.MarkCross:
+			ser.ItemStyle.Opacity = opts.Float(0) // drawn by the page script
 		}
 		c.MultiSeries = append(c.MultiSeries, ser)
 	}

@@ -314,7 +314,7 @@
   // task takes long; apply waits for them.
   var srcTitles = null, evTags = null, textsDone = 0;
   function buildTexts() {
-    if (!sources) buildSources();
+    if (!sources && !BIG) buildSources();
     srcTitles = [];
     if (BIG) {
       for (var j = 0; j < NSRC; j++) srcTitles[SRC[8 * j]] = srcTitle(j);
@@ -345,7 +345,7 @@
         parts = [cellText(rows[i], 1), cellText(rows[i], 2), a ? a.textContent : ''];
       }
       if (evTags[i]) evTags[i].forEach(function (t) { parts.push(D.tags[t]); });
-      sources[i].forEach(function (n) { parts.push(srcTitles[n] || ''); });
+      (BIG ? notesOf(i) : sources[i]).forEach(function (n) { parts.push(srcTitles[n] || ''); });
       texts[i] = parts.map(fold).join('\n');
     }
     textsDone = i;
@@ -387,14 +387,19 @@
     for (var l = 0; l < LANES; l += 2) bg.push([D.axis[0], D.axis[1], l, l, 1]);
     D.eras.forEach(function (e, k) { bg.push([e.s, e.e, 0, k, 0]); });
     var out = [{ id: 'bg', data: bg }];
-    var per = [];
-    for (var j = 0; j < NSERIES; j++) per.push([]);
+    // A scatter series' data is a typed array of x, y and the event's
+    // index in turn (dimensions x, y, ev): ECharts copies it whole, where
+    // 100,000 little arrays cost it seconds to clone and collect.
+    var per = [], n = new Int32Array(NSERIES), at = new Int32Array(NSERIES), i, j;
+    for (i = 0; i < N; i++) if (vis[i]) n[series[i]]++;
+    for (j = 0; j < NSERIES; j++) per.push(j < FIRST_SCATTER ? [] : new Float64Array(3 * n[j]));
     marks = per;
     bars = [];
     for (var b = 0; b < 3 * LANES; b++) bars.push([]);
-    for (var i = 0; i < N; i++) {
+    for (i = 0; i < N; i++) {
       if (!vis[i]) continue;
-      per[series[i]].push([xm[i], yv[i], i]);
+      var m = per[series[i]], k = at[series[i]]++;
+      m[3 * k] = xm[i]; m[3 * k + 1] = yv[i]; m[3 * k + 2] = i;
       var sh = shapeOf(i);
       if (sh !== 0) bars[3 * lane[i] + (sh === 1 ? 0 : flags[i] & 96 ? 2 : 1)].push(i);
     }
@@ -402,6 +407,7 @@
       for (var st = 0; st < 3; st++) if (bars[3 * l + st].length) per[1 + l].push([D.axis[0], D.axis[1], l, st]);
     }
     for (j = 1; j < NSERIES; j++) out.push({ id: D.chart.series[j].id, data: per[j] });
+    out.push({ id: 'outlines', data: [[D.axis[0], D.axis[1], 0]] });
     out.push({ id: 'labels', data: [[D.axis[0], D.axis[1], 0]] });
     return out;
   }
@@ -421,8 +427,8 @@
 
   function eventOf(p) {
     // By series and data index: in large mode ECharts gives no value.
-    var d = p && p.seriesIndex > LANES && marks[p.seriesIndex] && marks[p.seriesIndex][p.dataIndex];
-    return d ? d[2] : -1;
+    var m = p && p.seriesIndex > LANES && marks[p.seriesIndex], k = p ? 3 * p.dataIndex + 2 : -1;
+    return m && k >= 2 && k < m.length ? m[k] : -1;
   }
   function clip(s, n) { s = s.replace(/\s+/g, ' ').trim(); return s.length > n ? s.slice(0, n - 1) + '…' : s; }
   function tooltip(p) {
@@ -507,16 +513,75 @@
     return out;
   }
   var BAR_HEIGHT = [12, 5, 5], BAR_OPACITY = [0.22, 0.85, 0.45];
+  // A lane's bars of one style are one path of rectangles (tlRects: x, y,
+  // width and height in turn), built from numbers: SVG path data for
+  // 50,000 bars cost seconds to write and to parse on every redraw.
+  if (hasCharts) {
+    echarts.graphic.registerShape('tlRects', echarts.graphic.extendShape({
+      type: 'tlRects',
+      shape: { rects: null },
+      buildPath: function (ctx, sh) {
+        for (var r = sh.rects, k = 0; r && k < r.length; k += 4) ctx.rect(r[k], r[k + 1], r[k + 2], r[k + 3]);
+      }
+    }));
+  }
   function renderBar(params, api) {
-    var cs = params.coordSys, box = { x: cs.x, y: cs.y, width: cs.width, height: cs.height };
-    var st = api.value(3), list = bars[3 * api.value(2) + st], h = BAR_HEIGHT[st], d = [];
+    var cs = params.coordSys, left = cs.x, right = cs.x + cs.width;
+    var st = api.value(3), list = bars[3 * api.value(2) + st], h = BAR_HEIGHT[st];
+    // The axes are linear: pixel = o + v * s.
+    var p0 = api.coord([0, 0]), p1 = api.coord([1, 1]), sx = p1[0] - p0[0], sy = p1[1] - p0[1];
+    var r = new Float64Array(4 * list.length), n = 0;
     for (var k = 0; k < list.length; k++) {
-      var i = list[k], a = api.coord([x0[i], yv[i]]), b = api.coord([x1[i], yv[i]]);
-      var r = echarts.graphic.clipRectByRect({ x: a[0], y: a[1] - h / 2, width: Math.max(b[0] - a[0], 1.5), height: h }, box);
-      if (r) d.push('M' + r.x.toFixed(1) + ' ' + r.y.toFixed(1) + 'h' + r.width.toFixed(1) + 'v' + h + 'h' + (-r.width).toFixed(1) + 'z');
+      var i = list[k], a = p0[0] + x0[i] * sx, b = Math.max(p0[0] + x1[i] * sx, a + 1.5);
+      if (b <= left || a >= right) continue;
+      a = Math.max(a, left); b = Math.min(b, right);
+      r[n++] = Math.round(a * 10) / 10; r[n++] = Math.round((p0[1] + yv[i] * sy - h / 2) * 10) / 10; r[n++] = Math.round((b - a) * 10) / 10; r[n++] = h;
     }
-    if (!d.length) return null;
-    return { type: 'path', silent: true, shape: { pathData: d.join('') }, style: { fill: api.visual('color'), opacity: BAR_OPACITY[st] } };
+    if (!n) return null;
+    return { type: 'tlRects', silent: true, shape: { rects: r.subarray(0, n) }, style: { fill: api.visual('color'), opacity: BAR_OPACITY[st] } };
+  }
+
+  // The marks ECharts' large mode has no symbol for (D.ol, outlines by
+  // mark in a 10 by 10 box): their scatter series are invisible, there
+  // for the tooltip, and the series 'outlines' draws them, a path per
+  // scatter series, from the positions in marks.
+  var OL = D.ol || {};
+  if (hasCharts) {
+    echarts.graphic.registerShape('tlOutlines', echarts.graphic.extendShape({
+      type: 'tlOutlines',
+      shape: { pts: null, ol: null, s: 0 },
+      buildPath: function (ctx, sh) {
+        var p = sh.pts, ol = sh.ol, k = sh.s / 10, h = sh.s / 2;
+        for (var i = 0; p && i < p.length; i += 2) {
+          var x = p[i] - h, y = p[i + 1] - h;
+          ctx.moveTo(x + ol[0] * k, y + ol[1] * k);
+          for (var j = 2; j < ol.length; j += 2) ctx.lineTo(x + ol[j] * k, y + ol[j + 1] * k);
+          ctx.closePath();
+        }
+      }
+    }));
+  }
+  function renderOutlines(params, api) {
+    var cs = params.coordSys, p0 = api.coord([0, 0]), p1 = api.coord([1, 1]), out = [];
+    var sx = p1[0] - p0[0], sy = p1[1] - p0[1], left = cs.x, right = cs.x + cs.width;
+    D.scatter.forEach(function (sc, j) {
+      var ol = OL[sc[1]], m = marks[FIRST_SCATTER + j];
+      if (!ol || !m || !m.length || hiddenLane[sc[0]]) return;
+      var pts = new Float64Array(2 * m.length / 3), n = 0;
+      for (var k = 0; k < m.length; k += 3) {
+        var x = p0[0] + m[k] * sx;
+        if (x < left || x > right) continue; // as the scatter series clips
+        pts[n++] = x;
+        pts[n++] = p0[1] + m[k + 1] * sy;
+      }
+      if (n) {
+        out.push({
+          type: 'tlOutlines', silent: true, shape: { pts: pts.subarray(0, n), ol: ol, s: D.chart.series[FIRST_SCATTER + j].symbolSize },
+          style: { fill: catColor(sc[0]), opacity: D.mop[sc[2]] }
+        });
+      }
+    });
+    return out.length ? { type: 'group', children: out } : null;
   }
 
   // Labels: each event's title beside its mark, on the mark's row,
@@ -604,6 +669,10 @@
       var cmax = Math.min(cols - 1, c0 + Math.floor(LABEL_MAX / CELL), Math.floor((right - left) / CELL));
       while (c <= cmax && free(near[ri], c, cols)) c++;
       var room = left + c * CELL - x - 4;
+      // No text fits in less than a pixel or two: leave it unmeasured
+      // (on a dense chart most marks have no room at all, and measuring
+      // 100,000 titles took seconds).
+      if (room < 2) continue;
       var t = titleOf(i);
       // Below LABEL_MIN only a whole title is drawn, when it fits. A title
       // of more characters than the room has pixels is taken not to (few
@@ -652,6 +721,14 @@
   function laneColor(v) {
     var l = Math.round(v);
     return l >= 0 && l < LANES && !laneInView[l] ? (dark() ? '#6b7079' : '#9a9a9a') : theme().fg;
+  }
+  // lanesInView sets laneInView for the window w (in years) before a
+  // redraw, as renderLabels finds it, so that the redraw needs no second
+  // one to grey the lanes' labels (a second redraw of 100,000 marks).
+  function lanesInView(w) {
+    var inView = new Uint8Array(LANES);
+    for (var i = 0; i < N; i++) if (vis[i] && !hiddenLane[lane[i]] && x1[i] >= w[0] && x0[i] <= w[1]) inView[lane[i]] = 1;
+    laneInView.set(inView);
   }
   function dimLanes() {
     if (chart) chart.setOption({ yAxis: { axisLabel: { color: laneColor } } });
@@ -705,7 +782,11 @@
     if (which === 0) {
       o.series = [{ id: 'bg' }];
       for (l = 0; l < LANES; l++) o.series.push({ id: D.chart.series[1 + l].id, itemStyle: { color: colors[l] } });
-      D.scatter.forEach(function (sc, j) { o.series.push({ id: D.chart.series[FIRST_SCATTER + j].id, itemStyle: { color: colors[sc[0]] } }); });
+      D.scatter.forEach(function (sc, j) {
+        // A ring is a circle's outline: its colour is the border's.
+        var ser = D.chart.series[FIRST_SCATTER + j], ring = ser.itemStyle && ser.itemStyle.color === 'none';
+        o.series.push({ id: ser.id, itemStyle: ring ? { borderColor: colors[sc[0]] } : { color: colors[sc[0]] } });
+      });
       o.dataZoom = [{}, { textStyle: { color: t.muted }, borderColor: t.grid }];
     } else {
       o.yAxis = { axisLabel: { color: t.fg } };
@@ -820,12 +901,14 @@
     o.series[0].renderItem = renderBackground;
     o.series[0].encode = { x: [0, 1], y: 2 };
     o.series[0].z = 0;
+    for (var j = FIRST_SCATTER; j < NSERIES; j++) o.series[j].dimensions = ['x', 'y', 'ev'];
     for (var l = 1; l <= LANES; l++) {
       o.series[l].renderItem = renderBar;
       o.series[l].encode = { x: [0, 1], y: 2 };
       o.series[l].silent = true;
     }
     merge(o, themed(0));
+    o.series.push({ id: 'outlines', type: 'custom', renderItem: renderOutlines, encode: { x: [0, 1], y: 2 }, silent: true, z: 2, animation: false });
     o.series.push({ id: 'labels', type: 'custom', renderItem: renderLabels, encode: { x: [0, 1], y: 2 }, silent: true, z: 3, animation: false });
     o.yAxis[0].axisLabel.color = laneColor;
     var data = chartSeries();
@@ -1222,8 +1305,9 @@
     clearButton.hidden = !parts.length;
     markSources(!parts.length);
     if (chart) {
-      var opt = { series: chartSeries() };
+      var opt = { series: chartSeries() }, z = zoomNext && zoomNext[0];
       if (zoomNext) opt.dataZoom = zoomNext;
+      lanesInView(z && z.startValue !== undefined ? [z.startValue, z.endValue] : z ? D.axis : view());
       zoomNext = null;
       chart.setOption(opt);
       if (counts) counts.setOption({ series: countSeries() });
