@@ -129,40 +129,78 @@ func BenchmarkBrowserReady(b *testing.B) {
 }
 
 // BenchmarkBrowserHuge loads the page of 100,000 events shaped like users'
-// data and a bare ECharts scatter chart of them, in turns, and then, on
-// our page: clicks an era button (real input, as soon as the page is
-// ready), scrolls through the table, searches, and shows all again. It
-// reports the medians of: ready and painted (ours and bare), when the
+// data and two baselines of the same points (bare ECharts scatter charts
+// without animation: ECharts' defaults, and large mode), in turns, and
+// then, on our page: clicks an era button (real input, as soon as the
+// page is ready), scrolls through the table, searches, and shows all
+// again. It reports the medians of: ready and painted (ours and the
+// baselines) and the per-round ratios of ours to each; when the first
 // click was answered (the status line changed), from the start of the
-// navigation, and the longest main-thread task from ready on.
+// navigation; and the longest main-thread task from ready on, overall
+// and in each of: filtering (the era click until the page is quiet
+// again, and "Clear filters"), scrolling the table, and searching.
 func BenchmarkBrowserHuge(b *testing.B) {
 	loadTimeout = 10 * time.Minute
 	const n = 100000
 	dir := b.TempDir()
 	v := render.Build(rendertest.Realistic(n), timeline.Filter{}, render.Options{Version: "bench"})
 	ours := writePage(b, dir, "ours.html", v, Options{})
-	bare := writeBarePage(b, dir, v, false)
+	bare, large := writeBarePage(b, dir, v, false), writeBarePage(b, dir, v, true)
 	tb := newTab(b)
-	tb.stats(b, bare) // warm up: the first load is slower
-	var o, r, click, long []float64
+	tb.stats(b, large) // warm up: the first load is slower
+	var o, r, l, ratio, largeRatio, click []float64
+	var long [4][]float64
 	for b.Loop() {
-		r = append(r, tb.stats(b, bare).Painted)
-		ready, answered, longest := tb.use(b, ours, v)
-		o, click, long = append(o, ready), append(click, answered), append(long, longest)
+		br, bl := tb.stats(b, bare).Painted, tb.stats(b, large).Painted
+		u := tb.use(b, ours, v)
+		o, r, l, click = append(o, u.Ready), append(r, br), append(l, bl), append(click, u.Answered)
+		ratio, largeRatio = append(ratio, u.Ready/br), append(largeRatio, u.Ready/bl)
+		for k, x := range [4]float64{u.Longest, u.Filter, u.Scroll, u.Search} {
+			long[k] = append(long[k], x)
+		}
 	}
 	b.ReportMetric(median(o), "ours-ms")
 	b.ReportMetric(median(r), "bare-ms")
+	b.ReportMetric(median(l), "bare-large-ms")
+	b.ReportMetric(median(ratio), "ratio")
+	b.ReportMetric(median(largeRatio), "large-ratio")
 	b.ReportMetric(median(click), "click-answered-ms")
-	b.ReportMetric(median(long), "longest-task-after-ready-ms")
+	b.ReportMetric(median(long[0]), "longest-task-after-ready-ms")
+	b.ReportMetric(median(long[1]), "filter-longest-task-ms")
+	b.ReportMetric(median(long[2]), "scroll-longest-task-ms")
+	b.ReportMetric(median(long[3]), "search-longest-task-ms")
 }
+
+// usage is what tab.use measured: ready and painted, and the first click
+// answered, in ms from the start of the navigation; the longest
+// main-thread task from ready on, and while filtering, scrolling the
+// table and searching.
+type usage struct {
+	Ready, Answered                 float64
+	Longest, Filter, Scroll, Search float64
+}
+
+// phasesJS records, from the page's ready on, the long tasks (start and
+// duration) and the phase each began in (window.__phase, set by the
+// harness before each step).
+const phasesJS = `(() => {
+  window.__tasks = []; window.__phase = 'filter'; window.__since = performance.now();
+  new PerformanceObserver(l => { for (const e of l.getEntries()) window.__tasks.push([window.__phase, e.startTime, e.duration]); }).observe({type: 'longtask'});
+  const s = document.getElementById('shown'), was = s.textContent;
+  new MutationObserver(() => { if (!window.__answered && s.textContent !== was) window.__answered = performance.now(); }).observe(s, {childList: true, characterData: true, subtree: true});
+  // quiet: no long task for a second, and a second since the phase began.
+  window.__quiet = () => {
+    const end = window.__tasks.reduce((m, t) => Math.max(m, t[1] + t[2]), window.__since);
+    return performance.now() - end > 1000;
+  };
+  return true;
+})()`
 
 // use loads file, the page of v, in a new tab, clicks the button of the
 // second era as soon as the page is ready, then scrolls through the
 // table, searches for a word of the last event and shows all events
-// again. It returns when the page was ready and painted and when it
-// answered the click (ms from the start of the navigation), and the
-// longest main-thread task from ready on.
-func (tb *tab) use(t testing.TB, file string, v *render.View) (ready, answered, longest float64) {
+// again, waiting after each step until the page is quiet.
+func (tb *tab) use(t testing.TB, file string, v *render.View) (u usage) {
 	t.Helper()
 	ctx, closeTab := chromedp.NewContext(tb.ctx)
 	defer closeTab()
@@ -172,12 +210,7 @@ func (tb *tab) use(t testing.TB, file string, v *render.View) (ready, answered, 
 	tb = &tab{ctx: ctx}
 	tb.measured(t)
 	tb.load(t, file)
-	eval[bool](t, tb, `(() => {
-  window.__longTasks = [];
-  const s = document.getElementById('shown'), was = s.textContent;
-  new MutationObserver(() => { if (!window.__answered && s.textContent !== was) window.__answered = performance.now(); }).observe(s, {childList: true, characterData: true, subtree: true});
-  return true;
-})()`)
+	eval[bool](t, tb, phasesJS)
 	do(t, tb, chromedp.Click(chromedp.CSS(`button[data-era="2"]`)))
 	wait := func(cond string) {
 		t.Helper()
@@ -185,25 +218,42 @@ func (tb *tab) use(t testing.TB, file string, v *render.View) (ready, answered, 
 			t.Fatalf("waiting for %s: %v", cond, err)
 		}
 	}
-	wait(`!!window.__answered`)
-	answered = eval[float64](t, tb, `window.__answered`)
-	ready = eval[float64](t, tb, `window.__paintedAt || window.__timelineReadyAt`)
+	phase := func(name string) {
+		t.Helper()
+		do(t, tb, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`window.__phase = %q; window.__since = performance.now()`, name)))
+	}
+	wait(`!!window.__answered && window.__quiet()`)
+	u.Answered = eval[float64](t, tb, `window.__answered`)
+	u.Ready = eval[float64](t, tb, `window.__paintedAt || window.__timelineReadyAt`)
 	// Scroll through the table, a screen at a time, a frame apart.
+	phase("scroll")
 	do(t, tb, chromedp.Evaluate[chromedp.Void](`(() => {
   const top = document.getElementById('events').getBoundingClientRect().top + scrollY;
   let k = 0;
   (function step() { scrollTo(0, top + k * innerHeight); if (++k < 40) requestAnimationFrame(() => setTimeout(step, 0)); else window.__scrolled = true; })();
 })()`))
-	wait(`window.__scrolled === true`)
+	wait(`window.__scrolled === true && window.__quiet()`)
+	phase("search")
 	w := strings.Fields(v.Events[len(v.Events)-1].Summary)[3]
 	do(t, tb, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`scrollTo(0, 0); const q = document.getElementById('q'); q.value = %q; q.dispatchEvent(new Event('input'))`, w)))
-	wait(fmt.Sprintf(`document.getElementById('shown').textContent.includes('search “%s”')`, w))
+	wait(fmt.Sprintf(`document.getElementById('shown').textContent.includes('search “%s”') && window.__quiet()`, w))
+	phase("filter")
 	do(t, tb, chromedp.Click(chromedp.CSS(`button.clear`)))
-	wait(`document.getElementById('shown').textContent.startsWith('Showing ' + ` + strconv.Itoa(len(v.Events)) + ` + ' of')`)
-	for _, l := range eval[[]float64](t, tb, `window.__longTasks`) {
-		longest = max(longest, l)
+	wait(`document.getElementById('shown').textContent.startsWith('Showing ' + ` + strconv.Itoa(len(v.Events)) + ` + ' of') && window.__quiet()`)
+	for _, x := range eval[[][3]any](t, tb, `window.__tasks`) {
+		k, _ := x[0].(string)
+		d, _ := x[2].(float64)
+		u.Longest = max(u.Longest, d)
+		switch k {
+		case "filter":
+			u.Filter = max(u.Filter, d)
+		case "scroll":
+			u.Scroll = max(u.Scroll, d)
+		case "search":
+			u.Search = max(u.Search, d)
+		}
 	}
-	return ready, answered, longest
+	return u
 }
 
 func median(x []float64) float64 {
