@@ -112,37 +112,35 @@ func parseDate(s string) (Date, error) {
 	if j := strings.IndexByte(s[slash+1:], '/'); j >= 0 {
 		return Date{}, &DateError{s, slash + 1 + j, "more than one / in interval"}
 	}
-	a, b := s[:slash], s[slash+1:]
-	parseEnd := func(t string, off int) (Point, Bound, *DateError) {
-		switch t {
-		case "":
-			return Point{}, BoundUnknown, nil
-		case "..":
-			return Point{}, BoundOpen, nil
-		}
-		p, err := parsePoint(t, off)
-		return p, BoundDate, err
-	}
-	pa, ka, err := parseEnd(a, 0)
+	pa, ka, err := parseEnd(s[:slash], 0, BoundUnknown)
+	var pb Point
+	kb := BoundUnknown
 	if err == nil {
-		var pb Point
-		var kb Bound
-		pb, kb, err = parseEnd(b, slash+1)
-		if err == nil {
-			if ka != BoundDate && kb != BoundDate {
-				return Date{}, &DateError{s, 0, "an interval needs at least one dated end"}
-			}
-			d := NewInterval(pa, ka, pb, kb)
-			if ka == BoundDate && kb == BoundDate {
-				if endsBefore(pa, pb) {
-					return Date{}, &DateError{s, slash + 1, "interval ends before it starts"}
-				}
-			}
-			return d, nil
-		}
+		pb, kb, err = parseEnd(s[slash+1:], slash+1, BoundUnknown)
 	}
-	err.Input = s
-	return Date{}, err
+	switch {
+	case err != nil:
+		err.Input = s
+		return Date{}, err
+	case ka != BoundDate && kb != BoundDate:
+		return Date{}, &DateError{s, 0, "an interval needs at least one dated end"}
+	case ka == BoundDate && kb == BoundDate && endsBefore(pa, pb):
+		return Date{}, &DateError{s, slash + 1, "interval ends before it starts"}
+	}
+	return NewInterval(pa, ka, pb, kb), nil
+}
+
+// parseEnd parses an end of an interval or a set, at offset off: "" is
+// the bound empty, ".." an open end.
+func parseEnd(t string, off int, empty Bound) (Point, Bound, *DateError) {
+	switch t {
+	case "":
+		return Point{}, empty, nil
+	case "..":
+		return Point{}, BoundOpen, nil
+	}
+	p, err := parsePoint(t, off)
+	return p, BoundDate, err
 }
 
 // endsBefore reports whether every moment b can mean comes before the
@@ -183,26 +181,16 @@ func parseOneOf(s string) (Date, *DateError) {
 	if a == "" && b == "" {
 		return fail(1, "a set needs at least one dated end")
 	}
-	var pa, pb Point
-	ka, kb := BoundOpen, BoundOpen
-	if a != "" {
-		p, err := parsePoint(a, 1)
-		if err != nil {
-			return Date{}, err
-		}
-		pa, ka = p, BoundDate
+	pa, ka, err := parseEnd(a, 1, BoundOpen)
+	if err != nil {
+		return Date{}, err
 	}
-	if b != "" {
-		p, err := parsePoint(b, 1+dots+2)
-		if err != nil {
-			return Date{}, err
-		}
-		pb, kb = p, BoundDate
+	pb, kb, err := parseEnd(b, 1+dots+2, BoundOpen)
+	if err != nil {
+		return Date{}, err
 	}
-	if ka == BoundDate && kb == BoundDate {
-		if endsBefore(pa, pb) {
-			return fail(1+dots+2, "set ends before it starts")
-		}
+	if ka == BoundDate && kb == BoundDate && endsBefore(pa, pb) {
+		return fail(1+dots+2, "set ends before it starts")
 	}
 	return NewOneOf(pa, ka, pb, kb), nil
 }
@@ -347,14 +335,20 @@ func (r *pointReader) year(p *Point, neg bool) *DateError {
 	return nil
 }
 
-// month reads "-" and the month.
-func (r *pointReader) month(p *Point) *DateError {
+// part reads "-" after the part named after, and the two digits or Xs
+// of what: where they start, their value and mask (see digits).
+func (r *pointReader) part(after, what string) (int, int, uint8, *DateError) {
 	if r.s[r.i] != '-' {
-		return r.fail(r.i, "expected - after year, found %s", quoteAt(r.s, r.i))
+		return 0, 0, 0, r.fail(r.i, "expected - after %s, found %s", after, quoteAt(r.s, r.i))
 	}
 	r.i++
-	start := r.i
-	m, mmask, err := r.digits(2, "month")
+	v, mask, err := r.digits(2, what)
+	return r.i - 2, v, mask, err
+}
+
+// month reads "-" and the month.
+func (r *pointReader) month(p *Point) *DateError {
+	start, m, mmask, err := r.part("year", "month")
 	if err != nil {
 		return err
 	}
@@ -372,12 +366,7 @@ func (r *pointReader) month(p *Point) *DateError {
 
 // day reads "-" and the day, within the days its month can have.
 func (r *pointReader) day(p *Point) *DateError {
-	if r.s[r.i] != '-' {
-		return r.fail(r.i, "expected - after month, found %s", quoteAt(r.s, r.i))
-	}
-	r.i++
-	start := r.i
-	d, dmask, err := r.digits(2, "day")
+	start, d, dmask, err := r.part("month", "day")
 	if err != nil {
 		return err
 	}

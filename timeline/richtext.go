@@ -71,8 +71,13 @@ func PlainText(s string) string {
 	if !strings.ContainsAny(s, markupChars) {
 		return s
 	}
+	return spansText(ParseText(s))
+}
+
+// spansText returns the text of spans, without their styles.
+func spansText(spans []Span) string {
 	var b strings.Builder
-	for _, sp := range ParseText(s) {
+	for _, sp := range spans {
 		b.WriteString(sp.Text)
 	}
 	return b.String()
@@ -377,28 +382,19 @@ func isASCIIPunct(c byte) bool {
 // emphasis inside a word, a link across a line break), the text is kept
 // and that style is dropped.
 func FormatText(spans []Span) string {
+	t := spansText(spans)
 	if !slices.ContainsFunc(spans, func(sp Span) bool { return sp.Em || sp.Strong || sp.Link != "" }) {
-		var b strings.Builder
-		for _, sp := range spans {
-			b.WriteString(sp.Text)
-		}
-		if t := b.String(); IsPlainText(t) {
+		if IsPlainText(t) {
 			return t
 		}
-		return EscapeText(b.String())
+		return EscapeText(t)
 	}
-	plain := formatSpans(spans, false)
-	if sameText(ParseText(plain), spans) {
-		return plain
+	for _, escape := range []bool{false, true} {
+		if m := formatSpans(spans, escape); sameText(ParseText(m), spans) {
+			return m
+		}
 	}
-	if escaped := formatSpans(spans, true); sameText(ParseText(escaped), spans) {
-		return escaped
-	}
-	var b strings.Builder
-	for _, sp := range spans {
-		b.WriteString(sp.Text)
-	}
-	return EscapeText(b.String())
+	return EscapeText(t)
 }
 
 // formatSpans writes spans as markup: links outermost, then strong, then
