@@ -340,10 +340,7 @@ func (d Date) EarliestMoment() Moment {
 	case d.startKind == BoundDate:
 		first, _ := d.start.moments()
 		return first
-	case d.endKind == BoundDate:
-		if d.startKind == BoundOpen {
-			return minMoment
-		}
+	case d.endKind == BoundDate && d.startKind != BoundOpen:
 		first, _ := d.end.moments()
 		return first
 	}

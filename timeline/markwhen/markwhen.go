@@ -861,12 +861,10 @@ func Looks(body []byte) bool {
 		ls = ls[:200]
 	}
 	for _, l := range ls {
-		t := strings.TrimLeft(l.s, " \t")
-		if _, ok := parseRange(t, 0, false); ok {
-			return true
-		}
-		if _, ok := parseRange(t, 0, true); ok {
-			return true
+		for _, dayFirst := range []bool{false, true} {
+			if _, ok := parseRange(strings.TrimLeft(l.s, " \t"), 0, dayFirst); ok {
+				return true
+			}
 		}
 	}
 	return false
