@@ -300,6 +300,10 @@ func expect(v *render.View, keep func(*render.EventView) bool) (rows, marks []st
 
 func checkShown(t *testing.T, tb *tab, v *render.View, what string, keep func(*render.EventView) bool) {
 	t.Helper()
+	// The counts chart is drawn after the timeline's first frame is painted.
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`!!echarts.getInstanceByDom(document.getElementById('counts'))`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+		t.Fatalf("%s: the counts chart was never drawn: %v", what, err)
+	}
 	got := eval[shownState](t, tb, shownJS)
 	rows, marks := expect(v, keep)
 	if !slices.Equal(got.Rows, rows) {
