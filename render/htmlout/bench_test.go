@@ -147,7 +147,7 @@ func BenchmarkBrowserHuge(b *testing.B) {
 	ours := writePage(b, dir, "ours.html", v, Options{})
 	bare, large := writeBarePage(b, dir, v, false), writeBarePage(b, dir, v, true)
 	tb := newTab(b)
-	tb.stats(b, large) // warm up: the first load is slower
+	tb.stats(b, bare) // warm up: the first load is slower
 	var o, r, l, ratio, largeRatio, click []float64
 	var long [4][]float64
 	for b.Loop() {
