@@ -2,7 +2,6 @@ package timelinejs
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -22,41 +21,38 @@ import (
 // event's title its headline, its category its group, its era its
 // start_date, a source the text or media credit citing it).
 func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
-	body, err := input.Check(name, data, "a TimelineJS file is a JSON object with an \"events\" list")
-	if err != nil {
+	if _, err := input.Check(name, data, "a TimelineJS file is a JSON object with an \"events\" list"); err != nil {
 		return nil, nil, err
 	}
 	r := newReader(name)
 	w := input.NewWalk(name, data, jsonForm)
+	root := readTree(w)
+	r.lines = w.Lines
 	if w.Run() != nil || len(w.Problems) > 0 {
 		for _, p := range w.Problems {
 			r.rep.Add(p.Line, p.Col, p.Path, "%s", p.Msg)
 		}
 		return nil, nil, r.rep.Err()
 	}
-
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(body, &top); err != nil {
-		return nil, nil, timeline.Problems{{File: name, Msg: err.Error()}}.Err()
-	}
+	top := root.members
 	var title *slideIn
 	var events, eras []*slideIn
 	for _, k := range sortedKeys(top) {
-		raw := top[k]
+		v := top[k]
 		switch k {
 		case "title":
-			if isNull(raw) {
+			if isNull(v) {
 				continue
 			}
-			title = r.slide(raw, "title", kindTitle)
+			title = r.slide(v, "title", kindTitle)
 		case "events":
-			events = r.slides(raw, "events", kindEvent)
+			events = r.slides(v, "events", kindEvent)
 		case "eras":
-			eras = r.slides(raw, "eras", kindEra)
+			eras = r.slides(v, "eras", kindEra)
 		case "scale":
 			// Kept, so that an export writes it back; timeline draws every
 			// scale alike.
-			switch s := r.str(raw, "scale"); strings.ToLower(strings.TrimSpace(s.s)) {
+			switch s := r.str(v, "scale"); strings.ToLower(strings.TrimSpace(s.s)) {
 			case "":
 			case timeline.ScaleHuman, timeline.ScaleCosmological:
 				r.scale = strings.ToLower(strings.TrimSpace(s.s))
@@ -73,9 +69,8 @@ func ReadJSON(name string, data []byte) (*timeline.Dataset, []string, error) {
 		r.rep.Add(0, 0, "events", "no events: the \"events\" list is empty")
 	}
 	d := r.build(title, events, eras)
-	r.pos.json = w.Pos()
 	if len(r.rep.Problems) > 0 {
-		input.Locate(r.rep.Problems, r.pos.json)
+		input.Locate(r.rep.Problems, w.Pos())
 		return nil, nil, r.rep.Err()
 	}
 	d.SetOrigin(input.NewOrigin(name, data, r.pos.position))
@@ -90,24 +85,78 @@ var jsonForm = input.JSONForm{
 	TooMany:  "more than %d slides; the most read is %d",
 }
 
+// node is a JSON value of the file, as the walk read it.
+type node struct {
+	kind    byte             // as input.Value's
+	off     int              // where it begins in the file
+	s       string           // the text of a string, the bytes of a number or literal
+	members map[string]*node // an object's
+	items   []*node          // an array's
+}
+
+// readTree makes w, when it runs, build the tree of the file's values,
+// whose root it returns.
+func readTree(w *input.Walk) *node {
+	root := &node{}
+	var stack []*node // the containers of the value read, outermost first
+	w.Value = func(v input.Value) {
+		n := root
+		if stack = stack[:len(w.Stack)]; len(stack) > 0 {
+			n = &node{}
+			if p := stack[len(stack)-1]; p.kind == '[' {
+				p.items = append(p.items, n)
+			} else {
+				p.members[w.Stack[len(w.Stack)-1].Key] = n
+			}
+		}
+		n.kind, n.off = v.Kind, v.Off
+		if s, ok := w.Str(v); ok {
+			n.s = s
+		} else {
+			n.s = string(v.Raw)
+		}
+		if v.Kind == '{' {
+			n.members = map[string]*node{}
+		}
+		if v.Kind == '{' || v.Kind == '[' {
+			stack = append(stack, n)
+		}
+	}
+	return root
+}
+
 // sortedKeys returns the keys of m, "title", "events" and "eras" first
 // (so that the title's problems are reported first), then the others by
 // name. The order does not matter to the result; it makes the order of
 // messages stable.
-func sortedKeys(m map[string]json.RawMessage) []string {
+func sortedKeys(m map[string]*node) []string {
 	first := []string{"title", "events", "eras"}
 	rank := func(k string) int { return cmp.Or(slices.Index(first, k)+1, len(first)+1) }
 	return slices.SortedFunc(maps.Keys(m), func(a, b string) int { return cmp.Or(rank(a)-rank(b), strings.Compare(a, b)) })
 }
 
-func isNull(raw json.RawMessage) bool { return len(raw) == 0 || string(raw) == "null" }
+// get returns the member k of n, or nil.
+func (n *node) get(k string) *node {
+	if n == nil {
+		return nil
+	}
+	return n.members[k]
+}
+
+// place returns the line and column of n; the zero place for nil.
+func (r *reader) place(n *node) place {
+	if n == nil {
+		return place{}
+	}
+	line, col := r.lines.Pos(n.off)
+	return place{Line: int32(line), Col: int32(col)}
+}
+
+func isNull(n *node) bool { return n == nil || n.kind == 'n' }
 
 // jsonKind names the kind of a JSON value for messages.
-func jsonKind(raw json.RawMessage) string {
-	if len(raw) == 0 {
-		return "nothing"
-	}
-	switch raw[0] {
+func jsonKind(n *node) string {
+	switch n.kind {
 	case '{':
 		return "an object"
 	case '[':
@@ -123,57 +172,40 @@ func jsonKind(raw json.RawMessage) string {
 }
 
 // str reads a JSON string or number (TimelineJS coerces numbers) at path.
-func (r *reader) str(raw json.RawMessage, path string) value {
+func (r *reader) str(n *node, path string) value {
 	v := value{path: path}
-	if isNull(raw) {
-		return v
-	}
-	switch raw[0] {
-	case '"':
-		if err := json.Unmarshal(raw, &v.s); err != nil {
-			r.errorf(v, "%v", err)
-		}
-		v.set = true
-	case '{', '[', 't', 'f':
-		r.errorf(v, "%s is not a string", jsonKind(raw))
+	switch {
+	case isNull(n):
+	case n.kind == '"' || n.kind == '0':
+		v.s, v.set = n.s, true
 	default:
-		v.s, v.set = string(raw), true
+		r.errorf(v, "%s is not a string", jsonKind(n))
 	}
 	return v
 }
 
 // object reads a JSON object at path; null or absent gives nil.
-func (r *reader) object(raw json.RawMessage, path, what string) map[string]json.RawMessage {
-	if isNull(raw) {
+func (r *reader) object(n *node, path, what string) map[string]*node {
+	if n == nil {
 		return nil
 	}
-	if raw[0] != '{' {
-		r.errorf(value{path: path}, "%s is not a %s (a JSON object)", jsonKind(raw), what)
-		return nil
+	if n.kind != '{' && n.kind != 'n' {
+		r.errorf(value{path: path}, "%s is not a %s (a JSON object)", jsonKind(n), what)
 	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
-		r.errorf(value{path: path}, "%v", err)
-	}
-	return m
+	return n.members
 }
 
 // slides reads a list of slides.
-func (r *reader) slides(raw json.RawMessage, path string, kind slideKind) []*slideIn {
-	if isNull(raw) {
+func (r *reader) slides(n *node, path string, kind slideKind) []*slideIn {
+	if isNull(n) {
 		return nil
 	}
-	if raw[0] != '[' {
-		r.errorf(value{path: path}, "%s is not a list of slides", jsonKind(raw))
+	if n.kind != '[' {
+		r.errorf(value{path: path}, "%s is not a list of slides", jsonKind(n))
 		return nil
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
-		r.errorf(value{path: path}, "%v", err)
-		return nil
-	}
-	out := make([]*slideIn, 0, len(items))
-	for i, it := range items {
+	out := make([]*slideIn, 0, len(n.items))
+	for i, it := range n.items {
 		if s := r.slide(it, path+"["+strconv.Itoa(i)+"]", kind); s != nil {
 			out = append(out, s)
 		}
@@ -183,17 +215,17 @@ func (r *reader) slides(raw json.RawMessage, path string, kind slideKind) []*sli
 
 // slide reads one slide, era or title: the fields of a TimelineJS slide
 // object (json-format.html, "Slide objects").
-func (r *reader) slide(raw json.RawMessage, path string, kind slideKind) *slideIn {
-	m := r.object(raw, path, "slide")
+func (r *reader) slide(n *node, path string, kind slideKind) *slideIn {
+	m := r.object(n, path, "slide")
 	if m == nil {
-		if isNull(raw) {
+		if isNull(n) {
 			r.errorf(value{path: path}, "null is not a slide")
 		}
 		return nil
 	}
-	s := &slideIn{kind: kind, path: path, json: true}
+	s := &slideIn{kind: kind, path: path}
 	strs := map[string]*value{"group": &s.group, "display_date": &s.display, "unique_id": &s.uniqueID}
-	r.members(m, sortedKeys(m), path, "slides", strs, func(k string, v json.RawMessage, p string) bool {
+	r.members(m, sortedKeys(m), path, "slides", strs, func(k string, v *node, p string) bool {
 		switch k {
 		case "start_date":
 			s.start = r.dateObj(v, p)
@@ -222,6 +254,11 @@ func (r *reader) slide(raw json.RawMessage, path string, kind slideKind) *slideI
 		}
 		return true
 	})
+	text, media := m["text"], m["media"]
+	for k, v := range [nAt]*node{n, m["start_date"], m["display_date"], text.get("headline"), text.get("text"),
+		m["group"], m["unique_id"], media.get("credit"), media.get("url")} {
+		s.at[k] = r.place(v)
+	}
 	return s
 }
 
@@ -229,8 +266,8 @@ func (r *reader) slide(raw json.RawMessage, path string, kind slideKind) *slideI
 // keys: a member named in strs as a string into the value it points to,
 // another as other (which may be nil) reads it. A member neither knows is
 // dropped as an unknown field of what ("slides").
-func (r *reader) members(m map[string]json.RawMessage, keys []string, path, what string, strs map[string]*value,
-	other func(k string, v json.RawMessage, p string) bool) {
+func (r *reader) members(m map[string]*node, keys []string, path, what string, strs map[string]*value,
+	other func(k string, v *node, p string) bool) {
 	for _, k := range keys {
 		p := path + "." + k
 		if dst, ok := strs[k]; ok {
@@ -242,11 +279,11 @@ func (r *reader) members(m map[string]json.RawMessage, keys []string, path, what
 }
 
 // jsonMedia reads a media object (json-format.html, "Media objects").
-func (r *reader) jsonMedia(raw json.RawMessage, path string) mediaIn {
+func (r *reader) jsonMedia(n *node, path string) mediaIn {
 	var mi mediaIn
-	m := r.object(raw, path, "media object")
+	m := r.object(n, path, "media object")
 	strs := map[string]*value{"url": &mi.url, "credit": &mi.credit, "caption": &mi.caption, "thumbnail": &mi.thumbnail, "alt": &mi.alt}
-	r.members(m, slices.Sorted(maps.Keys(m)), path, "media objects", strs, func(k string, v json.RawMessage, p string) bool {
+	r.members(m, slices.Sorted(maps.Keys(m)), path, "media objects", strs, func(k string, v *node, p string) bool {
 		if k != "title" && k != "link" && k != "link_target" {
 			return false
 		}
@@ -261,17 +298,17 @@ func (r *reader) jsonMedia(raw json.RawMessage, path string) mediaIn {
 // dateObj reads a date object (json-format.html, "Date objects"): year,
 // month, day, hour, minute, second, millisecond as numbers or strings of
 // digits, and display_date.
-func (r *reader) dateObj(raw json.RawMessage, path string) dateIn {
+func (r *reader) dateObj(n *node, path string) dateIn {
 	d := dateIn{path: path}
 	d.year.path = path + ".year"
-	m := r.object(raw, path, "date object")
+	m := r.object(n, path, "date object")
 	if m == nil {
 		return d
 	}
 	d.set = true
 	strs := map[string]*value{"year": &d.year, "month": &d.month, "day": &d.day, "hour": &d.hour, "minute": &d.minute,
 		"second": &d.second, "millisecond": &d.ms, "display_date": &d.display, "display_text": &d.display}
-	r.members(m, slices.Sorted(maps.Keys(m)), path, "date objects", strs, func(k string, _ json.RawMessage, _ string) bool {
+	r.members(m, slices.Sorted(maps.Keys(m)), path, "date objects", strs, func(k string, _ *node, _ string) bool {
 		if k == "format" || k == "format_short" {
 			r.dropped("date formats", "timeline labels dates itself; use display_date for a label of your own")
 			return true

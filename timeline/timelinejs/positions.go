@@ -26,30 +26,10 @@ const (
 	nAt
 )
 
-// jsonPaths are the paths of the values of a JSON slide, after the
-// slide's own, indexed as slideIn.at.
-var jsonPaths = [nAt]string{"", ".start_date", ".display_date", ".text.headline", ".text.text", ".group", ".unique_id", ".media.credit", ".media.url"}
-
-// where is where a value of the input is: in a JSON file, its path there
-// ("events[3].text.headline"), placed when asked; in a sheet, its cell.
-type where struct {
-	path string
-	at   place
-}
-
-// where returns where the value k of s is.
-func (s *slideIn) where(k uint8) where {
-	if s.json {
-		return where{path: s.path + jsonPaths[k]}
-	}
-	return where{at: s.at[k]}
-}
-
-// placed is where an event or era of the dataset came from: its slide's
-// JSON path, or the places of the slide's values in a sheet, and which of
-// them its title (an era's label), id and display label were made from.
+// placed is where an event or era of the dataset came from: the places of
+// its slide's values, and which of them its title (an era's label), id and
+// display label were made from.
 type placed struct {
-	path               string // "" for a sheet row
 	at                 [nAt]place
 	title, id, display uint8   // indices of at; nAt when made from none
 	cited              []uint8 // for each source an event cites, the index of the value citing it
@@ -59,9 +39,6 @@ type placed struct {
 // and id from the headline when there is one.
 func eraPlaced(s *slideIn) placed {
 	p := placed{at: s.at, title: nAt, id: nAt, display: nAt}
-	if s.json {
-		p.path = s.path
-	}
 	if plain(s.headline.s) != "" {
 		p.title, p.id = atHeadline, atHeadline
 	}
@@ -74,9 +51,6 @@ func eraPlaced(s *slideIn) placed {
 // else the start date, and its sources from cited.
 func eventPlaced(s *slideIn, head, body htmlText, cited []uint8) placed {
 	p := placed{at: s.at, title: nAt, id: nAt, display: atStart, cited: cited}
-	if s.json {
-		p.path = s.path
-	}
 	switch {
 	case head.text != "":
 		p.title = atHeadline
@@ -136,10 +110,9 @@ func (p *placed) slot(field string, era bool) uint8 {
 // positions records where the values of a dataset read came from. Its
 // position method places the problems timeline.Dataset.Validate finds.
 type positions struct {
-	title, subtitle     where                             // the title slide's headline and text
-	eras, events        []placed                          // in the order of the dataset's lists
-	categories, sources []where                           // the group, link or credit each was first made from
-	json                func(path string) (line, col int) // places a path of a JSON file
+	title, subtitle     place    // the title slide's headline and text
+	eras, events        []placed // in the order of the dataset's lists
+	categories, sources []place  // the group, link or credit each was first made from
 }
 
 // position returns the line and column of the value a path of the
@@ -148,44 +121,38 @@ type positions struct {
 // for a path with none of its own (such as "events[3].tags"), which
 // timeline.Dataset.Validate then places at its enclosing path.
 func (p *positions) position(path string) (line, col int) {
-	var w where
+	var at place
 	switch path {
 	case "title":
-		w = p.title
+		at = p.title
 	case "subtitle":
-		w = p.subtitle
+		at = p.subtitle
 	default:
 		list, n, field, ok := input.SplitPath(path)
 		switch {
 		case !ok:
 		case list == "categories" && field == "" && n < len(p.categories):
-			w = p.categories[n]
+			at = p.categories[n]
 		case list == "sources" && field == "" && n < len(p.sources):
-			w = p.sources[n]
+			at = p.sources[n]
 		case list == "eras" && n < len(p.eras):
-			w = p.eras[n].where(field, true)
+			at = p.eras[n].place(field, true)
 		case list == "events" && n < len(p.events):
-			w = p.events[n].where(field, false)
+			at = p.events[n].place(field, false)
 		}
 	}
-	if w.path != "" {
-		return p.json(w.path)
-	}
-	return int(w.at.Line), int(w.at.Col)
+	return int(at.Line), int(at.Col)
 }
 
-// where returns where the slide of an event (or, when era is true, of an
-// era) is for the field "", else where the value the field was made from
-// is; the zero where when there is none.
-func (p *placed) where(field string, era bool) where {
+// place returns the place of the slide of an event (or, when era is
+// true, of an era) for the field "", else that of the value the field was
+// made from; the zero place when there is none.
+func (p *placed) place(field string, era bool) place {
 	k := uint8(atSlide)
 	if field != "" {
 		if k = p.slot(field, era); k == nAt {
-			return where{}
+			return place{}
 		}
 	}
-	if p.path != "" {
-		return where{path: p.path + jsonPaths[k]}
-	}
-	return where{at: p.at[k]}
+	return p.at[k]
 }

@@ -123,8 +123,7 @@ type slideIn struct {
 	group          value
 	uniqueID       value
 	media          mediaIn
-	at             [nAt]place // where its values are in a sheet, for the dataset's positions
-	json           bool       // read from JSON, where its values are placed by their paths
+	at             [nAt]place // where its values are, for the dataset's positions
 }
 
 // reader collects the problems and notes of one read.
@@ -134,7 +133,8 @@ type reader struct {
 	order []string // drop keys in the order first met
 	extra []string // notes that are not drops
 	pos   *positions
-	scale string // the timeline's scale, as given
+	lines *input.Lines // a JSON file's, which places its values
+	scale string       // the timeline's scale, as given
 }
 
 type drop struct {
@@ -549,7 +549,7 @@ func (r *reader) setTitle(d *timeline.Dataset, title *slideIn) {
 	if title != nil {
 		d.Title = strings.ReplaceAll(plain(title.headline.s), "\n", " ")
 		d.Subtitle = strings.ReplaceAll(plain(title.text.s), "\n", " ")
-		r.pos.title, r.pos.subtitle = title.where(atHeadline), title.where(atText)
+		r.pos.title, r.pos.subtitle = title.at[atHeadline], title.at[atText]
 		if title.media.given() {
 			r.dropped("the title slide's media", "the title carries no media")
 		}
@@ -601,7 +601,7 @@ func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 				c = &timeline.Category{ID: catIDs.Unique(key, "group-"+strconv.Itoa(len(catByKey)+1)), Label: g}
 				catByKey[key] = c
 				d.Categories = append(d.Categories, c)
-				r.pos.categories = append(r.pos.categories, s.where(atGroup))
+				r.pos.categories = append(r.pos.categories, s.at[atGroup])
 			}
 			e.Category = c.ID
 		}
@@ -683,7 +683,7 @@ func splitLabel(d timeline.Date) (string, string) {
 type sources struct {
 	r      *reader
 	list   []*timeline.Source
-	from   []where // where each of list was first cited
+	from   []place // where each of list was first cited
 	byKey  map[string]*timeline.Source
 	ids    *input.IDs
 	unsafe int
@@ -695,7 +695,7 @@ func newSources(r *reader) *sources {
 
 // add returns the id of the source with the given title and address,
 // making it when new, cited at from; want is a preferred id.
-func (s *sources) add(title, url, want string, from where) string {
+func (s *sources) add(title, url, want string, from place) string {
 	if !timeline.SafeURL(url) {
 		url = ""
 	}
@@ -738,16 +738,16 @@ func (s *sources) ofSlide(sl *slideIn, head, body htmlText) ([]string, []uint8) 
 		}
 	}
 	for _, it := range body.sources {
-		cite(s.add(it.text, it.href, it.id, sl.where(atText)), atText)
+		cite(s.add(it.text, it.href, it.id, sl.at[atText]), atText)
 	}
 	for _, l := range head.links {
 		if s.safe(l) {
-			cite(s.add(l.text, l.href, "", sl.where(atHeadline)), atHeadline)
+			cite(s.add(l.text, l.href, "", sl.at[atHeadline]), atHeadline)
 		}
 	}
 	for _, l := range body.links {
 		if s.safe(l) {
-			cite(s.add(l.text, l.href, "", sl.where(atText)), atText)
+			cite(s.add(l.text, l.href, "", sl.at[atText]), atText)
 		}
 	}
 	return out, from
