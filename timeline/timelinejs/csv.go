@@ -287,7 +287,6 @@ func (w sheetRow) number(key string) value {
 func (w sheetRow) date(year, month, day, time string) dateIn {
 	d := dateIn{year: w.number(year), month: w.number(month), day: w.number(day), time: w.cell(time)}
 	d.set = d.year.set || d.month.set || d.day.set || d.time.set
-	d.path = d.year.path
 	return d
 }
 
@@ -304,7 +303,7 @@ var (
 // parts of a date, each placed at the cell.
 func (r *reader) oldDate(w sheetRow, key string) dateIn {
 	v := w.cell(key)
-	d := dateIn{path: v.path, year: value{path: v.path, line: v.line, col: v.col}}
+	d := dateIn{year: value{path: v.path, line: v.line, col: v.col}}
 	if !v.set {
 		return d
 	}

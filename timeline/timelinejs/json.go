@@ -299,8 +299,7 @@ func (r *reader) jsonMedia(n *node, path string) mediaIn {
 // month, day, hour, minute, second, millisecond as numbers or strings of
 // digits, and display_date.
 func (r *reader) dateObj(n *node, path string) dateIn {
-	d := dateIn{path: path}
-	d.year.path = path + ".year"
+	d := dateIn{year: value{path: path + ".year"}}
 	m := r.object(n, path, "date object")
 	if m == nil {
 		return d

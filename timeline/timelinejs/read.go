@@ -96,7 +96,6 @@ type value struct {
 // dateIn is a TimelineJS date object, or the date columns of a sheet row.
 type dateIn struct {
 	set                      bool // the object or any of its columns was given
-	path                     string
 	year, month, day         value
 	hour, minute, second, ms value // JSON
 	time                     value // CSV "Time"
