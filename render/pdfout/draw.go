@@ -299,7 +299,7 @@ func (d *doc) text(f face, size float64, c rgb, x, y float64, s string) {
 	}
 	if d.simple(s, f) {
 		d.setFont(f, size)
-		d.pdf.Text(x, y, s)
+		d.put(x, y, s)
 		return
 	}
 	cs := slices.DeleteFunc(visual(d.cells(s, f)), func(c cell) bool { return c.font == noFont })
@@ -314,7 +314,7 @@ func (d *doc) text(f face, size float64, c rgb, x, y float64, s string) {
 				fmt.Fprintf(&hex, "%04X", u)
 			}
 			d.pdf.RawWriteStr("/Span <</ActualText <FEFF" + hex.String() + ">>> BDC")
-			d.pdf.Text(x, y, string(cs[i].r))
+			d.put(x, y, string(cs[i].r))
 			d.pdf.RawWriteStr("EMC")
 			x += d.cellsWidth(cs[i:i+1], size)
 			i++
@@ -329,7 +329,7 @@ func (d *doc) text(f face, size float64, c rgb, x, y float64, s string) {
 			rs[k-i] = cs[k].r
 		}
 		d.setFontID(cs[i].font, size)
-		d.pdf.Text(x, y, string(rs))
+		d.put(x, y, string(rs))
 		x += d.cellsWidth(cs[i:j], size)
 		i = j
 	}

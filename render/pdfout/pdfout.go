@@ -114,7 +114,7 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		}
 	}
 	d := newDoc(v, paper, opts)
-	d.taken = reachPages(d.pdf)
+	d.taken, d.runes = reachPages(d.pdf), reachRunes(d.pdf)
 	d.layout()
 	d.draw()
 	d.taken.take(d.pdf.PageNo())
@@ -146,6 +146,8 @@ const (
 type doc struct {
 	pdf    *gofpdf.Fpdf
 	taken  *pageStore            // gofpdf's pages, compressed as they are finished
+	runes  *map[int]int          // the characters gofpdf's current font has drawn; see put
+	op     []byte                // put's buffer
 	images map[*render.Image]int // the pictures registered, numbered
 	v      *render.View
 	opts   Options
