@@ -3,6 +3,7 @@ package timelinejs
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"html"
 	"io"
 	"strconv"
@@ -18,7 +19,7 @@ type (
 	tlTimeline struct {
 		Title  *tlSlide  `json:"title,omitempty"`
 		Events []tlSlide `json:"events"`
-		Eras   []tlEra   `json:"eras,omitempty"`
+		Eras   []tlSlide `json:"eras,omitempty"`
 		Scale  string    `json:"scale,omitempty"`
 	}
 	tlSlide struct {
@@ -29,11 +30,6 @@ type (
 		Text        tlText   `json:"text"`
 		Media       *tlMedia `json:"media,omitempty"`
 		Group       string   `json:"group,omitempty"`
-	}
-	tlEra struct {
-		StartDate *tlDate `json:"start_date"`
-		EndDate   *tlDate `json:"end_date"`
-		Text      tlText  `json:"text"`
 	}
 	tlText struct {
 		Headline string `json:"headline"`
@@ -138,7 +134,7 @@ func build(d *timeline.Dataset) *tlTimeline {
 				end = last
 			}
 		}
-		t.Eras = append(t.Eras, tlEra{StartDate: start, EndDate: end, Text: tlText{Headline: html.EscapeString(era.Label), Text: paragraphs(era.Description, true)}})
+		t.Eras = append(t.Eras, tlSlide{StartDate: start, EndDate: end, Text: tlText{Headline: html.EscapeString(era.Label), Text: paragraphs(era.Description, true)}})
 	}
 	return t
 }
@@ -173,21 +169,32 @@ func (t *tlDate) clockHidden() bool {
 // readBack returns the date a slide's start and end give, as ReadJSON
 // reads them.
 func readBack(start, end *tlDate) timeline.Date {
-	point := func(t *tlDate) timeline.Point {
-		p := timeline.Point{Year: t.Year, Digits: 1}
-		if t.Month != 0 {
-			p.Month, p.Digits = t.Month, 2
-			if t.Day != 0 {
-				p.Day, p.Digits = t.Day, 3
-				p.Clock = t.clock()
-			}
-		}
-		return p
-	}
+	r := newReader("")
+	a, _ := r.point(start.in())
 	if end == nil {
-		return timeline.NewDate(point(start))
+		return timeline.NewDate(a)
 	}
-	return timeline.NewInterval(point(start), timeline.BoundDate, point(end), timeline.BoundDate)
+	b, _ := r.point(end.in())
+	return timeline.NewInterval(a, timeline.BoundDate, b, timeline.BoundDate)
+}
+
+// in returns t as ReadJSON reads it: its fields as given, a zero month or
+// day not given.
+func (t *tlDate) in() dateIn {
+	v := func(n *int) value {
+		if n == nil {
+			return value{}
+		}
+		return value{s: strconv.Itoa(*n), set: true}
+	}
+	given := func(n int) *int {
+		if n == 0 {
+			return nil
+		}
+		return &n
+	}
+	return dateIn{set: true, year: v(&t.Year), month: v(given(t.Month)), day: v(given(t.Day)),
+		hour: v(t.Hour), minute: v(t.Minute), second: v(t.Second), ms: v(t.Millisecond)}
 }
 
 // slideDates returns the TimelineJS start and end of a date; end is nil
@@ -256,30 +263,9 @@ func withClock(t *tlDate, c timeline.Clock) *tlDate {
 	return t
 }
 
-// clock returns the time of day of t, as ReadJSON reads it.
-func (t *tlDate) clock() timeline.Clock {
-	if t.Hour == nil {
-		return timeline.Clock{}
-	}
-	c := timeline.Clock{Set: true, Hour: uint8(*t.Hour)}
-	if t.Minute != nil {
-		c.Minute = uint8(*t.Minute)
-	}
-	if t.Second != nil || t.Millisecond != nil {
-		c.Seconds = true
-		if t.Second != nil {
-			c.Second = uint8(*t.Second)
-		}
-	}
-	if t.Millisecond != nil {
-		c.Milli, c.Decimals = uint16(*t.Millisecond), msDecimals(*t.Millisecond)
-	}
-	return c
-}
-
 // sheetTime returns the Time cell of t: "14:30", "14:30:15", "14:30:15.500".
 func (t *tlDate) sheetTime() string {
-	c := t.clock()
+	c, _ := newReader("").timeOfDay(t.in())
 	if !c.Set {
 		return ""
 	}
@@ -358,24 +344,16 @@ func eventText(d *timeline.Dataset, e *timeline.Event) string {
 		if e.Attribution != "" {
 			line += " by " + e.Attribution
 		}
-		b.WriteString(`<p class="timeline-status" data-status="`)
-		b.WriteString(html.EscapeString(string(st)))
-		b.WriteString(`"`)
+		fmt.Fprintf(&b, `<p class="timeline-status" data-status="%s"`, html.EscapeString(string(st)))
 		if e.Attribution != "" {
-			b.WriteString(` data-attribution="`)
-			b.WriteString(html.EscapeString(e.Attribution))
-			b.WriteString(`"`)
+			fmt.Fprintf(&b, ` data-attribution="%s"`, html.EscapeString(e.Attribution))
 		}
-		b.WriteString("><em>")
-		b.WriteString(html.EscapeString(line))
-		b.WriteString(".</em></p>")
+		fmt.Fprintf(&b, "><em>%s.</em></p>", html.EscapeString(line))
 	}
 	if len(e.Sources) > 0 {
 		b.WriteString(`<div class="timeline-sources"><p>Sources:</p><ol>`)
 		for _, id := range e.Sources {
-			b.WriteString(`<li data-source-id="`)
-			b.WriteString(html.EscapeString(id))
-			b.WriteString(`">`)
+			fmt.Fprintf(&b, `<li data-source-id="%s">`, html.EscapeString(id))
 			if s := d.Source(id); s != nil {
 				b.WriteString(citation(s))
 			} else {
@@ -445,16 +423,16 @@ func WriteCSVOptions(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
 		}
 		return strconv.Itoa(n)
 	}
-	row := func(start, end *tlDate, display, headline, text, typ, group string, m *tlMedia) {
+	row := func(s *tlSlide, typ string) {
 		rec := make([]string, len(SheetColumns))
-		if start != nil {
+		if start := s.StartDate; start != nil {
 			rec[0], rec[1], rec[2], rec[3] = strconv.Itoa(start.Year), num(start.Month), num(start.Day), start.sheetTime()
 		}
-		if end != nil {
+		if end := s.EndDate; end != nil {
 			rec[4], rec[5], rec[6], rec[7] = strconv.Itoa(end.Year), num(end.Month), num(end.Day), end.sheetTime()
 		}
-		rec[8], rec[9], rec[10], rec[16], rec[17] = display, headline, text, typ, group
-		if m != nil {
+		rec[8], rec[9], rec[10], rec[16], rec[17] = s.DisplayDate, s.Text.Headline, s.Text.Text, typ, s.Group
+		if m := s.Media; m != nil {
 			rec[11], rec[12], rec[13], rec[14], rec[15] = m.URL, m.Credit, m.Caption, m.Thumbnail, m.Alt
 		}
 		for i, v := range rec {
@@ -466,12 +444,12 @@ func WriteCSVOptions(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
 		}
 		cw.Write(rec)
 	}
-	row(nil, nil, "", t.Title.Text.Headline, t.Title.Text.Text, "title", "", nil)
-	for _, s := range t.Events {
-		row(s.StartDate, s.EndDate, s.DisplayDate, s.Text.Headline, s.Text.Text, "", s.Group, s.Media)
+	row(t.Title, "title")
+	for i := range t.Events {
+		row(&t.Events[i], "")
 	}
-	for _, e := range t.Eras {
-		row(e.StartDate, e.EndDate, "", e.Text.Headline, e.Text.Text, "era", "", nil)
+	for i := range t.Eras {
+		row(&t.Eras[i], "era")
 	}
 	cw.Flush()
 	return cw.Error()
