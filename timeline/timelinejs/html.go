@@ -1,6 +1,7 @@
 package timelinejs
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -207,12 +208,7 @@ func (p *htmlParser) style(name string, by int) {
 }
 
 func hasClass(attrs map[string]string, class string) bool {
-	for _, c := range strings.Fields(attrs["class"]) {
-		if c == class {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(strings.Fields(attrs["class"]), class)
 }
 
 func (p *htmlParser) startTag(name string, attrs map[string]string, selfClosing bool) {

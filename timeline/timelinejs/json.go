@@ -241,7 +241,7 @@ func (r *reader) slide(n *node, path string, kind slideKind) *slideIn {
 			s.media = r.jsonMedia(v, p)
 		case "background":
 			if !isNull(v) {
-				r.dropped(kindName(kind)+" backgrounds", "timeline draws no slide backgrounds")
+				r.dropped(kindNames[kind]+" backgrounds", "timeline draws no slide backgrounds")
 			}
 		case "autolink":
 			r.dropped("autolink", "timeline makes no links from plain text; links in the text become sources")

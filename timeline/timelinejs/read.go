@@ -412,7 +412,7 @@ func parseTime(s string) (timeline.Clock, string) {
 // "All eras must have start and end dates").
 func (r *reader) date(s *slideIn) (timeline.Date, bool) {
 	if !s.start.set {
-		r.rep.Add(s.line, s.col, s.path+".start_date", "missing start date: every %s needs one (TimelineJS requires start_date.year)", kindName(s.kind))
+		r.rep.Add(s.line, s.col, s.path+".start_date", "missing start date: every %s needs one (TimelineJS requires start_date.year)", kindNames[s.kind])
 		return timeline.Date{}, false
 	}
 	a, ok := r.point(s.start)
@@ -452,15 +452,8 @@ func (r *reader) date(s *slideIn) (timeline.Date, bool) {
 	return d, true
 }
 
-func kindName(k slideKind) string {
-	switch k {
-	case kindEra:
-		return "era"
-	case kindTitle:
-		return "title slide"
-	}
-	return "event"
-}
+// kindNames name the kinds of slide in messages.
+var kindNames = [...]string{kindEvent: "event", kindTitle: "title slide", kindEra: "era"}
 
 // slugify makes an id from s as TimelineJS's slugify does in spirit (see
 // input.Slug, which every reader shares).
