@@ -56,7 +56,7 @@ func decode(name string, data []byte) (*Dataset, Problems) {
 		errors.As(err, &pe)
 		return nil, pe.Problems
 	}
-	b := &builder{w: input.NewWalk(name, data, form), d: &Dataset{}, strs: map[string]string{}}
+	b := &builder{w: input.NewWalk(name, data, form), d: &Dataset{}}
 	b.w.Key, b.w.Value = b.key, b.value
 	if b.w.Run() != nil {
 		return nil, b.w.Problems
@@ -65,6 +65,7 @@ func decode(name string, data []byte) (*Dataset, Problems) {
 	if b.typeErr {
 		return nil, b.w.Problems
 	}
+	b.d.Sources, b.d.Events = b.srcs.Ptrs(), b.evs.Ptrs()
 	b.d.origin = input.NewOrigin(name, data, b.w.Pos())
 	ps := append(b.w.Problems, b.missing...)
 	b.d.origin.Locate(ps)
@@ -130,20 +131,18 @@ func nonNil[T any](xs []T) []T {
 // field is a field of the format: its JSON name, its index in its Go
 // struct and the kind of value it holds.
 type field struct {
-	name   string
-	index  int
-	kind   reflect.Kind // String, Int, Slice (of strings, or the top level's lists) or Struct (a Date)
-	intern bool         // a short string that repeats: an id, a status
+	name  string
+	index int
+	kind  reflect.Kind // String, Int, Slice (of strings, or the top level's lists) or Struct (a Date)
 }
 
-// fieldsOf returns the fields of the format in struct type t, those named
-// in interned to be interned.
-func fieldsOf(t reflect.Type, interned ...string) []field {
+// fieldsOf returns the fields of the format in struct type t.
+func fieldsOf(t reflect.Type) []field {
 	var fs []field
 	for f := range t.Fields() {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if name != "" && name != "-" && f.IsExported() {
-			fs = append(fs, field{name, f.Index[0], f.Type.Kind(), slices.Contains(interned, name)})
+			fs = append(fs, field{name, f.Index[0], f.Type.Kind()})
 		}
 	}
 	return fs
@@ -153,11 +152,11 @@ func fieldsOf(t reflect.Type, interned ...string) []field {
 // each list.
 var fields = map[string][]field{
 	"":           fieldsOf(reflect.TypeFor[Dataset]()),
-	"eras":       fieldsOf(reflect.TypeFor[Era](), "id"),
-	"categories": fieldsOf(reflect.TypeFor[Category](), "id"),
-	"sources":    fieldsOf(reflect.TypeFor[Source](), "id", "kind"),
-	"events":     fieldsOf(reflect.TypeFor[Event](), "era", "category", "status", "attribution", "section"),
-	"media":      fieldsOf(reflect.TypeFor[Media](), "kind", "credit"),
+	"eras":       fieldsOf(reflect.TypeFor[Era]()),
+	"categories": fieldsOf(reflect.TypeFor[Category]()),
+	"sources":    fieldsOf(reflect.TypeFor[Source]()),
+	"events":     fieldsOf(reflect.TypeFor[Event]()),
+	"media":      fieldsOf(reflect.TypeFor[Media]()),
 }
 
 // lookup returns the field of fs named name.
@@ -191,9 +190,8 @@ const (
 type builder struct {
 	w       *input.Walk
 	d       *Dataset
-	typeErr bool              // a value of the wrong type: no dataset
-	missing Problems          // dates missing, placed once the walk is done
-	strs    map[string]string // short strings that repeat (ids, statuses), interned
+	typeErr bool     // a value of the wrong type: no dataset
+	missing Problems // dates missing, placed once the walk is done
 
 	// The element being read (a struct: an Era, a Category, a Source or
 	// an Event), the fields of its kind, and whether its date was read.
@@ -202,7 +200,8 @@ type builder struct {
 	ev      *Event // when elem is an Event
 	era     bool   // when elem is an Era
 	dated   bool
-	evs     []Event  // storage for events, allocated in blocks
+	srcs    input.Blocks[Source]
+	evs     input.Blocks[Event]
 	strList []string // storage for lists of strings, in blocks
 	from    int      // where in strList the list being read starts
 }
@@ -249,7 +248,7 @@ func (b *builder) value(v input.Value) {
 // item takes in element i of a list of strings. The lists share blocks
 // of storage, as the events do.
 func (b *builder) item(list *[]string, i int, v input.Value) {
-	s := b.short(v)
+	s, _ := b.str(v)
 	if i == 0 {
 		b.from = len(b.strList)
 	}
@@ -276,22 +275,6 @@ func (b *builder) str(v input.Value) (string, bool) {
 		b.wrong(v, kindString)
 	}
 	return s, ok
-}
-
-// short is str, interning the strings that repeat.
-func (b *builder) short(v input.Value) string {
-	if v.Kind == '"' && len(v.Raw) <= 34 {
-		if s, ok := b.strs[string(v.Raw)]; ok {
-			return s
-		}
-		s, _ := b.str(v)
-		if len(b.strs) < 4096 { // ids that repeat are few; most are unique
-			b.strs[string(v.Raw)] = s
-		}
-		return s
-	}
-	s, _ := b.str(v)
-	return s
 }
 
 // list checks that a value is a list (or null).
@@ -344,16 +327,9 @@ func (b *builder) element(list string, v input.Value) {
 		d.Categories = append(d.Categories, c)
 		b.elem = reflect.ValueOf(c).Elem()
 	case "sources":
-		s := &Source{}
-		d.Sources = append(d.Sources, s)
-		b.elem = reflect.ValueOf(s).Elem()
+		b.elem = reflect.ValueOf(b.srcs.Next()).Elem()
 	case "events":
-		if len(b.evs) == cap(b.evs) {
-			b.evs = make([]Event, 0, 256)
-		}
-		b.evs = b.evs[:len(b.evs)+1]
-		b.ev = &b.evs[len(b.evs)-1]
-		d.Events = append(d.Events, b.ev)
+		b.ev = b.evs.Next()
 		b.elem = reflect.ValueOf(b.ev).Elem()
 	}
 	b.fields = fields[list]
@@ -367,7 +343,7 @@ func (b *builder) finish() {
 	case b.era && !b.dated:
 		path = "eras[" + strconv.Itoa(len(b.d.Eras)-1) + "].span"
 	case b.ev != nil && !b.dated:
-		path = "events[" + strconv.Itoa(len(b.d.Events)-1) + "].date"
+		path = "events[" + strconv.Itoa(b.evs.Len()-1) + "].date"
 	}
 	if path != "" {
 		b.missing = append(b.missing, Problem{File: b.w.Name, Path: path, Msg: "missing date"})
@@ -385,9 +361,7 @@ func (b *builder) set(elem reflect.Value, fs []field, key string, v input.Value)
 	}
 	switch fv := elem.Field(f.index); f.kind {
 	case reflect.String:
-		if f.intern {
-			fv.SetString(b.short(v))
-		} else if s, ok := b.str(v); ok {
+		if s, ok := b.str(v); ok {
 			fv.SetString(s)
 		}
 	case reflect.Slice:

@@ -66,14 +66,14 @@ type Walk struct {
 
 	names map[string]string // member names, interned
 	tops  map[string]int    // the offset of each top-level member's value
-	elems map[string][]int32
+	elems map[string]*Blocks[int32]
 	one   bool // read one value of any kind, with no checks of form
 }
 
 // NewWalk returns a walk of the JSON file data, read under name.
 func NewWalk(name string, data []byte, form JSONForm) *Walk {
 	return &Walk{Name: name, Data: data, Lines: NewLines(data), Form: form,
-		names: map[string]string{}, tops: map[string]int{}, elems: map[string][]int32{}}
+		names: map[string]string{}, tops: map[string]int{}, elems: map[string]*Blocks[int32]{}}
 }
 
 // Errorf records a problem at offset off (none when off < 0) and path.
@@ -193,7 +193,12 @@ func (w *Walk) token(off int, kind jsontext.Kind, raw []byte, done *bool) error 
 	case n == 1:
 		w.tops[w.Stack[0].Key] = off
 	case n == 2 && w.Stack[1].Array:
-		w.elems[w.Stack[0].Key] = append(w.elems[w.Stack[0].Key], int32(off))
+		e := w.elems[w.Stack[0].Key]
+		if e == nil {
+			e = &Blocks[int32]{}
+			w.elems[w.Stack[0].Key] = e
+		}
+		*e.Next() = int32(off)
 	}
 	if w.Value != nil {
 		w.Value(Value{Off: off, Kind: byte(kind), Raw: raw})
@@ -346,8 +351,8 @@ func (w *Walk) Pos() func(path string) (line, col int) {
 		list, i, field, ok := SplitPath(path)
 		top, inTop, _ := strings.Cut(path, ".")
 		switch off, isTop := tops[top]; {
-		case ok && i < len(elems[list]):
-			start = int(elems[list][i])
+		case ok && elems[list] != nil && i < elems[list].Len():
+			start = int(*elems[list].At(i))
 		case !ok && isTop:
 			start, field = off, inTop
 		default:
