@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -59,6 +60,10 @@ func BenchmarkLoad(b *testing.B) {
 		// peak of memory ≤ 2× the file: file-peak-heap is the peak of the
 		// Go heap over one validate, the file included, over the file's
 		// size (what the process holds beyond it is the same at any size).
+		// Each round also decodes the file plainly, so that cpu-ratio, the
+		// CPU time of validate over that of the plain decode (all threads,
+		// the collector's included), compares the two in the same moments
+		// of a shared machine.
 		b.Run("validate/"+strconv.Itoa(n), func(b *testing.B) {
 			validate := func() {
 				d, _, err := timeline.Load("bench.json", data)
@@ -77,10 +82,24 @@ func BenchmarkLoad(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
 			b.ResetTimer()
+			var ours, plain time.Duration
 			for b.Loop() {
+				t0 := cpuTime()
 				validate()
+				t1 := cpuTime()
+				b.StopTimer()
+				var d plainDataset
+				if err := json.Unmarshal(data, &d); err != nil {
+					b.Fatal(err)
+				}
+				plain += cpuTime() - t1
+				b.StartTimer()
+				ours += t1 - t0
 			}
 			b.ReportMetric(ratio, "file-peak-heap")
+			b.ReportMetric(ours.Seconds()/float64(b.N), "s-CPU/op")
+			b.ReportMetric(plain.Seconds()/float64(b.N), "plain-s-CPU/op")
+			b.ReportMetric(float64(ours)/float64(plain), "cpu-ratio")
 		})
 	}
 }
@@ -108,6 +127,16 @@ func BenchmarkFilter(b *testing.B) {
 	for b.Loop() {
 		f.Apply(d)
 	}
+}
+
+// cpuTime returns the CPU time the process has used, user and system,
+// all threads: on a shared machine a steadier measure than wall time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // heapObjects is the size of the Go heap's objects, live and not yet

@@ -80,11 +80,11 @@ type Point struct {
 	// Year is the year with unspecified digits as zero (196X has Year 1960).
 	// Its magnitude is at most MaxLongYear.
 	Year int
+	// Month and Day are 0 when absent, and hold zeroes for unspecified digits.
+	Month, Day int
 	// Exp is the exponent of a long year written with one (Y-17E7 has Year
 	// -170000000 and Exp 7), else 0.
 	Exp uint8
-	// Month and Day are 0 when absent, and hold zeroes for unspecified digits.
-	Month, Day int
 	// Unspecified has a bit set for each unspecified digit, counted from the
 	// first digit of the year (bit 0) through the last of the day (bit 7).
 	// Unspecified digits always end the date: 196X, 1985-XX, 1985-04-1X.
