@@ -2,6 +2,7 @@ package timelinejs
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/timeline-tool/timeline/timeline"
@@ -40,25 +41,17 @@ func Lost(d *timeline.Dataset) string {
 	count("sections", sections)
 	count("media kinds other than the address tells", kinds)
 	count("time zones (kept in the display date only)", zones)
-	eras := false
-	for _, e := range d.Eras {
-		eras = eras || e.ID != slugify(e.Label) || e.Color != ""
-	}
-	if eras {
+	if slices.ContainsFunc(d.Eras, func(e *timeline.Era) bool { return e.ID != slugify(e.Label) || e.Color != "" }) {
 		lost = append(lost, "era ids and colours (eras come back with ids made from their labels)")
 	}
-	cats := false
-	for _, c := range d.Categories {
-		cats = cats || c.ID != slugify(c.Label) || c.Color != "" || c.Description != ""
-	}
-	if cats {
+	if slices.ContainsFunc(d.Categories, func(c *timeline.Category) bool {
+		return c.ID != slugify(c.Label) || c.Color != "" || c.Description != ""
+	}) {
 		lost = append(lost, "category ids, colours and descriptions (groups come back with ids made from their labels)")
 	}
-	srcs := false
-	for _, s := range d.Sources {
-		srcs = srcs || s.Author != "" || s.Publisher != "" || !s.Date.IsZero() || s.Locator != "" || s.Kind != "" || s.Footnote != 0
-	}
-	if srcs {
+	if slices.ContainsFunc(d.Sources, func(s *timeline.Source) bool {
+		return s.Author != "" || s.Publisher != "" || !s.Date.IsZero() || s.Locator != "" || s.Kind != "" || s.Footnote != 0
+	}) {
 		lost = append(lost, "the sources' authors, publishers, dates, locators, kinds and footnote numbers as fields (they are written into the citation's text)")
 	}
 	if d.Language != "" {

@@ -191,10 +191,7 @@ func integer(v value) (n int, ok bool, msg string) {
 	if !v.set || s == "" {
 		return 0, false, ""
 	}
-	t := s
-	if strings.HasPrefix(t, "-") {
-		t = t[1:]
-	}
+	t := strings.TrimPrefix(s, "-")
 	if i := strings.IndexByte(t, '.'); i > 0 && strings.Trim(t[i+1:], "0") == "" {
 		t = t[:i]
 	}
@@ -314,15 +311,8 @@ func (r *reader) timeOfDay(d dateIn) (timeline.Clock, bool) {
 	if !ok {
 		return timeline.Clock{}, false
 	}
-	if !got[0] && (got[1] || got[2] || got[3]) {
-		v := d.minute
-		if !got[1] {
-			v = d.second
-			if !got[2] {
-				v = d.ms
-			}
-		}
-		r.errorf(v, "a time needs an hour: give the hour too")
+	if i := slices.Index(got[:], true); i > 0 {
+		r.errorf([]value{d.hour, d.minute, d.second, d.ms}[i], "a time needs an hour: give the hour too")
 		return timeline.Clock{}, false
 	}
 	c.Set = got[0]
@@ -486,12 +476,7 @@ func firstWords(s string, n int) string {
 
 // build makes the dataset of the slides read.
 func (r *reader) build(title *slideIn, events, eras []*slideIn) *timeline.Dataset {
-	d := &timeline.Dataset{
-		Eras:       []*timeline.Era{},
-		Categories: []*timeline.Category{},
-		Sources:    []*timeline.Source{},
-		Events:     []*timeline.Event{},
-	}
+	d := &timeline.Dataset{Eras: []*timeline.Era{}, Categories: []*timeline.Category{}, Sources: []*timeline.Source{}, Events: []*timeline.Event{}}
 	r.pos = &positions{}
 	r.setTitle(d, title)
 	r.addEras(d, eras)
