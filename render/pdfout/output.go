@@ -114,33 +114,21 @@ func (d *doc) put(x, y float64, s string) {
 	b := strconv.AppendFloat(append(d.op[:0], "BT "...), x, 'f', 2, 64)
 	b = strconv.AppendFloat(append(b, ' '), d.pageH-y, 'f', 2, 64)
 	b = append(b, " Td ("...)
-	for i := 0; i < len(s); i++ {
-		u := [2]byte{0, s[i]}
-		switch c := s[i]; {
-		case c >= 224:
-			u = [2]byte{c&0x0F<<4 + s[i+1]&0x3C>>2, s[i+1]&0x03<<6 + s[i+2]&0x3F}
-			i += 2
-		case c >= 192:
-			u = [2]byte{c & 0x1C >> 2, c&0x03<<6 + s[i+1]&0x3F}
-			i++
-		}
-		for _, c := range u {
+	used := *d.runes
+	for _, r := range s { // none beyond U+FFFF, which cells maps into the Private Use Area
+		used[int(r)] = int(r)
+		for _, c := range [2]byte{byte(r >> 8), byte(r)} {
 			switch c {
 			case '\\', '(', ')':
-				b = append(b, '\\', c)
+				b = append(b, '\\')
 			case '\r':
-				b = append(b, '\\', 'r')
-			default:
-				b = append(b, c)
+				b, c = append(b, '\\'), 'r'
 			}
+			b = append(b, c)
 		}
 	}
 	d.op = append(b, ") Tj ET"...)
 	d.pdf.RawWriteStr(unsafe.String(unsafe.SliceData(d.op), len(d.op))) // copied into the page
-	used := *d.runes
-	for _, r := range s {
-		used[int(r)] = int(r)
-	}
 }
 
 // take compresses and keeps the content of page n, which is finished,
