@@ -612,12 +612,7 @@ const MaxHourDays = 3
 
 // HasTimes reports whether an event shown has a time of day.
 func (v *View) HasTimes() bool {
-	for _, e := range v.Events {
-		if e.Precision >= timeline.PrecisionMinute {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(v.Events, func(e *EventView) bool { return e.Precision >= timeline.PrecisionMinute })
 }
 
 // dayOf returns the day in which the fractional year y falls (see

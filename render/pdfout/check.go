@@ -160,16 +160,7 @@ func (g *drawable) slow(r rune) bool {
 func (g *drawable) allDrawn(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= utf8.RuneSelf || !g.ascii[c] {
-			return g.allDrawnSlow(s[i:])
-		}
-	}
-	return true
-}
-
-func (g *drawable) allDrawnSlow(s string) bool {
-	for _, r := range s {
-		if !g.has(r) {
-			return false
+			return !strings.ContainsFunc(s[i:], func(r rune) bool { return !g.has(r) })
 		}
 	}
 	return true
@@ -195,12 +186,7 @@ func CheckDataset(d *timeline.Dataset, opts render.Options, fonts []*Font) []Mis
 // or not, and of opts.Version draws.
 func datasetDrawn(d *timeline.Dataset, opts render.Options, g *drawable) bool {
 	ok := func(ss ...string) bool {
-		for _, s := range ss {
-			if !g.allDrawn(s) {
-				return false
-			}
-		}
-		return true
+		return !slices.ContainsFunc(ss, func(s string) bool { return !g.allDrawn(s) })
 	}
 	if !ok(d.Title, d.Subtitle, d.Language, d.Document, d.Name(), opts.Version) {
 		return false

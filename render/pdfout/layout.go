@@ -422,12 +422,7 @@ func (d *doc) sourceList() {
 }
 
 func hasFootnotes(ss []*render.SourceView) bool {
-	for _, s := range ss {
-		if len(s.Footnotes) > 0 {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ss, func(s *render.SourceView) bool { return len(s.Footnotes) > 0 })
 }
 
 // method lays out the closing note: how dates are placed and sorted,

@@ -457,14 +457,7 @@ func (d *doc) simple(s string, f face) bool {
 // placeholder. Characters that draw nothing are left out.
 func (d *doc) cells(s string, f face) []cell {
 	chain := d.chain[f]
-	has := func(r rune) bool {
-		for _, i := range chain {
-			if d.fonts[i].has(r) {
-				return true
-			}
-		}
-		return false
-	}
+	has := func(r rune) bool { return slices.ContainsFunc(chain, func(i int) bool { return d.fonts[i].has(r) }) }
 	rs := shape([]rune(s), has)
 	cs := make([]cell, len(rs))
 	for i, r := range rs {

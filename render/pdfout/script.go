@@ -153,12 +153,7 @@ func joiningOf(r rune) joining {
 
 // hasArabic reports whether s holds a character of the Arabic blocks.
 func hasArabic(rs []rune) bool {
-	for _, r := range rs {
-		if r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(rs, func(r rune) bool { return r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F })
 }
 
 // shape returns rs with each Arabic letter in its joined form, where
