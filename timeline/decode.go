@@ -99,7 +99,7 @@ func Checked(d *Dataset, ps Problems) (*Dataset, Problems, error) {
 		}
 	}
 	ws := ps.Warnings()
-	slices.SortStableFunc(ws, comparePositions) // file order, as Err lists errors
+	slices.SortStableFunc(ws, input.ComparePositions) // file order, as Err lists errors
 	if err := ps.Err(); err != nil {
 		return nil, ws, err
 	}

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
 // MediaKind says what an event's media is, so that outputs show it for
@@ -135,7 +137,7 @@ func LocalMediaPath(u string) (string, bool) {
 func (c *checker) media(i int, m *Media) {
 	path := func(f string) string { return at("events", i, ".media"+f) }
 	if m.Kind != "" && !slices.Contains(MediaKinds, m.Kind) {
-		c.add(SeverityError, path(".kind"), "unknown media kind %q; use one of %s", m.Kind, joinQuoted(MediaKinds))
+		c.add(SeverityError, path(".kind"), "unknown media kind %q; use one of %s", m.Kind, input.List(MediaKinds))
 	}
 	for _, f := range []struct{ name, v string }{{"url", m.URL}, {"thumbnail", m.Thumbnail}} {
 		switch {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
 func TestSafeMediaURL(t *testing.T) {
@@ -107,7 +109,7 @@ func TestSchemaMedia(t *testing.T) {
 	if err := json.Unmarshal(b, &schema); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(schema.Defs.Media.Properties.Kind.Enum, ","), joinQuoted(MediaKinds); got != strings.ReplaceAll(want, ", ", ",") {
+	if got, want := strings.Join(schema.Defs.Media.Properties.Kind.Enum, ","), input.List(MediaKinds); got != strings.ReplaceAll(want, ", ", ",") {
 		t.Errorf("schema media kinds %s, model %s", got, want)
 	}
 	re := regexp.MustCompile(schema.Defs.Media.Properties.URL.Pattern)

@@ -26,6 +26,3 @@ type ProblemsError = input.ProblemsError
 
 // IsProblems reports whether err is or wraps a *ProblemsError.
 func IsProblems(err error) bool { return input.IsProblems(err) }
-
-// comparePositions orders problems by line and column, unknown last.
-func comparePositions(a, b Problem) int { return input.ComparePositions(a, b) }

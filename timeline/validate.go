@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/timeline-tool/timeline/timeline/internal/input"
 )
 
 var colorRE = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
@@ -191,7 +193,7 @@ func (c *checker) sources() {
 		}
 		c.date("sources", i, ".date", s.Date, false)
 		if s.Kind != "" && !slices.Contains(SourceKinds, s.Kind) {
-			c.add(SeverityError, at("sources", i, ".kind"), "unknown kind %q; use one of %s", s.Kind, joinQuoted(SourceKinds))
+			c.add(SeverityError, at("sources", i, ".kind"), "unknown kind %q; use one of %s", s.Kind, input.List(SourceKinds))
 		}
 		if s.Footnote < 0 {
 			c.add(SeverityError, at("sources", i, ".footnote"), "footnote %d is negative", s.Footnote)
@@ -233,7 +235,7 @@ func (c *checker) event(i int, e *Event) {
 		}
 	}
 	if !e.Status.Valid() {
-		c.add(SeverityError, at("events", i, ".status"), "unknown status %q; use one of %s", e.Status, joinQuoted(Statuses))
+		c.add(SeverityError, at("events", i, ".status"), "unknown status %q; use one of %s", e.Status, input.List(Statuses))
 	} else if e.Status.Normal() != StatusEstablished && strings.TrimSpace(e.Attribution) == "" {
 		c.add(SeverityWarning, at("events", i, ".attribution"), "status %q without an attribution: say who %s it", e.Status, statusVerb(e.Status))
 	}
@@ -338,12 +340,4 @@ func validIDs(ids idIndex) string {
 		list = append(list[:20], "…")
 	}
 	return "; valid ids: " + strings.Join(list, ", ")
-}
-
-func joinQuoted[T ~string](xs []T) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = string(x)
-	}
-	return strings.Join(q, ", ")
 }

@@ -300,7 +300,7 @@ func Read(name string, data []byte) (*timeline.Dataset, []string, error) {
 	if len(r.rep.Problems) > 0 {
 		return nil, nil, r.rep.Err()
 	}
-	r.pos = &positions{body: body, column: col}
+	r.pos = &positions{body: body, column: col, rows: map[string][]rowAt{}}
 
 	d := &timeline.Dataset{Eras: []*timeline.Era{}, Categories: []*timeline.Category{}, Sources: []*timeline.Source{}, Events: []*timeline.Event{}}
 	datasetLine := 0
@@ -376,6 +376,9 @@ func (r *reader) row(d *timeline.Dataset, rec []string, col map[string]int, data
 		return
 	}
 	text := func(k string) string { return w.get(k).s }
+	if w.record != RecordDataset {
+		r.pos.rows[w.record] = append(r.pos.rows[w.record], r.rowAt(line))
+	}
 	switch w.record {
 	case RecordDataset:
 		if *datasetLine != 0 {
@@ -392,10 +395,8 @@ func (r *reader) row(d *timeline.Dataset, rec []string, col map[string]int, data
 			d.Document = docs[0]
 		}
 	case RecordEra:
-		r.pos.eras = append(r.pos.eras, r.rowAt(line))
 		d.Eras = append(d.Eras, &timeline.Era{ID: text("id"), Label: text("label"), Span: w.date(true), Color: text("color"), Description: text("description")})
 	case RecordCategory:
-		r.pos.categories = append(r.pos.categories, r.rowAt(line))
 		d.Categories = append(d.Categories, &timeline.Category{ID: text("id"), Label: text("label"), Color: text("color"), Description: text("description")})
 	case RecordSource:
 		s := &timeline.Source{ID: text("id"), Title: text("title"), Kind: timeline.SourceKind(text("kind")), Author: text("author"),
@@ -407,10 +408,8 @@ func (r *reader) row(d *timeline.Dataset, rec []string, col map[string]int, data
 			}
 			s.Footnote = n
 		}
-		r.pos.sources = append(r.pos.sources, r.rowAt(line))
 		d.Sources = append(d.Sources, s)
 	case RecordEvent:
-		r.pos.events = append(r.pos.events, r.rowAt(line))
 		d.Events = append(d.Events, &timeline.Event{ID: text("id"), Date: w.date(true), Display: text("display"), Title: text("title"),
 			Summary: text("summary"), Era: text("era"), Category: text("category"), Tags: splitList(text("tags")),
 			Status: timeline.Status(text("status")), Attribution: text("attribution"), Sources: splitList(text("sources")), Section: text("section"),
@@ -496,10 +495,10 @@ type rowAt struct{ off, line int32 }
 // timeline.Dataset.Validate finds name the line and column of their cell:
 // the row is read again to place its cells.
 type positions struct {
-	body                              []byte         // the text read, after a byte order mark
-	column                            map[string]int // the index in a row of each column the header names
-	dataset                           rowAt
-	eras, categories, sources, events []rowAt // in the order of the dataset's lists
+	body    []byte         // the text read, after a byte order mark
+	column  map[string]int // the index in a row of each column the header names
+	dataset rowAt
+	rows    map[string][]rowAt // of each record but the dataset, in the order of the dataset's lists
 }
 
 // cell returns the line and column of cell i of row, or 0, 0 for none.
@@ -518,6 +517,9 @@ func (p *positions) cell(row rowAt, i int) (line, col int) {
 // rowAt returns where the row being read is, whose first cell is on line.
 func (r *reader) rowAt(line int) rowAt { return rowAt{int32(r.Off), int32(line)} }
 
+// listRecord gives the record of the elements of each list of a dataset.
+var listRecord = map[string]string{"eras": RecordEra, "categories": RecordCategory, "sources": RecordSource, "events": RecordEvent}
+
 // datasetColumn gives the column of each field of the dataset row.
 var datasetColumn = map[string]string{"title": "title", "subtitle": "summary", "document": "sources", "$schema": "url"}
 
@@ -530,18 +532,8 @@ func (p *positions) position(path string) (line, col int) {
 	row, k := p.dataset, datasetColumn[path] // the row and column of path
 	if strings.Contains(path, "[") {
 		list, n, field, ok := input.SplitPath(path)
-		var rows []rowAt
-		record := ""
-		switch list {
-		case "eras":
-			rows, record = p.eras, RecordEra
-		case "categories":
-			rows, record = p.categories, RecordCategory
-		case "sources":
-			rows, record = p.sources, RecordSource
-		case "events":
-			rows, record = p.events, RecordEvent
-		}
+		record := listRecord[list]
+		rows := p.rows[record]
 		if !ok || n >= len(rows) {
 			return 0, 0
 		}

@@ -65,15 +65,7 @@ func Parse(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("unknown format %q; use one of %s", s, names(Formats))
-}
-
-func names(fs []Format) string {
-	s := make([]string, len(fs))
-	for i, f := range fs {
-		s[i] = string(f)
-	}
-	return strings.Join(s, ", ")
+	return "", fmt.Errorf("unknown format %q; use one of %s", s, input.List(Formats))
 }
 
 // Detect tells the format of data, read from the file name, by its
@@ -350,7 +342,7 @@ func Read(name string, data []byte, f Format) (*timeline.Dataset, []string, erro
 		}
 		return Read(name, data, g)
 	}
-	return nil, nil, fmt.Errorf("unknown format %q; use one of %s", f, names(Formats))
+	return nil, nil, fmt.Errorf("unknown format %q; use one of %s", f, input.List(Formats))
 }
 
 // Load reads a dataset in format f (the zero Format: the one Detect
@@ -415,7 +407,7 @@ func WriteOptions(w io.Writer, d *timeline.Dataset, f Format, o Options) error {
 	case CSV:
 		return eventcsv.WriteOptions(w, d, eventcsv.Options{Raw: o.CSVRaw})
 	case Markwhen:
-		return fmt.Errorf("markwhen is read, not written; write one of %s", names(Written))
+		return fmt.Errorf("markwhen is read, not written; write one of %s", input.List(Written))
 	}
-	return fmt.Errorf("unknown format %q; use one of %s", f, names(Written))
+	return fmt.Errorf("unknown format %q; use one of %s", f, input.List(Written))
 }

@@ -49,6 +49,15 @@ func (r *Report) Err() error {
 	return r.Problems.Err()
 }
 
+// List joins xs with ", ", for a message that names what is valid.
+func List[T ~string](xs []T) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = string(x)
+	}
+	return strings.Join(s, ", ")
+}
+
 // Quote quotes s for a message, shortened to n characters.
 func Quote(s string, n int) string {
 	if utf8.RuneCountInString(s) > n {
