@@ -67,8 +67,8 @@ func bigData(v *render.View, d *pageData) {
 		}
 		d.Src = append(d.Src, s.N, s.Citation, s.URL, at, n, title, s.NotesLabel(), doc)
 	}
-	d.Status = make([]string, len(symbols))
-	d.Glyphs = make([]string, len(symbols))
+	d.Status = make([]string, len(markOutlines))
+	d.Glyphs = make([]string, len(markOutlines))
 	for m := range d.Glyphs {
 		d.Glyphs[m] = render.Mark(m).Glyph()
 	}

@@ -301,10 +301,11 @@ func TestBrowserDateKey(t *testing.T) {
 	}
 	got := eval[key](t, tb, `(() => {
   const op = (sel, pseudo) => +getComputedStyle(document.querySelector(sel), pseudo).opacity;
-  const o = echarts.getInstanceByDom(document.getElementById('chart')).getOption();
-  // (A series of opacity 0 is there for the pointer: the page draws its marks, as outlines.)
-  const marks = fuzzy => [...new Set(o.series.filter(s => s.type === 'scatter' && s.id.endsWith('_' + fuzzy) && s.itemStyle.opacity > 0).map(s => s.itemStyle.opacity))];
+  // The page draws the marks, a path per lane, mark and fuzziness (the
+  // scatter series are there for the pointer).
   const zr = echarts.getInstanceByDom(document.getElementById('chart')).getZr();
+  const paths = zr.storage.getDisplayList(true).filter(e => e.shape && e.shape.pts && 'ring' in e.shape);
+  const marks = fuzzy => [...new Set(paths.filter(e => e.shape.fuzzy === fuzzy).map(e => e.style.opacity))];
   const bars = [...new Set(zr.storage.getDisplayList(true).filter(e => e.shape && e.shape.rects).map(e => Math.round(e.style.opacity * 100) / 100))].sort();
   const range = getComputedStyle(document.querySelector('.shape.range')).backgroundColor.match(/[\d.]+\)$/);
   return {

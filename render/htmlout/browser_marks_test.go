@@ -13,15 +13,15 @@ import (
 	"github.com/timeline-tool/timeline/timeline"
 )
 
-// TestBrowserMarks checks the marks that ECharts' large mode draws
-// differently from its symbols (see symbols): a cross is drawn by the
-// page, one outline per mark of the series 'outlines', over an invisible
-// square that still takes the pointer, and a ring is a circle's outline;
-// the pointer over either shows its event's tooltip.
+// TestBrowserMarks checks the marks, which the page draws (see
+// markOutlines), one path per lane, mark and fuzziness, of the series
+// 'outlines', over invisible scatter series that take the pointer: every
+// event has its mark, a cross is its outline, a ring is a circle's
+// outline, and the pointer over either shows its event's tooltip.
 func TestBrowserMarks(t *testing.T) {
 	v := render.Build(rendertest.Realistic(300), timeline.Filter{}, render.Options{Version: "test"})
 	var cross, ring *render.EventView
-	crosses := 0
+	crosses, rings := 0, 0
 	for _, e := range v.Events {
 		switch e.Status.Mark {
 		case render.MarkCross:
@@ -30,6 +30,7 @@ func TestBrowserMarks(t *testing.T) {
 				cross = e
 			}
 		case render.MarkRing:
+			rings++
 			if ring == nil {
 				ring = e
 			}
@@ -40,19 +41,24 @@ func TestBrowserMarks(t *testing.T) {
 	}
 	file := writePage(t, t.TempDir(), "marks.html", v, Options{})
 	tb := open(t, file)
-	got := eval[map[string]float64](t, tb, `(() => {
+	got := eval[map[string]float64](t, tb, fmt.Sprintf(`(() => {
   const c = echarts.getInstanceByDom(document.getElementById('chart'));
-  const list = c.getZr().storage.getDisplayList(true);
-  const outlines = list.filter(e => e.shape && e.shape.ol);
-  const rings = c.getOption().series.filter(s => s.type === 'scatter' && s.symbol === 'circle' && s.itemStyle.color === 'none');
-  return {outlines: outlines.reduce((n, e) => n + e.shape.pts.length / 2, 0), filled: outlines.filter(e => e.style.opacity > 0 && e.style.fill).length,
-    rings: rings.length, ringBorder: rings.length ? rings[0].itemStyle.borderWidth : 0};
-})()`)
-	if int(got["outlines"]) != crosses || got["filled"] == 0 {
-		t.Errorf("the chart draws %v cross outlines (%v paths filled), want %d", got["outlines"], got["filled"], crosses)
+  const paths = c.getZr().storage.getDisplayList(true).filter(e => e.shape && e.shape.pts && 'ring' in e.shape);
+  const n = l => l.reduce((n, e) => n + e.shape.pts.length / 2, 0);
+  const crosses = paths.filter(e => e.shape.mark === %d), rings = paths.filter(e => e.shape.ring);
+  const scatter = c.getOption().series.filter(s => s.type === 'scatter');
+  return {marks: n(paths), crosses: n(crosses), filled: crosses.filter(e => e.style.opacity > 0 && e.style.fill).length,
+    rings: n(rings), ringLine: rings.length ? Math.min(...rings.map(e => e.style.lineWidth)) : 0, ringFill: rings.filter(e => e.style.fill).length,
+    scatter: scatter.length, visible: scatter.filter(s => s.itemStyle.opacity !== 0).length};
+})()`, render.MarkCross))
+	if int(got["marks"]) != len(v.Events) || int(got["crosses"]) != crosses || got["filled"] == 0 {
+		t.Errorf("the chart draws %v marks, %v of them crosses (%v paths filled), want %d and %d", got["marks"], got["crosses"], got["filled"], len(v.Events), crosses)
 	}
-	if got["rings"] == 0 || got["ringBorder"] <= 0 {
-		t.Errorf("rings: %v series, border %v", got["rings"], got["ringBorder"])
+	if int(got["rings"]) != rings || got["ringLine"] <= 0 || got["ringFill"] != 0 {
+		t.Errorf("rings: %v drawn (want %d), line %v, %v filled", got["rings"], rings, got["ringLine"], got["ringFill"])
+	}
+	if int(got["scatter"]) != len(v.Categories) || got["visible"] != 0 {
+		t.Errorf("%v scatter series, %v of them visible; want one per lane (%d), invisible", got["scatter"], got["visible"], len(v.Categories))
 	}
 	for _, e := range []*render.EventView{cross, ring} {
 		x, y := markPoint(t, tb, e.Anchor)

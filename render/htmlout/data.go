@@ -63,14 +63,19 @@ type pageData struct {
 	// Eras are the era bands: start and end in fractional years, colour
 	// and label.
 	Eras []eraData `json:"eras"`
-	// Scatter lists the scatter series of Chart after the bar series, as
-	// [lane, mark, fuzzy] (fuzzy is 1 for approximate or uncertain dates).
+	// Scatter lists the kinds of marks there are, as [lane, mark, fuzzy]
+	// (fuzzy is 1 for approximate or uncertain dates), in the order the
+	// page draws them; Chart's scatter series, after the bar series, are
+	// one per lane.
 	Scatter [][3]int `json:"scatter"`
-	// Outlines gives, by render.Mark, the outline of each mark that the
-	// page script draws (see symbols), as x, y pairs in a box of 10 by
-	// 10, and MarkOpacity the opacity of marks of exact dates and of
-	// approximate or uncertain ones.
+	// Outlines gives, by render.Mark, the outline of each mark that is
+	// not a circle (markOutlines), as x, y pairs in a box of 10 by 10;
+	// Ring is the mark drawn as a circle's outline, MarkSize the size
+	// of the marks in pixels and MarkOpacity the opacity of marks of
+	// exact dates and of approximate or uncertain ones.
 	Outlines    map[int][]float64 `json:"ol"`
+	Ring        int               `json:"ring"`
+	MarkSize    int               `json:"msize"`
 	MarkOpacity [2]float64        `json:"mop"`
 	// Lanes is the number of lanes; Chart's series 1..Lanes draw their
 	// bars.
@@ -151,37 +156,29 @@ type eraData struct {
 	Span  string  `json:"p"` // "1986–2003"
 }
 
-// symbols are the ECharts symbols of the marks, in render.Mark order,
-// all of which ECharts' large mode draws (one path per series, cheap at
-// 100,000 events): the ring is a circle's outline (ringSymbol), and the
-// cross, which ECharts has no symbol of, is drawn by the page script
-// from its outline (crossOutline) over an invisible square that takes
-// the pointer for the tooltip. (Symbols given as path:// are drawn one
-// element per mark, which cost seconds a redraw at 100,000 events.)
-var symbols = [...]string{
-	render.MarkDisc:     "circle",
-	render.MarkRing:     "circle",
-	render.MarkDiamond:  "diamond",
-	render.MarkTriangle: "triangle",
-	render.MarkCross:    "rect",
-	render.MarkSquare:   "rect",
+// markOutlines are the outlines of the marks, in render.Mark order, as
+// x, y pairs in a box of 10 by 10, which the page script draws
+// (pageData.Outlines): the disc and the ring (a circle's outline, where
+// the ring's annulus, outer radius half the size and inner about a
+// third, would be) are circles and have none. The page draws every
+// mark itself, one path per lane, mark and fuzziness, so that a page
+// has one ECharts scatter series per lane, invisible, there for the
+// pointer and the tooltip: ECharts spent about 0.5 ms on each series
+// of a chart, and a series per lane, mark and fuzziness made 76 of them
+// at 1,000 events. (Symbols drawn one element per mark cost seconds a
+// redraw at 100,000 events.)
+var markOutlines = [...][]float64{
+	render.MarkDisc:     nil,
+	render.MarkRing:     nil,
+	render.MarkDiamond:  {5, 0, 10, 5, 5, 10, 0, 5},
+	render.MarkTriangle: {5, 0, 10, 10, 0, 10},
+	render.MarkCross:    {2, 0, 5, 3, 8, 0, 10, 2, 7, 5, 10, 8, 8, 10, 5, 7, 2, 10, 0, 8, 3, 5, 0, 2},
+	render.MarkSquare:   {0, 0, 10, 0, 10, 10, 0, 10},
 }
-
-// crossOutline is the outline of the cross mark, x, y pairs in a box of
-// 10 by 10, drawn by the page script (pageData.Outlines).
-var crossOutline = []float64{2, 0, 5, 3, 8, 0, 10, 2, 7, 5, 10, 8, 8, 10, 5, 7, 2, 10, 0, 8, 3, 5, 0, 2}
 
 // markOpacity is the opacity of marks of exact dates (0) and of
 // approximate or uncertain ones (1).
 var markOpacity = [2]float64{0.9, 0.4}
-
-// ringSymbol sets ser, the series of ring marks of the given size and
-// colour, to draw circles' outlines where the ring's annulus (outer
-// radius half the size, inner about a third) would be.
-func ringSymbol(ser *charts.SingleSeries, size int, color string, opacity float64) {
-	ser.SymbolSize = 0.825 * float64(size)
-	ser.ItemStyle = &opts.ItemStyle{Color: "none", BorderColor: color, BorderWidth: float32(0.175 * float64(size)), Opacity: opts.Float(float32(opacity))}
-}
 
 // buildData makes the page's JSON data and the heights of the timeline
 // chart and of the counts chart in pixels. A big page (isBig) also
@@ -214,7 +211,16 @@ func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 	if d.Times {
 		d.Scale = timeScale
 	}
-	d.Outlines, d.MarkOpacity = map[int][]float64{int(render.MarkCross): crossOutline}, markOpacity
+	d.Outlines, d.Ring, d.MarkOpacity = map[int][]float64{}, int(render.MarkRing), markOpacity
+	for m, ol := range markOutlines {
+		if ol != nil {
+			d.Outlines[m] = ol
+		}
+	}
+	d.MarkSize = 10
+	if len(v.Events) >= manyEvents {
+		d.MarkSize = 8
+	}
 	if isBig(v) {
 		bigData(v, d)
 	} else {
@@ -294,8 +300,8 @@ func eventTags(v *render.View) (tags []string, evTags []int) {
 	return tags, evTags
 }
 
-// eventData sets d.Ev, d.NoEra and d.Scatter: the scatter series, in a
-// fixed order (by lane, mark, fuzziness), of the marks there are.
+// eventData sets d.Ev, d.NoEra and d.Scatter: the kinds of marks there
+// are, in a fixed order (by lane, mark, fuzziness).
 func eventData(v *render.View, d *pageData, sub []int, eraIndex map[*render.EraView]int) {
 	type key struct{ lane, mark, fuzzy int }
 	used := map[key]bool{}
@@ -320,7 +326,7 @@ func eventData(v *render.View, d *pageData, sub []int, eraIndex map[*render.EraV
 		used[key{e.Category.Lane, int(e.Status.Mark), fuzzy}] = true
 	}
 	for lane := range v.Categories {
-		for mark := range symbols {
+		for mark := range markOutlines {
 			for fuzzy := range 2 {
 				if used[key{lane, mark, fuzzy}] {
 					d.Scatter = append(d.Scatter, [3]int{lane, mark, fuzzy})
@@ -428,30 +434,17 @@ func timelineOption(v *render.View, d *pageData, top int) map[string]any {
 			ItemStyle: &opts.ItemStyle{Color: c2.Color},
 		})
 	}
-	// Then the marks: one scatter series per lane, mark and fuzziness, so
-	// that ECharts' large mode can draw each series as one path of one
-	// symbol. Large mode has no hover effect on a mark and reports no
-	// click; the page script finds the mark under a click itself.
-	size := 10
-	if len(v.Events) >= manyEvents {
-		size = 8
-	}
-	for _, s := range d.Scatter {
-		cat := v.Categories[s[0]]
-		opacity := markOpacity[s[2]]
-		ser := charts.SingleSeries{
-			Id: fmt.Sprintf("marks%d_%d_%d", s[0], s[1], s[2]), Name: laneKey(s[0]), Type: types.ChartScatter,
-			Symbol: symbols[s[1]], SymbolSize: size,
-			ItemStyle: &opts.ItemStyle{Color: cat.Color, Opacity: opts.Float(float32(opacity))},
+	// Then a scatter series per lane, invisible, for the pointer: ECharts'
+	// large mode shows the tooltip of the mark under the pointer (it
+	// reports no click: the page script finds the mark under a click
+	// itself). The page draws the marks (see markOutlines).
+	for i, cat := range v.Categories {
+		c.MultiSeries = append(c.MultiSeries, charts.SingleSeries{
+			Id: fmt.Sprintf("marks%d", i), Name: laneKey(i), Type: types.ChartScatter,
+			Symbol: "rect", SymbolSize: d.MarkSize,
+			ItemStyle: &opts.ItemStyle{Color: cat.Color, Opacity: opts.Float(0)},
 			Large:     opts.Bool(true), LargeThreshold: 1, // however small the series
-		}
-		switch render.Mark(s[1]) {
-		case render.MarkRing:
-			ringSymbol(&ser, size, cat.Color, opacity)
-		case render.MarkCross:
-			ser.ItemStyle.Opacity = opts.Float(0) // drawn by the page script
-		}
-		c.MultiSeries = append(c.MultiSeries, ser)
+		})
 	}
 	c.Validate()
 	return finish(&c.BaseConfiguration)

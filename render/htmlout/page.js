@@ -103,9 +103,11 @@
   var subRow = new Int32Array(N);
   // Sub-row 0 is the lane's middle; the next ones go below, above, below.
   var SUB = [0, 1, -1, 2], STEP = Math.min(0.25, 0.85 / K);
-  var scatterOf = new Map();
-  D.scatter.forEach(function (s, j) { scatterOf.set(s[0] * 16 + s[1] * 2 + s[2], FIRST_SCATTER + j); });
-  var series = new Int32Array(N);
+  // series[i] is the scatter series of event i, its lane's; kind[i] the
+  // kind of its mark, its index in D.scatter ([lane, mark, fuzzy]).
+  var kindOf = new Map();
+  D.scatter.forEach(function (s, j) { kindOf.set(s[0] * 16 + s[1] * 2 + s[2], j); });
+  var series = new Int32Array(N), kind = new Int32Array(N);
   for (var i = 0; i < N; i++) {
     var s = base + EV[5 * i] / SCALE, e = s + EV[5 * i + 1] / SCALE, ls = EV[5 * i + 2], f = EV[5 * i + 3];
     x0[i] = s; x1[i] = e; xm[i] = (s + e) / 2;
@@ -114,7 +116,8 @@
     yv[i] = lane[i] + SUB[ls & 7] * STEP;
     flags[i] = f;
     era[i] = EV[5 * i + 4];
-    series[i] = scatterOf.get(lane[i] * 16 + (f & 7) * 2 + (f & 96 ? 1 : 0));
+    series[i] = FIRST_SCATTER + lane[i];
+    kind[i] = kindOf.get(lane[i] * 16 + (f & 7) * 2 + (f & 96 ? 1 : 0));
   }
   var shapeOf = function (i) { return (flags[i] >> 3) & 3; };
 
@@ -541,18 +544,27 @@
     return { type: 'tlRects', silent: true, shape: { rects: r.subarray(0, n) }, style: { fill: api.visual('color'), opacity: BAR_OPACITY[st] } };
   }
 
-  // The marks ECharts' large mode has no symbol for (D.ol, outlines by
-  // mark in a 10 by 10 box): their scatter series are invisible, there
-  // for the tooltip, and the series 'outlines' draws them, a path per
-  // scatter series, from the positions in marks.
-  var OL = D.ol || {};
+  // The marks: the scatter series, one a lane, are invisible, there for
+  // the pointer and the tooltip; the series 'outlines' draws the marks,
+  // one path per kind of mark (D.scatter: lane, mark and fuzziness), of
+  // circles (a disc, or for D.ring a circle's outline) or of the mark's
+  // outline (D.ol, in a 10 by 10 box), from the positions in marks.
+  var OL = D.ol || {}, SIZE = D.msize || 10;
   if (hasCharts) {
     echarts.graphic.registerShape('tlOutlines', echarts.graphic.extendShape({
       type: 'tlOutlines',
-      shape: { pts: null, ol: null, s: 0 },
+      shape: { pts: null, ol: null, s: 0, mark: 0, fuzzy: 0, ring: false },
       buildPath: function (ctx, sh) {
-        var p = sh.pts, ol = sh.ol, k = sh.s / 10, h = sh.s / 2;
-        for (var i = 0; p && i < p.length; i += 2) {
+        var p = sh.pts, ol = sh.ol, k = sh.s / 10, h = sh.s / 2, i;
+        // A ring is stroked: its line's middle is 0.4125 of the size
+        // across, so that it covers what a ring's annulus would.
+        var r = sh.ring ? 0.4125 * sh.s : h;
+        for (i = 0; p && i < p.length; i += 2) {
+          if (!ol) {
+            ctx.moveTo(p[i] + r, p[i + 1]);
+            ctx.arc(p[i], p[i + 1], r, 0, 2 * Math.PI);
+            continue;
+          }
           var x = p[i] - h, y = p[i + 1] - h;
           ctx.moveTo(x + ol[0] * k, y + ol[1] * k);
           for (var j = 2; j < ol.length; j += 2) ctx.lineTo(x + ol[j] * k, y + ol[j + 1] * k);
@@ -564,22 +576,35 @@
   function renderOutlines(params, api) {
     var cs = params.coordSys, p0 = api.coord([0, 0]), p1 = api.coord([1, 1]), out = [];
     var sx = p1[0] - p0[0], sy = p1[1] - p0[1], left = cs.x, right = cs.x + cs.width;
+    // The marks in the window (as the scatter series clips), by kind.
+    var nk = D.scatter.length, cnt = new Int32Array(nk), at = new Int32Array(nk), pts = [], l, k, m, x;
+    for (l = 0; l < LANES; l++) {
+      m = marks[FIRST_SCATTER + l];
+      if (!m || hiddenLane[l]) continue;
+      for (k = 0; k < m.length; k += 3) {
+        x = p0[0] + m[k] * sx;
+        if (x >= left && x <= right) cnt[kind[m[k + 2]]]++;
+      }
+    }
+    for (k = 0; k < nk; k++) pts.push(new Float64Array(2 * cnt[k]));
+    for (l = 0; l < LANES; l++) {
+      m = marks[FIRST_SCATTER + l];
+      if (!m || hiddenLane[l]) continue;
+      for (k = 0; k < m.length; k += 3) {
+        x = p0[0] + m[k] * sx;
+        if (x < left || x > right) continue;
+        var g = kind[m[k + 2]], a = at[g]++;
+        pts[g][2 * a] = x;
+        pts[g][2 * a + 1] = p0[1] + m[k + 1] * sy;
+      }
+    }
     D.scatter.forEach(function (sc, j) {
-      var ol = OL[sc[1]], m = marks[FIRST_SCATTER + j];
-      if (!ol || !m || !m.length || hiddenLane[sc[0]]) return;
-      var pts = new Float64Array(2 * m.length / 3), n = 0;
-      for (var k = 0; k < m.length; k += 3) {
-        var x = p0[0] + m[k] * sx;
-        if (x < left || x > right) continue; // as the scatter series clips
-        pts[n++] = x;
-        pts[n++] = p0[1] + m[k + 1] * sy;
-      }
-      if (n) {
-        out.push({
-          type: 'tlOutlines', silent: true, shape: { pts: pts.subarray(0, n), ol: ol, s: D.chart.series[FIRST_SCATTER + j].symbolSize },
-          style: { fill: catColor(sc[0]), opacity: D.mop[sc[2]] }
-        });
-      }
+      if (!cnt[j]) return;
+      var ring = sc[1] === D.ring, color = catColor(sc[0]);
+      out.push({
+        type: 'tlOutlines', silent: true, shape: { pts: pts[j], ol: OL[sc[1]] || null, s: SIZE, mark: sc[1], fuzzy: sc[2], ring: ring },
+        style: ring ? { fill: null, stroke: color, lineWidth: 0.175 * SIZE, opacity: D.mop[sc[2]] } : { fill: color, opacity: D.mop[sc[2]] }
+      });
     });
     return out.length ? { type: 'group', children: out } : null;
   }
@@ -782,11 +807,8 @@
     if (which === 0) {
       o.series = [{ id: 'bg' }];
       for (l = 0; l < LANES; l++) o.series.push({ id: D.chart.series[1 + l].id, itemStyle: { color: colors[l] } });
-      D.scatter.forEach(function (sc, j) {
-        // A ring is a circle's outline: its colour is the border's.
-        var ser = D.chart.series[FIRST_SCATTER + j], ring = ser.itemStyle && ser.itemStyle.color === 'none';
-        o.series.push({ id: ser.id, itemStyle: ring ? { borderColor: colors[sc[0]] } : { color: colors[sc[0]] } });
-      });
+      // (The scatter series are invisible: the marks take their colour
+      // in renderOutlines.)
       o.dataZoom = [{}, { textStyle: { color: t.muted }, borderColor: t.grid }];
     } else {
       o.yAxis = { axisLabel: { color: t.fg } };
@@ -933,7 +955,7 @@
     // here: ECharts' large mode reports no clicks on its marks.
     chart.on('legendselectchanged', function (e) {
       for (var l = 0; l < LANES; l++) hiddenLane[l] = e.selected[o.legend.data[l]] === false ? 1 : 0;
-      relabel();
+      chart.setOption({ series: [{ id: 'outlines', data: [[D.axis[0], D.axis[1], 0]] }, { id: 'labels', data: [[D.axis[0], D.axis[1], 0]] }] });
     });
     chart.getZr().on('click', function (e) {
       var at = [e.offsetX, e.offsetY];
