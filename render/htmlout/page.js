@@ -849,6 +849,10 @@
       window.__timelineReadyAt = performance.now();
       window.__timelineReady = true;
       document.documentElement.setAttribute('data-ready', '');
+      // The counts chart is below the fold: it is drawn once the page is
+      // ready and the frame that shows the timeline and the table is
+      // painted (before, it took that frame 40 to 60 ms at 1,000 events).
+      if (chart) afterPaint(drawCounts);
     }
   }
   function onceFinished(c) {
@@ -941,12 +945,6 @@
     chart = echarts.init(document.getElementById('chart'), null, { renderer: 'canvas' });
     performance.mark('tl-init');
     onceFinished(chart);
-    // The counts chart is below the fold: draw it once the timeline is
-    // drawn and painted, after the frame that shows it (ECharts can
-    // finish within setOption, so listen before it).
-    chart.on('finished', function () {
-      if (!counts) afterPaint(drawCounts);
-    });
     chart.setOption(o);
     performance.mark('tl-option');
     chart.on('datazoom', onZoom);
