@@ -184,17 +184,6 @@ func (r *reader) str(n *node, path string) value {
 	return v
 }
 
-// object reads a JSON object at path; null or absent gives nil.
-func (r *reader) object(n *node, path, what string) map[string]*node {
-	if n == nil {
-		return nil
-	}
-	if n.kind != '{' && n.kind != 'n' {
-		r.errorf(value{path: path}, "%s is not a %s (a JSON object)", jsonKind(n), what)
-	}
-	return n.members
-}
-
 // slides reads a list of slides.
 func (r *reader) slides(n *node, path string, kind slideKind) []*slideIn {
 	if isNull(n) {
@@ -216,16 +205,9 @@ func (r *reader) slides(n *node, path string, kind slideKind) []*slideIn {
 // slide reads one slide, era or title: the fields of a TimelineJS slide
 // object (json-format.html, "Slide objects").
 func (r *reader) slide(n *node, path string, kind slideKind) *slideIn {
-	m := r.object(n, path, "slide")
-	if m == nil {
-		if isNull(n) {
-			r.errorf(value{path: path}, "null is not a slide")
-		}
-		return nil
-	}
 	s := &slideIn{kind: kind, path: path}
 	strs := map[string]*value{"group": &s.group, "display_date": &s.display, "unique_id": &s.uniqueID}
-	r.members(m, sortedKeys(m), path, "slides", strs, func(k string, v *node, p string) bool {
+	m := r.members(n, path, "slide", strs, func(k string, v *node, p string) bool {
 		switch k {
 		case "start_date":
 			s.start = r.dateObj(v, p)
@@ -235,8 +217,7 @@ func (r *reader) slide(n *node, path string, kind slideKind) *slideIn {
 		case "end_date":
 			s.end = r.dateObj(v, p)
 		case "text":
-			t := r.object(v, p, "text object")
-			r.members(t, slices.Sorted(maps.Keys(t)), p, "text objects", map[string]*value{"headline": &s.headline, "text": &s.text}, nil)
+			r.members(v, p, "text object", map[string]*value{"headline": &s.headline, "text": &s.text}, nil)
 		case "media":
 			s.media = r.jsonMedia(v, p)
 		case "background":
@@ -254,6 +235,12 @@ func (r *reader) slide(n *node, path string, kind slideKind) *slideIn {
 		}
 		return true
 	})
+	if m == nil {
+		if isNull(n) {
+			r.errorf(value{path: path}, "null is not a slide")
+		}
+		return nil
+	}
 	text, media := m["text"], m["media"]
 	for k, v := range [nAt]*node{n, m["start_date"], m["display_date"], text.get("headline"), text.get("text"),
 		m["group"], m["unique_id"], media.get("credit"), media.get("url")} {
@@ -262,28 +249,40 @@ func (r *reader) slide(n *node, path string, kind slideKind) *slideIn {
 	return s
 }
 
-// members reads the members of the object m at path, in the order of
-// keys: a member named in strs as a string into the value it points to,
-// another as other (which may be nil) reads it. A member neither knows is
-// dropped as an unknown field of what ("slides").
-func (r *reader) members(m map[string]*node, keys []string, path, what string, strs map[string]*value,
-	other func(k string, v *node, p string) bool) {
+// members reads the object n at path, a what ("slide"), and returns its
+// members (nil for null or another kind). It reads them by name (a
+// slide's in the order of sortedKeys): a member named in strs as a string
+// into the value it points to, another as other (which may be nil) reads
+// it. A member neither knows is dropped as an unknown field.
+func (r *reader) members(n *node, path, what string, strs map[string]*value,
+	other func(k string, v *node, p string) bool) map[string]*node {
+	if n == nil {
+		return nil
+	}
+	if n.kind != '{' && n.kind != 'n' {
+		r.errorf(value{path: path}, "%s is not a %s (a JSON object)", jsonKind(n), what)
+	}
+	m := n.members
+	keys := slices.Sorted(maps.Keys(m))
+	if what == "slide" {
+		keys = sortedKeys(m)
+	}
 	for _, k := range keys {
 		p := path + "." + k
 		if dst, ok := strs[k]; ok {
 			*dst = r.str(m[k], p)
 		} else if other == nil || !other(k, m[k], p) {
-			r.dropped(fmt.Sprintf("unknown field %q of %s", k, what), "TimelineJS does not define it")
+			r.dropped(fmt.Sprintf("unknown field %q of %ss", k, what), "TimelineJS does not define it")
 		}
 	}
+	return m
 }
 
 // jsonMedia reads a media object (json-format.html, "Media objects").
 func (r *reader) jsonMedia(n *node, path string) mediaIn {
 	var mi mediaIn
-	m := r.object(n, path, "media object")
 	strs := map[string]*value{"url": &mi.url, "credit": &mi.credit, "caption": &mi.caption, "thumbnail": &mi.thumbnail, "alt": &mi.alt}
-	r.members(m, slices.Sorted(maps.Keys(m)), path, "media objects", strs, func(k string, v *node, p string) bool {
+	r.members(n, path, "media object", strs, func(k string, v *node, p string) bool {
 		if k != "title" && k != "link" && k != "link_target" {
 			return false
 		}
@@ -300,19 +299,14 @@ func (r *reader) jsonMedia(n *node, path string) mediaIn {
 // digits, and display_date.
 func (r *reader) dateObj(n *node, path string) dateIn {
 	d := dateIn{year: value{path: path + ".year"}}
-	m := r.object(n, path, "date object")
-	if m == nil {
-		return d
-	}
-	d.set = true
 	strs := map[string]*value{"year": &d.year, "month": &d.month, "day": &d.day, "hour": &d.hour, "minute": &d.minute,
 		"second": &d.second, "millisecond": &d.ms, "display_date": &d.display, "display_text": &d.display}
-	r.members(m, slices.Sorted(maps.Keys(m)), path, "date objects", strs, func(k string, _ *node, _ string) bool {
+	d.set = r.members(n, path, "date object", strs, func(k string, _ *node, _ string) bool {
 		if k == "format" || k == "format_short" {
 			r.dropped("date formats", "timeline labels dates itself; use display_date for a label of your own")
 			return true
 		}
 		return false
-	})
+	}) != nil
 	return d
 }
