@@ -220,27 +220,14 @@ func (r *reader) row(t *input.Table, rec []string, col map[string]int) *slideIn 
 		r.errorf(v, "missing year: a TimelineJS row needs a %s unless its Type is \"title\"", yearColumn)
 		return nil
 	}
-	for _, d := range unshown {
-		if cell(d.column).set {
-			r.dropped(d.what, d.why)
-		}
+	if cell("background").set {
+		r.dropped("backgrounds", "timeline draws no slide backgrounds")
 	}
-	s.at = [nAt]place{
-		atSlide:    {Line: int32(s.line), Col: int32(s.col)},
-		atStart:    cellPlace(s.start.year),
-		atDisplay:  cellPlace(s.display),
-		atHeadline: cellPlace(s.headline),
-		atText:     cellPlace(s.text),
-		atGroup:    cellPlace(s.group),
-		atCredit:   cellPlace(s.media.credit),
-		atMedia:    cellPlace(s.media.url),
+	for k, v := range [nAt]value{atSlide: {line: line, col: c}, atStart: s.start.year, atDisplay: s.display, atHeadline: s.headline,
+		atText: s.text, atGroup: s.group, atCredit: s.media.credit, atMedia: s.media.url} {
+		s.at[k] = place{Line: int32(v.line), Col: int32(v.col)} // the zero place for a column the sheet lacks
 	}
 	return s
-}
-
-// unshown are the columns whose cells are dropped, and why.
-var unshown = []struct{ column, what, why string }{
-	{"background", "backgrounds", "timeline draws no slide backgrounds"},
 }
 
 // sheetRow is a row of a sheet, with what it takes to read its cells.
@@ -331,7 +318,3 @@ func (r *reader) oldDate(w sheetRow, key string) dateIn {
 	}
 	return d
 }
-
-// cellPlace returns the place of the cell of v, or the zero place when
-// the sheet has no such column.
-func cellPlace(v value) place { return place{Line: int32(v.line), Col: int32(v.col)} }
