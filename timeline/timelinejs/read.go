@@ -625,33 +625,26 @@ func (r *reader) event(s *slideIn, i int, date timeline.Date, head, body htmlTex
 // those of its dates, unless the label says no more than the date's own.
 func (r *reader) display(s *slideIn, date timeline.Date) string {
 	one := func(v value) string { return strings.ReplaceAll(plain(v.s), "\n", " ") }
-	label := one(s.display)
-	if label == "" {
-		a, b := one(s.start.display), one(s.end.display)
-		switch {
-		case a != "" && b != "":
-			label = a + "–" + b
-		case a != "" && date.IsInterval():
-			_, end := splitLabel(date)
-			label = a + "–" + end
-		case a != "":
-			label = a
-		case b != "":
-			start, _ := splitLabel(date)
-			label = start + "–" + b
+	label, a, b := one(s.display), one(s.start.display), one(s.end.display)
+	if label == "" && (a != "" || b != "") {
+		// A start's or end's own label stands for that end of the date.
+		start, _ := date.Start()
+		end, _ := date.End()
+		if a == "" {
+			a = start.Label()
+		}
+		if b == "" && date.IsInterval() {
+			b = end.Label()
+		}
+		label = a
+		if b != "" {
+			label += "–" + b
 		}
 	}
 	if label == date.Label() {
 		return ""
 	}
 	return label
-}
-
-// splitLabel returns the labels of the start and end of d.
-func splitLabel(d timeline.Date) (string, string) {
-	a, _ := d.Start()
-	b, _ := d.End()
-	return a.Label(), b.Label()
 }
 
 // sources builds the dataset's sources from the links and credits of the
