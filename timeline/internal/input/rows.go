@@ -1,7 +1,6 @@
 package input
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -62,13 +61,4 @@ func (rs *Rows) Name(ps Problems) {
 			ps[i].Msg = fmt.Sprintf("row %d: %s", row, p.Msg)
 		}
 	}
-}
-
-// NameErr names the rows of the problems of err, a *ProblemsError (see
-// Name), and returns err; other errors are returned as they are.
-func (rs *Rows) NameErr(err error) error {
-	if pe, ok := errors.AsType[*ProblemsError](err); ok {
-		rs.Name(pe.Problems)
-	}
-	return err
 }

@@ -25,7 +25,8 @@ func TestRows(t *testing.T) {
 	if strings.Join(got, "|") != "a|row 2: b|row 5: c|d" {
 		t.Errorf("Name gives %q", got)
 	}
-	if err := rs.NameErr(Problems{{File: "f", Line: 4, Msg: "e"}}.Err()); err == nil || err.Error() != "f:4:0: row 2: e" {
-		t.Errorf("NameErr gives %v", err)
+	ps = Problems{{File: "f", Line: 4, Msg: "e"}}
+	if rs.Name(ps); ps.Err() == nil || ps.Err().Error() != "f:4:0: row 2: e" {
+		t.Errorf("Name gives %v", ps.Err())
 	}
 }
