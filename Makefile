@@ -114,11 +114,13 @@ test-short: assets
 # Benchmarks: the page at scale (bench-page), then loading 1,000 to
 # 100,000 events beside a plain encoding/json decode of the same bytes
 # (BenchmarkLoad/plain, the baseline), refusing an over-size input, the
-# other renderers at 100 to 100,000 events, and the PDF's
-# Chromium-print comparison. Figures depend on the machine: read them as
+# other renderers at 100 to 100,000 events, the PDF's
+# Chromium-print comparison, and the whole timeline pdf command
+# (BenchmarkPDF) at 10,000 and 100,000 events. Figures depend on the machine: read them as
 # ratios within one run.
 bench: bench-page
 	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x -timeout=3h $$($(GO) list ./timeline/... ./render/... | grep -v '/render/htmlout$$')
+	$(GO) test -run='^$$' -bench='^BenchmarkPDF$$' -benchtime=3x -timeout=1h ./cmd/timeline
 
 # The page at scale (issue 9), every figure of the README's table in one
 # run: `timeline html` CPU (BenchmarkHTML), page bytes (BenchmarkWrite),
