@@ -46,7 +46,7 @@ func (d *Dataset) Validate() Problems {
 			c.add(SeverityError, "language", "%q is not a BCP 47 language tag (examples: en, fa, ar, he, zh-Hant, ja)", d.Language)
 		}
 	}
-	if _, ok := c.srcIDs.find(d.Document); d.Document != "" && !ok {
+	if _, _, ok := c.srcIDs.find(d.Document); d.Document != "" && !ok {
 		c.add(SeverityError, "document", "unknown source %q%s", d.Document, validIDs(c.srcIDs))
 	}
 	c.eras()
@@ -95,9 +95,9 @@ type idIndex struct {
 	seed  maphash.Seed
 }
 
-// slot returns the slot of the first element with id v and its index,
+// find returns the slot of the first element with id v and its index,
 // or the empty slot where it would go and false.
-func (x idIndex) slot(v string) (slot, i int, ok bool) {
+func (x idIndex) find(v string) (slot, i int, ok bool) {
 	mask := len(x.slots) - 1
 	for slot = int(maphash.String(x.seed, v)) & mask; x.slots[slot] != 0; slot = (slot + 1) & mask {
 		if i = int(x.slots[slot]) - 1; x.id(i) == v {
@@ -107,18 +107,12 @@ func (x idIndex) slot(v string) (slot, i int, ok bool) {
 	return slot, 0, false
 }
 
-// find returns the index of the first element with id v.
-func (x idIndex) find(v string) (int, bool) {
-	_, i, ok := x.slot(v)
-	return i, ok
-}
-
 // ids checks the ids of a list and returns their index.
 func (c *checker) ids(kind string, n int, id func(int) string) idIndex {
 	x := idIndex{make([]int32, 2<<bits.Len(uint(n))), id, maphash.MakeSeed()}
 	for i := range n {
 		v := id(i)
-		slot, j, dup := x.slot(v)
+		slot, j, dup := x.find(v)
 		if !dup {
 			x.slots[slot] = int32(i + 1)
 		}
@@ -216,7 +210,7 @@ func (c *checker) event(i int, e *Event) {
 	c.date("events", i, ".date", e.Date, true)
 	c.text("events", i, ".summary", e.Summary)
 	if e.Era != "" {
-		k, ok := c.eraIDs.find(e.Era)
+		_, k, ok := c.eraIDs.find(e.Era)
 		if ok {
 			c.usedEra[k] = true
 		}
@@ -227,7 +221,7 @@ func (c *checker) event(i int, e *Event) {
 		}
 	}
 	if e.Category != "" {
-		k, ok := c.catIDs.find(e.Category)
+		_, k, ok := c.catIDs.find(e.Category)
 		if ok {
 			c.usedCat[k] = true
 		} else {
@@ -245,7 +239,7 @@ func (c *checker) event(i int, e *Event) {
 		c.add(SeverityWarning, at("events", i, ".sources"), "no source, where the other events cite theirs")
 	}
 	for j, s := range e.Sources {
-		k, ok := c.srcIDs.find(s)
+		_, k, ok := c.srcIDs.find(s)
 		if ok {
 			c.usedSrc[k] = true
 		} else {
@@ -283,17 +277,17 @@ func (c *checker) unused() {
 		return
 	}
 	for i, e := range c.d.Eras {
-		if k, _ := c.eraIDs.find(e.ID); e.ID != "" && !c.usedEra[k] {
+		if _, k, _ := c.eraIDs.find(e.ID); e.ID != "" && !c.usedEra[k] {
 			c.add(SeverityWarning, at("eras", i, ""), "era %q has no events", e.ID)
 		}
 	}
 	for i, cat := range c.d.Categories {
-		if k, _ := c.catIDs.find(cat.ID); cat.ID != "" && !c.usedCat[k] {
+		if _, k, _ := c.catIDs.find(cat.ID); cat.ID != "" && !c.usedCat[k] {
 			c.add(SeverityWarning, at("categories", i, ""), "category %q has no events", cat.ID)
 		}
 	}
 	for i, s := range c.d.Sources {
-		if k, _ := c.srcIDs.find(s.ID); s.ID != "" && !c.usedSrc[k] && s.ID != c.d.Document {
+		if _, k, _ := c.srcIDs.find(s.ID); s.ID != "" && !c.usedSrc[k] && s.ID != c.d.Document {
 			c.add(SeverityWarning, at("sources", i, ""), "source %q is cited by no event", s.ID)
 		}
 	}
