@@ -17,12 +17,7 @@ type mediaIn struct {
 
 // given reports whether any field of m holds something.
 func (m *mediaIn) given() bool {
-	for _, v := range []value{m.url, m.credit, m.caption, m.thumbnail, m.alt} {
-		if strings.TrimSpace(v.s) != "" {
-			return true
-		}
-	}
-	return m.other
+	return m.other || strings.TrimSpace(m.url.s+m.credit.s+m.caption.s+m.thumbnail.s+m.alt.s) != ""
 }
 
 // media returns the event's media of a slide's, or nil when it has none

@@ -60,6 +60,7 @@
 package timelinejs
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -547,10 +548,7 @@ func (r *reader) addEras(d *timeline.Dataset, eras []*slideIn) {
 	eraIDs := input.NewIDs()
 	for i, s := range eras {
 		span, ok := r.date(s)
-		label := strings.ReplaceAll(plain(s.headline.s), "\n", " ")
-		if label == "" {
-			label = "Era " + strconv.Itoa(i+1)
-		}
+		label := cmp.Or(strings.ReplaceAll(plain(s.headline.s), "\n", " "), "Era "+strconv.Itoa(i+1))
 		if !ok {
 			continue
 		}
@@ -598,19 +596,12 @@ func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
 // headline, else the first words of the text), summary, id (the
 // unique_id, else the title, slugified), display label and status.
 func (r *reader) event(s *slideIn, i int, date timeline.Date, head, body htmlText, eventIDs *input.IDs) *timeline.Event {
-	e := &timeline.Event{Date: date, Title: strings.ReplaceAll(head.text, "\n", " "), Summary: body.rich}
-	if e.Title == "" {
-		e.Title = firstWords(body.text, 80)
-	}
+	e := &timeline.Event{Date: date, Title: cmp.Or(strings.ReplaceAll(head.text, "\n", " "), firstWords(body.text, 80)), Summary: body.rich}
 	if e.Title == "" {
 		e.Title = "Untitled event"
 		r.dropped("empty headlines", "events with neither headline nor text are titled \"Untitled event\"")
 	}
-	id := slugify(plain(s.uniqueID.s))
-	if id == "" {
-		id = slug40(e.Title)
-	}
-	e.ID = eventIDs.Unique(id, "event-"+strconv.Itoa(i+1))
+	e.ID = eventIDs.Unique(cmp.Or(slugify(plain(s.uniqueID.s)), slug40(e.Title)), "event-"+strconv.Itoa(i+1))
 	e.Display = r.display(s, date)
 	if body.hasStatus {
 		if st, ok := timeline.ParseStatus(body.status); ok {
@@ -669,11 +660,7 @@ func (s *sources) add(title, url, want string, from place) string {
 	if !timeline.SafeURL(url) {
 		url = ""
 	}
-	title = cleanLine(title)
-	if title == "" {
-		title = url
-	}
-	if title == "" {
+	if title = cmp.Or(cleanLine(title), url); title == "" {
 		return ""
 	}
 	key := "url " + url

@@ -1,6 +1,7 @@
 package timelinejs
 
 import (
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -98,18 +99,11 @@ func build(d *timeline.Dataset) *tlTimeline {
 			StartDate:   start,
 			EndDate:     end,
 			DisplayDate: displayDate(e, start, end),
-			Text:        tlText{Headline: html.EscapeString(e.Title), Text: eventText(d, e)},
+			Text:        tlText{Headline: html.EscapeString(cmp.Or(e.Title, e.ID)), Text: eventText(d, e)}, // TimelineJS needs "headline or text"
 			Media:       slideMedia(e.Media),
 		}
-		if s.Text.Headline == "" {
-			// TimelineJS needs something to show: "headline or text".
-			s.Text.Headline = html.EscapeString(e.ID)
-		}
 		if c := d.Category(e.Category); c != nil {
-			s.Group = c.Label
-			if s.Group == "" {
-				s.Group = c.ID
-			}
+			s.Group = cmp.Or(c.Label, c.ID)
 		}
 		used[e.ID] = true
 		t.Events = append(t.Events, s)
@@ -377,10 +371,7 @@ func citation(s *timeline.Source) string {
 		}
 	}
 	add(s.Author)
-	title := html.EscapeString(s.Title)
-	if title == "" {
-		title = html.EscapeString(s.ID)
-	}
+	title := html.EscapeString(cmp.Or(s.Title, s.ID))
 	if timeline.SafeURL(s.URL) {
 		title = `<a href="` + html.EscapeString(s.URL) + `">` + title + `</a>`
 	}
