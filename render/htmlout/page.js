@@ -182,7 +182,7 @@
     if (link) h += '</a>';
     h += '</cite>\n<span class="back">' + (SRC[8 * j + 7] ? 'the source document · ' : '') +
       (SRC[8 * j + 6] ? '<span class="fn">' + esc(SRC[8 * j + 6]) + '</span> · ' : '') + 'cited by ';
-    var by = citedBy[j] || [];
+    var by = citersOf(j);
     for (var k = 0; k < by.length && k < 20; k++) {
       h += (k ? '; ' : '') + '<a href="#ev-' + esc(encodeURIComponent(TX[5 * by[k]])) + '">' + esc(TX[5 * by[k] + 1]) + '</a>';
     }
@@ -200,9 +200,7 @@
     }, { rootMargin: '1500px 0px' });
   }
   // set lays out the blocks of items. first is true for the page's first
-  // layout: the blocks in the window are filled at once and those within
-  // reach once the first frame is painted, so that the frame that shows
-  // the chart does not wait for rows below the fold.
+  // layout, whose blocks layoutBig fills.
   Blocks.prototype.set = function (items, first) {
     if (this.io) this.io.disconnect();
     this.els.forEach(function (el) { el.remove(); });
@@ -219,15 +217,16 @@
     this.box.appendChild(frag);
     if (!this.io) this.fillAll();
     else if (!first) this.observe();
-    else {
-      for (b = 0; b < this.els.length; b++) {
-        var r = this.els[b].getBoundingClientRect();
-        if (r.top >= innerHeight) break;
-        if (r.bottom > 0) this.fill(b);
-      }
-      var self = this, els = this.els;
-      afterPaint(function () { if (self.els === els) self.observe(); });
+  };
+  // inView returns the blocks in the window.
+  Blocks.prototype.inView = function () {
+    var out = [];
+    for (var b = 0; this.io && b < this.els.length; b++) {
+      var r = this.els[b].getBoundingClientRect();
+      if (r.top >= innerHeight) break;
+      if (r.bottom > 0) out.push(b);
     }
+    return out;
   };
   // observe fills each block when it comes within reach.
   Blocks.prototype.observe = function () {
@@ -251,12 +250,19 @@
   function srcHTMLOf(j, pos, prev) { return srcHTML(j, pos, prev >= 0 ? SRC[8 * prev] : -1); }
   // layoutBig draws the blocks of the events vis keeps and of the sources
   // they cite (all of them when nothing is filtered).
+  // citersOf lists the events that cite source j (by its index in SRC),
+  // found when a source is first drawn.
+  function citersOf(j) {
+    if (!citedBy) {
+      indexBig();
+      citedBy = [];
+      for (var i = 0; i < N; i++) notesOf(i).forEach(function (n) { var k = srcAt.get(n); (citedBy[k] = citedBy[k] || []).push(i); });
+    }
+    return citedBy[j] || [];
+  }
   function layoutBig(all, first) {
     indexBig();
-    if (!citedBy) {
-      citedBy = [];
-      for (var i = 0; i < N; i++) notesOf(i).forEach(function (n) { var j = srcAt.get(n); (citedBy[j] = citedBy[j] || []).push(i); });
-    }
+    var i;
     if (!rowList) {
       rowList = new Blocks(document.getElementById('events'), 'tbody', '', rowHTML, 60);
       srcList = new Blocks(document.getElementById('source-list'), 'ol', 'sources', srcHTMLOf, 40);
@@ -272,6 +278,20 @@
     rowList.set(order, first);
     srcList.set(srcs, first);
     document.getElementById('events').setAttribute('aria-rowcount', order.length + 1);
+    // The page's first layout fills the blocks in the window at once,
+    // both lists' found with one layout of the page (found list by list,
+    // the page was laid out twice), and those within reach once the
+    // first frame is painted, so that the frame that shows the chart
+    // does not wait for rows below the fold.
+    if (first && rowList.io) {
+      var rowsIn = rowList.inView(), srcsIn = srcList.inView(), re = rowList.els, se = srcList.els;
+      rowsIn.forEach(function (b) { rowList.fill(b); });
+      srcsIn.forEach(function (b) { srcList.fill(b); });
+      afterPaint(function () {
+        if (rowList.els === re) rowList.observe();
+        if (srcList.els === se) srcList.observe();
+      });
+    }
   }
   // For tests: the anchors of the events kept, in table order, and of
   // event i.
@@ -1597,11 +1617,17 @@
   // of the window (the stylesheet's scroll-padding-top), and rows below
   // the table's sticky header too (scroll-margin-top).
   var root = document.documentElement;
+  // Both heights are read before either is written, and written only when
+  // they change: a property of the root restyles the whole page, and a
+  // read after a write restyled it at once (at 1,000 events, 10 ms
+  // while the page loaded).
+  var stuck = ['0px', '0px'];
   function setSticky() {
-    var h = getComputedStyle(nav).position === 'sticky' ? nav.offsetHeight : 0;
-    root.style.setProperty('--sticky', h + 'px');
     var head = document.querySelector('#events thead');
-    root.style.setProperty('--thead', (head && getComputedStyle(head).position === 'sticky' ? head.offsetHeight : 0) + 'px');
+    var h = (getComputedStyle(nav).position === 'sticky' ? nav.offsetHeight : 0) + 'px';
+    var t = (head && getComputedStyle(head).position === 'sticky' ? head.offsetHeight : 0) + 'px';
+    if (h !== stuck[0]) root.style.setProperty('--sticky', stuck[0] = h);
+    if (t !== stuck[1]) root.style.setProperty('--thead', stuck[1] = t);
   }
   window.addEventListener('resize', setSticky);
   if (typeof ResizeObserver !== 'undefined') new ResizeObserver(setSticky).observe(nav);
