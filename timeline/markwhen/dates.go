@@ -191,25 +191,19 @@ func edtfPoint(c *scanner) (point, bool) {
 	if p.year, ok = c.digits(4, 4); !ok {
 		return p, false
 	}
-	save := c.i
-	if !c.lit("-") {
-		return p, true
-	}
-	if p.month, ok = c.digits(2, 2); !ok {
-		c.i = save
-		return p, true
-	}
-	save = c.i
-	if !c.lit("-") {
-		return p, true
-	}
-	if p.day, ok = c.digits(2, 2); !ok {
-		c.i = save
-		return p, true
+	for _, f := range []*int{&p.month, &p.day} {
+		save := c.i
+		if !c.lit("-") {
+			return p, true
+		}
+		if *f, ok = c.digits(2, 2); !ok {
+			c.i = save
+			return p, true
+		}
 	}
 	isoTime(c, &p) // 2023-01-05T14:30:00Z
 	if p.time == "" {
-		save = c.i
+		save := c.i
 		if c.spaces() > 0 && !clockTime(c, &p) {
 			c.i = save
 		}
