@@ -126,6 +126,7 @@ bench: bench-page
 # run: `timeline html` CPU (BenchmarkHTML), page bytes (BenchmarkWrite),
 # ready time, style recalculation and layout beside bare ECharts and
 # vis-timeline at 100, 1,000 and 10,000 events (BenchmarkBrowserReady),
+# the main thread's CPU time beside bare ECharts' (BenchmarkBrowserCPU),
 # and the 100,000-event page (BenchmarkBrowserHuge), with the date, the
 # machine and its load before and after, into $(BENCH_PAGE_OUT); then
 # that table, from internal/benchtable.
@@ -136,7 +137,7 @@ bench-page: deps
 		echo "# $$(date -u "+%Y-%m-%d %H:%M UTC"); $$(nproc) cores ($$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed "s/^ *//")); $$(chromium --version 2>/dev/null); load average at the start $$(cut -d" " -f1-3 /proc/loadavg)"; \
 		$(GO) test -run="^$$" -bench="^BenchmarkHTML$$" -benchtime=5x ./cmd/timeline && \
 		$(GO) test -run="^$$" -bench="^BenchmarkWrite$$" -benchtime=3x ./render/htmlout && \
-		$(GO) test -run="^$$" -bench="^BenchmarkBrowser(Ready|Huge)$$" -benchtime=$(BENCH_PAGE_ROUNDS)x -timeout=3h ./render/htmlout && \
+		$(GO) test -run="^$$" -bench="^BenchmarkBrowser(Ready|CPU|Huge)$$" -benchtime=$(BENCH_PAGE_ROUNDS)x -timeout=3h ./render/htmlout && \
 		echo "# load average at the end $$(cut -d" " -f1-3 /proc/loadavg)"; \
 	} 2>&1 | tee $(BENCH_PAGE_OUT)'
 	@echo; echo "The README's table (go run ./internal/benchtable < $(BENCH_PAGE_OUT)):"; echo

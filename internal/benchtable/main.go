@@ -1,5 +1,5 @@
 // Command benchtable reads the output of `make bench-page` (go test
-// -bench lines of BenchmarkBrowserReady, BenchmarkBrowserHuge,
+// -bench lines of BenchmarkBrowserReady, BenchmarkBrowserCPU, BenchmarkBrowserHuge,
 // BenchmarkWrite of render/htmlout and BenchmarkHTML of cmd/timeline, and
 // the "# " lines the make target writes about the machine) on standard
 // input and prints the README's table of the page at scale, in Markdown,
@@ -94,8 +94,10 @@ func (r *run) cell(name, unit, format string) string {
 	return fmt.Sprintf(format, v)
 }
 
-// seconds formats milliseconds as seconds with one decimal.
-func seconds(ms float64) string { return strconv.FormatFloat(ms/1000, 'f', 1, 64) + " s" }
+// seconds formats milliseconds as seconds with one decimal, and
+// seconds2 with two.
+func seconds(ms float64) string  { return strconv.FormatFloat(ms/1000, 'f', 1, 64) + " s" }
+func seconds2(ms float64) string { return strconv.FormatFloat(ms/1000, 'f', 2, 64) + " s" }
 
 // sizes are the table's columns: the number of events.
 var sizes = []string{"100", "1000", "10000", "100000"}
@@ -150,6 +152,15 @@ func browserRows(r *run, row func(string, func(string) string)) {
 			}
 		}
 		return strings.Join(parts, " / ")
+	})
+	row("main-thread CPU from navigation to the frame after ready, ours ÷ bare ECharts (median of per-round ratios; ours / bare, medians)", func(n string) string {
+		c := r.cell("BrowserCPU/"+n, "cpu-ratio", "%.2f×")
+		o, ok1 := r.get("BrowserCPU/"+n, "ours-cpu-ms")
+		b, ok2 := r.get("BrowserCPU/"+n, "bare-cpu-ms")
+		if c != "" && ok1 && ok2 {
+			c += fmt.Sprintf(" (%s / %s)", seconds2(o), seconds2(b))
+		}
+		return c
 	})
 	row("Chromium style recalculation + layout, ours (bare ECharts)", func(n string) string {
 		s, ok1 := r.get(ready(n), "ours-style-ms")
