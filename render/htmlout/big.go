@@ -21,40 +21,81 @@ var bigRows = 800
 func isBig(v *render.View) bool { return len(v.Events)+len(v.Sources) > bigRows }
 
 // textFields and srcFields are the number of values per event in
-// pageData.Text and per source in pageData.Src.
+// textChunk.Text and per source in textChunk.Src.
 const (
 	textFields = 5
 	srcFields  = 8
 )
 
+// chunkEvents and chunkSources are the number of events and of sources
+// in a textChunk: the browser parses and the script reads each block in a
+// task of its own, a few milliseconds at these sizes, so that a page of
+// 100,000 events draws its chart and answers its controls while the
+// rest of its text loads.
+const (
+	chunkEvents  = 1000
+	chunkSources = 2000
+)
+
+// textChunk is a block of a big page's text: Text, Rich, Media and Notes
+// of consecutive events, or Src of consecutive sources. The script joins
+// the blocks in page order.
+type textChunk struct {
+	// Text holds textFields strings per event, in View.Events order: id,
+	// date label, title, summary and attribution.
+	Text []string `json:"tx,omitempty"`
+	// Rich is the HTML of the summaries of events that have links or
+	// emphasis, by their index in View.Events; the others are in Text.
+	Rich map[int]string `json:"rt,omitempty"`
+	// Media is the HTML of the media of events, by their index
+	// (mediaFigure, escaped as the rows of a page that is not big).
+	Media map[int]string `json:"md,omitempty"`
+	// Notes holds, for each event in turn, the number of sources it
+	// cites and their numbers.
+	Notes []int `json:"nt,omitempty"`
+	// Src holds srcFields values per source, in list order: number,
+	// citation, URL, where the title starts in the citation and its
+	// length (UTF-16 code units, -1 and 0 for none), the title when the
+	// citation does not hold it, the notes label and 1 for the source
+	// document (else 0).
+	Src []any `json:"src,omitempty"`
+}
+
 // bigData adds the text of v's events and sources to d.
 func bigData(v *render.View, d *pageData) {
 	d.Big = true
-	d.Text = make([]string, 0, textFields*len(v.Events))
-	d.Notes = make([]int, 0, 3*len(v.Events))
+	var c *textChunk
 	for i, e := range v.Events {
-		d.Text = append(d.Text, e.ID, e.Label, e.Title, timeline.PlainText(e.Summary), e.Attribution)
+		if i%chunkEvents == 0 {
+			n := min(chunkEvents, len(v.Events)-i)
+			d.Chunks = append(d.Chunks, textChunk{Text: make([]string, 0, textFields*n), Notes: make([]int, 0, 3*n)})
+			c = &d.Chunks[len(d.Chunks)-1]
+		}
+		c.Text = append(c.Text, e.ID, e.Label, e.Title, timeline.PlainText(e.Summary), e.Attribution)
 		if !timeline.IsPlainText(e.Summary) {
 			var b strings.Builder
 			richText(&b, e.Summary)
-			if d.Rich == nil {
-				d.Rich = map[int]string{}
+			if c.Rich == nil {
+				c.Rich = map[int]string{}
 			}
-			d.Rich[i] = b.String()
+			c.Rich[i] = b.String()
 		}
 		if e.Media != nil {
 			var b strings.Builder
 			mediaFigure(&b, e.Media)
-			if d.Media == nil {
-				d.Media = map[int]string{}
+			if c.Media == nil {
+				c.Media = map[int]string{}
 			}
-			d.Media[i] = b.String()
+			c.Media[i] = b.String()
 		}
-		d.Notes = append(d.Notes, len(e.Notes))
-		d.Notes = append(d.Notes, e.Notes...)
+		c.Notes = append(c.Notes, len(e.Notes))
+		c.Notes = append(c.Notes, e.Notes...)
 	}
-	d.Src = make([]any, 0, srcFields*len(v.Sources))
-	for _, s := range v.Sources {
+	for k, s := range v.Sources {
+		if k%chunkSources == 0 {
+			d.Chunks = append(d.Chunks, textChunk{Src: make([]any, 0, srcFields*min(chunkSources, len(v.Sources)-k))})
+			c = &d.Chunks[len(d.Chunks)-1]
+		}
 		at, n, title := -1, 0, ""
 		if i := titleAt(s); i >= 0 {
 			at, n = utf16Len(s.Citation[:i]), utf16Len(s.Title)
@@ -65,7 +106,7 @@ func bigData(v *render.View, d *pageData) {
 		if s == v.Document {
 			doc = 1
 		}
-		d.Src = append(d.Src, s.N, s.Citation, s.URL, at, n, title, s.NotesLabel(), doc)
+		c.Src = append(c.Src, s.N, s.Citation, s.URL, at, n, title, s.NotesLabel(), doc)
 	}
 	d.Status = make([]string, len(markOutlines))
 	d.Glyphs = make([]string, len(markOutlines))

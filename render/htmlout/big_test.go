@@ -32,13 +32,8 @@ func TestBigPage(t *testing.T) {
 			t.Errorf("the big page lacks %q", want)
 		}
 	}
-	// Every text once: in the page data, which the script reads.
-	i := strings.Index(page, `<script type="application/json" id="tl-data">`)
-	j := strings.Index(page[i:], "</script>")
-	var d pageData
-	if err := json.Unmarshal([]byte(page[i+len(`<script type="application/json" id="tl-data">`):i+j]), &d); err != nil {
-		t.Fatal(err)
-	}
+	// Every text once: in the page's blocks of text, which the script reads.
+	d := pageText(t, page)
 	if len(d.Text) != textFields*len(v.Events) || len(d.Src) != srcFields*len(v.Sources) {
 		t.Fatalf("%d texts and %d source values for %d events and %d sources", len(d.Text), len(d.Src), len(v.Events), len(v.Sources))
 	}
@@ -73,4 +68,42 @@ func TestBigPage(t *testing.T) {
 func jsonText(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b[1 : len(b)-1])
+}
+
+// pageText returns the blocks of text of a big page joined, as the
+// script joins them, and checks that they come after the rest of the
+// page, each no larger than chunkEvents events or chunkSources sources.
+func pageText(t *testing.T, page string) textChunk {
+	t.Helper()
+	const open = `<script type="application/json" class="tl-text">`
+	var all textChunk
+	rest := page
+	for {
+		i := strings.Index(rest, open)
+		if i < 0 {
+			break
+		}
+		j := strings.Index(rest[i:], "</script>")
+		var c textChunk
+		if err := json.Unmarshal([]byte(rest[i+len(open):i+j]), &c); err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Text) > textFields*chunkEvents || len(c.Src) > srcFields*chunkSources || len(c.Text) > 0 && len(c.Src) > 0 {
+			t.Errorf("a block of %d texts and %d source values", len(c.Text), len(c.Src))
+		}
+		all.Text, all.Notes, all.Src = append(all.Text, c.Text...), append(all.Notes, c.Notes...), append(all.Src, c.Src...)
+		for k, m := range map[*map[int]string]map[int]string{&all.Rich: c.Rich, &all.Media: c.Media} {
+			for i, h := range m {
+				if *k == nil {
+					*k = map[int]string{}
+				}
+				(*k)[i] = h
+			}
+		}
+		rest = rest[i+j:]
+	}
+	if strings.Contains(page, open) && !strings.HasPrefix(strings.TrimSpace(rest), "</script>\n</body>") {
+		t.Errorf("the page goes on after its text: %.200q", rest)
+	}
+	return all
 }

@@ -1,8 +1,6 @@
 package htmlout
 
 import (
-	"encoding/json"
-	"strings"
 	"testing"
 
 	"github.com/timeline-tool/timeline/render"
@@ -22,12 +20,7 @@ func TestBigPageRichText(t *testing.T) {
 		t.Fatal("not a big page")
 	}
 	page := string(write(t, v, Options{Assets: goldenAssets}))
-	i := strings.Index(page, `<script type="application/json" id="tl-data">`)
-	j := strings.Index(page[i:], "</script>")
-	var pd pageData
-	if err := json.Unmarshal([]byte(page[i+len(`<script type="application/json" id="tl-data">`):i+j]), &pd); err != nil {
-		t.Fatal(err)
-	}
+	pd := pageText(t, page)
 	k := -1
 	for n, e := range v.Events {
 		if e.ID == d.Events[0].ID {

@@ -155,18 +155,50 @@ func newTab(t testing.TB) *tab {
 // the time from the start of the navigation to ready, in milliseconds.
 func (tb *tab) load(t testing.TB, file string) float64 {
 	t.Helper()
+	return tb.loadUntil(t, file, "window.__timelineReady === true && window.__timelineReadyAt")
+}
+
+// loadUntil opens file in the tab and waits, at most loadTimeout, for the
+// expression until to give a number other than 0, which it returns.
+func (tb *tab) loadUntil(t testing.TB, file, until string) float64 {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, loadTimeout+30*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file)); err != nil {
 		t.Fatalf("opening %s: %v", file, err)
 	}
-	ms, err := chromedp.Run(ctx, chromedp.Poll[float64]("window.__timelineReady === true && window.__timelineReadyAt", chromedp.WithPollingTimeout(loadTimeout)))
+	ms, err := chromedp.Run(ctx, chromedp.Poll[float64](until, chromedp.WithPollingTimeout(loadTimeout)))
 	if err != nil {
+		state := tb.stalled()
 		tb.mu.Lock()
 		defer tb.mu.Unlock()
-		t.Fatalf("page %s never became ready: %v; console: %q", file, err, tb.console)
+		t.Fatalf("page %s never became ready in %v: %v; %s; console: %q", file, loadTimeout, err, state, tb.console)
 	}
 	return ms
+}
+
+// stalledJS describes a page that never became ready: whether it is
+// shown and has the focus, how far it loaded, and whether the browser
+// still gives it animation frames (ECharts draws, and reports finished,
+// in them) and timers, each within 5 s.
+const stalledJS = `(async () => {
+  const within = (f) => Promise.race([new Promise(f), new Promise(r => setTimeout(() => r('none within 5 s'), 5000))]);
+  const frame = await within(r => requestAnimationFrame(() => r('yes')));
+  const timer = await within(r => setTimeout(() => r('yes'), 0));
+  return 'visibility ' + document.visibilityState + ', focus ' + document.hasFocus() + ', readyState ' + document.readyState +
+    ', at ' + Math.round(performance.now()) + ' ms, animation frame: ' + frame + ', timer: ' + timer;
+})()`
+
+// stalled returns what stalledJS finds in the tab, or why it could not
+// tell.
+func (tb *tab) stalled() string {
+	ctx, cancel := context.WithTimeout(tb.ctx, 20*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](stalledJS, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return "the page did not answer: " + err.Error()
+	}
+	return s
 }
 
 // eval evaluates a JavaScript expression in the tab and returns its value.

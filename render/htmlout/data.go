@@ -114,27 +114,12 @@ type pageData struct {
 	SrcTitles []any `json:"st,omitempty"`
 
 	// Big is true for a big page (isBig), which has no rows in its HTML:
-	// the script draws the rows and sources in view from Text, Notes and
-	// Src, the one copy of their text in the page.
+	// the script draws the rows and sources in view from Chunks, the one
+	// copy of their text in the page.
 	Big bool `json:"big,omitempty"`
-	// Text holds textFields strings per event, in View.Events order: id,
-	// date label, title, summary and attribution.
-	Text []string `json:"tx,omitempty"`
-	// Media is the HTML of the media of a big page's events, by their
-	// index (mediaFigure, escaped as the rows of a page that is not big).
-	Media map[int]string `json:"md,omitempty"`
-	// Rich is the HTML of the summaries of a big page's events that have
-	// links or emphasis, by their index; the others are Text.
-	Rich map[int]string `json:"rt,omitempty"`
-	// Notes holds, for each event in turn, the number of sources it cites
-	// and their numbers.
-	Notes []int `json:"nt,omitempty"`
-	// Src holds srcFields values per source, in list order: number,
-	// citation, URL, where the title starts in the citation and its
-	// length (UTF-16 code units, -1 and 0 for none), the title when the
-	// citation does not hold it, the notes label and 1 for the source
-	// document (else 0).
-	Src []any `json:"src,omitempty"`
+	// Chunks hold the text of a big page's events and sources, in blocks
+	// of their own at the end of the page (bigData).
+	Chunks []textChunk `json:"-"`
 	// Status gives each mark's status label (render.Mark order), and
 	// Settled the mark of established events, which name no attribution
 	// in their status; Glyphs are the marks' glyphs (Mark.Glyph).

@@ -37,6 +37,16 @@ const hookJS = `(() => {
   }});
 })()`
 
+// front brings tb's tab to the front, shown and focused, as a reader's
+// tab is: a browser may give a tab behind others no animation frames,
+// in which ECharts draws.
+func (tb *tab) front(t testing.TB) {
+	t.Helper()
+	if _, err := chromedp.Call(tb.ctx, cdppage.BringToFront, struct{}{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // measured starts recording Chromium's metrics in tb and installs hookJS.
 func (tb *tab) measured(t testing.TB) {
 	t.Helper()
@@ -72,6 +82,7 @@ func (tb *tab) stats(t testing.TB, file string) loadStats {
 		t.Fatalf("opening a tab: %v", err)
 	}
 	tb = &tab{ctx: ctx}
+	tb.front(t)
 	tb.measured(t)
 	before := tb.metrics(t)
 	var s loadStats

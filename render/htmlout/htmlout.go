@@ -157,6 +157,8 @@ type page struct {
 	Big bool
 	// RemoteNote says which sites the page loads pictures from, or "".
 	RemoteNote string
+	// Text stands where a big page's blocks of text go (textMark).
+	Text template.HTML
 }
 
 // rtlScripts are the scripts written right to left (ISO 15924).
@@ -266,13 +268,13 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	return execute(w, p, data)
 }
 
-// execute writes p, with data as its page data, to w. The page data and
-// the bundle, megabytes of a big page, go to w directly: the template
-// writes marks where they go (copying them through it cost a third of
-// Write's time at 10,000 events).
+// execute writes p, with data as its page data, to w. The page data, the
+// bundle and a big page's text, megabytes of a big page, go to w
+// directly: the template writes marks where they go (copying them
+// through it cost a third of Write's time at 10,000 events).
 func execute(w io.Writer, p *page, data *pageData) error {
 	bundleJS := p.Bundle
-	p.Data = dataMark
+	p.Data, p.Text = dataMark, textMark
 	if bundleJS != "" {
 		p.Bundle = bundleMark
 	}
@@ -299,6 +301,24 @@ func execute(w io.Writer, p *page, data *pageData) error {
 		bw.Write(before)
 		bw.WriteString(string(bundleJS))
 	}
+	if len(data.Chunks) > 0 {
+		before, after, ok = bytes.Cut(after, []byte(textMark))
+		if !ok {
+			return errors.New("html: the page template lost the text")
+		}
+		bw.Write(before)
+		enc := json.NewEncoder(newlineCut{bw})
+		for k, c := range data.Chunks {
+			if k > 0 {
+				bw.WriteString("\n")
+			}
+			bw.WriteString(`<script type="application/json" class="tl-text">`)
+			if err := enc.Encode(c); err != nil {
+				return fmt.Errorf("html: encoding the page text: %w", err)
+			}
+			bw.WriteString("</script>")
+		}
+	}
 	bw.Write(after)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("html: %w", err)
@@ -306,13 +326,14 @@ func execute(w io.Writer, p *page, data *pageData) error {
 	return nil
 }
 
-// dataMark and bundleMark stand in the template's output for the page
+// dataMark, bundleMark and textMark stand in the template's output for the page
 // data and the bundle. html/template writes no NUL of its own in HTML
 // text and attributes (it writes U+FFFD), nor in scripts (\u0000), so the
 // first of each is the one it was given.
 const (
 	dataMark   = template.JS("\x00tl-data\x00")
 	bundleMark = template.JS("\x00tl-bundle\x00")
+	textMark   = template.HTML("\x00tl-text\x00")
 )
 
 // newlineCut writes to w what it is given, less a final newline.

@@ -133,24 +133,49 @@
   function cellText(r, k) { return r.cells[k] ? r.cells[k].textContent : ''; }
 
   // A big page (D.big) has no rows in its HTML: the text of its events and
-  // sources is in D.tx, D.nt and D.src, once, and the script draws the
-  // rows and sources near the reader, in blocks of BLOCK. A block out of
-  // reach is an empty <tbody> (or <ol>) about as high as its rows; it is
-  // filled when it comes within a few screens, when a link, the chart or
-  // the address goes to one of its rows, and before printing.
-  var BIG = !!D.big, TX = D.tx || [], SRC = D.src || [], NSRC = SRC.length / 8, BLOCK = 100, MD = D.md || {}, RT = D.rt || {};
-  var noteAt = null, srcAt = null, idAt = null, citedBy = null;
-  function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
-  function indexBig() {
-    if (noteAt) return;
-    noteAt = new Int32Array(N);
-    for (var i = 0, k = 0; i < N; i++) { noteAt[i] = k; k += 1 + D.nt[k]; }
-    srcAt = new Map();
-    for (var j = 0; j < NSRC; j++) srcAt.set(SRC[8 * j], j);
-    idAt = new Map();
-    for (i = 0; i < N; i++) idAt.set('ev-' + TX[5 * i], i);
+  // sources is in blocks at the end of the page, once, which loadText
+  // reads into TX, NT, SRC, RT and MD; the script draws the rows and
+  // sources near the reader, in blocks of BLOCK. A block out of reach is
+  // an empty <tbody> (or <ol>) about as high as its rows; it is filled
+  // when it comes within a few screens, when a link, the chart or the
+  // address goes to one of its rows, and before printing.
+  var BIG = !!D.big, TX = [], NT = [], SRC = [], NSRC = 0, BLOCK = 100, MD = {}, RT = {};
+  // textIn is true once the text is read: a big page's chart is drawn,
+  // and its filters answer, before (its labels, tooltips, rows and
+  // search wait for it).
+  var textIn = !BIG;
+  function append(a, b) { for (var i = 0; b && i < b.length; i++) a.push(b[i]); }
+  // The indexes of the text: where event i's sources are in NT
+  // (noteAt[i]), the event of an anchor (idAt), the place of a source
+  // number in SRC (srcAt) and the events that cite source number n
+  // (citedBy[n]).
+  var noteAt = BIG ? new Int32Array(N) : null, srcAt = new Map(), idAt = new Map(), citedBy = [];
+  // loadText reads the blocks of text (script.tl-text, in page order) and
+  // indexes them, for about 30 ms a task, so that no task is long, and
+  // then calls done in a task of its own.
+  function loadText(done) {
+    var els = document.querySelectorAll('script.tl-text'), b = 0;
+    (function more() {
+      for (var until = performance.now() + 30; b < els.length && performance.now() < until; b++) {
+        var c = JSON.parse(els[b].textContent), i = TX.length / 5, k = NT.length, j = NSRC, n;
+        append(TX, c.tx); append(NT, c.nt); append(SRC, c.src);
+        for (n in c.rt) RT[n] = c.rt[n];
+        for (n in c.md) MD[n] = c.md[n];
+        els[b].remove(); // its text is read
+        for (; k < NT.length; i++, k += 1 + NT[k]) {
+          noteAt[i] = k;
+          idAt.set('ev-' + TX[5 * i], i);
+          for (var m = k + 1; m <= k + NT[k]; m++) (citedBy[NT[m]] || (citedBy[NT[m]] = [])).push(i);
+        }
+        for (NSRC = SRC.length / 8; j < NSRC; j++) srcAt.set(SRC[8 * j], j);
+      }
+      if (b < els.length) { setTimeout(more, 0); return; }
+      textIn = true;
+      setTimeout(done, 0);
+    })();
   }
-  function notesOf(i) { indexBig(); return D.nt.slice(noteAt[i] + 1, noteAt[i] + 1 + D.nt[noteAt[i]]); }
+  function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
+  function notesOf(i) { return NT.slice(noteAt[i] + 1, noteAt[i] + 1 + NT[noteAt[i]]); }
   function srcTitle(j) { var c = SRC[8 * j + 1], at = SRC[8 * j + 3]; return at >= 0 ? c.substr(at, SRC[8 * j + 4]) : SRC[8 * j + 5]; }
   // The text of column k of event i's row, as the table shows it.
   function bigCell(i, k) {
@@ -182,7 +207,7 @@
     if (link) h += '</a>';
     h += '</cite>\n<span class="back">' + (SRC[8 * j + 7] ? 'the source document · ' : '') +
       (SRC[8 * j + 6] ? '<span class="fn">' + esc(SRC[8 * j + 6]) + '</span> · ' : '') + 'cited by ';
-    var by = citersOf(j);
+    var by = citedBy[n] || [];
     for (var k = 0; k < by.length && k < 20; k++) {
       h += (k ? '; ' : '') + '<a href="#ev-' + esc(encodeURIComponent(TX[5 * by[k]])) + '">' + esc(TX[5 * by[k] + 1]) + '</a>';
     }
@@ -250,28 +275,16 @@
   function srcHTMLOf(j, pos, prev) { return srcHTML(j, pos, prev >= 0 ? SRC[8 * prev] : -1); }
   // layoutBig draws the blocks of the events vis keeps and of the sources
   // they cite (all of them when nothing is filtered).
-  // citersOf lists the events that cite source j (by its index in SRC),
-  // found when a source is first drawn.
-  function citersOf(j) {
-    if (!citedBy) {
-      indexBig();
-      citedBy = [];
-      for (var i = 0; i < N; i++) notesOf(i).forEach(function (n) { var k = srcAt.get(n); (citedBy[k] = citedBy[k] || []).push(i); });
-    }
-    return citedBy[j] || [];
-  }
   function layoutBig(all, first) {
-    indexBig();
-    var i;
     if (!rowList) {
       rowList = new Blocks(document.getElementById('events'), 'tbody', '', rowHTML, 60);
       srcList = new Blocks(document.getElementById('source-list'), 'ol', 'sources', srcHTMLOf, 40);
     }
     var order = [], used = new Uint8Array(NSRC);
-    for (i = 0; i < N; i++) {
+    for (var i = 0; i < N; i++) {
       if (!vis[i]) continue;
       order.push(i);
-      if (!all) notesOf(i).forEach(function (n) { used[srcAt.get(n)] = 1; });
+      if (!all) for (var k = noteAt[i] + 1, end = k + NT[noteAt[i]]; k < end; k++) used[srcAt.get(NT[k])] = 1;
     }
     var srcs = [];
     for (var j = 0; j < NSRC; j++) if (all || used[j]) srcs.push(j);
@@ -304,7 +317,6 @@
   // there is one.
   function showTarget(id) {
     if (!BIG || !rowList) return false;
-    indexBig();
     var i = idAt.get(id), list = rowList, item = i;
     if (i === undefined && /^src-\d+$/.test(id)) { list = srcList; item = srcAt.get(+id.slice(4)); }
     if (item === undefined) return false;
@@ -456,7 +468,7 @@
   function clip(s, n) { s = s.replace(/\s+/g, ' ').trim(); return s.length > n ? s.slice(0, n - 1) + '…' : s; }
   function tooltip(p) {
     var i = eventOf(p);
-    if (i < 0 || !BIG && !rows[i]) return '';
+    if (i < 0 || !textIn || !BIG && !rows[i]) return '';
     var r = rows[i], cell = BIG ? function (k) { return bigCell(i, k); } : function (k) { return cellText(r, k); };
     var meta = [cell(0), cell(4), cell(3)].filter(Boolean);
     // Text of the data may be right to left: each piece is isolated.
@@ -701,7 +713,7 @@
     var changed = false;
     for (l = 0; l < LANES; l++) if (inView[l] !== laneInView[l]) { changed = true; laneInView[l] = inView[l]; }
     if (changed) setTimeout(dimLanes, 0);
-    if (!BIG && !rows.length) return null;
+    if (!textIn || !BIG && !rows.length) return null;
     var pitch = Math.abs(sy) * STEP, font = LABEL_FONT, fontPx = 11, children = [];
     if (K > 1 && pitch < 13) fontPx = Math.max(8, Math.floor(pitch - 2)), font = fontPx + 'px system-ui, sans-serif';
     var near = nearRows(Math.abs(sy), fontPx, R - 1);
@@ -875,9 +887,18 @@
       if (chart) afterPaint(drawCounts);
     }
   }
+  // onceFinished calls ready when the timeline is first drawn, and
+  // notes when (__timelineChartAt, data-chart): a big page's filters
+  // answer from then on.
   function onceFinished(c) {
     var seen = false;
-    c.on('finished', function () { if (!seen) { seen = true; ready(); } });
+    c.on('finished', function () {
+      if (seen) return;
+      seen = true;
+      window.__timelineChartAt = performance.now();
+      document.documentElement.setAttribute('data-chart', '');
+      ready();
+    });
   }
 
   // fit sets what depends on the chart's width: the width of the lanes'
@@ -986,7 +1007,7 @@
         var dx = (xm[i] - p[0]) * sx, dy = (yv[i] - p[1]) * sy, d = dx * dx + dy * dy;
         if (d < bd) { bd = d; best = i; }
       }
-      if (best >= 0) goTo(best);
+      if (best >= 0 && tableLoaded) goTo(best);
     });
 
     wheel(document.getElementById('chart'));
@@ -1164,7 +1185,7 @@
   }
   function keys(box) {
     box.addEventListener('keydown', function (e) {
-      if (e.altKey || e.ctrlKey || e.metaKey || !BIG && !rows.length) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || !tableLoaded || !BIG && !rows.length) return;
       var next = -2;
       switch (e.key) {
         case 'ArrowRight': case 'ArrowDown':
@@ -1191,7 +1212,7 @@
       if (e.key !== 'Escape' || !e.target.closest || !e.target.closest('#events')) return;
       var tr = e.target.closest('tbody tr');
       if (tr) {
-        var i = BIG ? (indexBig(), idAt.get(tr.id)) : [].indexOf.call(rows, tr);
+        var i = BIG ? idAt.get(tr.id) : [].indexOf.call(rows, tr);
         if (i >= 0 && shownEvent(i)) cur = i;
       }
       e.preventDefault();
@@ -1301,8 +1322,15 @@
   function filtered() { return !!(state.era || words(state.text).length || state.marks || state.nCats || state.src); }
   var tableLoaded = false, textTimer = 0;
   function apply() {
-    if (!tableLoaded) return; // the table is still loading; tableReady applies the filter
+    // A small page's filters wait for its table, a big page's for its
+    // chart: its text loading, the table and the search wait for it
+    // (tableReady applies the filters again).
+    if (!tableLoaded && !(BIG && chart)) return;
     needle = words(state.text);
+    if (needle.length && !textIn) {
+      shown.textContent = 'Searching…';
+      return;
+    }
     if (needle.length && (!texts || textsDone < N)) {
       // A big page makes its search texts a slice at a time.
       if (!textsFrom(40)) {
@@ -1326,9 +1354,9 @@
       if (f === 0 || f === F_CAT) catN[lane[i]]++;
     }
     setCounts(eraN, markN, catN);
-    if (BIG) { rows = []; layoutBig(!filtered()); }
+    if (BIG && tableLoaded) layoutBig(!filtered());
     if (state.ev >= 0 && !vis[state.ev]) select(-1);
-    else if (state.ev >= 0 && BIG) select(state.ev, false);
+    else if (state.ev >= 0 && BIG && tableLoaded) select(state.ev, false);
     var parts = [];
     if (state.era) parts.push('era ' + eraButtons[state.era].firstChild.nextSibling.textContent.trim());
     if (state.marks) {
@@ -1480,8 +1508,7 @@
   }
   // rowIndex is the index of the event with the given id, or -1.
   function rowIndex(id) {
-    if (BIG) indexBig();
-    else if (!rowAt) {
+    if (!BIG && !rowAt) {
       rowAt = new Map();
       for (var i = 0; i < rows.length; i++) rowAt.set(rows[i].id, i);
     }
@@ -1545,7 +1572,6 @@
     try { id = decodeURIComponent(h); } catch (err) { return false; }
     if (document.getElementById(id)) return true;
     if (!BIG) return false;
-    indexBig();
     return idAt.has(id) || /^src-\d+$/.test(id) && srcAt.has(+id.slice(4));
   }
   // restore shows the state of fragment h; it writes no history.
@@ -1606,6 +1632,7 @@
     } catch (err) { /* a file: URL may refuse */ }
   }
   window.addEventListener('popstate', function (e) {
+    if (!tableLoaded) return;
     var h = location.hash.slice(1);
     lastKind = '';
     if (!isAnchor(h)) restore(h, true);
@@ -1639,7 +1666,12 @@
     // A small page's chart is drawn once its rows are parsed, with the
     // labels it takes from them (drawn before, it was drawn twice).
     if (hasCharts && !chart) drawCharts();
-    if (BIG) layoutBig(true, true);
+    // The state the page opens with: a fragment's, or an anchor's event.
+    var h = location.hash.slice(1), anchor = isAnchor(h);
+    // A big page's filters may have changed while its text loaded (and
+    // written the address, restored below).
+    if (BIG && filtered() && (anchor || !h)) apply();
+    else if (BIG) layoutBig(true, true);
     document.querySelectorAll('button.only').forEach(function (b) { b.hidden = false; });
     document.addEventListener('click', function (ev) {
       var b = ev.target.closest && ev.target.closest('button.only');
@@ -1678,10 +1710,8 @@
     }
     var head = document.querySelector('#events thead');
     if (head && typeof ResizeObserver !== 'undefined') new ResizeObserver(setSticky).observe(head);
-    // The state the page opens with: a fragment's, or an anchor's event.
-    var h = location.hash.slice(1), anchor = isAnchor(h);
     if (!anchor && h) restore(h, false);
-    else {
+    else if (!filtered()) {
       shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
     }
     setSticky();
@@ -1706,17 +1736,25 @@
       var f = fragment();
       history.replaceState({ tl: f }, '', anchor || f === h ? location.href : location.href.split('#')[0] + (f ? '#' + f : ''));
     } catch (err) { /* a file: URL may refuse */ }
-    ready();
+    // A big page's chart is drawn again with its labels, now that it has
+    // their text (a filter did it already), in a task of its own.
+    if (BIG && !filtered()) setTimeout(function () { relabel(); ready(); }, 0);
+    else ready();
   }
 
   // A big page's chart needs no table: it is drawn while the rest of
   // the page loads.
   if (hasCharts) {
-    if (BIG) drawCharts();
+    if (BIG) {
+      drawCharts();
+      shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
+    }
   } else {
     pending = 1;
     document.getElementById('chart').textContent = 'The charts could not be drawn: ECharts did not load. The table below lists every event.';
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', tableReady);
-  else tableReady();
+  // A big page's text is at its end: the rest waits for it.
+  function loaded() { if (BIG) loadText(tableReady); else tableReady(); }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', loaded);
+  else loaded();
 })();
