@@ -17,6 +17,13 @@ import (
 // lower it.
 var bigRows = 800
 
+// earlyChart is the number of events above which a big page draws its
+// chart before its text is read (pageData.Early): the chart answers its
+// filters while the text loads, and is drawn again with its labels once
+// it is read. Below it, one drawing with the labels after the text costs
+// less. Tests lower it.
+var earlyChart = 20000
+
 // isBig reports whether v makes a big page.
 func isBig(v *render.View) bool { return len(v.Events)+len(v.Sources) > bigRows }
 
@@ -63,7 +70,7 @@ type textChunk struct {
 
 // bigData adds the text of v's events and sources to d.
 func bigData(v *render.View, d *pageData) {
-	d.Big = true
+	d.Big, d.Early = true, len(v.Events) > earlyChart
 	var c *textChunk
 	for i, e := range v.Events {
 		if i%chunkEvents == 0 {

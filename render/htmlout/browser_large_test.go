@@ -24,6 +24,8 @@ import (
 // search work on every row, the filtered page in print media shows every
 // event kept and the sources they cite only, and anchors to rows and sources far below the first screen (rows
 // the browser has not laid out yet) land in view.
+// The page draws its chart before its text is read, as a page of 100,000
+// events does (earlyChart).
 // It asserts behaviour, not speed (BenchmarkBrowserReady measures that).
 func TestBrowserLarge(t *testing.T) {
 	if testing.Short() {
@@ -36,7 +38,13 @@ func TestBrowserLarge(t *testing.T) {
 	if len(v.Events) != 10000 || len(v.Sources) < 10000 {
 		t.Fatalf("%d events, %d sources", len(v.Events), len(v.Sources))
 	}
+	early := earlyChart
+	earlyChart = 5000
 	file := writePage(t, t.TempDir(), "large.html", v, Options{})
+	earlyChart = early
+	if b, err := os.ReadFile(file); err != nil || !strings.Contains(string(b), `"early":true`) {
+		t.Fatalf("the page does not draw its chart early (%v)", err)
+	}
 	start := time.Now()
 	step := func(what string) { t.Logf("%6.1f s: %s", time.Since(start).Seconds(), what) }
 	tb := open(t, file)

@@ -117,6 +117,9 @@ type pageData struct {
 	// the script draws the rows and sources in view from Chunks, the one
 	// copy of their text in the page.
 	Big bool `json:"big,omitempty"`
+	// Early is true for a big page that draws its chart before its text
+	// is read (earlyChart).
+	Early bool `json:"early,omitempty"`
 	// Chunks hold the text of a big page's events and sources, in blocks
 	// of their own at the end of the page (bigData).
 	Chunks []textChunk `json:"-"`

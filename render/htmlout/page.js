@@ -140,10 +140,10 @@
   // when it comes within a few screens, when a link, the chart or the
   // address goes to one of its rows, and before printing.
   var BIG = !!D.big, TX = [], NT = [], SRC = [], NSRC = 0, BLOCK = 100, MD = {}, RT = {};
-  // textIn is true once the text is read: a big page's chart is drawn,
-  // and its filters answer, before (its labels, tooltips, rows and
-  // search wait for it).
-  var textIn = !BIG;
+  // textIn is true once the text is read. A big page of many events
+  // (D.early) draws its chart, and its filters answer, before (its
+  // labels, tooltips, rows and search wait for it).
+  var textIn = !BIG, EARLY = BIG && !!D.early;
   function append(a, b) { for (var i = 0; b && i < b.length; i++) a.push(b[i]); }
   // The indexes of the text: where event i's sources are in NT
   // (noteAt[i]), the event of an anchor (idAt), the place of a source
@@ -151,12 +151,13 @@
   // (citedBy[n]).
   var noteAt = BIG ? new Int32Array(N) : null, srcAt = new Map(), idAt = new Map(), citedBy = [];
   // loadText reads the blocks of text (script.tl-text, in page order) and
-  // indexes them, for about 30 ms a task, so that no task is long, and
-  // then calls done in a task of its own.
+  // indexes them, and then calls done; on a page whose chart is drawn
+  // early, for about 30 ms a task, so that no task is long, and done in a
+  // task of its own.
   function loadText(done) {
     var els = document.querySelectorAll('script.tl-text'), b = 0;
     (function more() {
-      for (var until = performance.now() + 30; b < els.length && performance.now() < until; b++) {
+      for (var until = EARLY ? performance.now() + 30 : Infinity; b < els.length && performance.now() < until; b++) {
         var c = JSON.parse(els[b].textContent), i = TX.length / 5, k = NT.length, j = NSRC, n;
         append(TX, c.tx); append(NT, c.nt); append(SRC, c.src);
         for (n in c.rt) RT[n] = c.rt[n];
@@ -171,7 +172,8 @@
       }
       if (b < els.length) { setTimeout(more, 0); return; }
       textIn = true;
-      setTimeout(done, 0);
+      if (EARLY) setTimeout(done, 0);
+      else done();
     })();
   }
   function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
@@ -1325,7 +1327,7 @@
     // A small page's filters wait for its table, a big page's for its
     // chart: its text loading, the table and the search wait for it
     // (tableReady applies the filters again).
-    if (!tableLoaded && !(BIG && chart)) return;
+    if (!tableLoaded && !(EARLY && chart)) return;
     needle = words(state.text);
     if (needle.length && !textIn) {
       shown.textContent = 'Searching…';
@@ -1664,7 +1666,8 @@
     tableLoaded = true;
     rows = N && !BIG ? document.getElementById('events').querySelectorAll('tbody tr') : [];
     // A small page's chart is drawn once its rows are parsed, with the
-    // labels it takes from them (drawn before, it was drawn twice).
+    // labels it takes from them (drawn before, it was drawn twice), and a
+    // big page's once its text is read, unless it was drawn early.
     if (hasCharts && !chart) drawCharts();
     // The state the page opens with: a fragment's, or an anchor's event.
     var h = location.hash.slice(1), anchor = isAnchor(h);
@@ -1738,14 +1741,14 @@
     } catch (err) { /* a file: URL may refuse */ }
     // A big page's chart is drawn again with its labels, now that it has
     // their text (a filter did it already), in a task of its own.
-    if (BIG && !filtered()) setTimeout(function () { relabel(); ready(); }, 0);
+    if (EARLY && !filtered()) setTimeout(function () { relabel(); ready(); }, 0);
     else ready();
   }
 
-  // A big page's chart needs no table: it is drawn while the rest of
-  // the page loads.
+  // A big page of many events draws its chart while the rest of the
+  // page loads.
   if (hasCharts) {
-    if (BIG) {
+    if (EARLY) {
       drawCharts();
       shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
     }
