@@ -120,48 +120,40 @@ type htmlParser struct {
 // do (a "<" that starts no tag is text).
 func (p *htmlParser) run() {
 	z := xhtml.NewTokenizer(strings.NewReader(p.s))
-	for {
-		tt := z.Next()
-		if tt == xhtml.ErrorToken {
-			break // io.EOF: a strings.Reader has no other error
+	for tt := z.Next(); tt != xhtml.ErrorToken; tt = z.Next() { // io.EOF: a strings.Reader has no other error
+		if tt == xhtml.TextToken && p.raw == "" {
+			p.text(string(z.Text()))
 		}
-		switch tt {
-		case xhtml.TextToken:
-			if p.raw == "" {
-				p.text(string(z.Text()))
-			}
-		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			if p.raw != "" {
-				if string(name) == p.raw && tt == xhtml.StartTagToken {
-					p.rawDepth++
-				}
-				continue
-			}
-			var attrs map[string]string
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				if attrs == nil {
-					attrs = map[string]string{}
-				}
-				if _, dup := attrs[string(k)]; !dup { // the first of duplicate attributes wins, as in HTML
-					attrs[string(k)] = string(v)
+		if tt != xhtml.StartTagToken && tt != xhtml.SelfClosingTagToken && tt != xhtml.EndTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		switch {
+		case p.raw != "": // inside a raw text element, only its own tags count
+			if string(name) == p.raw && tt == xhtml.StartTagToken {
+				p.rawDepth++
+			} else if string(name) == p.raw && tt == xhtml.EndTagToken {
+				if p.rawDepth--; p.rawDepth == 0 {
+					p.raw = ""
 				}
 			}
-			p.startTag(string(name), attrs, tt == xhtml.SelfClosingTagToken)
-		case xhtml.EndTagToken:
-			name, _ := z.TagName()
-			if p.raw != "" {
-				if string(name) == p.raw {
-					if p.rawDepth--; p.rawDepth == 0 {
-						p.raw = ""
-					}
-				}
-				continue
-			}
+			continue
+		case tt == xhtml.EndTagToken:
 			p.endTag(string(name))
+			continue
 		}
+		var attrs map[string]string
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			if attrs == nil {
+				attrs = map[string]string{}
+			}
+			if _, dup := attrs[string(k)]; !dup { // the first of duplicate attributes wins, as in HTML
+				attrs[string(k)] = string(v)
+			}
+		}
+		p.startTag(string(name), attrs, tt == xhtml.SelfClosingTagToken)
 	}
 	p.endLink()
 	p.endItem()
