@@ -562,7 +562,7 @@ func (r *reader) addEras(d *timeline.Dataset, eras []*slideIn) {
 // made from its group and its sources from its links and media credit;
 // a slide citing neither cites the input file.
 func (r *reader) addEvents(d *timeline.Dataset, events []*slideIn) {
-	src := newSources(r)
+	src := &sources{r: r, byKey: map[string]*timeline.Source{}, ids: input.NewIDs()}
 	eventIDs, catIDs := input.NewIDs(), input.NewIDs()
 	catByKey := map[string]*timeline.Category{}
 	for i, s := range events {
@@ -648,10 +648,6 @@ type sources struct {
 	byKey  map[string]*timeline.Source
 	ids    *input.IDs
 	unsafe int
-}
-
-func newSources(r *reader) *sources {
-	return &sources{r: r, byKey: map[string]*timeline.Source{}, ids: input.NewIDs()}
 }
 
 // add returns the id of the source with the given title and address,
