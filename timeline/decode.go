@@ -277,15 +277,6 @@ func (b *builder) str(v input.Value) (string, bool) {
 	return s, ok
 }
 
-// list checks that a value is a list (or null).
-func (b *builder) list(v input.Value) bool {
-	if v.Kind != '[' && v.Kind != 'n' {
-		b.wrong(v, kindList)
-		return false
-	}
-	return true
-}
-
 // date parses a date value; an absent one is reported by finish.
 func (b *builder) date(v input.Value) Date {
 	s, ok := b.str(v)
@@ -364,8 +355,10 @@ func (b *builder) set(elem reflect.Value, fs []field, key string, v input.Value)
 		if s, ok := b.str(v); ok {
 			fv.SetString(s)
 		}
-	case reflect.Slice:
-		b.list(v)
+	case reflect.Slice: // a list (or null), read element by element
+		if v.Kind != '[' && v.Kind != 'n' {
+			b.wrong(v, kindList)
+		}
 	case reflect.Struct: // a Date
 		*fv.Addr().Interface().(*Date) = b.date(v)
 	case reflect.Pointer: // an event's media

@@ -109,12 +109,8 @@ const MaxRows = 200_000
 // IsHeader reports whether a CSV header row is that of this format: it
 // names the columns id, date and title.
 func IsHeader(header []string) bool {
-	have := map[string]bool{}
-	for _, h := range header {
-		have[strings.ToLower(strings.TrimSpace(h))] = true
-	}
 	for _, r := range Required {
-		if !have[r] {
+		if !slices.ContainsFunc(header, func(h string) bool { return strings.ToLower(strings.TrimSpace(h)) == r }) {
 			return false
 		}
 	}

@@ -104,7 +104,7 @@ func Detect(name string, data []byte) (Format, error) {
 		}
 		return f, nil
 	case '[':
-		if looksVis(body) {
+		if looksVisItems(newDecoder(body)) {
 			return "", notRead(name, "a vis-timeline items list (objects with start and content)")
 		}
 		return "", fmt.Errorf("%s: a JSON list is no dataset: our format and TimelineJS's are JSON objects ({\"events\": [...]})", name)
@@ -233,9 +233,6 @@ func looksVisItems(dec *jsontext.Decoder) bool {
 	keys, _ := objectKeys(dec)
 	return keys["start"] && keys["content"]
 }
-
-// looksVis reports whether a JSON list is a list of vis-timeline items.
-func looksVis(body []byte) bool { return looksVisItems(newDecoder(body)) }
 
 // objectKeys reads the object dec is at and returns its keys; complete
 // is false when it is no object or the JSON breaks off inside it.

@@ -356,14 +356,11 @@ var monthNames = []string{"january", "february", "march", "april", "may", "june"
 
 // month reads a month's name or its first three letters.
 func (c *scanner) month() (int, bool) {
-	for i, name := range monthNames {
-		if _, ok := c.word(name); ok {
-			return i + 1, true
-		}
-	}
-	for i, name := range monthNames {
-		if _, ok := c.word(name[:3]); ok {
-			return i + 1, true
+	for _, n := range []int{len("september"), 3} { // whole names first
+		for i, name := range monthNames {
+			if _, ok := c.word(name[:min(n, len(name))]); ok {
+				return i + 1, true
+			}
 		}
 	}
 	return 0, false
