@@ -198,6 +198,7 @@ func (r *reader) slides(n *node, path string, kind slideKind) []*slideIn {
 		if s := r.slide(it, path+"["+strconv.Itoa(i)+"]", kind); s != nil {
 			out = append(out, s)
 		}
+		n.items[i] = nil // read: its values need not stay in memory
 	}
 	return out
 }
