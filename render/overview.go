@@ -431,7 +431,7 @@ func tickSteps(span int, w float64) (major, minor int) {
 	perYear := w / float64(max(span, 1))
 	major = 1
 	for i := 0; float64(major)*perYear < 34; i++ {
-		major = [3]int{1, 2, 5}[(i+1)%3] * pow10((i+1)/3)
+		major = [3]int{1, 2, 5}[(i+1)%3] * int(math.Pow10((i+1)/3))
 	}
 	return major, minorStep(major, perYear, 10, 5, 2)
 }
@@ -442,7 +442,7 @@ func tickSteps(span int, w float64) (major, minor int) {
 func deepTickSteps(start, end int, w float64, width func(int) float64) (major, minor int) {
 	perYear := w / float64(max(end-start, 1))
 	for i := 0; ; i++ {
-		major = [3]int{1, 2, 5}[i%3] * pow10(i/3)
+		major = [3]int{1, 2, 5}[i%3] * int(math.Pow10(i/3))
 		if major > end-start {
 			break
 		}
@@ -471,14 +471,6 @@ func minorStep(major int, perUnit float64, divs ...int) int {
 		}
 	}
 	return major
-}
-
-func pow10(n int) int {
-	p := 1
-	for range n {
-		p *= 10
-	}
-	return p
 }
 
 // ceilTo returns the least multiple of step not below n.

@@ -649,19 +649,12 @@ func newSourceView(s *timeline.Source, citation string, n int, noteWord string) 
 // Citation formats s as one plain-text citation: Author, “Title,”
 // Publisher, date, locator. Parts that are empty are left out.
 func Citation(s *timeline.Source) string {
-	var parts []string
-	if s.Author != "" {
-		parts = append(parts, s.Author)
-	}
+	title := ""
 	if s.Title != "" {
-		parts = append(parts, "“"+s.Title+"”")
+		title = "“" + s.Title + "”"
 	}
-	for _, p := range []string{s.Publisher, s.Date.Label(), s.Locator} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	c := strings.Join(parts, ", ")
+	parts := []string{s.Author, title, s.Publisher, s.Date.Label(), s.Locator}
+	c := strings.Join(slices.DeleteFunc(parts, func(p string) bool { return p == "" }), ", ")
 	// Put the comma after a title inside its closing quote, as US style does.
 	c = strings.Replace(c, "”, ", ",” ", 1)
 	switch {

@@ -72,24 +72,14 @@ func (e *UnsupportedError) Error() string {
 // that ends with what to do.
 func MissingText(ms []Missing) string {
 	const most = 8
-	var b strings.Builder
-	n := len(ms)
-	fmt.Fprintf(&b, "no font has %d character", n)
-	if n != 1 {
-		b.WriteString("s")
+	var each []string
+	for _, m := range ms[:min(len(ms), most)] {
+		each = append(each, m.String())
 	}
-	b.WriteString(": ")
-	for i, m := range ms[:min(n, most)] {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(m.String())
+	if len(ms) > most {
+		each = append(each, "and "+strconv.Itoa(len(ms)-most)+" more")
 	}
-	if n > most {
-		fmt.Fprintf(&b, "; and %d more", n-most)
-	}
-	b.WriteString("; " + FontAdvice)
-	return b.String()
+	return "no font has " + render.Plural(len(ms), "character") + ": " + strings.Join(each, "; ") + "; " + FontAdvice
 }
 
 // Check returns every character of v's text that no font can draw,

@@ -74,13 +74,8 @@ var NotesPlaces = []string{"end", "page"}
 // preparer returns who prepared the briefing, as one line: "Jane Doe,
 // Example Institute", or "" when the options name nobody.
 func (o Options) preparer() string {
-	var parts []string
-	for _, s := range []string{o.PreparedBy, o.Organization} {
-		if s = strings.TrimSpace(s); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, ", ")
+	parts := []string{strings.TrimSpace(o.PreparedBy), strings.TrimSpace(o.Organization)}
+	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), ", ")
 }
 
 // paper returns the validated paper name.
