@@ -25,34 +25,39 @@ import (
 // one over the other.
 func BenchmarkHTML(b *testing.B) {
 	for _, n := range []int{100, 1000, 10000} {
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			dir := b.TempDir()
-			in, out := filepath.Join(dir, "events.json"), filepath.Join(dir, "page.html")
-			raw := rendertest.RealisticJSON(n)
-			if err := os.WriteFile(in, raw, 0o644); err != nil {
-				b.Fatal(err)
-			}
-			var ours, plain time.Duration
-			for b.Loop() {
-				t := cpuTime()
-				if code := run([]string{"html", "--data", in, "-o", out}, nil, io.Discard, io.Discard); code != exitOK {
-					b.Fatalf("timeline html exited with %d", code)
-				}
-				t1 := cpuTime()
-				var x any
-				if err := json.Unmarshal(raw, &x); err != nil {
-					b.Fatal(err)
-				}
-				if err := json.NewEncoder(io.Discard).Encode(x); err != nil {
-					b.Fatal(err)
-				}
-				ours, plain = ours+t1-t, plain+cpuTime()-t1
-			}
-			b.ReportMetric(ours.Seconds()/float64(b.N), "s-CPU/op")
-			b.ReportMetric(plain.Seconds()/float64(b.N), "plain-s-CPU/op")
-			b.ReportMetric(float64(ours)/float64(plain), "ratio")
-		})
+		b.Run(strconv.Itoa(n), func(b *testing.B) { benchCommand(b, "html", "page.html", rendertest.RealisticJSON(n)) })
 	}
+}
+
+// benchCommand runs `timeline command --data FILE -o OUT` on raw, as this
+// tool's JSON, and reports its CPU time per command beside the plain
+// encoding/json decode and encode of raw in the same rounds (see
+// BenchmarkHTML).
+func benchCommand(b *testing.B, command, outName string, raw []byte) {
+	dir := b.TempDir()
+	in, out := filepath.Join(dir, "events.json"), filepath.Join(dir, outName)
+	if err := os.WriteFile(in, raw, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	var ours, plain time.Duration
+	for b.Loop() {
+		t := cpuTime()
+		if code := run([]string{command, "--data", in, "-o", out}, nil, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("timeline %s exited with %d", command, code)
+		}
+		t1 := cpuTime()
+		var x any
+		if err := json.Unmarshal(raw, &x); err != nil {
+			b.Fatal(err)
+		}
+		if err := json.NewEncoder(io.Discard).Encode(x); err != nil {
+			b.Fatal(err)
+		}
+		ours, plain = ours+t1-t, plain+cpuTime()-t1
+	}
+	b.ReportMetric(ours.Seconds()/float64(b.N), "s-CPU/op")
+	b.ReportMetric(plain.Seconds()/float64(b.N), "plain-s-CPU/op")
+	b.ReportMetric(float64(ours)/float64(plain), "ratio")
 }
 
 // cpuTime returns the CPU time the process has used, user and system,
@@ -81,33 +86,7 @@ func BenchmarkPDF(b *testing.B) {
 		data func(int) []byte
 	}{{"synthetic", syntheticJSON}, {"realistic", rendertest.RealisticJSON}} {
 		for _, n := range []int{10000, 100000} {
-			b.Run(c.name+"/"+strconv.Itoa(n), func(b *testing.B) {
-				dir := b.TempDir()
-				in, out := filepath.Join(dir, "events.json"), filepath.Join(dir, "briefing.pdf")
-				raw := c.data(n)
-				if err := os.WriteFile(in, raw, 0o644); err != nil {
-					b.Fatal(err)
-				}
-				var ours, plain time.Duration
-				for b.Loop() {
-					t := cpuTime()
-					if code := run([]string{"pdf", "--data", in, "-o", out}, nil, io.Discard, io.Discard); code != exitOK {
-						b.Fatalf("timeline pdf exited with %d", code)
-					}
-					t1 := cpuTime()
-					var x any
-					if err := json.Unmarshal(raw, &x); err != nil {
-						b.Fatal(err)
-					}
-					if err := json.NewEncoder(io.Discard).Encode(x); err != nil {
-						b.Fatal(err)
-					}
-					ours, plain = ours+t1-t, plain+cpuTime()-t1
-				}
-				b.ReportMetric(ours.Seconds()/float64(b.N), "s-CPU/op")
-				b.ReportMetric(plain.Seconds()/float64(b.N), "plain-s-CPU/op")
-				b.ReportMetric(float64(ours)/float64(plain), "ratio")
-			})
+			b.Run(c.name+"/"+strconv.Itoa(n), func(b *testing.B) { benchCommand(b, "pdf", "briefing.pdf", c.data(n)) })
 		}
 	}
 }
