@@ -77,9 +77,33 @@ func allocator(tb testing.TB) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.UserDataDir(profileDir(tb)),
 		chromedp.WindowSize(1300, 1000),
 	)
+}
+
+// profileDir returns a fresh directory for a browser's profile, removed
+// when the test ends. Chromium's helper processes can still be writing
+// to it for a moment after the browser is stopped, which made
+// t.TempDir's removal fail the test ("directory not empty"), so the
+// removal is tried again for a few seconds, and a directory that is
+// still busy after that is only logged.
+func profileDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.MkdirTemp("", "timeline-chromium-")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		for range 50 {
+			if err = os.RemoveAll(dir); err == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		tb.Logf("browser profile %s left behind: %v", dir, err)
+	})
+	return dir
 }
 
 // tab is one open page and what it did.
