@@ -36,33 +36,6 @@ func toolVersion() string {
 	return "devel"
 }
 
-// buildFacts are what "timeline version" prints.
-type buildFacts struct {
-	version, commit, commitTime, goVersion, platform string
-	modified                                         bool
-	echarts                                          []string // "echarts 5.6.0", …
-	bundleErr                                        error
-}
-
-func readBuildFacts() buildFacts {
-	f := buildFacts{version: version, goVersion: runtime.Version(), platform: runtime.GOOS + "/" + runtime.GOARCH,
-		commit: ldCommit, commitTime: ldCommitTime}
-	if bi, ok := debug.ReadBuildInfo(); ok && f.commit == "" {
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				f.commit = s.Value
-			case "vcs.time":
-				f.commitTime = s.Value
-			case "vcs.modified":
-				f.modified = s.Value == "true"
-			}
-		}
-	}
-	f.echarts, f.bundleErr = bundleVersions()
-	return f
-}
-
 var versionCmd = &command{
 	name: "version", short: "print the version, commit, Go version and embedded ECharts version",
 	long: `Prints the version of this binary (a release tag, or what git describe
@@ -74,31 +47,42 @@ install") says so here and tells how to get a complete one.
 Examples:
   timeline version`,
 	run: func(e *env, o *options) error {
-		f := readBuildFacts()
 		var b strings.Builder
-		fmt.Fprintf(&b, "timeline %s\n", f.version)
-		commit := f.commit
+		fmt.Fprintf(&b, "timeline %s\n", version)
+		commit, commitTime, modified := ldCommit, ldCommitTime, false
+		if bi, ok := debug.ReadBuildInfo(); ok && commit == "" {
+			for _, s := range bi.Settings {
+				switch s.Key {
+				case "vcs.revision":
+					commit = s.Value
+				case "vcs.time":
+					commitTime = s.Value
+				case "vcs.modified":
+					modified = s.Value == "true"
+				}
+			}
+		}
 		if commit == "" {
 			commit = "unknown (built outside a git checkout)"
 		} else {
-			if f.commitTime != "" {
-				commit += " (" + f.commitTime + ")"
+			if commitTime != "" {
+				commit += " (" + commitTime + ")"
 			}
-			if f.modified {
+			if modified {
 				commit += " with uncommitted changes"
 			}
 		}
 		fmt.Fprintf(&b, "commit:  %s\n", commit)
-		fmt.Fprintf(&b, "go:      %s %s\n", f.goVersion, f.platform)
-		switch {
-		case errors.Is(f.bundleErr, htmlout.ErrNoBundle):
+		fmt.Fprintf(&b, "go:      %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
+		switch echarts, err := bundleVersions(); {
+		case errors.Is(err, htmlout.ErrNoBundle):
 			fmt.Fprintf(&b, "echarts: not embedded: %s\n", noBundleShort)
-		case f.bundleErr != nil:
-			fmt.Fprintf(&b, "echarts: %v\n", f.bundleErr)
-		case len(f.echarts) == 0:
+		case err != nil:
+			fmt.Fprintf(&b, "echarts: %v\n", err)
+		case len(echarts) == 0:
 			fmt.Fprintf(&b, "echarts: embedded (version not recorded; rebuild with make build)\n")
 		default:
-			fmt.Fprintf(&b, "echarts: embedded: %s\n", strings.Join(f.echarts, ", "))
+			fmt.Fprintf(&b, "echarts: embedded: %s\n", strings.Join(echarts, ", "))
 		}
 		_, err := fmt.Fprint(e.stdout, b.String())
 		return err
