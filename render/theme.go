@@ -9,14 +9,15 @@ import (
 // a light or a dark page. The colours of eras and categories are the
 // view's (EraView.Color and DarkColor, CategoryView.Color and
 // DarkColor); a test checks every pair that carries text or marks against
-// WCAG's contrast ratios.
+// WCAG's contrast ratios. The JSON names are those the HTML page's script
+// reads.
 type Theme struct {
-	Background string // the page
-	Text       string // body text
-	Muted      string // secondary text: hints, spans, counts
-	Grid       string // the chart's grid lines
-	EraText    string // an era's label on its band (EraView.Color or DarkColor)
-	Stripe     string // every other lane, over the background (CSS rgba)
+	Background string `json:"bg"`     // the page
+	Text       string `json:"fg"`     // body text
+	Muted      string `json:"muted"`  // secondary text: hints, spans, counts
+	Grid       string `json:"grid"`   // the chart's grid lines
+	EraText    string `json:"era"`    // an era's label on its band (EraView.Color or DarkColor)
+	Stripe     string `json:"stripe"` // every other lane, over the background (CSS rgba)
 }
 
 // The themes of the HTML page: Light by default, Dark when the reader's

@@ -101,7 +101,7 @@ type pageData struct {
 	// in Chart's series).
 	CatDark []string `json:"cdark"`
 	// Themes are render.Light and render.Dark, for the charts.
-	Themes [2]themeData `json:"themes"`
+	Themes [2]render.Theme `json:"themes"`
 	// Tags are the events' tags, each once, in order of first use, and
 	// EvTags gives the tags of each event that has some, as
 	// [event index, n, n indexes into Tags]...: the search looks in tags,
@@ -183,7 +183,7 @@ func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 	for i, c := range v.Categories {
 		d.CatIDs[i], d.CatDark[i] = c.ID, c.DarkColor
 	}
-	d.Themes = [2]themeData{themeOf(render.Light), themeOf(render.Dark)}
+	d.Themes = [2]render.Theme{render.Light, render.Dark}
 	eraIndex := map[*render.EraView]int{}
 	for i, e := range v.Eras {
 		eraIndex[e] = i + 1
@@ -468,20 +468,6 @@ func countsOption(v *render.View, bars []string) map[string]any {
 	}
 	c.Validate()
 	return finish(&c.BaseConfiguration)
-}
-
-// themeData is a render.Theme for the page script.
-type themeData struct {
-	Background string `json:"bg"`
-	Text       string `json:"fg"`
-	Muted      string `json:"muted"`
-	Grid       string `json:"grid"`
-	EraText    string `json:"era"`
-	Stripe     string `json:"stripe"`
-}
-
-func themeOf(t render.Theme) themeData {
-	return themeData{Background: t.Background, Text: t.Text, Muted: t.Muted, Grid: t.Grid, EraText: t.EraText, Stripe: t.Stripe}
 }
 
 // themeCSS sets the page's own colours from render.Light and, when the
