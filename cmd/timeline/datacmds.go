@@ -203,7 +203,7 @@ Examples:
 			noteTimelineJSLoss(e, out)
 		}
 		return writeOutput(e, o, func(w io.Writer) error {
-			return formats.WriteOptions(w, out, formats.Format(o.format), formats.Options{CSVRaw: o.csvRaw})
+			return formats.Write(w, out, formats.Format(o.format), formats.Options{CSVRaw: o.csvRaw})
 		})
 	},
 }

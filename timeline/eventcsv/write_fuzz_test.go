@@ -32,7 +32,7 @@ func FuzzWriteEventCSV(f *testing.F) {
 			Sources: []*timeline.Source{{ID: src, Title: title, Locator: summary, Date: dt}},
 			Events:  []*timeline.Event{{ID: title, Date: dt, Title: summary, Summary: summary, Display: tag, Tags: nonEmpty(tag, summary), Sources: nonEmpty(src), Attribution: title}}}
 		var b bytes.Buffer
-		if err := Write(&b, d); err != nil {
+		if err := Write(&b, d, Options{}); err != nil {
 			for _, s := range []string{title, summary, tag, src} {
 				if !utf8.ValidString(s) {
 					return // refused, as documented

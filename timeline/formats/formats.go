@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -60,10 +61,8 @@ func (f *Format) Type() string { return "format" }
 // Parse returns the format named s (case-insensitive).
 func Parse(s string) (Format, error) {
 	f := Format(strings.ToLower(strings.TrimSpace(s)))
-	for _, g := range Formats {
-		if f == g {
-			return f, nil
-		}
+	if slices.Contains(Formats, f) {
+		return f, nil
 	}
 	return "", fmt.Errorf("unknown format %q; use one of %s", s, input.List(Formats))
 }
@@ -119,7 +118,9 @@ func Detect(name string, data []byte) (Format, error) {
 	if ext == ".mw" {
 		return Markwhen, nil
 	}
-	header, err := firstRecord(body)
+	r := csv.NewReader(bytes.NewReader(body)) // the header row: no further than the first lines
+	r.FieldsPerRecord, r.LazyQuotes = -1, true
+	header, err := r.Read()
 	if err != nil {
 		if markwhen.Looks(body) {
 			return Markwhen, nil
@@ -161,19 +162,6 @@ func short(header []string) string {
 		s = s[:60] + "…"
 	}
 	return fmt.Sprintf("%q", s)
-}
-
-// firstRecord reads the header row of a CSV, reading no further than its
-// first lines.
-func firstRecord(b []byte) ([]string, error) {
-	r := csv.NewReader(bytes.NewReader(b))
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	rec, err := r.Read()
-	if err != nil {
-		return nil, err
-	}
-	return rec, nil
 }
 
 // detectJSON tells our JSON from TimelineJS's by the first event's keys,
@@ -275,14 +263,7 @@ func firstEventFormat(dec *jsontext.Decoder) (f Format, foreign string, ok bool)
 		return "", "", false
 	}
 	keys, complete := objectKeys(dec)
-	has := func(ks []string) bool {
-		for _, k := range ks {
-			if keys[k] {
-				return true
-			}
-		}
-		return false
-	}
+	has := func(ks []string) bool { return slices.ContainsFunc(ks, func(k string) bool { return keys[k] }) }
 	switch {
 	case has(timelineJSKeys):
 		return TimelineJS, "", true
@@ -374,37 +355,33 @@ func ReadFile(path string, stdin io.Reader) (name string, data []byte, err error
 	return input.ReadFile(path, stdin)
 }
 
-// Write writes d in format f: our JSON (timeline.Encode), TimelineJS JSON
-// (timelinejs.Write), a TimelineJS sheet as CSV (timelinejs.WriteCSV) or
-// our CSV (eventcsv.Write); markwhen is read only (see Written). JSON
-// and CSV round-trip: reading what Write wrote gives d again.
+// Write writes d in format f with the options o: our JSON
+// (timeline.Encode), TimelineJS JSON (timelinejs.Write), a TimelineJS sheet
+// as CSV (timelinejs.WriteCSV) or our CSV (eventcsv.Write); markwhen is
+// read only (see Written). JSON and CSV round-trip: reading what Write
+// wrote gives d again.
 //
 // The CSV formats put a single quote before a cell that a spreadsheet
 // would take for a formula, and their readers remove it (see package
-// csvsafe); WriteOptions with CSVRaw writes cells unchanged.
-func Write(w io.Writer, d *timeline.Dataset, f Format) error {
-	return WriteOptions(w, d, f, Options{})
-}
-
-// Options changes what WriteOptions writes.
-type Options struct {
-	// CSVRaw writes CSV cells exactly as the text is, formulas and all.
-	CSVRaw bool
-}
-
-// WriteOptions writes d in format f as Write does, with the options o.
-func WriteOptions(w io.Writer, d *timeline.Dataset, f Format, o Options) error {
+// csvsafe); Options.CSVRaw writes cells unchanged.
+func Write(w io.Writer, d *timeline.Dataset, f Format, o Options) error {
 	switch f {
 	case JSON:
 		return timeline.Encode(w, d)
 	case TimelineJS:
 		return timelinejs.Write(w, d)
 	case TimelineJSCSV:
-		return timelinejs.WriteCSVOptions(w, d, timelinejs.CSVOptions{Raw: o.CSVRaw})
+		return timelinejs.WriteCSV(w, d, timelinejs.CSVOptions{Raw: o.CSVRaw})
 	case CSV:
-		return eventcsv.WriteOptions(w, d, eventcsv.Options{Raw: o.CSVRaw})
+		return eventcsv.Write(w, d, eventcsv.Options{Raw: o.CSVRaw})
 	case Markwhen:
 		return fmt.Errorf("markwhen is read, not written; write one of %s", input.List(Written))
 	}
 	return fmt.Errorf("unknown format %q; use one of %s", f, input.List(Written))
+}
+
+// Options changes what Write writes.
+type Options struct {
+	// CSVRaw writes CSV cells exactly as the text is, formulas and all.
+	CSVRaw bool
 }

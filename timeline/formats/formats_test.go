@@ -268,7 +268,7 @@ func TestRoundTrip(t *testing.T) {
 func encode(t *testing.T, d *timeline.Dataset, f Format) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, d, f); err != nil {
+	if err := Write(&b, d, f, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -278,7 +278,7 @@ func TestReadUnknown(t *testing.T) {
 	if _, _, err := Read("x", []byte("{}"), "xml"); err == nil || !strings.Contains(err.Error(), "unknown format") {
 		t.Errorf("Read xml: %v", err)
 	}
-	if err := Write(&bytes.Buffer{}, &timeline.Dataset{}, "xml"); err == nil {
+	if err := Write(&bytes.Buffer{}, &timeline.Dataset{}, "xml", Options{}); err == nil {
 		t.Error("Write xml: no error")
 	}
 }
@@ -316,7 +316,7 @@ func FuzzDetect(f *testing.F) {
 		}
 		for _, f := range Written {
 			var b bytes.Buffer
-			if err := Write(&b, d, f); err != nil {
+			if err := Write(&b, d, f, Options{}); err != nil {
 				t.Fatalf("Write %s: %v", f, err)
 			}
 			if got, err := Detect("out", b.Bytes()); err != nil || got != f {

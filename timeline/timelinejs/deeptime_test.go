@@ -80,7 +80,7 @@ func TestTimesAndDeepTimeRoundTrip(t *testing.T) {
 			}
 
 			var sheet bytes.Buffer
-			if err := WriteCSV(&sheet, mid); err != nil {
+			if err := WriteCSV(&sheet, mid, CSVOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			fromSheet, _, err := ReadCSV("back.csv", sheet.Bytes())
@@ -177,7 +177,7 @@ func TestTimesWritten(t *testing.T) {
 		}
 	}
 	var sheet bytes.Buffer
-	if err := WriteCSV(&sheet, d); err != nil {
+	if err := WriteCSV(&sheet, d, CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, cell := range []string{"1997,10,8,14:30,", "1997,10,8,14:30:05,", "1997,10,8,09:00,1997,10,8,17:00,"} {

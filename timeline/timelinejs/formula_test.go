@@ -30,7 +30,7 @@ func TestSheetFormulasNeutralized(t *testing.T) {
 		d.Events = append(d.Events, &timeline.Event{ID: "e" + string(rune('a'+i)), Date: date, Title: f, Summary: "Text.", Era: "e", Category: "c", Sources: []string{"s"}})
 	}
 	var b bytes.Buffer
-	if err := WriteCSV(&b, d); err != nil {
+	if err := WriteCSV(&b, d, CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
@@ -69,7 +69,7 @@ func TestSheetFormulasNeutralized(t *testing.T) {
 	}
 
 	var raw bytes.Buffer
-	if err := WriteCSVOptions(&raw, d, CSVOptions{Raw: true}); err != nil {
+	if err := WriteCSV(&raw, d, CSVOptions{Raw: true}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(raw.String(), "\n-50,,,,") || !strings.Contains(raw.String(), ",+1+1,") {
@@ -94,7 +94,7 @@ func FuzzWriteSheetCSV(f *testing.F) {
 		d := &timeline.Dataset{Title: title, Sources: []*timeline.Source{{ID: "s", Title: "S"}},
 			Events: []*timeline.Event{{ID: "e", Date: dt, Title: title, Sources: []string{"s"}}}}
 		var b bytes.Buffer
-		if err := WriteCSV(&b, d); err != nil {
+		if err := WriteCSV(&b, d, CSVOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		recs, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()

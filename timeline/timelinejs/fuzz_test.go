@@ -60,7 +60,7 @@ func checkRead(t *testing.T, name string, d *timeline.Dataset, err error) {
 		t.Fatalf("%d events read back, want %d", len(back.Events), len(d.Events))
 	}
 	var c bytes.Buffer
-	if err := WriteCSV(&c, d); err != nil {
+	if err := WriteCSV(&c, d, CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	back, _, err = ReadCSV("back.csv", c.Bytes())

@@ -29,7 +29,7 @@ func TestMediaRoundTrip(t *testing.T) {
 		read  func(string, []byte) (*timeline.Dataset, []string, error)
 	}{
 		{"json", func(b *bytes.Buffer, d *timeline.Dataset) error { return Write(b, d) }, ReadJSON},
-		{"csv", func(b *bytes.Buffer, d *timeline.Dataset) error { return WriteCSV(b, d) }, ReadCSV},
+		{"csv", func(b *bytes.Buffer, d *timeline.Dataset) error { return WriteCSV(b, d, CSVOptions{}) }, ReadCSV},
 	} {
 		var b bytes.Buffer
 		if err := f.write(&b, d); err != nil {
@@ -173,7 +173,7 @@ func TestRoundTripTestTimelines(t *testing.T) {
 		if a, b := enc(d1), enc(d3); a != b {
 			t.Errorf("%s: TimelineJS → ours → TimelineJS changes the dataset:\n%s\nwas\n%s", f, b, a)
 		}
-		if err := WriteCSV(&sheet, d2); err != nil {
+		if err := WriteCSV(&sheet, d2, CSVOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		d4, _, err := ReadCSV("again.csv", sheet.Bytes())

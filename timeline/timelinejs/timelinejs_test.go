@@ -83,7 +83,7 @@ func TestWriteGolden(t *testing.T) {
 	if err := Write(&js, d); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteCSV(&sheet, d); err != nil {
+	if err := WriteCSV(&sheet, d, CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	checkTimelineJS(t, js.Bytes())

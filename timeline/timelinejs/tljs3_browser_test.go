@@ -248,7 +248,7 @@ func TestTimelineJS3(t *testing.T) {
 		if err := timelinejs.Write(&js, d); err != nil {
 			t.Fatal(err)
 		}
-		if err := timelinejs.WriteCSV(&sheet, d); err != nil {
+		if err := timelinejs.WriteCSV(&sheet, d, timelinejs.CSVOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		want := &tlTimeline{}

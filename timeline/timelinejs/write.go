@@ -386,6 +386,13 @@ func citation(s *timeline.Source) string {
 	return c
 }
 
+// CSVOptions changes what WriteCSV writes.
+type CSVOptions struct {
+	// Raw writes cells exactly as the text is, without the quote that
+	// keeps a spreadsheet from reading text as a formula.
+	Raw bool
+}
+
 // WriteCSV writes d as the CSV of a TimelineJS Google Sheet, with the
 // template's columns (SheetColumns), the title row first, then one row
 // per event as Write makes its slides, then one row per era. The result
@@ -393,18 +400,8 @@ func citation(s *timeline.Source) string {
 // Bytes that are not UTF-8 become U+FFFD, as in Write's JSON. The sheet
 // exists to be opened in Google Sheets, which evaluates formulas: a cell
 // that starts with =, +, -, @, tab or carriage return gets a single quote
-// before it (package csvsafe), which ReadCSV removes again.
-func WriteCSV(w io.Writer, d *timeline.Dataset) error { return WriteCSVOptions(w, d, CSVOptions{}) }
-
-// CSVOptions changes what WriteCSVOptions writes.
-type CSVOptions struct {
-	// Raw writes cells exactly as the text is, without the quote that
-	// keeps a spreadsheet from reading text as a formula.
-	Raw bool
-}
-
-// WriteCSVOptions writes d as WriteCSV does, with the options o.
-func WriteCSVOptions(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
+// before it (package csvsafe), which ReadCSV removes again, unless o.Raw.
+func WriteCSV(w io.Writer, d *timeline.Dataset, o CSVOptions) error {
 	t := build(d)
 	cw := csv.NewWriter(w)
 	cw.Write(SheetColumns) // a write error sticks: cw.Error returns it after Flush
