@@ -98,7 +98,7 @@ func TestCongressDatesAreOneOfSets(t *testing.T) {
 func TestNCRIDisintegrationFollowsItsFounding(t *testing.T) {
 	d := load(t)
 	founded, broke := event(t, d, "flight-to-france"), event(t, d, "ncri-disintegration")
-	if timeline.CompareEvents(broke, founded) <= 0 || broke.Date.Earliest() < founded.Date.Earliest() {
+	if broke.Date.Compare(founded.Date) <= 0 || broke.Date.Earliest() < founded.Date.Earliest() {
 		t.Errorf("ncri-disintegration (%s) sorts before flight-to-france (%s), where the NCRI is founded", broke.Date, founded.Date)
 	}
 	if broke.Era != founded.Era {
@@ -178,7 +178,7 @@ func TestLate2000sCampaign(t *testing.T) {
 	}
 	for _, id := range []string{"disarmament", "uk-delisting"} {
 		o := event(t, d, id)
-		if (id == "uk-delisting") != (timeline.CompareEvents(e, o) < 0) {
+		if (id == "uk-delisting") != (e.Date.Compare(o.Date) < 0) {
 			t.Errorf("uk-eu-legal-campaign (%s) is on the wrong side of %s (%s)", e.Date, id, o.Date)
 		}
 	}

@@ -73,7 +73,7 @@ type View struct {
 	Eras       []*EraView
 	Categories []*CategoryView
 	Statuses   []*StatusView // every status, in timeline.Statuses order
-	Events     []*EventView  // in timeline.CompareEvents order
+	Events     []*EventView  // in Dataset.SortedEvents order
 	// RemoteHosts are the scheme and host of every remote picture the
 	// page loads (Options.RemoteMedia), in order of first use.
 	RemoteHosts []string

@@ -149,15 +149,10 @@ func (e *Event) Label() string {
 	return e.Date.Label()
 }
 
-// CompareEvents orders events by date (see Date.Compare). Events with the
-// same date compare equal: SortedEvents, the order of every output, keeps
-// them in the order of the file, which is the order a story tells them in.
-func CompareEvents(a, b *Event) int {
-	return a.Date.Compare(b.Date)
-}
-
-// SortedEvents returns d's events in the order of CompareEvents, events
-// with the same date in their order in d, leaving d unchanged.
+// SortedEvents returns d's events in the order of their dates (see
+// Date.Compare), leaving d unchanged. Events with the same date keep
+// their order in d, which is the order a story tells them in; this is the
+// order of every output.
 func (d *Dataset) SortedEvents() []*Event {
 	// Work out each event's sort key once, not once per comparison.
 	type keyed struct {

@@ -347,8 +347,8 @@ func TestSortedEvents(t *testing.T) {
 	if eventIDs(d) != before {
 		t.Errorf("SortedEvents changed the dataset's order")
 	}
-	if !slices.IsSortedFunc(got, CompareEvents) {
-		t.Errorf("SortedEvents disagrees with CompareEvents")
+	if !slices.IsSortedFunc(got, func(a, b *Event) int { return a.Date.Compare(b.Date) }) {
+		t.Errorf("SortedEvents disagrees with Date.Compare")
 	}
 }
 

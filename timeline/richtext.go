@@ -113,18 +113,10 @@ func EscapeText(s string) string {
 	return b.String()
 }
 
-// TextHTML returns rich text s as escaped HTML: <a href> (with rel
+// WriteTextHTML writes spans as escaped HTML: <a href> (with rel
 // "noopener noreferrer"), <strong> and <em>; line breaks stay line
-// breaks. Plain text comes back escaped as html.EscapeString escapes it.
-func TextHTML(s string) string {
-	var b strings.Builder
-	WriteTextHTML(&b, ParseText(s), nil, nil)
-	return b.String()
-}
-
-// WriteTextHTML writes spans as escaped HTML, as TextHTML does, text
-// escaped by escText and link addresses by escURL (html.EscapeString when
-// nil).
+// breaks. Text is escaped by escText and link addresses by escURL
+// (html.EscapeString when nil).
 func WriteTextHTML(b *strings.Builder, spans []Span, escText, escURL func(*strings.Builder, string)) {
 	if escText == nil {
 		escText = func(b *strings.Builder, s string) { b.WriteString(html.EscapeString(s)) }

@@ -299,7 +299,9 @@ func TestRichDescription(t *testing.T) {
 	if got := d.Events[0].Summary; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
-	if got := timeline.TextHTML(d.Events[0].Summary); !strings.Contains(got, `<a href="https://example.org/n" rel="noopener noreferrer">the <em>notice</em></a>, <em>this</em> and <strong>that</strong>; 5 * 3.`) {
+	var html strings.Builder
+	timeline.WriteTextHTML(&html, timeline.ParseText(d.Events[0].Summary), nil, nil)
+	if got := html.String(); !strings.Contains(got, `<a href="https://example.org/n" rel="noopener noreferrer">the <em>notice</em></a>, <em>this</em> and <strong>that</strong>; 5 * 3.`) {
 		t.Errorf("HTML %s", got)
 	}
 	ps := d.Validate()

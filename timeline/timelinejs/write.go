@@ -54,7 +54,7 @@ type (
 // Write writes d as a TimelineJS JSON file that TimelineJS loads:
 //
 //   - a title slide with the title as headline and the subtitle as text;
-//   - one slide per event, in the order of timeline.CompareEvents, with
+//   - one slide per event, in the order of Dataset.SortedEvents, with
 //     unique_id the event id, start_date and end_date as precise as the
 //     date (a decade such as 196X runs from 1960 to 1969), display_date
 //     only where TimelineJS would show another date than ours (the
