@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -71,20 +70,6 @@ func wrap(s string, indent, width int) string {
 // commands' help.
 var helpTopics = []struct{ name, short, text string }{
 	{"formats", "the input formats, how they are told apart, and dates", formatsHelp},
-}
-
-func lookupTopic(name string) string {
-	for _, t := range helpTopics {
-		if t.name == name {
-			return t.text
-		}
-	}
-	return ""
-}
-
-func writeTopic(w io.Writer, text string) error {
-	_, err := fmt.Fprintln(w, strings.TrimSpace(text))
-	return err
 }
 
 const formatsHelp = `

@@ -214,8 +214,11 @@ func helpCommand() *command {
 				writeUsage(e.stdout)
 				return nil
 			}
-			if t := lookupTopic(o.args[0]); t != "" {
-				return writeTopic(e.stdout, t)
+			for _, t := range helpTopics {
+				if t.name == o.args[0] {
+					_, err := fmt.Fprintln(e.stdout, strings.TrimSpace(t.text))
+					return err
+				}
 			}
 			c := lookup(o.args[0])
 			if c == nil {
