@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"math/bits"
@@ -231,7 +232,7 @@ func (c *checker) event(i int, e *Event) {
 	if !e.Status.Valid() {
 		c.add(SeverityError, at("events", i, ".status"), "unknown status %q; use one of %s", e.Status, input.List(Statuses))
 	} else if e.Status.Normal() != StatusEstablished && strings.TrimSpace(e.Attribution) == "" {
-		c.add(SeverityWarning, at("events", i, ".attribution"), "status %q without an attribution: say who %s it", e.Status, statusVerb(e.Status))
+		c.add(SeverityWarning, at("events", i, ".attribution"), "status %q without an attribution: say who %s it", e.Status, cmp.Or(statusVerbs[e.Status], "reports"))
 	}
 	if len(e.Sources) == 0 && c.cites {
 		// An event without a source is one; in a dataset that cites
@@ -293,19 +294,9 @@ func (c *checker) unused() {
 	}
 }
 
-func statusVerb(s Status) string {
-	switch s {
-	case StatusClaimed:
-		return "claims"
-	case StatusDenied:
-		return "denies"
-	case StatusAlleged:
-		return "alleges"
-	case StatusDisputed:
-		return "disputes"
-	}
-	return "reports"
-}
+// statusVerbs are the verbs of the statuses other than reported, in the
+// warning for a status without an attribution.
+var statusVerbs = map[Status]string{StatusClaimed: "claims", StatusDenied: "denies", StatusAlleged: "alleges", StatusDisputed: "disputes"}
 
 // MaxURL is the longest source URL, in bytes, a dataset may hold: the
 // limit browsers and servers commonly honour. Longer ones are errors; a
