@@ -264,16 +264,15 @@ func (s *SourceView) NotesLabel() string {
 	return word + " notes " + strings.Join(ns, ", ")
 }
 
-var statusInfo = map[timeline.Status]struct {
-	label, meaning string
-	mark           Mark
-}{
-	timeline.StatusEstablished: {"Established", "stated as fact by the cited source", MarkDisc},
-	timeline.StatusReported:    {"Reported", "the cited source says it reportedly happened, or relays another’s report", MarkRing},
-	timeline.StatusClaimed:     {"Claimed", "a party claims or asserts it; the source does not confirm it", MarkDiamond},
-	timeline.StatusAlleged:     {"Alleged", "an accusation that the source records but does not establish", MarkTriangle},
-	timeline.StatusDenied:      {"Denied", "asserted by some and denied by the party concerned", MarkCross},
-	timeline.StatusDisputed:    {"Disputed", "contested between sources", MarkSquare},
+// statuses are the views of the statuses, in timeline.Statuses order,
+// without their counts.
+var statuses = []StatusView{
+	{Status: timeline.StatusEstablished, Label: "Established", Meaning: "stated as fact by the cited source", Mark: MarkDisc},
+	{Status: timeline.StatusReported, Label: "Reported", Meaning: "the cited source says it reportedly happened, or relays another’s report", Mark: MarkRing},
+	{Status: timeline.StatusClaimed, Label: "Claimed", Meaning: "a party claims or asserts it; the source does not confirm it", Mark: MarkDiamond},
+	{Status: timeline.StatusAlleged, Label: "Alleged", Meaning: "an accusation that the source records but does not establish", Mark: MarkTriangle},
+	{Status: timeline.StatusDenied, Label: "Denied", Meaning: "asserted by some and denied by the party concerned", Mark: MarkCross},
+	{Status: timeline.StatusDisputed, Label: "Disputed", Meaning: "contested between sources", Mark: MarkSquare},
 }
 
 // Okabe–Ito colours, distinct for colour-blind readers, for categories
@@ -290,7 +289,9 @@ func Build(d *timeline.Dataset, f timeline.Filter, opts Options) *View {
 	v := heading(d, f, len(shown.Events), opts)
 	v.AsOf, v.AsOfLabel = asOf(d)
 	v.NoteWord = noteWord(d.DocumentSource())
-	v.Statuses = statusViews()
+	for _, s := range statuses {
+		v.Statuses = append(v.Statuses, &s) // a copy of its own, to count in
+	}
 	eraOf := v.addEras(shown.Eras)
 	catOf := v.addCategories(d.Categories, shown.Categories)
 	n := v.addEvents(shown, eraOf, catOf)
@@ -377,15 +378,6 @@ func noteWord(doc *timeline.Source) string {
 		}
 	}
 	return "report"
-}
-
-func statusViews() []*StatusView {
-	var out []*StatusView
-	for _, s := range timeline.Statuses {
-		info := statusInfo[s]
-		out = append(out, &StatusView{Status: s, Label: info.label, Meaning: info.meaning, Mark: info.mark})
-	}
-	return out
 }
 
 // addEras adds the era bands of the eras shown, coloured, and returns
