@@ -6,6 +6,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"math"
@@ -95,10 +96,7 @@ type Provenance struct {
 
 // String returns the provenance as one line.
 func (p Provenance) String() string {
-	sha := p.SHA256
-	if sha == "" {
-		sha = "none"
-	}
+	sha := cmp.Or(p.SHA256, "none")
 	return fmt.Sprintf("%s %s · dataset %s · SHA-256 %s · filter: %s", p.Tool, p.Version, p.Dataset, sha, p.Filter)
 }
 
@@ -247,10 +245,7 @@ type SourceView struct {
 // naming the document as View.NoteWord does: "report note 10", "report
 // notes 2, 3, 5", "document note 4", or "" when there are none.
 func (s *SourceView) NotesLabel() string {
-	word := s.noteWord
-	if word == "" {
-		word = "report"
-	}
+	word := cmp.Or(s.noteWord, "report")
 	switch len(s.Footnotes) {
 	case 0:
 		return ""
@@ -320,10 +315,7 @@ func heading(d *timeline.Dataset, f timeline.Filter, shown int, opts Options) *V
 	v.Heading = v.FilterText + " — " + v.CountText
 	// The dataset by its base name only: a path would put the user's
 	// folders into a document they hand out. Its SHA-256 identifies it.
-	name := strings.ToValidUTF8(baseName(d.Name()), "\uFFFD")
-	if name == "" {
-		name = "embedded"
-	}
+	name := cmp.Or(strings.ToValidUTF8(baseName(d.Name()), "\uFFFD"), "embedded")
 	v.Provenance = Provenance{Tool: "timeline", Version: opts.Version, Dataset: name, SHA256: d.SHA256(), Filter: v.FilterText}
 	return v
 }
@@ -706,9 +698,6 @@ func baseName(p string) string {
 // languageTag returns the canonical form of the BCP 47 tag s, or "" for
 // none or one that does not parse (Validate reports those).
 func languageTag(s string) string {
-	if s == "" {
-		return ""
-	}
 	t, err := language.Parse(s)
 	if err != nil {
 		return ""

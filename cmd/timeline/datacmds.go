@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -238,10 +239,7 @@ Examples:
 		// them before a briefing is printed.
 		if ms := pdfout.CheckDataset(d, render.Options{Version: version}, fonts); len(ms) > 0 {
 			nw++
-			name := o.data
-			if name == "" {
-				name = "mek.json"
-			}
+			name := cmp.Or(o.data, "mek.json")
 			fmt.Fprintf(e.stderr, "%s: warning: the PDF would print a placeholder: %s\n", name, pdfout.MissingText(ms))
 		}
 		if o.strict && nw > 0 {

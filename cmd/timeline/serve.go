@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
@@ -238,10 +239,7 @@ func (p *preview) refresh(first bool) {
 	if err == nil {
 		err = htmlout.Write(&page, v, htmlout.Options{Live: liveScript(gen), Assets: p.o.assets})
 	}
-	name := p.o.data
-	if name == "" {
-		name = "the embedded dataset"
-	}
+	name := cmp.Or(p.o.data, "the embedded dataset")
 	stamp := time.Now().Format("15:04:05")
 	if err != nil {
 		v = nil

@@ -21,6 +21,7 @@ package htmlout
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
@@ -402,10 +403,7 @@ func assetSource(a string) (string, error) {
 // statusText is the status column of a row: the mark's glyph, then
 // "Claimed: X" or "Established".
 func statusText(e *render.EventView) string {
-	t := e.StatusTag()
-	if t == "" {
-		t = e.Status.Label
-	}
+	t := cmp.Or(e.StatusTag(), e.Status.Label)
 	return e.Status.Mark.Glyph() + " " + t
 }
 

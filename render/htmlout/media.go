@@ -1,6 +1,7 @@
 package htmlout
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -78,10 +79,7 @@ func mediaFigure(b *strings.Builder, m *render.MediaView) {
 // caption, or its kind, when it has none), its size and lazy loading.
 func imgRest(b *strings.Builder, m *render.MediaView, w, h int) {
 	b.WriteString(`" alt="`)
-	alt := m.Alt
-	if alt == "" {
-		alt = m.Caption
-	}
+	alt := cmp.Or(m.Alt, m.Caption)
 	if alt == "" {
 		alt = "Picture"
 	}

@@ -1,6 +1,7 @@
 package pdfout
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -403,10 +404,7 @@ func (d *doc) sourceList() {
 	d.addSection("Sources · "+render.Plural(len(v.Sources), "source"), block{kind: kindPara, pad: 30, keepNext: len(v.Sources) > 0, atomic: true, bookmark: "Sources", rows: head})
 	for _, s := range v.Sources {
 		side := []row{{text: strconv.Itoa(s.N), face: sansBold, size: 8.5, h: 11.5, x: numW, right: true, color: ink}}
-		cite := clean(isolate(s.Citation), false)
-		if cite == "" {
-			cite = clean(s.ID, true)
-		}
+		cite := cmp.Or(clean(isolate(s.Citation), false), clean(s.ID, true))
 		rows := d.para(cite, serif, 9, 11.5, citeX, W-citeX, ink)
 		if s.URL != "" {
 			rows = append(rows, d.urlRows(s.URL, citeX, W-citeX)...)
@@ -666,10 +664,7 @@ const (
 func (d *doc) layoutFootnotes() {
 	d.footRows = map[int][]row{}
 	for _, s := range d.v.Sources {
-		cite := clean(isolate(s.Citation), true)
-		if cite == "" {
-			cite = clean(s.ID, true)
-		}
+		cite := cmp.Or(clean(isolate(s.Citation), true), clean(s.ID, true))
 		d.footRows[s.N] = d.para(cite, serif, footSize, footLine, footX, d.width-footX, ink)
 	}
 }

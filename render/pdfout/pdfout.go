@@ -18,6 +18,7 @@
 package pdfout
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -80,10 +81,7 @@ func (o Options) preparer() string {
 
 // paper returns the validated paper name.
 func (o Options) paper() (string, error) {
-	p := strings.ToLower(o.Paper)
-	if p == "" {
-		p = Papers[0]
-	}
+	p := cmp.Or(strings.ToLower(o.Paper), Papers[0])
 	if !slices.Contains(Papers, p) {
 		return "", fmt.Errorf("pdf: unknown paper %q; valid papers: %s", o.Paper, strings.Join(Papers, ", "))
 	}
@@ -251,10 +249,7 @@ func newDoc(v *render.View, paper string, opts Options) *doc {
 		}
 		d.addFont(int(f)) // the Liberation fonts are always there
 	}
-	title := clean(v.Title, true)
-	if title == "" {
-		title = "Timeline"
-	}
+	title := cmp.Or(clean(v.Title, true), "Timeline")
 	d.title = title
 	d.filter = clean(v.FilterText, true)
 	d.footer = clean(v.CountText, true)
@@ -295,14 +290,8 @@ func dateTime(d timeline.Date) time.Time {
 // the file is the creator and producer. A draft's title says so.
 func (d *doc) metadata() {
 	v := d.v
-	version := clean(v.Provenance.Version, true)
-	if version == "" {
-		version = "(devel)"
-	}
-	tool := clean(v.Provenance.Tool, true)
-	if tool == "" {
-		tool = "timeline"
-	}
+	version := cmp.Or(clean(v.Provenance.Version, true), "(devel)")
+	tool := cmp.Or(clean(v.Provenance.Tool, true), "timeline")
 	title := d.title
 	if d.opts.Draft {
 		title = "DRAFT — " + title
@@ -545,10 +534,7 @@ func (d *doc) units(c cell) int {
 	if w, ok := d.widths[k]; ok {
 		return w
 	}
-	size := d.size
-	if size == 0 {
-		size = 10
-	}
+	size := cmp.Or(d.size, 10)
 	d.setFontID(c.font, size)
 	w := d.pdf.GetStringSymbolWidth(string(c.r))
 	d.widths[k] = w

@@ -7,6 +7,7 @@ package svgout
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/xml"
 	"io"
 	"math"
@@ -45,18 +46,12 @@ type Options struct {
 
 // Write writes the overview of v as an SVG document to w.
 func Write(w io.Writer, v *render.View, opts Options) error {
-	width := opts.Width
-	if width == 0 {
-		width = DefaultWidth
-	}
+	width := cmp.Or(opts.Width, DefaultWidth)
 	width = math.Max(width, 300)
 	m := &measure{}
 	s := &svg{w: bufio.NewWriter(w)}
 
-	title := m.Clean(v.Title)
-	if title == "" {
-		title = "Timeline"
-	}
+	title := cmp.Or(m.Clean(v.Title), "Timeline")
 	heading := m.Clean(v.Heading)
 	if v.AsOfLabel != "" {
 		heading += " · as of " + m.Clean(v.AsOfLabel)

@@ -1,6 +1,7 @@
 package markwhen
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -456,10 +457,7 @@ func bceRange(c *scanner, _ bool) (dateRange, bool) {
 	if sub(2) == "" && sub(4) == "" && !strings.Contains(c.s[c.i+m[0]:c.i+m[1]], "–") {
 		return dateRange{}, false // plain years are the casual form's
 	}
-	fromNotation := sub(2)
-	if fromNotation == "" {
-		fromNotation = sub(4)
-	}
+	fromNotation := cmp.Or(sub(2), sub(4))
 	r := dateRange{from: point{year: year(sub(1), fromNotation)}}
 	if sub(3) != "" {
 		r.to, r.hasTo = point{year: year(sub(3), sub(4))}, true
