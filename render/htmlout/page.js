@@ -561,6 +561,24 @@
         for (var r = sh.rects, k = 0; r && k < r.length; k += 4) ctx.rect(r[k], r[k + 1], r[k + 2], r[k + 3]);
       }
     }));
+    // The labels' backgrounds: boxes (x, y, width and height in turn)
+    // with corners of radius round.
+    echarts.graphic.registerShape('tlBoxes', echarts.graphic.extendShape({
+      type: 'tlBoxes',
+      shape: { boxes: null, round: 0 },
+      buildPath: function (ctx, sh) {
+        var q = sh.round, h = Math.PI / 2;
+        for (var r = sh.boxes, k = 0; r && k < r.length; k += 4) {
+          var x = r[k], y = r[k + 1], w = r[k + 2], v = r[k + 3];
+          ctx.moveTo(x + q, y);
+          ctx.arc(x + w - q, y + q, q, -h, 0);
+          ctx.arc(x + w - q, y + v - q, q, 0, h);
+          ctx.arc(x + q, y + v - q, q, h, 2 * h);
+          ctx.arc(x + q, y + q, q, 2 * h, 3 * h);
+          ctx.closePath();
+        }
+      }
+    }));
   }
   function renderBar(params, api) {
     var cs = params.coordSys, left = cs.x, right = cs.x + cs.width;
@@ -719,6 +737,11 @@
     var pitch = Math.abs(sy) * STEP, font = LABEL_FONT, fontPx = 11, children = [];
     if (K > 1 && pitch < 13) fontPx = Math.max(8, Math.floor(pitch - 2)), font = fontPx + 'px system-ui, sans-serif';
     var near = nearRows(Math.abs(sy), fontPx, R - 1);
+    // The labels' backgrounds are one path of rounded boxes behind them,
+    // as high as a line of the font and a pixel above and below, and 2
+    // pixels wider on each side (a text element's own background, on
+    // each of hundreds of labels, cost ECharts more than the labels).
+    var boxes = [], boxH = textWidth('\u56fd', font) + 2;
     for (var n = 0; n < N && children.length < MAX_LABELS; n++) {
       i = order[n];
       if (!vis[i] || hiddenLane[lane[i]]) continue;
@@ -744,9 +767,16 @@
       for (k = c0; k <= end; k++) cells[r0 + k] = 1;
       var y = oy + yv[i] * sy;
       shownLabels.push([i, text]);
+      boxes.push(x, y - boxH / 2, textWidth(text, font) + 4, boxH);
       children.push({
-        type: 'text', name: 'ev-label', x: x, y: y, silent: true,
-        style: { text: text, font: font, fill: theme().fg, backgroundColor: dark() ? 'rgba(22,24,28,0.78)' : 'rgba(255,255,255,0.78)', padding: [1, 2], borderRadius: 2, verticalAlign: 'middle', align: 'left' }
+        type: 'text', name: 'ev-label', x: x + 2, y: y, silent: true,
+        style: { text: text, font: font, fill: theme().fg, verticalAlign: 'middle', align: 'left' }
+      });
+    }
+    if (boxes.length) {
+      children.unshift({
+        type: 'tlBoxes', name: 'ev-label-boxes', silent: true, shape: { boxes: boxes, round: 2 },
+        style: { fill: dark() ? 'rgba(22,24,28,0.78)' : 'rgba(255,255,255,0.78)' }
       });
     }
     if (cur >= 0 && vis[cur] && !hiddenLane[lane[cur]]) {
