@@ -102,26 +102,19 @@ func BenchmarkBrowserReady(b *testing.B) {
 				ratio = append(ratio, so.Painted/sr.Painted)
 				visRatio = append(visRatio, so.Painted/sw.Painted)
 			}
-			med := func(s []loadStats, f func(loadStats) float64) float64 {
-				x := make([]float64, len(s))
-				for i := range s {
-					x[i] = f(s[i])
-				}
-				return median(x)
-			}
 			painted := func(s loadStats) float64 { return s.Painted }
-			b.ReportMetric(med(o, painted), "ours-ms")
-			b.ReportMetric(med(r, painted), "bare-ms")
-			b.ReportMetric(med(w, painted), "vis-ms")
+			b.ReportMetric(medianOf(o, painted), "ours-ms")
+			b.ReportMetric(medianOf(r, painted), "bare-ms")
+			b.ReportMetric(medianOf(w, painted), "vis-ms")
 			b.ReportMetric(median(ratio), "ratio")
 			b.ReportMetric(median(visRatio), "vis-ratio")
-			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Style }), "ours-style-ms")
-			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Layout }), "ours-layout-ms")
-			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Long }), "ours-longest-task-ms")
-			b.ReportMetric(med(r, func(s loadStats) float64 { return s.Style + s.Layout }), "bare-style+layout-ms")
-			b.ReportMetric(med(o, func(s loadStats) float64 { return s.Nodes }), "ours-nodes")
-			styleLayout[n] = med(o, func(s loadStats) float64 { return s.Style + s.Layout })
-			bareStyleLayout[n] = med(r, func(s loadStats) float64 { return s.Style + s.Layout })
+			b.ReportMetric(medianOf(o, func(s loadStats) float64 { return s.Style }), "ours-style-ms")
+			b.ReportMetric(medianOf(o, func(s loadStats) float64 { return s.Layout }), "ours-layout-ms")
+			b.ReportMetric(medianOf(o, func(s loadStats) float64 { return s.Long }), "ours-longest-task-ms")
+			b.ReportMetric(medianOf(r, func(s loadStats) float64 { return s.Style + s.Layout }), "bare-style+layout-ms")
+			b.ReportMetric(medianOf(o, func(s loadStats) float64 { return s.Nodes }), "ours-nodes")
+			styleLayout[n] = medianOf(o, func(s loadStats) float64 { return s.Style + s.Layout })
+			bareStyleLayout[n] = medianOf(r, func(s loadStats) float64 { return s.Style + s.Layout })
 			if from := n / 10; styleLayout[from] > 0 && bareStyleLayout[from] > 0 {
 				b.ReportMetric(styleLayout[n]/styleLayout[from], "style+layout-growth")
 				b.ReportMetric(bareStyleLayout[n]/bareStyleLayout[from], "bare-style+layout-growth")
@@ -296,6 +289,15 @@ func (tb *tab) chartDrawn(t testing.TB, file string) float64 {
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
+}
+
+// medianOf is the median of f over the loads s.
+func medianOf[T any](s []T, f func(T) float64) float64 {
+	x := make([]float64, len(s))
+	for i := range s {
+		x[i] = f(s[i])
+	}
+	return median(x)
 }
 
 func median(x []float64) float64 {

@@ -45,15 +45,8 @@ func BenchmarkBrowserCPU(b *testing.B) {
 				o, r = append(o, so), append(r, sr)
 				ratio = append(ratio, so.Total/sr.Total)
 			}
-			med := func(s []loadCPU, f func(loadCPU) float64) float64 {
-				x := make([]float64, len(s))
-				for i := range s {
-					x[i] = f(s[i])
-				}
-				return median(x)
-			}
-			b.ReportMetric(med(o, func(s loadCPU) float64 { return s.Total }), "ours-cpu-ms")
-			b.ReportMetric(med(r, func(s loadCPU) float64 { return s.Total }), "bare-cpu-ms")
+			b.ReportMetric(medianOf(o, func(s loadCPU) float64 { return s.Total }), "ours-cpu-ms")
+			b.ReportMetric(medianOf(r, func(s loadCPU) float64 { return s.Total }), "bare-cpu-ms")
 			b.ReportMetric(median(ratio), "cpu-ratio")
 			for _, k := range []struct {
 				name string
@@ -65,8 +58,8 @@ func BenchmarkBrowserCPU(b *testing.B) {
 				{"frames", func(s loadCPU) float64 { return s.Frames }},
 				{"rest", func(s loadCPU) float64 { return s.Rest }},
 			} {
-				b.ReportMetric(med(o, k.f), "ours-"+k.name+"-ms")
-				b.ReportMetric(med(r, k.f), "bare-"+k.name+"-ms")
+				b.ReportMetric(medianOf(o, k.f), "ours-"+k.name+"-ms")
+				b.ReportMetric(medianOf(r, k.f), "bare-"+k.name+"-ms")
 			}
 		})
 	}
