@@ -54,7 +54,7 @@ const chartJS = `(() => {
   const m = c.getModel(), grid = m.getComponent('grid', 0).coordinateSystem.getRect();
   const o = c.getOption(), lanes = o.legend[0].data.length, marks = [];
   o.series.forEach((s, k) => {
-    if (s.type !== 'scatter') return;
+    if (s.type !== 'scatter' || s.id === 'shadow') return;
     for (let j = 0; j < s.data.length; j += 3) { // x, y and the event's index in turn
       const p = c.convertToPixel({seriesIndex: k}, [s.data[j], s.data[j + 1]]);
       if (p[0] >= grid.x && p[0] <= grid.x + grid.width) marks.push([p[0] - 4, p[1] - 4, 8, 8]);

@@ -46,7 +46,7 @@ func TestBrowserMarks(t *testing.T) {
   const paths = c.getZr().storage.getDisplayList(true).filter(e => e.shape && e.shape.pts && 'ring' in e.shape);
   const n = l => l.reduce((n, e) => n + e.shape.pts.length / 2, 0);
   const crosses = paths.filter(e => e.shape.mark === %d), rings = paths.filter(e => e.shape.ring);
-  const scatter = c.getOption().series.filter(s => s.type === 'scatter');
+  const scatter = c.getOption().series.filter(s => s.type === 'scatter' && s.id !== 'shadow');
   return {marks: n(paths), crosses: n(crosses), filled: crosses.filter(e => e.style.opacity > 0 && e.style.fill).length,
     rings: n(rings), ringLine: rings.length ? Math.min(...rings.map(e => e.style.lineWidth)) : 0, ringFill: rings.filter(e => e.style.fill).length,
     scatter: scatter.length, visible: scatter.filter(s => s.itemStyle.opacity !== 0).length};

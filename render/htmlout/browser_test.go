@@ -333,7 +333,7 @@ const shownJS = `(() => {
   const marks = [];
   o.series.forEach((s, k) => {
     // x, y and the event's index in turn
-    if (k > lanes && s.type === 'scatter') for (let j = 2; j < s.data.length; j += 3) marks.push(id(s.data[j]));
+    if (k > lanes && s.type === 'scatter' && s.id !== 'shadow') for (let j = 2; j < s.data.length; j += 3) marks.push(id(s.data[j]));
   });
   return {
     rows: window.__timelineKept ? window.__timelineKept() : rows.filter(r => r.getClientRects().length > 0).map(r => r.id),
@@ -424,7 +424,7 @@ func markPoint(t *testing.T, tb *tab, anchor string) (x, y float64) {
   const c = echarts.getInstanceByDom(document.getElementById('chart'));
   const o = c.getOption();
   for (let k = o.legend[0].data.length + 1; k < o.series.length; k++) {
-    const d = o.series[k].type === 'scatter' ? o.series[k].data : []; // x, y and the event's index in turn
+    const d = o.series[k].type === 'scatter' && o.series[k].id !== 'shadow' ? o.series[k].data : []; // x, y and the event's index in turn
     const j = d.findIndex((x, j) => j %% 3 === 2 && x === i);
     if (j >= 0) {
       const p = c.convertToPixel({seriesIndex: k}, [d[j - 2], d[j - 1]]);

@@ -422,6 +422,19 @@ func timelineOption(v *render.View, d *pageData, top int) map[string]any {
 			ItemStyle: &opts.ItemStyle{Color: c2.Color},
 		})
 	}
+	// Then the zoom slider's data shadow: the number of events shown in
+	// each of a few hundred stretches of the axis, as an invisible scatter
+	// series on a y axis of its own (the page script fills it in). The
+	// slider takes its shadow from the first scatter series: from that of
+	// the first lane, it drew 100,000 points again on every filter (50 to
+	// 60 ms), and in every frame of their progressive rendering, where it
+	// made the whole plot, marks and labels, be painted again too.
+	c.ExtendYAxis(opts.YAxis{Type: "value", Show: opts.Bool(false), Min: 0})
+	c.MultiSeries = append(c.MultiSeries, charts.SingleSeries{
+		Id: "shadow", Type: types.ChartScatter, YAxisIndex: 1, SymbolSize: 1,
+		ItemStyle: &opts.ItemStyle{Opacity: opts.Float(0)},
+		Large:     opts.Bool(true), LargeThreshold: 1,
+	})
 	// Then a scatter series per lane, invisible, for the pointer: ECharts'
 	// large mode shows the tooltip of the mark under the pointer (it
 	// reports no click: the page script finds the mark under a click

@@ -11,7 +11,9 @@
   performance.mark('tl-script');
   var D = JSON.parse(document.getElementById('tl-data').textContent);
   var EV = D.ev, N = EV.length / 5, K = D.sub, LANES = D.lanes, SCALE = D.scale;
-  var FIRST_SCATTER = 1 + LANES;
+  // Series: 0 the background, 1..LANES the bars, SHADOW the zoom slider's
+  // data shadow, then a scatter series per lane.
+  var SHADOW = 1 + LANES, FIRST_SCATTER = 2 + LANES, SHADOW_BINS = 200;
   // The series of the chart option as htmlout writes it: the background,
   // a series of bars per lane, the scatter series; the page adds one of
   // labels after them.
@@ -443,6 +445,11 @@
     for (l = 0; l < LANES; l++) {
       for (var st = 0; st < 3; st++) if (bars[3 * l + st].length) per[1 + l].push([D.axis[0], D.axis[1], l, st]);
     }
+    // The slider's shadow: the events shown in each of SHADOW_BINS
+    // stretches of the axis.
+    var bin = new Int32Array(SHADOW_BINS), w = (D.axis[1] - D.axis[0]) / SHADOW_BINS;
+    for (i = 0; i < N; i++) if (vis[i]) bin[Math.min(SHADOW_BINS - 1, Math.max(0, Math.floor((xm[i] - D.axis[0]) / w)))]++;
+    for (j = 0; j < SHADOW_BINS; j++) per[SHADOW].push([D.axis[0] + (j + 0.5) * w, bin[j]]);
     for (j = 1; j < NSERIES; j++) out.push({ id: D.chart.series[j].id, data: per[j] });
     out.push({ id: 'outlines', data: [[D.axis[0], D.axis[1], 0]] });
     out.push({ id: 'labels', data: [[D.axis[0], D.axis[1], 0]] });
@@ -464,7 +471,7 @@
 
   function eventOf(p) {
     // By series and data index: in large mode ECharts gives no value.
-    var m = p && p.seriesIndex > LANES && marks[p.seriesIndex], k = p ? 3 * p.dataIndex + 2 : -1;
+    var m = p && p.seriesIndex >= FIRST_SCATTER && marks[p.seriesIndex], k = p ? 3 * p.dataIndex + 2 : -1;
     return m && k >= 2 && k < m.length ? m[k] : -1;
   }
   function clip(s, n) { s = s.replace(/\s+/g, ' ').trim(); return s.length > n ? s.slice(0, n - 1) + '…' : s; }
@@ -618,9 +625,12 @@
             continue;
           }
           var x = p[i] - h, y = p[i + 1] - h;
+          // The outline ends where it began, rather than at closePath:
+          // the fill is the same, and Chromium's closePath cost 300 ms of
+          // a redraw of 100,000 marks.
           ctx.moveTo(x + ol[0] * k, y + ol[1] * k);
           for (var j = 2; j < ol.length; j += 2) ctx.lineTo(x + ol[j] * k, y + ol[j + 1] * k);
-          ctx.closePath();
+          ctx.lineTo(x + ol[0] * k, y + ol[1] * k);
         }
       }
     }));
@@ -1000,15 +1010,28 @@
     o.series[0].renderItem = renderBackground;
     o.series[0].encode = { x: [0, 1], y: 2 };
     o.series[0].z = 0;
-    for (var j = FIRST_SCATTER; j < NSERIES; j++) o.series[j].dimensions = ['x', 'y', 'ev'];
+    // The chart is drawn in layers (zlevel), each a canvas that zrender
+    // paints again only when something on it changes: 0 the background,
+    // axes and zoom slider, 1 the bars and marks, 2 the labels, 3 the
+    // invisible scatter series. ECharts draws a big scatter series a
+    // chunk a frame, and redraws the slider in each of those frames: on
+    // one layer with them, the marks and labels were painted again in
+    // every frame (at 100,000 events, frames of 450 ms, a third in script
+    // and the rest in rasterising the marks); and each chunk added before
+    // them moved their start in the drawing order, which zrender takes
+    // for a change of their layer. Relabelling paints the labels only.
+    for (var j = FIRST_SCATTER; j < NSERIES; j++) { o.series[j].dimensions = ['x', 'y', 'ev']; o.series[j].zlevel = 3; }
+    o.series[SHADOW].silent = true;
+    o.series[SHADOW].tooltip = { show: false };
     for (var l = 1; l <= LANES; l++) {
       o.series[l].renderItem = renderBar;
       o.series[l].encode = { x: [0, 1], y: 2 };
       o.series[l].silent = true;
+      o.series[l].zlevel = 1;
     }
     merge(o, themed(0));
-    o.series.push({ id: 'outlines', type: 'custom', renderItem: renderOutlines, encode: { x: [0, 1], y: 2 }, silent: true, z: 2, animation: false });
-    o.series.push({ id: 'labels', type: 'custom', renderItem: renderLabels, encode: { x: [0, 1], y: 2 }, silent: true, z: 3, animation: false });
+    o.series.push({ id: 'outlines', type: 'custom', renderItem: renderOutlines, encode: { x: [0, 1], y: 2 }, silent: true, zlevel: 1, z: 3, animation: false });
+    o.series.push({ id: 'labels', type: 'custom', renderItem: renderLabels, encode: { x: [0, 1], y: 2 }, silent: true, zlevel: 2, animation: false });
     o.yAxis[0].axisLabel.color = laneColor;
     var data = chartSeries();
     for (var j = 0; j < o.series.length; j++) {

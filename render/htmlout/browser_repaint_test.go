@@ -1,0 +1,80 @@
+package htmlout
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/timeline-tool/timeline/render"
+	"github.com/timeline-tool/timeline/render/rendertest"
+	"github.com/timeline-tool/timeline/timeline"
+)
+
+// TestBrowserFilterRepaint checks what a filter repaints when the page's
+// invisible scatter series are drawn a chunk a frame (ECharts'
+// progressive rendering, which a page of 100,000 events has: above
+// 10,000 points a series in large mode, 5,000 a frame; here the test
+// sets it to a few hundred): "Clear filters" draws the marks' outlines
+// once, not again in every frame of the scatter series' chunks, and the
+// marks and the table are all there after it. The zoom slider's data
+// shadow counts the events shown, era filter or not.
+func TestBrowserFilterRepaint(t *testing.T) {
+	v := render.Build(rendertest.Realistic(3000), timeline.Filter{}, render.Options{Version: "test"})
+	tb := open(t, writePage(t, t.TempDir(), "repaint.html", v, Options{}))
+	if n := eval[int](t, tb, `(() => {
+  const c = echarts.getInstanceByDom(document.getElementById('chart'));
+  const s = c.getOption().series.filter(s => s.type === 'scatter' && s.id !== 'shadow');
+  c.setOption({series: s.map(x => ({id: x.id, progressive: 100, progressiveThreshold: 200}))});
+  return s.filter(x => x.data.length / 3 > 300).length;
+})()`); n == 0 {
+		t.Fatal("no scatter series has three chunks of 100 points")
+	}
+	do(t, tb, chromedp.Click(chromedp.CSS(`button[data-era="1"]`)))
+	quiet := func(what string) {
+		t.Helper()
+		// Quiet: no outline built for a second.
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`(() => {
+  const n = window.__builds || 0;
+  if (n !== window.__lastBuilds) { window.__lastBuilds = n; window.__since = performance.now(); }
+  return performance.now() - (window.__since || 0) > 1000;
+})()`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+			t.Fatalf("%s: the chart never became quiet: %v", what, err)
+		}
+	}
+	quiet("era")
+	shadow := func(what string, want int) {
+		t.Helper()
+		got := eval[int](t, tb, `echarts.getInstanceByDom(document.getElementById('chart')).getOption().series.find(s => s.id === 'shadow').data.reduce((n, d) => n + d[1], 0)`)
+		if got != want {
+			t.Errorf("%s: the zoom slider's shadow counts %d events, want %d", what, got, want)
+		}
+	}
+	shadow("era", v.Eras[0].Count)
+	// Count the outlines built (each is built when it is painted) from
+	// "Clear filters" on.
+	eval[bool](t, tb, `(() => {
+  const c = echarts.getInstanceByDom(document.getElementById('chart'));
+  const el = c.getZr().storage.getDisplayList(true).find(e => e.shape && e.shape.pts && 'ring' in e.shape);
+  const proto = Object.getPrototypeOf(el), build = proto.buildPath;
+  window.__builds = 0;
+  proto.buildPath = function (ctx, sh) { window.__builds++; return build.apply(this, arguments); };
+  return true;
+})()`)
+	do(t, tb, chromedp.Click(chromedp.CSS(`button.clear`)))
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById('shown').textContent.startsWith('Showing %d of')`, len(v.Events)), chromedp.WithPollingTimeout(time.Minute))); err != nil {
+		t.Fatalf("Clear filters: %v", err)
+	}
+	quiet("Clear filters")
+	got := eval[map[string]float64](t, tb, `(() => {
+  const c = echarts.getInstanceByDom(document.getElementById('chart'));
+  return {builds: window.__builds, paths: c.getZr().storage.getDisplayList(true).filter(e => e.shape && e.shape.pts && 'ring' in e.shape).length};
+})()`)
+	if got["paths"] == 0 || got["builds"] != got["paths"] {
+		t.Errorf("Clear filters built the marks' %v outline paths %v times in all; want each once", got["paths"], got["builds"])
+	}
+	checkShown(t, tb, v, "Clear filters", func(*render.EventView) bool { return true })
+	shadow("Clear filters", len(v.Events))
+	tb.checkQuiet(t)
+}
