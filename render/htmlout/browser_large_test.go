@@ -145,6 +145,17 @@ func TestBrowserLarge(t *testing.T) {
 	if c := eval[cover](t, tb, fmt.Sprintf(`%s(%q)`, coverJS, fmt.Sprintf("src-%d", n))); c.Below < 0 || !c.InView {
 		t.Errorf("footnote %d of the last row: %+v", n, c)
 	}
+	// The list's indent has room for the widest number, so that no
+	// marker is cut at the page's edge (nor, printed, at the paper's).
+	widest := fmt.Sprintf("%d. ", len(v.Sources))
+	room := eval[[]float64](t, tb, fmt.Sprintf(`(() => {
+		const li = document.getElementById('src-%d'), c = document.createElement('canvas').getContext('2d');
+		c.font = getComputedStyle(li).font;
+		return [c.measureText(%q).width, li.getBoundingClientRect().left, parseFloat(getComputedStyle(li.parentElement).paddingInlineStart)];
+	})()`, n, widest))
+	if room[0] > room[1] || room[0] > room[2] {
+		t.Errorf("source %d: the marker %q is %.0f px wide, the list's indent %.0f px and the item %.0f px from the left", n, widest, room[0], room[2], room[1])
+	}
 	first := v.Sources[n-1].CitedBy[0]
 	do(t, tb, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#src-%d .back a[href="#%s"]`, n, first.Anchor))))
 	if c := eval[cover](t, tb, fmt.Sprintf(`%s(%q)`, coverJS, first.Anchor)); c.Below < 0 || !c.InView {

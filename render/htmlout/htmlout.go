@@ -33,6 +33,7 @@ import (
 	"io/fs"
 	"math"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -160,6 +161,10 @@ type page struct {
 	RemoteNote string
 	// Text stands where a big page's blocks of text go (textMark).
 	Text template.HTML
+	// SourceDigits is the number of digits of the last source's number,
+	// for the source list's indent; BigRows is bigRows, for a big page's
+	// note without JavaScript.
+	SourceDigits, BigRows int
 }
 
 // rtlScripts are the scripts written right to left (ISO 15924).
@@ -261,6 +266,8 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		p.SourceNotes = p.SourceNotes || len(s.Footnotes) > 0
 	}
 	p.Big = data.Big
+	p.SourceDigits = len(strconv.Itoa(len(v.Sources)))
+	p.BigRows = bigRows
 	if !p.Big {
 		p.Rows = tableRows(v.Events)
 		p.SourceItems = sourceItems(sourceRows(v))
