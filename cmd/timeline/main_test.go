@@ -52,6 +52,8 @@ func TestGolden(t *testing.T) {
 		{"unknown-command", []string{"lsit"}},
 		{"unknown-command-far", []string{"frobnicate"}},
 		{"unknown-flag-near", []string{"list", "--eras", "early"}},
+		{"value-looks-like-flag", []string{"html", "--era", "-o", "file.html"}},
+		{"value-missing", []string{"list", "--data", small, "--era"}},
 		{"format-value-near", []string{"list", "--data", small, "--format-in", "jsn"}},
 		{"format-value-case", []string{"export", "--data", small, "-f", "JSON"}},
 		{"unknown-era-near", []string{"list", "--data", small, "--era", "erly"}},

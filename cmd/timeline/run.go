@@ -144,6 +144,9 @@ func (c *command) flagSet(o *options) (*pflag.FlagSet, *bool) {
 func (c *command) exec(e *env, args []string) error {
 	o := &options{}
 	fs, help := c.flagSet(o)
+	if err := checkFlagValues(fs, args); err != nil {
+		return err
+	}
 	if err := fs.Parse(args); err != nil {
 		return flagError(fs, err)
 	}
