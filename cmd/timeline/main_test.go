@@ -52,6 +52,8 @@ func TestGolden(t *testing.T) {
 		{"unknown-command", []string{"lsit"}},
 		{"unknown-command-far", []string{"frobnicate"}},
 		{"unknown-flag-near", []string{"list", "--eras", "early"}},
+		{"unknown-flag-alias", []string{"html", "--text", "iran"}},
+		{"unknown-flag-one-dash", []string{"list", "-era", "early"}},
 		{"value-looks-like-flag", []string{"html", "--era", "-o", "file.html"}},
 		{"value-missing", []string{"list", "--data", small, "--era"}},
 		{"format-value-near", []string{"list", "--data", small, "--format-in", "jsn"}},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -185,13 +186,47 @@ func unknownCommandMessage(name string) string {
 	return msg
 }
 
-// flagError adds the nearest flags to pflag's error for an unknown flag.
+// flagAliases are names other tools give to a flag of timeline, mapped
+// to the flag: --text suggests --grep, which no typo of it is near. An
+// alias is suggested only to a command that has its flag.
+var flagAliases = map[string]string{
+	"text":         "grep",
+	"search":       "grep",
+	"query":        "grep",
+	"find":         "grep",
+	"input":        "data",
+	"file":         "data",
+	"since":        "from",
+	"start":        "from",
+	"until":        "to",
+	"end":          "to",
+	"input-format": "format-in",
+	"size":         "paper",
+	"page-size":    "paper",
+	"author":       "prepared-by",
+	"port":         "addr",
+	"listen":       "addr",
+}
+
+// flagError adds the nearest flags to pflag's error for an unknown flag:
+// a flag the name is an alias of, or else the flags it is a likely typo
+// of. A long name typed with one dash ("-era") is matched as a long
+// name.
 func flagError(fs *pflag.FlagSet, err error) error {
-	const prefix = "unknown flag: --"
 	msg := err.Error()
-	name, ok := strings.CutPrefix(msg, prefix)
-	if !ok {
+	var ne *pflag.NotExistError
+	if !errors.As(err, &ne) {
 		return &usageError{msg}
+	}
+	name := ne.GetSpecifiedName()
+	if group := ne.GetSpecifiedShortnames(); group != "" {
+		name, _, _ = strings.Cut(group, "=")
+		if len(name) < 2 {
+			return &usageError{msg}
+		}
+	}
+	if f := fs.Lookup(flagAliases[strings.ToLower(name)]); f != nil && !f.Hidden {
+		return &usageError{msg + "; did you mean " + flagQuoted(f.Name) + "?"}
 	}
 	var names []string
 	fs.VisitAll(func(f *pflag.Flag) {
