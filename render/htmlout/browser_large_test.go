@@ -193,3 +193,30 @@ func pdfText(t *testing.T, pdf []byte) (string, bool) {
 	}
 	return string(out), true
 }
+
+// TestBrowserNodesAtReady checks the benchmarks' count of a page's nodes
+// (loadStats.Nodes, from hookJS): it is the document's when the page is
+// ready, without the rows that a big page fills after its first frame.
+func TestBrowserNodesAtReady(t *testing.T) {
+	v := render.Build(rendertest.Realistic(1000), timeline.Filter{}, render.Options{Version: "test"})
+	if !isBig(v) {
+		t.Fatal("the page of 1,000 events is not big")
+	}
+	file := writePage(t, t.TempDir(), "nodes.html", v, Options{})
+	tb := newTab(t)
+	tb.measured(t)
+	tb.load(t, file)
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.querySelectorAll('#events tbody tr').length >= 100`, chromedp.WithPollingTimeout(loadTimeout))); err != nil {
+		t.Fatalf("the rows within reach were not filled after the first frame: %v", err)
+	}
+	counts := eval[[2]float64](t, tb, `(() => {
+  const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+  let n = 1;
+  while (w.nextNode()) n++;
+  return [window.__nodesAtReady || 0, n];
+})()`)
+	rows := eval[float64](t, tb, `document.querySelectorAll('#events tbody tr').length`)
+	if at, now := counts[0], counts[1]; at < 100 || now-at < 10*rows {
+		t.Errorf("nodes at ready %v, now %v with %v rows filled: the count at ready holds the rows filled after it", at, now, rows)
+	}
+}

@@ -21,19 +21,28 @@ type loadStats struct {
 	Script  float64 // ms of script
 	Task    float64 // ms of main-thread tasks
 	Long    float64 // ms of the longest task
-	Nodes   float64 // DOM nodes
+	Nodes   float64 // nodes in the document at ready (hookJS)
 }
 
 // hookJS runs in every document before its scripts: it records long
-// tasks, and the time of the first frame painted after the page sets
-// window.__timelineReady (a frame, then a task after it).
+// tasks, the number of nodes in the document when the page sets
+// window.__timelineReady (a big page fills the rows within reach after
+// its first frame: counted later, they were counted as if drawn before
+// ready), and the time of the first frame painted after it (a frame, then
+// a task after it).
 const hookJS = `(() => {
   window.__longTasks = [];
   try { new PerformanceObserver(l => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({type: 'longtask', buffered: true}); } catch (e) {}
   let ready = false;
   Object.defineProperty(window, '__timelineReady', {configurable: true, get: () => ready, set: v => {
+    if (v && !ready) {
+      const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+      let n = 1;
+      while (w.nextNode()) n++;
+      window.__nodesAtReady = n;
+      requestAnimationFrame(() => setTimeout(() => { window.__paintedAt = performance.now(); }, 0));
+    }
     ready = v;
-    if (v) requestAnimationFrame(() => setTimeout(() => { window.__paintedAt = performance.now(); }, 0));
   }});
 })()`
 
@@ -97,7 +106,7 @@ func (tb *tab) stats(t testing.TB, file string) loadStats {
 	after := tb.metrics(t)
 	d := func(k string) float64 { return 1000 * (after[k] - before[k]) }
 	s.Style, s.Layout, s.Script, s.Task = d("RecalcStyleDuration"), d("LayoutDuration"), d("ScriptDuration"), d("TaskDuration")
-	s.Nodes = after["Nodes"]
+	s.Nodes = eval[float64](t, tb, `window.__nodesAtReady`)
 	for _, l := range eval[[]float64](t, tb, `window.__longTasks`) {
 		s.Long = max(s.Long, l)
 	}

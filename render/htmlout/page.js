@@ -705,13 +705,60 @@
   }
   // fitText returns s, or its longest start with an ellipsis, that fits
   // in width pixels; '' when not even a few letters do.
+  //
+  // Measuring a text the canvas has not shaped before costs tens of
+  // microseconds; a search measured six or seven starts of each title. A
+  // title of Latin, Greek or Cyrillic letters (SIMPLE) is first estimated
+  // from the widths of its letters (charWidth, each measured once), which
+  // kerning makes at most a few per cent wider than the text: one that
+  // is far too wide is not measured whole, and the search starts where
+  // the estimate says and measures two or three starts. The text chosen
+  // is the same: the longest start that the canvas measures within width.
+  var SIMPLE = /^[\u0020-\u007e\u00a0-\u02af\u0370-\u03ff\u0400-\u04ff\u2010-\u2027]*$/, charWidths = new Map();
+  function charWidth(c) {
+    var w = charWidths.get(c);
+    if (w === undefined) { setFont(LABEL_FONT); w = measure.measureText(c).width; charWidths.set(c, w); }
+    return w;
+  }
   function fitText(s, width) {
-    if (textWidth(s, LABEL_FONT) <= width) return s;
+    var cp = Array.from(s), n = cp.length, est = null, k;
+    if (SIMPLE.test(s)) {
+      est = new Float64Array(n + 1);
+      for (k = 0; k < n; k++) est[k + 1] = est[k] + charWidth(cp[k]);
+    }
+    if ((!est || est[n] <= 1.25 * width) && textWidth(s, LABEL_FONT) <= width) return s;
     setFont(LABEL_FONT);
-    var cp = Array.from(s), lo = 0, hi = cp.length - 1;
+    function fits(k) {
+      var t = cp.slice(0, k).join('').trimEnd() + '…', w = measure.measureText(t).width;
+      if (w > width) return false;
+      widths.set(LABEL_FONT + '\n' + t, w);
+      return true;
+    }
+    // The longest start that fits lies in [lo, hi]: lo fits (0 counts as
+    // fitting: nothing is drawn) and hi + 1 does not (n - 1 at most).
+    var lo = 0, hi = n - 1;
+    if (est) {
+      var room = width - charWidth('…');
+      for (k = 0; k < n - 1 && est[k + 1] <= room; k++);
+      // Gallop from the estimate to a bracket, then halve it.
+      if (k > 0 && fits(k)) {
+        lo = k;
+        for (var step = 1; lo < hi; step *= 2) {
+          var up = Math.min(hi, lo + step);
+          if (fits(up)) lo = up; else { hi = up - 1; break; }
+        }
+      } else if (k > 0) {
+        hi = k - 1;
+        for (var down = 1; lo < hi; down *= 2) {
+          var at = Math.max(lo + 1, hi - down + 1);
+          if (fits(at)) { lo = at; break; }
+          hi = at - 1;
+        }
+      }
+    }
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
-      if (measure.measureText(cp.slice(0, mid).join('').trimEnd() + '…').width <= width) lo = mid; else hi = mid - 1;
+      if (fits(mid)) lo = mid; else hi = mid - 1;
     }
     return lo < 3 ? '' : cp.slice(0, lo).join('').trimEnd() + '…';
   }
