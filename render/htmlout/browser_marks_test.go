@@ -44,7 +44,7 @@ func TestBrowserMarks(t *testing.T) {
 	got := eval[map[string]float64](t, tb, fmt.Sprintf(`(() => {
   const c = echarts.getInstanceByDom(document.getElementById('chart'));
   const paths = c.getZr().storage.getDisplayList(true).filter(e => e.shape && e.shape.pts && 'ring' in e.shape);
-  const n = l => l.reduce((n, e) => n + e.shape.pts.length / 2, 0);
+  const n = l => l.reduce((n, e) => n + e.shape.pts.a.length / 2, 0);
   const crosses = paths.filter(e => e.shape.mark === %d), rings = paths.filter(e => e.shape.ring);
   const scatter = c.getOption().series.filter(s => s.type === 'scatter' && s.id !== 'shadow');
   return {marks: n(paths), crosses: n(crosses), filled: crosses.filter(e => e.style.opacity > 0 && e.style.fill).length,

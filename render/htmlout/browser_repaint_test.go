@@ -19,7 +19,9 @@ import (
 // sets it to a few hundred): "Clear filters" draws the marks' outlines
 // once, not again in every frame of the scatter series' chunks, and the
 // marks and the table are all there after it. The zoom slider's data
-// shadow counts the events shown, era filter or not.
+// shadow counts the events shown, era filter or not. The marks' and bars'
+// paths hold the typed arrays the page made, not copies. Every event's
+// mark is drawn, or one of its kind within half a pixel on its row.
 func TestBrowserFilterRepaint(t *testing.T) {
 	v := render.Build(rendertest.Realistic(3000), timeline.Filter{}, render.Options{Version: "test"})
 	tb := open(t, writePage(t, t.TempDir(), "repaint.html", v, Options{}))
@@ -69,10 +71,54 @@ func TestBrowserFilterRepaint(t *testing.T) {
 	quiet("Clear filters")
 	got := eval[map[string]float64](t, tb, `(() => {
   const c = echarts.getInstanceByDom(document.getElementById('chart'));
-  return {builds: window.__builds, paths: c.getZr().storage.getDisplayList(true).filter(e => e.shape && e.shape.pts && 'ring' in e.shape).length};
+  const paths = c.getZr().storage.getDisplayList(true).filter(e => e.shape && e.shape.pts && 'ring' in e.shape);
+  const bars = c.getZr().storage.getDisplayList(true).filter(e => e.shape && e.shape.rects);
+  return {builds: window.__builds, paths: paths.length, bars: bars.length,
+    typed: paths.filter(e => e.shape.pts.a instanceof Float64Array).length + bars.filter(e => e.shape.rects.a instanceof Float64Array).length};
 })()`)
 	if got["paths"] == 0 || got["builds"] != got["paths"] {
 		t.Errorf("Clear filters built the marks' %v outline paths %v times in all; want each once", got["paths"], got["builds"])
+	}
+	// The paths' numbers reach them as the page made them, not copied
+	// into plain arrays by ECharts on every redraw.
+	if got["typed"] != got["paths"]+got["bars"] {
+		t.Errorf("%v of %v paths of marks and bars hold their page's typed array", got["typed"], got["paths"]+got["bars"])
+	}
+	// A crowded chart leaves out the marks within half a pixel of one of
+	// their kind on their row: every event's mark is still drawn there.
+	cover := eval[map[string]float64](t, tb, `(() => {
+  const c = echarts.getInstanceByDom(document.getElementById('chart'));
+  const drawn = new Map();
+  let n = 0, events = 0, missing = 0;
+  for (const e of c.getZr().storage.getDisplayList(true)) {
+    if (!(e.shape && e.shape.pts && 'ring' in e.shape)) continue;
+    const p = e.shape.pts.a;
+    for (let i = 0; i < p.length; i += 2) {
+      n++;
+      if (!drawn.has(e.shape.mark)) drawn.set(e.shape.mark, []);
+      drawn.get(e.shape.mark).push([p[i], p[i + 1]]);
+    }
+  }
+  const grid = c.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+  const o = c.getOption();
+  o.series.forEach((s, k) => {
+    if (s.type !== 'scatter' || s.id === 'shadow') return;
+    for (let j = 0; j < s.data.length; j += 3) {
+      const p = c.convertToPixel({seriesIndex: k}, [s.data[j], s.data[j + 1]]);
+      if (p[0] < grid.x || p[0] > grid.x + grid.width) continue;
+      events++;
+      const mark = window.__timelineMark(s.data[j + 2]);
+      const xy = drawn.get(mark) || [];
+      if (!xy.some(d => Math.abs(d[0] - p[0]) < 0.51 && Math.abs(d[1] - p[1]) < 0.01)) missing++;
+    }
+  });
+  return {drawn: n, events, missing};
+})()`)
+	if cover["events"] != float64(len(v.Events)) || cover["missing"] != 0 || cover["drawn"] > cover["events"] {
+		t.Errorf("marks: %v drawn for %v events in view (want %d), %v with no mark of theirs within half a pixel", cover["drawn"], cover["events"], len(v.Events), cover["missing"])
+	}
+	if cover["drawn"] >= cover["events"] {
+		t.Errorf("marks: %v drawn for %v events: none left out on a chart of %d events", cover["drawn"], cover["events"], len(v.Events))
 	}
 	checkShown(t, tb, v, "Clear filters", func(*render.EventView) bool { return true })
 	shadow("Clear filters", len(v.Events))

@@ -560,12 +560,17 @@
   // A lane's bars of one style are one path of rectangles (tlRects: x, y,
   // width and height in turn), built from numbers: SVG path data for
   // 50,000 bars cost seconds to write and to parse on every redraw.
+  // The numbers of the paths drawn here (bars, marks) are a typed array
+  // in a box ({a: array}): ECharts' custom series copies a shape's
+  // arrays into plain arrays on each redraw (Array.prototype.slice, 50 ms
+  // and as much again collecting them at 100,000 marks), and a box, an
+  // object, it passes on as it is.
   if (hasCharts) {
     echarts.graphic.registerShape('tlRects', echarts.graphic.extendShape({
       type: 'tlRects',
       shape: { rects: null },
       buildPath: function (ctx, sh) {
-        for (var r = sh.rects, k = 0; r && k < r.length; k += 4) ctx.rect(r[k], r[k + 1], r[k + 2], r[k + 3]);
+        for (var r = sh.rects && sh.rects.a, k = 0; r && k < r.length; k += 4) ctx.rect(r[k], r[k + 1], r[k + 2], r[k + 3]);
       }
     }));
     // The labels' backgrounds: boxes (x, y, width and height in turn)
@@ -600,7 +605,7 @@
       r[n++] = Math.round(a * 10) / 10; r[n++] = Math.round((p0[1] + yv[i] * sy - h / 2) * 10) / 10; r[n++] = Math.round((b - a) * 10) / 10; r[n++] = h;
     }
     if (!n) return null;
-    return { type: 'tlRects', silent: true, shape: { rects: r.subarray(0, n) }, style: { fill: api.visual('color'), opacity: BAR_OPACITY[st] } };
+    return { type: 'tlRects', silent: true, shape: { rects: { a: r.subarray(0, n) } }, style: { fill: api.visual('color'), opacity: BAR_OPACITY[st] } };
   }
 
   // The marks: the scatter series, one a lane, are invisible, there for
@@ -614,7 +619,7 @@
       type: 'tlOutlines',
       shape: { pts: null, ol: null, s: 0, mark: 0, fuzzy: 0, ring: false },
       buildPath: function (ctx, sh) {
-        var p = sh.pts, ol = sh.ol, k = sh.s / 10, h = sh.s / 2, i;
+        var p = sh.pts && sh.pts.a, ol = sh.ol, k = sh.s / 10, h = sh.s / 2, i;
         // A ring is stroked: its line's middle is 0.4125 of the size
         // across, so that it covers what a ring's annulus would.
         var r = sh.ring ? 0.4125 * sh.s : h;
@@ -635,27 +640,48 @@
       }
     }));
   }
+  var DEDUPE_AT = 2000;
   function renderOutlines(params, api) {
     var cs = params.coordSys, p0 = api.coord([0, 0]), p1 = api.coord([1, 1]), out = [];
     var sx = p1[0] - p0[0], sy = p1[1] - p0[1], left = cs.x, right = cs.x + cs.width;
     // The marks in the window (as the scatter series clips), by kind.
-    var nk = D.scatter.length, cnt = new Int32Array(nk), at = new Int32Array(nk), pts = [], l, k, m, x;
-    for (l = 0; l < LANES; l++) {
-      m = marks[FIRST_SCATTER + l];
-      if (!m || hiddenLane[l]) continue;
-      for (k = 0; k < m.length; k += 3) {
-        x = p0[0] + m[k] * sx;
-        if (x >= left && x <= right) cnt[kind[m[k + 2]]]++;
-      }
-    }
-    for (k = 0; k < nk; k++) pts.push(new Float64Array(2 * cnt[k]));
+    // On a crowded chart, a mark within half a pixel of the last one of
+    // its kind on its row is left out: a path is filled (or stroked) once
+    // however many of its marks overlap, so the chart looks the same, and
+    // at 100,000 events a good part of the marks cost no drawing.
+    var nk = D.scatter.length, cnt = new Int32Array(nk), at = new Int32Array(nk), pts = [], l, k, m, x, g, q;
+    var last = new Float64Array(8 * nk), dedupe = N >= DEDUPE_AT;
+    last.fill(NaN);
     for (l = 0; l < LANES; l++) {
       m = marks[FIRST_SCATTER + l];
       if (!m || hiddenLane[l]) continue;
       for (k = 0; k < m.length; k += 3) {
         x = p0[0] + m[k] * sx;
         if (x < left || x > right) continue;
-        var g = kind[m[k + 2]], a = at[g]++;
+        g = kind[m[k + 2]];
+        if (dedupe) {
+          q = 8 * g + subRow[m[k + 2]];
+          if (Math.abs(x - last[q]) < 0.5) continue;
+          last[q] = x;
+        }
+        cnt[g]++;
+      }
+    }
+    for (k = 0; k < nk; k++) pts.push(new Float64Array(2 * cnt[k]));
+    last.fill(NaN);
+    for (l = 0; l < LANES; l++) {
+      m = marks[FIRST_SCATTER + l];
+      if (!m || hiddenLane[l]) continue;
+      for (k = 0; k < m.length; k += 3) {
+        x = p0[0] + m[k] * sx;
+        if (x < left || x > right) continue;
+        g = kind[m[k + 2]];
+        if (dedupe) {
+          q = 8 * g + subRow[m[k + 2]];
+          if (Math.abs(x - last[q]) < 0.5) continue;
+          last[q] = x;
+        }
+        var a = at[g]++;
         pts[g][2 * a] = x;
         pts[g][2 * a + 1] = p0[1] + m[k + 1] * sy;
       }
@@ -664,7 +690,7 @@
       if (!cnt[j]) return;
       var ring = sc[1] === D.ring, color = catColor(sc[0]);
       out.push({
-        type: 'tlOutlines', silent: true, shape: { pts: pts[j], ol: OL[sc[1]] || null, s: SIZE, mark: sc[1], fuzzy: sc[2], ring: ring },
+        type: 'tlOutlines', silent: true, shape: { pts: { a: pts[j] }, ol: OL[sc[1]] || null, s: SIZE, mark: sc[1], fuzzy: sc[2], ring: ring },
         style: ring ? { fill: null, stroke: color, lineWidth: 0.175 * SIZE, opacity: D.mop[sc[2]] } : { fill: color, opacity: D.mop[sc[2]] }
       });
     });
@@ -685,6 +711,8 @@
   // shownLabels lists the labels drawn, as [event index, text], for tests
   // and the saved image's check.
   var shownLabels = window.__timelineLabels = [];
+  // __timelineMark gives event i's mark (render.Mark), for tests.
+  window.__timelineMark = function (i) { return flags[i] & 7; };
   function labelOrder() {
     // A counting sort by rank keeps date order within a rank.
     var rank = function (i) { return (shapeOf(i) === 2 ? 0 : 16) + (flags[i] & 7) * 2 + (flags[i] & 96 ? 1 : 0); };
