@@ -24,6 +24,12 @@ var bigRows = 800
 // less. Tests lower it.
 var earlyChart = 20000
 
+// splitChart is the number of events above which a filter updates the
+// buttons' counts, the status line and the table in one task and the
+// charts in the next (pageData.Split): at 100,000 events each is a task
+// of its own, the chart's a few hundred milliseconds. Tests lower it.
+var splitChart = 20000
+
 // isBig reports whether v makes a big page.
 func isBig(v *render.View) bool { return len(v.Events)+len(v.Sources) > bigRows }
 

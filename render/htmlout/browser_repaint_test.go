@@ -2,6 +2,7 @@ package htmlout
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -122,5 +123,60 @@ func TestBrowserFilterRepaint(t *testing.T) {
 	}
 	checkShown(t, tb, v, "Clear filters", func(*render.EventView) bool { return true })
 	shadow("Clear filters", len(v.Events))
+	tb.checkQuiet(t)
+}
+
+// TestBrowserFilterSplit checks a page whose filters update the charts in
+// a task after the one that updates the rest (splitChart, lowered here):
+// a click on an era updates the status line and the buttons' counts at
+// once, leaves the chart as it was until the next task, and then the
+// chart, the counts chart and the table all show the era, zoomed to it;
+// two filters before the charts' task are drawn together.
+func TestBrowserFilterSplit(t *testing.T) {
+	v := render.Build(rendertest.Realistic(300), timeline.Filter{}, render.Options{Version: "test"})
+	split := splitChart
+	splitChart = 0
+	file := writePage(t, t.TempDir(), "split.html", v, Options{})
+	splitChart = split
+	tb := open(t, file)
+	checkShown(t, tb, v, "all", func(*render.EventView) bool { return true })
+	era := v.Eras[1]
+	got := eval[map[string]any](t, tb, `(() => {
+  const c = echarts.getInstanceByDom(document.getElementById('chart'));
+  const marks = () => c.getOption().series.filter(s => s.type === 'scatter' && s.id !== 'shadow').reduce((n, s) => n + s.data.length / 3, 0);
+  const before = marks();
+  document.querySelector('button[data-era="2"]').click();
+  return {status: document.getElementById('shown').textContent, before, after: marks()};
+})()`)
+	if want := fmt.Sprintf("Showing %d of %d events: era ", era.Count, len(v.Events)); !strings.HasPrefix(got["status"].(string), want) {
+		t.Errorf("the click's own task: status line %q, want it to start with %q", got["status"], want)
+	}
+	if got["after"] != got["before"] || got["before"] != float64(len(v.Events)) {
+		t.Errorf("the click's own task: the chart marks %v events (%v before); want all %d until the next task", got["after"], got["before"], len(v.Events))
+	}
+	inEra := func(e *render.EventView) bool { return e.Era == era }
+	waitMarks := func(what string, want int) {
+		t.Helper()
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`echarts.getInstanceByDom(document.getElementById('chart')).getOption().series.filter(s => s.type === 'scatter' && s.id !== 'shadow').reduce((n, s) => n + s.data.length / 3, 0) === %d`, want), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Fatalf("%s: the chart never marked %d events: %v", what, want, err)
+		}
+	}
+	waitMarks("era", era.Count)
+	checkShown(t, tb, v, "era", inEra)
+	if z := eval[[]float64](t, tb, `(() => { const a = echarts.getInstanceByDom(document.getElementById('chart')).getModel().getComponent('xAxis', 0).axis.scale.getExtent(); return [a[0], a[1]]; })()`); len(z) != 2 || z[0] > era.Start || z[1] < era.End || z[1]-z[0] > 2*(era.End-era.Start)+1 {
+		t.Errorf("the chart shows %v, want the era %v to %v with a margin", z, era.Start, era.End)
+	}
+	// Two filters in one task: the chart draws both.
+	cat := v.Categories[0]
+	eval[bool](t, tb, fmt.Sprintf(`(() => { document.querySelector('button[data-era="0"]').click(); document.querySelector('button[data-lane="%d"]').click(); return true; })()`, cat.Lane))
+	inCat := func(e *render.EventView) bool { return e.Category == cat }
+	n := 0
+	for _, e := range v.Events {
+		if inCat(e) {
+			n++
+		}
+	}
+	waitMarks("category", n)
+	checkShown(t, tb, v, "category", inCat)
 	tb.checkQuiet(t)
 }

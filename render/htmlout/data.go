@@ -120,6 +120,9 @@ type pageData struct {
 	// Early is true for a big page that draws its chart before its text
 	// is read (earlyChart).
 	Early bool `json:"early,omitempty"`
+	// Split is true for a page whose filters update the charts in a task
+	// after the one that updates the rest (splitChart).
+	Split bool `json:"split,omitempty"`
 	// Chunks hold the text of a big page's events and sources, in blocks
 	// of their own at the end of the page (bigData).
 	Chunks []textChunk `json:"-"`
@@ -219,6 +222,7 @@ func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 		}
 	}
 	eventData(v, d, sub, eraIndex)
+	d.Split = len(v.Events) > splitChart
 
 	d.Top, d.Bottom = chartTop, chartBottom
 	height = d.Top + chartBottom + max(len(v.Categories), 1)*laneHeight(d.Sub)

@@ -1502,14 +1502,22 @@
     shown.textContent = 'Showing ' + count + ' of ' + N + ' events' + (parts.length ? ': ' + parts.join(', ') : '');
     clearButton.hidden = !parts.length;
     markSources(!parts.length);
-    if (chart) {
-      var opt = { series: chartSeries() }, z = zoomNext && zoomNext[0];
-      if (zoomNext) opt.dataZoom = zoomNext;
-      lanesInView(z && z.startValue !== undefined ? [z.startValue, z.endValue] : z ? D.axis : view());
-      zoomNext = null;
-      chart.setOption(opt);
-      if (counts) counts.setOption({ series: countSeries() });
-    }
+    // A page of many events updates its charts in a task of their own
+    // (D.split), once for the changes made before it runs.
+    if (chart && D.split) { if (!chartTimer) chartTimer = setTimeout(updateCharts, 0); }
+    else if (chart) updateCharts();
+  }
+  // updateCharts draws the charts for the filters, and the zoom window
+  // zoomNext when there is one.
+  var chartTimer = 0;
+  function updateCharts() {
+    chartTimer = 0;
+    var opt = { series: chartSeries() }, z = zoomNext && zoomNext[0];
+    if (zoomNext) opt.dataZoom = zoomNext;
+    lanesInView(z && z.startValue !== undefined ? [z.startValue, z.endValue] : z ? D.axis : view());
+    zoomNext = null;
+    chart.setOption(opt);
+    if (counts) counts.setOption({ series: countSeries() });
   }
 
   // Controls.
@@ -1524,8 +1532,9 @@
       // One redraw for the filter and the zoom.
       zoomNext = eraZoom(k);
       apply();
-      if (zoomNext && chart) chart.setOption({ dataZoom: zoomNext });
-      zoomNext = null;
+      // (A chart update still to come takes the zoom with it.)
+      if (zoomNext && chart && !chartTimer) chart.setOption({ dataZoom: zoomNext });
+      if (!chartTimer) zoomNext = null;
       save('push');
     });
   });
