@@ -30,6 +30,28 @@ var earlyChart = 20000
 // of its own, the chart's a few hundred milliseconds. Tests lower it.
 var splitChart = 20000
 
+// layeredLane is the number of events in a lane above which the chart is
+// drawn in layers (pageData.Layers): ECharts draws a scatter series in
+// large mode of more than 10,000 points a chunk a frame, and on one layer
+// with them the marks and labels would be painted again in every frame.
+// Below it, each layer costs its canvas and a paint of its own (about
+// 30 ms of a 1,000-event page's first drawing) for nothing. Tests lower it.
+var layeredLane = 10000
+
+// layered reports whether v's chart is drawn in layers (layeredLane).
+func layered(v *render.View) bool {
+	n := make([]int, len(v.Categories)+1)
+	for _, e := range v.Events {
+		if e.Category != nil && e.Category.Lane < len(n) {
+			n[e.Category.Lane]++
+			if n[e.Category.Lane] > layeredLane {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isBig reports whether v makes a big page.
 func isBig(v *render.View) bool { return len(v.Events)+len(v.Sources) > bigRows }
 

@@ -25,7 +25,21 @@ import (
 // mark is drawn, or one of its kind within half a pixel on its row.
 func TestBrowserFilterRepaint(t *testing.T) {
 	v := render.Build(rendertest.Realistic(3000), timeline.Filter{}, render.Options{Version: "test"})
-	tb := open(t, writePage(t, t.TempDir(), "repaint.html", v, Options{}))
+	// The chart in layers, as a page with a lane of more than 10,000
+	// events has it (layeredLane); a page without one is on one canvas.
+	dir := t.TempDir()
+	tb := open(t, writePage(t, dir, "one.html", v, Options{}))
+	if n := eval[int](t, tb, `document.querySelectorAll('#chart canvas').length`); n != 1 {
+		t.Errorf("a chart with no lane of more than %d events has %d canvases, want 1", layeredLane, n)
+	}
+	lane := layeredLane
+	layeredLane = 100
+	file := writePage(t, dir, "repaint.html", v, Options{})
+	layeredLane = lane
+	tb.load(t, file)
+	if n := eval[int](t, tb, `document.querySelectorAll('#chart canvas').length`); n != 4 {
+		t.Errorf("a chart in layers has %d canvases, want 4", n)
+	}
 	if n := eval[int](t, tb, `(() => {
   const c = echarts.getInstanceByDom(document.getElementById('chart'));
   const s = c.getOption().series.filter(s => s.type === 'scatter' && s.id !== 'shadow');

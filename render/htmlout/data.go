@@ -123,6 +123,8 @@ type pageData struct {
 	// Split is true for a page whose filters update the charts in a task
 	// after the one that updates the rest (splitChart).
 	Split bool `json:"split,omitempty"`
+	// Layers is true for a chart drawn in layers (layered).
+	Layers bool `json:"layers,omitempty"`
 	// Chunks hold the text of a big page's events and sources, in blocks
 	// of their own at the end of the page (bigData).
 	Chunks []textChunk `json:"-"`
@@ -223,6 +225,7 @@ func buildData(v *render.View) (d *pageData, height, countsHeight int) {
 	}
 	eventData(v, d, sub, eraIndex)
 	d.Split = len(v.Events) > splitChart
+	d.Layers = layered(v)
 
 	d.Top, d.Bottom = chartTop, chartBottom
 	height = d.Top + chartBottom + max(len(v.Categories), 1)*laneHeight(d.Sub)

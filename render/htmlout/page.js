@@ -1095,18 +1095,22 @@
     // and the rest in rasterising the marks); and each chunk added before
     // them moved their start in the drawing order, which zrender takes
     // for a change of their layer. Relabelling paints the labels only.
-    for (var j = FIRST_SCATTER; j < NSERIES; j++) { o.series[j].dimensions = ['x', 'y', 'ev']; o.series[j].zlevel = 3; }
+    // A chart without a series drawn in chunks (D.layers false: no lane
+    // of more than 10,000 events) is drawn on one layer, which paints
+    // once instead of four times.
+    var layer = D.layers ? function (k) { return k; } : function () { return 0; };
+    for (var j = FIRST_SCATTER; j < NSERIES; j++) { o.series[j].dimensions = ['x', 'y', 'ev']; o.series[j].zlevel = layer(3); }
     o.series[SHADOW].silent = true;
     o.series[SHADOW].tooltip = { show: false };
     for (var l = 1; l <= LANES; l++) {
       o.series[l].renderItem = renderBar;
       o.series[l].encode = { x: [0, 1], y: 2 };
       o.series[l].silent = true;
-      o.series[l].zlevel = 1;
+      o.series[l].zlevel = layer(1);
     }
     merge(o, themed(0));
-    o.series.push({ id: 'outlines', type: 'custom', renderItem: renderOutlines, encode: { x: [0, 1], y: 2 }, silent: true, zlevel: 1, z: 3, animation: false });
-    o.series.push({ id: 'labels', type: 'custom', renderItem: renderLabels, encode: { x: [0, 1], y: 2 }, silent: true, zlevel: 2, animation: false });
+    o.series.push({ id: 'outlines', type: 'custom', renderItem: renderOutlines, encode: { x: [0, 1], y: 2 }, silent: true, zlevel: layer(1), z: 3, animation: false });
+    o.series.push({ id: 'labels', type: 'custom', renderItem: renderLabels, encode: { x: [0, 1], y: 2 }, silent: true, zlevel: layer(2), z: 4, animation: false });
     o.yAxis[0].axisLabel.color = laneColor;
     var data = chartSeries();
     for (var j = 0; j < o.series.length; j++) {
