@@ -191,7 +191,19 @@ func (tb *tab) loadUntil(t testing.TB, file, until string) float64 {
 	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file)); err != nil {
 		t.Fatalf("opening %s: %v", file, err)
 	}
+	deadline := time.Now().Add(loadTimeout)
 	ms, err := chromedp.Run(ctx, chromedp.Poll[float64](until, chromedp.WithPollingTimeout(loadTimeout)))
+	// chromedp's Poll runs in the execution context the page had when it
+	// began, which Chromium may still replace as the navigation ends (seen
+	// once in a loaded make test): evaluate once to take the new one, and
+	// poll again for the time left.
+	for err != nil && staleContext(err) && time.Until(deadline) > 0 {
+		if _, e := chromedp.Run(ctx, chromedp.Evaluate[bool]("true")); e != nil && !staleContext(e) {
+			err = e
+			break
+		}
+		ms, err = chromedp.Run(ctx, chromedp.Poll[float64](until, chromedp.WithPollingTimeout(time.Until(deadline))))
+	}
 	if err != nil {
 		state := tb.stalled()
 		tb.mu.Lock()
@@ -199,6 +211,13 @@ func (tb *tab) loadUntil(t testing.TB, file, until string) float64 {
 		t.Fatalf("page %s never became ready in %v: %v; %s; console: %q", file, loadTimeout, err, state, tb.console)
 	}
 	return ms
+}
+
+// staleContext reports whether err says that the page's execution context
+// went away under a call (Chromium replaced it).
+func staleContext(err error) bool {
+	return strings.Contains(err.Error(), "Cannot find context with specified id") ||
+		strings.Contains(err.Error(), "Execution context was destroyed")
 }
 
 // stalledJS describes a page that never became ready: whether it is
