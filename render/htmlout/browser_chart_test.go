@@ -2,6 +2,7 @@ package htmlout
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"image/png"
@@ -9,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -340,6 +342,8 @@ func TestBrowserChartBig(t *testing.T) {
 	resize(t, tb, 1440, 900)
 	frames(t, tb)
 	checkLabels(t, "1,000 events", eval[chartState](t, tb, chartJS), titles)
+	checkFitted(t, tb, titles)
+	screenshot(t, tb, "chart-big")
 	do(t, tb, chromedp.Focus(chromedp.ID("chart")), chromedp.KeyEvent(kb.End), chromedp.KeyEvent(kb.ArrowLeft), chromedp.KeyEvent("\r"))
 	row := v.Events[len(v.Events)-2].Anchor
 	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.activeElement.id === %q`, row), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
@@ -461,4 +465,62 @@ func TestBrowserChartSave(t *testing.T) {
 		t.Errorf("the saved PNG is %dx%d, smaller than the chart at twice its pixels", b.Dx(), b.Dy())
 	}
 	tb.checkQuiet(t)
+}
+
+// fittedJS checks the shortened labels against their room, measured in
+// the font the chart draws them in: each fits, and one more letter of
+// its title would not. It returns the font and the number of shortened
+// labels, or what is wrong.
+const fittedJS = `((titles) => {
+  const c = echarts.getInstanceByDom(document.getElementById('chart'));
+  const fonts = new Set(c.getZr().storage.getDisplayList(true).filter(e => e.parent && e.parent.name === 'ev-label' && e.style.text).map(e => e.style.font));
+  if (fonts.size !== 1) return {err: 'label fonts: ' + [...fonts].join(' | ')};
+  const font = [...fonts][0], g = document.createElement('canvas').getContext('2d');
+  g.font = font;
+  const width = s => g.measureText(s).width;
+  let short = 0;
+  for (const [, text, room] of window.__timelineLabels) {
+    if (width(text) > room) return {err: text + ' is wider than its room ' + room + ' in ' + font};
+    if (!text.endsWith('…')) continue;
+    short++;
+    const start = text.slice(0, -1);
+    const longer = titles.some(t => {
+      if (!t.startsWith(start)) return false;
+      const cp = Array.from(t);
+      for (let k = Array.from(start).length + 1; k <= cp.length; k++) {
+        const next = cp.slice(0, k).join('').trimEnd();
+        if (next !== start) return width(k === cp.length ? next : next + '…') > room;
+      }
+      return false;
+    });
+    if (!longer) return {err: text + ' leaves room (' + room + ' px in ' + font + ') for more of its title'};
+  }
+  return {font, short};
+})`
+
+// checkFitted checks that the chart's shortened labels are as long as
+// their room allows in the font they are drawn in (on crowded rows a
+// smaller one than the 11 px of roomier charts).
+func checkFitted(t *testing.T, tb *tab, titles map[string]bool) {
+	t.Helper()
+	list := make([]string, 0, len(titles))
+	for s := range titles {
+		list = append(list, s)
+	}
+	sort.Strings(list)
+	js, err := json.Marshal(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := eval[struct {
+		Err, Font string
+		Short     int
+	}](t, tb, fittedJS+"("+string(js)+")")
+	if r.Err != "" {
+		t.Fatal(r.Err)
+	}
+	if r.Short == 0 {
+		t.Errorf("no shortened label in %s to check", r.Font)
+	}
+	t.Logf("%d shortened labels in %s", r.Short, r.Font)
 }

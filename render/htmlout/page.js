@@ -708,8 +708,8 @@
   var order = null, titles = null, hiddenLane = new Uint8Array(LANES);
   // laneInView[l] is 1 when lane l has an event shown in the zoom window.
   var laneInView = new Uint8Array(LANES).fill(1);
-  // shownLabels lists the labels drawn, as [event index, text], for tests
-  // and the saved image's check.
+  // shownLabels lists the labels drawn, as [event index, text, the room
+  // in pixels it was fitted in], for tests and the saved image's check.
   var shownLabels = window.__timelineLabels = [];
   // __timelineMark gives event i's mark (render.Mark), for tests.
   window.__timelineMark = function (i) { return flags[i] & 7; };
@@ -732,7 +732,7 @@
     return t;
   }
   // fitText returns s, or its longest start with an ellipsis, that fits
-  // in width pixels; '' when not even a few letters do.
+  // in width pixels in font; '' when not even a few letters do.
   //
   // Measuring a text the canvas has not shaped before costs tens of
   // microseconds; a search measured six or seven starts of each title. A
@@ -743,30 +743,33 @@
   // the estimate says and measures two or three starts. The text chosen
   // is the same: the longest start that the canvas measures within width.
   var SIMPLE = /^[\u0020-\u007e\u00a0-\u02af\u0370-\u03ff\u0400-\u04ff\u2010-\u2027]*$/, charWidths = new Map();
-  function charWidth(c) {
-    var w = charWidths.get(c);
-    if (w === undefined) { setFont(LABEL_FONT); w = measure.measureText(c).width; charWidths.set(c, w); }
+  // charWidth is the width of the letter c in font; cw is charWidths's
+  // map for that font.
+  function charWidth(c, font, cw) {
+    var w = cw.get(c);
+    if (w === undefined) { setFont(font); w = measure.measureText(c).width; cw.set(c, w); }
     return w;
   }
-  function fitText(s, width) {
-    var cp = Array.from(s), n = cp.length, est = null, k;
+  function fitText(s, width, font) {
+    var cp = Array.from(s), n = cp.length, est = null, k, cw = charWidths.get(font);
+    if (!cw) charWidths.set(font, cw = new Map());
     if (SIMPLE.test(s)) {
       est = new Float64Array(n + 1);
-      for (k = 0; k < n; k++) est[k + 1] = est[k] + charWidth(cp[k]);
+      for (k = 0; k < n; k++) est[k + 1] = est[k] + charWidth(cp[k], font, cw);
     }
-    if ((!est || est[n] <= 1.25 * width) && textWidth(s, LABEL_FONT) <= width) return s;
-    setFont(LABEL_FONT);
+    if ((!est || est[n] <= 1.25 * width) && textWidth(s, font) <= width) return s;
+    setFont(font);
     function fits(k) {
       var t = cp.slice(0, k).join('').trimEnd() + '…', w = measure.measureText(t).width;
       if (w > width) return false;
-      widths.set(LABEL_FONT + '\n' + t, w);
+      widths.set(font + '\n' + t, w);
       return true;
     }
     // The longest start that fits lies in [lo, hi]: lo fits (0 counts as
     // fitting: nothing is drawn) and hi + 1 does not (n - 1 at most).
     var lo = 0, hi = n - 1;
     if (est) {
-      var room = width - charWidth('…');
+      var room = width - charWidth('…', font, cw);
       for (k = 0; k < n - 1 && est[k + 1] <= room; k++);
       // Gallop from the estimate to a bracket, then halve it.
       if (k > 0 && fits(k)) {
@@ -821,6 +824,8 @@
     if (!textIn || !BIG && !rows.length) return null;
     var pitch = Math.abs(sy) * STEP, font = LABEL_FONT, fontPx = 11, children = [];
     if (K > 1 && pitch < 13) fontPx = Math.max(8, Math.floor(pitch - 2)), font = fontPx + 'px system-ui, sans-serif';
+    // Labels are fitted, and their boxes and cells sized, in the font they
+    // are drawn in: on crowded rows a smaller one, whose texts are longer.
     var near = nearRows(Math.abs(sy), fontPx, R - 1);
     // The labels' backgrounds are one path of rounded boxes behind them,
     // as high as a line of the font and a pixel above and below, and 2
@@ -845,14 +850,14 @@
       // of more characters than the room has pixels is taken not to (few
       // characters are narrower than a pixel): a crowded chart has
       // thousands of these, and measuring each cost seconds.
-      if (room < LABEL_MIN && (t.length > room || room < textWidth(t, LABEL_FONT))) continue;
-      var text = fitText(t, room);
+      if (room < LABEL_MIN && (t.length > room || room < textWidth(t, font))) continue;
+      var text = fitText(t, room, font);
       if (!text) continue;
-      var w = textWidth(text, LABEL_FONT), end = Math.min(cmax, c0 + Math.ceil((w + 4) / CELL));
+      var w = textWidth(text, font), end = Math.min(cmax, c0 + Math.ceil((w + 4) / CELL));
       for (k = c0; k <= end; k++) cells[r0 + k] = 1;
       var y = oy + yv[i] * sy;
-      shownLabels.push([i, text]);
-      boxes.push(x, y - boxH / 2, textWidth(text, font) + 4, boxH);
+      shownLabels.push([i, text, room]);
+      boxes.push(x, y - boxH / 2, w + 4, boxH);
       children.push({
         type: 'text', name: 'ev-label', x: x + 2, y: y, silent: true,
         style: { text: text, font: font, fill: theme().fg, verticalAlign: 'middle', align: 'left' }
