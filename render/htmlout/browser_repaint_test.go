@@ -2,6 +2,7 @@ package htmlout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ import (
 // marks and the table are all there after it. The zoom slider's data
 // shadow counts the events shown, era filter or not. The marks' and bars'
 // paths hold the typed arrays the page made, not copies. Every event's
-// mark is drawn, or one of its kind within half a pixel on its row.
+// mark is drawn, or one of its kind within a pixel (DEDUPE_PX) on its row.
 func TestBrowserFilterRepaint(t *testing.T) {
 	v := render.Build(rendertest.Realistic(3000), timeline.Filter{}, render.Options{Version: "test"})
 	// The chart in layers, as a page with a lane of more than 10,000
@@ -99,12 +100,13 @@ func TestBrowserFilterRepaint(t *testing.T) {
 	if got["typed"] != got["paths"]+got["bars"] {
 		t.Errorf("%v of %v paths of marks and bars hold their page's typed array", got["typed"], got["paths"]+got["bars"])
 	}
-	// A crowded chart leaves out the marks within half a pixel of one of
-	// their kind on their row: every event's mark is still drawn there.
+	// A crowded chart leaves out the marks within a pixel (DEDUPE_PX) of
+	// one of their kind on their row: every event's mark is still drawn
+	// there, or one of its kind less than that pixel away.
 	cover := eval[map[string]float64](t, tb, `(() => {
   const c = echarts.getInstanceByDom(document.getElementById('chart'));
   const drawn = new Map();
-  let n = 0, events = 0, missing = 0;
+  let n = 0, events = 0, missing = 0, px = window.__timelineDedupe;
   for (const e of c.getZr().storage.getDisplayList(true)) {
     if (!(e.shape && e.shape.pts && 'ring' in e.shape)) continue;
     const p = e.shape.pts.a;
@@ -124,13 +126,13 @@ func TestBrowserFilterRepaint(t *testing.T) {
       events++;
       const mark = window.__timelineMark(s.data[j + 2]);
       const xy = drawn.get(mark) || [];
-      if (!xy.some(d => Math.abs(d[0] - p[0]) < 0.51 && Math.abs(d[1] - p[1]) < 0.01)) missing++;
+      if (!xy.some(d => Math.abs(d[0] - p[0]) < px + 0.01 && Math.abs(d[1] - p[1]) < 0.01)) missing++;
     }
   });
-  return {drawn: n, events, missing};
+  return {drawn: n, events, missing, px};
 })()`)
 	if cover["events"] != float64(len(v.Events)) || cover["missing"] != 0 || cover["drawn"] > cover["events"] {
-		t.Errorf("marks: %v drawn for %v events in view (want %d), %v with no mark of theirs within half a pixel", cover["drawn"], cover["events"], len(v.Events), cover["missing"])
+		t.Errorf("marks: %v drawn for %v events in view (want %d), %v with no mark of theirs within %v px", cover["drawn"], cover["events"], len(v.Events), cover["missing"], cover["px"])
 	}
 	if cover["drawn"] >= cover["events"] {
 		t.Errorf("marks: %v drawn for %v events: none left out on a chart of %d events", cover["drawn"], cover["events"], len(v.Events))
@@ -143,7 +145,8 @@ func TestBrowserFilterRepaint(t *testing.T) {
 // TestBrowserFilterSplit checks a page whose filters update the charts in
 // a task after the one that updates the rest (splitChart, lowered here):
 // a click on an era updates the status line and the buttons' counts at
-// once, leaves the chart as it was until the next task, and then the
+// once, leaves the chart as it was until the next task, which updates
+// the chart, and the counts chart until the task after that; then the
 // chart, the counts chart and the table all show the era, zoomed to it;
 // two filters before the charts' task are drawn together.
 func TestBrowserFilterSplit(t *testing.T) {
@@ -158,8 +161,16 @@ func TestBrowserFilterSplit(t *testing.T) {
 	got := eval[map[string]any](t, tb, `(() => {
   const c = echarts.getInstanceByDom(document.getElementById('chart'));
   const marks = () => c.getOption().series.filter(s => s.type === 'scatter' && s.id !== 'shadow').reduce((n, s) => n + s.data.length / 3, 0);
+  const k = echarts.getInstanceByDom(document.getElementById('counts'));
+  const counted = () => k.getOption().series.reduce((a, s) => a + s.data.reduce((b, x) => b + x, 0), 0);
   const before = marks();
   document.querySelector('button[data-era="2"]').click();
+  // Tasks run in the order they were set: the charts' task, this one,
+  // the counts chart's task, then this one's next.
+  setTimeout(() => {
+    window.__chartTask = [marks(), counted()];
+    setTimeout(() => { window.__countsTask = [marks(), counted()]; }, 0);
+  }, 0);
   return {status: document.getElementById('shown').textContent, before, after: marks()};
 })()`)
 	if want := fmt.Sprintf("Showing %d of %d events: era ", era.Count, len(v.Events)); !strings.HasPrefix(got["status"].(string), want) {
@@ -167,6 +178,17 @@ func TestBrowserFilterSplit(t *testing.T) {
 	}
 	if got["after"] != got["before"] || got["before"] != float64(len(v.Events)) {
 		t.Errorf("the click's own task: the chart marks %v events (%v before); want all %d until the next task", got["after"], got["before"], len(v.Events))
+	}
+	// The counts chart is updated in a task of its own after the chart's.
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`!!window.__countsTask`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("the tasks after the click never ran: %v", err)
+	}
+	tasks := eval[map[string][]float64](t, tb, `({chart: window.__chartTask, counts: window.__countsTask})`)
+	if want := []float64{float64(era.Count), float64(len(v.Events))}; !slices.Equal(tasks["chart"], want) {
+		t.Errorf("after the charts' task: [marks, counted] = %v, want %v (the chart updated, the counts chart not yet)", tasks["chart"], want)
+	}
+	if want := []float64{float64(era.Count), float64(era.Count)}; !slices.Equal(tasks["counts"], want) {
+		t.Errorf("after the counts chart's task: [marks, counted] = %v, want %v", tasks["counts"], want)
 	}
 	inEra := func(e *render.EventView) bool { return e.Era == era }
 	waitMarks := func(what string, want int) {

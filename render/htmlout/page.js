@@ -640,15 +640,19 @@
       }
     }));
   }
-  var DEDUPE_AT = 2000;
+  var DEDUPE_AT = 2000, DEDUPE_PX = 1;
+  window.__timelineDedupe = DEDUPE_PX;
   function renderOutlines(params, api) {
     var cs = params.coordSys, p0 = api.coord([0, 0]), p1 = api.coord([1, 1]), out = [];
     var sx = p1[0] - p0[0], sy = p1[1] - p0[1], left = cs.x, right = cs.x + cs.width;
     // The marks in the window (as the scatter series clips), by kind.
-    // On a crowded chart, a mark within half a pixel of the last one of
-    // its kind on its row is left out: a path is filled (or stroked) once
-    // however many of its marks overlap, so the chart looks the same, and
-    // at 100,000 events a good part of the marks cost no drawing.
+    // On a crowded chart, a mark within DEDUPE_PX (a pixel) of the last
+    // one of its kind on its row is left out: a path is filled (or
+    // stroked) once however many of its marks overlap, and a mark some
+    // 8 pixels wide covers all but a pixel's sliver of one a pixel away,
+    // so the chart looks the same, and at 100,000 events a good part of
+    // the marks cost no drawing (Chromium's canvas work is most of the
+    // task that draws them).
     var nk = D.scatter.length, cnt = new Int32Array(nk), at = new Int32Array(nk), pts = [], l, k, m, x, g, q;
     var last = new Float64Array(8 * nk), dedupe = N >= DEDUPE_AT;
     last.fill(NaN);
@@ -661,7 +665,7 @@
         g = kind[m[k + 2]];
         if (dedupe) {
           q = 8 * g + subRow[m[k + 2]];
-          if (Math.abs(x - last[q]) < 0.5) continue;
+          if (Math.abs(x - last[q]) < DEDUPE_PX) continue;
           last[q] = x;
         }
         cnt[g]++;
@@ -678,7 +682,7 @@
         g = kind[m[k + 2]];
         if (dedupe) {
           q = 8 * g + subRow[m[k + 2]];
-          if (Math.abs(x - last[q]) < 0.5) continue;
+          if (Math.abs(x - last[q]) < DEDUPE_PX) continue;
           last[q] = x;
         }
         var a = at[g]++;
@@ -1518,7 +1522,10 @@
   }
   // updateCharts draws the charts for the filters, and the zoom window
   // zoomNext when there is one.
-  var chartTimer = 0;
+  // A page of many events (D.split) updates the counts chart in a task
+  // of its own after the chart's: the chart's update is the longest task
+  // of a filter there, and the counts chart's would add to it.
+  var chartTimer = 0, countsTimer = 0;
   function updateCharts() {
     chartTimer = 0;
     var opt = { series: chartSeries() }, z = zoomNext && zoomNext[0];
@@ -1526,7 +1533,12 @@
     lanesInView(z && z.startValue !== undefined ? [z.startValue, z.endValue] : z ? D.axis : view());
     zoomNext = null;
     chart.setOption(opt);
-    if (counts) counts.setOption({ series: countSeries() });
+    if (counts && D.split) { if (!countsTimer) countsTimer = setTimeout(updateCounts, 0); }
+    else if (counts) updateCounts();
+  }
+  function updateCounts() {
+    countsTimer = 0;
+    counts.setOption({ series: countSeries() });
   }
 
   // Controls.
