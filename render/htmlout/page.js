@@ -420,8 +420,18 @@
   // Chart data for the events that vis keeps. Bars go into one path per
   // lane and style (0: a range, 1: a span, 2: an approximate or uncertain
   // span), so that ten thousand of them cost no more than a few.
-  var bars = [], marks = [];
+  // When every event is shown (the page's load, "Clear filters") the
+  // data is that of the last time every event was shown: allShown keeps
+  // it, so that a big page does not build it again and again.
+  var bars = [], marks = [], allShown = null;
   function chartSeries() {
+    var shownN = 0;
+    for (var i = 0; i < N; i++) shownN += vis[i];
+    if (shownN === N && allShown) {
+      marks = allShown.marks;
+      bars = allShown.bars;
+      return allShown.out;
+    }
     var bg = [];
     for (var l = 0; l < LANES; l += 2) bg.push([D.axis[0], D.axis[1], l, l, 1]);
     D.eras.forEach(function (e, k) { bg.push([e.s, e.e, 0, k, 0]); });
@@ -429,7 +439,7 @@
     // A scatter series' data is a typed array of x, y and the event's
     // index in turn (dimensions x, y, ev): ECharts copies it whole, where
     // 100,000 little arrays cost it seconds to clone and collect.
-    var per = [], n = new Int32Array(NSERIES), at = new Int32Array(NSERIES), i, j;
+    var per = [], n = new Int32Array(NSERIES), at = new Int32Array(NSERIES), j;
     for (i = 0; i < N; i++) if (vis[i]) n[series[i]]++;
     for (j = 0; j < NSERIES; j++) per.push(j < FIRST_SCATTER ? [] : new Float64Array(3 * n[j]));
     marks = per;
@@ -453,6 +463,7 @@
     for (j = 1; j < NSERIES; j++) out.push({ id: D.chart.series[j].id, data: per[j] });
     out.push({ id: 'outlines', data: [[D.axis[0], D.axis[1], 0]] });
     out.push({ id: 'labels', data: [[D.axis[0], D.axis[1], 0]] });
+    if (shownN === N) allShown = { out: out, marks: marks, bars: bars };
     return out;
   }
 
