@@ -666,39 +666,28 @@
     // task that draws them).
     var nk = D.scatter.length, cnt = new Int32Array(nk), at = new Int32Array(nk), pts = [], l, k, m, x, g, q;
     var last = new Float64Array(8 * nk), dedupe = N >= DEDUPE_AT;
-    last.fill(NaN);
-    for (l = 0; l < LANES; l++) {
-      m = marks[FIRST_SCATTER + l];
-      if (!m || hiddenLane[l]) continue;
-      for (k = 0; k < m.length; k += 3) {
-        x = p0[0] + m[k] * sx;
-        if (x < left || x > right) continue;
-        g = kind[m[k + 2]];
-        if (dedupe) {
-          q = 8 * g + subRow[m[k + 2]];
-          if (Math.abs(x - last[q]) < DEDUPE_PX) continue;
-          last[q] = x;
+    // Two passes over the same marks: the first counts them by kind, the
+    // second, with arrays of those sizes, places them.
+    for (var fill = 0; fill < 2; fill++) {
+      if (fill) for (k = 0; k < nk; k++) pts.push(new Float64Array(2 * cnt[k]));
+      last.fill(NaN);
+      for (l = 0; l < LANES; l++) {
+        m = marks[FIRST_SCATTER + l];
+        if (!m || hiddenLane[l]) continue;
+        for (k = 0; k < m.length; k += 3) {
+          x = p0[0] + m[k] * sx;
+          if (x < left || x > right) continue;
+          g = kind[m[k + 2]];
+          if (dedupe) {
+            q = 8 * g + subRow[m[k + 2]];
+            if (Math.abs(x - last[q]) < DEDUPE_PX) continue;
+            last[q] = x;
+          }
+          if (!fill) { cnt[g]++; continue; }
+          var a = at[g]++;
+          pts[g][2 * a] = x;
+          pts[g][2 * a + 1] = p0[1] + m[k + 1] * sy;
         }
-        cnt[g]++;
-      }
-    }
-    for (k = 0; k < nk; k++) pts.push(new Float64Array(2 * cnt[k]));
-    last.fill(NaN);
-    for (l = 0; l < LANES; l++) {
-      m = marks[FIRST_SCATTER + l];
-      if (!m || hiddenLane[l]) continue;
-      for (k = 0; k < m.length; k += 3) {
-        x = p0[0] + m[k] * sx;
-        if (x < left || x > right) continue;
-        g = kind[m[k + 2]];
-        if (dedupe) {
-          q = 8 * g + subRow[m[k + 2]];
-          if (Math.abs(x - last[q]) < DEDUPE_PX) continue;
-          last[q] = x;
-        }
-        var a = at[g]++;
-        pts[g][2 * a] = x;
-        pts[g][2 * a + 1] = p0[1] + m[k + 1] * sy;
       }
     }
     D.scatter.forEach(function (sc, j) {
