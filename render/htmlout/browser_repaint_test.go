@@ -2,6 +2,7 @@ package htmlout
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -158,18 +159,23 @@ func TestBrowserFilterSplit(t *testing.T) {
 	tb := open(t, file)
 	checkShown(t, tb, v, "all", func(*render.EventView) bool { return true })
 	era := v.Eras[1]
+	allLabels := eval[[]any](t, tb, `window.__timelineLabels.slice()`)
 	got := eval[map[string]any](t, tb, `(() => {
   const c = echarts.getInstanceByDom(document.getElementById('chart'));
   const marks = () => c.getOption().series.filter(s => s.type === 'scatter' && s.id !== 'shadow').reduce((n, s) => n + s.data.length / 3, 0);
   const k = echarts.getInstanceByDom(document.getElementById('counts'));
   const counted = () => k.getOption().series.reduce((a, s) => a + s.data.reduce((b, x) => b + x, 0), 0);
+  // The chart's paintings, counted on zrender's painter's prototype.
+  const painter = c.getZr().painter, p = Object.getPrototypeOf(painter), refresh = p.refresh;
+  window.__paints = 0;
+  p.refresh = function () { if (this === painter) window.__paints++; return refresh.apply(this, arguments); };
   const before = marks();
   document.querySelector('button[data-era="2"]').click();
   // Tasks run in the order they were set: the charts' task, this one,
-  // the counts chart's task, then this one's next.
+  // the chart's painting and the counts chart's task, then this one's next.
   setTimeout(() => {
-    window.__chartTask = [marks(), counted()];
-    setTimeout(() => { window.__countsTask = [marks(), counted()]; }, 0);
+    window.__chartTask = [marks(), counted(), window.__paints];
+    setTimeout(() => { window.__countsTask = [marks(), counted(), window.__paints]; }, 0);
   }, 0);
   return {status: document.getElementById('shown').textContent, before, after: marks()};
 })()`)
@@ -184,11 +190,14 @@ func TestBrowserFilterSplit(t *testing.T) {
 		t.Fatalf("the tasks after the click never ran: %v", err)
 	}
 	tasks := eval[map[string][]float64](t, tb, `({chart: window.__chartTask, counts: window.__countsTask})`)
-	if want := []float64{float64(era.Count), float64(len(v.Events))}; !slices.Equal(tasks["chart"], want) {
-		t.Errorf("after the charts' task: [marks, counted] = %v, want %v (the chart updated, the counts chart not yet)", tasks["chart"], want)
+	// The chart's task sets its option and paints nothing: the chart is
+	// painted in the task after it (in either, the counts chart paints
+	// nothing until its own task).
+	if want := []float64{float64(era.Count), float64(len(v.Events)), 0}; !slices.Equal(tasks["chart"], want) {
+		t.Errorf("after the charts' task: [marks, counted, paintings] = %v, want %v (the chart updated, not painted, the counts chart not yet)", tasks["chart"], want)
 	}
-	if want := []float64{float64(era.Count), float64(era.Count)}; !slices.Equal(tasks["counts"], want) {
-		t.Errorf("after the counts chart's task: [marks, counted] = %v, want %v", tasks["counts"], want)
+	if want := []float64{float64(era.Count), float64(era.Count), 1}; !slices.Equal(tasks["counts"], want) {
+		t.Errorf("after the chart's painting and the counts chart's task: [marks, counted, paintings] = %v, want %v", tasks["counts"], want)
 	}
 	inEra := func(e *render.EventView) bool { return e.Era == era }
 	waitMarks := func(what string, want int) {
@@ -214,5 +223,17 @@ func TestBrowserFilterSplit(t *testing.T) {
 	}
 	waitMarks("category", n)
 	checkShown(t, tb, v, "category", inCat)
+	// Clear filters: the labels are those of the load, found again, not
+	// chosen again.
+	runs := eval[float64](t, tb, `window.__timelineLabelRuns`)
+	do(t, tb, chromedp.Click(chromedp.CSS(`button.clear`)))
+	waitMarks("Clear filters", len(v.Events))
+	checkShown(t, tb, v, "Clear filters", func(*render.EventView) bool { return true })
+	if got := eval[[]any](t, tb, `window.__timelineLabels`); len(allLabels) == 0 || !reflect.DeepEqual(got, allLabels) {
+		t.Errorf("Clear filters: labels %v, want those of the load, %v", got, allLabels)
+	}
+	if got := eval[float64](t, tb, `window.__timelineLabelRuns`); got != runs {
+		t.Errorf("Clear filters: the labels were chosen %v times again, want none", got-runs)
+	}
 	tb.checkQuiet(t)
 }

@@ -797,7 +797,13 @@
     }
     return lo < 3 ? '' : cp.slice(0, lo).join('').trimEnd() + '…';
   }
-  var cells = null;
+  // renderLabels draws the labels placeLabels chooses for the window, and
+  // the focused event's ring. With every event shown, the labels are
+  // those of the last time every event was shown in the same window, when
+  // there was one (labelsAll): "Clear filters" on a page of 100,000
+  // events finds them again rather than spending tens of milliseconds of
+  // its longest task choosing the same ones.
+  var cells = null, labelsAll = null, visAll = true;
   function renderLabels(params, api) {
     var cs = params.coordSys;
     shownLabels.length = 0;
@@ -805,16 +811,76 @@
     if (!order) order = labelOrder();
     // The axes are linear: pixel = o + v * s.
     var p0 = api.coord([0, 0]), p1 = api.coord([1, 1]);
-    var sx = p1[0] - p0[0], sy = p1[1] - p0[1], ox = p0[0], oy = p0[1];
-    var left = cs.x, right = cs.x + cs.width;
+    var g = { sx: p1[0] - p0[0], sy: p1[1] - p0[1], ox: p0[0], oy: p0[1], left: cs.x, right: cs.x + cs.width };
+    var key = visAll ? windowKey(g) : '';
+    var p = key && labelsAll && labelsAll.key === key ? labelsAll : placeLabels(g, !!key);
+    if (key && p.labels) { p.key = key; labelsAll = p; }
+    // A big page filtered before its titles came in chooses the labels of
+    // every event on the whole axis when it is idle, for "Clear filters".
+    if (!key && !labelsAll && D.split && p.labels && !idleLabels) idleLabels = requestIdleCallback(labelAll);
+    var changed = false;
+    for (var l = 0; l < LANES; l++) if (p.inView[l] !== laneInView[l]) { changed = true; laneInView[l] = p.inView[l]; }
+    if (changed) setTimeout(dimLanes, 0);
+    var children = [], fg = theme().fg;
+    if (p.labels) {
+      p.labels.forEach(function (b) {
+        shownLabels.push([b[0], b[1], b[2]]);
+        children.push({
+          type: 'text', name: 'ev-label', x: b[3] + 2, y: b[4], silent: true,
+          style: { text: b[1], font: p.font, fill: fg, verticalAlign: 'middle', align: 'left' }
+        });
+      });
+    }
+    if (children.length) {
+      children.unshift({
+        type: 'tlBoxes', name: 'ev-label-boxes', silent: true, shape: { boxes: p.boxes, round: 2 },
+        style: { fill: dark() ? 'rgba(22,24,28,0.78)' : 'rgba(255,255,255,0.78)' }
+      });
+    }
+    if (cur >= 0 && vis[cur] && !hiddenLane[lane[cur]]) {
+      var fx = g.ox + xm[cur] * g.sx, fy = g.oy + yv[cur] * g.sy;
+      if (fx >= g.left - 1 && fx <= g.right + 1) {
+        children.push({ type: 'circle', name: 'ev-focus', silent: true, shape: { cx: fx, cy: fy, r: MARK_R + 4 }, style: { fill: null, stroke: '#e07b00', lineWidth: 3 } });
+      }
+    }
+    return children.length ? { type: 'group', children: children } : null;
+  }
+  // windowKey identifies the window g and the lanes hidden.
+  function windowKey(g) {
+    return [g.sx, g.sy, g.ox, g.oy, g.left, g.right].map(function (v) { return v.toFixed(3); }).join() + ' ' + hiddenLane.join('');
+  }
+  // labelAll sets labelsAll to the labels of every event on the whole
+  // axis, as the chart is laid out now.
+  var idleLabels = 0;
+  function labelAll() {
+    var a = chart.convertToPixel({ gridIndex: 0 }, [0, 0]), b = chart.convertToPixel({ gridIndex: 0 }, [1, 1]);
+    var r = chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+    var sx = r.width / (D.axis[1] - D.axis[0]);
+    var g = { sx: sx, sy: b[1] - a[1], ox: r.x - D.axis[0] * sx, oy: a[1], left: r.x, right: r.x + r.width };
+    var p = placeLabels(g, true);
+    if (!p.labels) return;
+    p.key = windowKey(g);
+    labelsAll = p;
+  }
+  // placeLabels chooses the labels for the window g (the axes' origin ox,
+  // oy and scales sx, sy; the plot's left and right), of the events shown
+  // or, with all, of every event (but those of lanes hidden): it returns the
+  // lanes with an event in view (inView), and, once the titles are in,
+  // the labels' font, their boxes (x, y, width and height in turn) and
+  // the labels, each [event index, text, the room it was fitted in, x, y].
+  var MARK_R = (N >= 2000 ? 4 : 5) + 1;
+  window.__timelineLabelRuns = 0;
+  function placeLabels(g, all) {
+    window.__timelineLabelRuns++;
+    var sx = g.sx, sy = g.sy, ox = g.ox, oy = g.oy, left = g.left, right = g.right;
     // Each row of marks is a line of 2-pixel cells, set where a mark or a
     // label is.
-    var CELL = 2, cols = Math.ceil(cs.width / CELL) + 2, nrows = LANES * 8;
+    var CELL = 2, cols = Math.ceil((right - left) / CELL) + 2, nrows = LANES * 8;
     if (!cells || cells.length !== cols * nrows) cells = new Uint8Array(cols * nrows); else cells.fill(0);
-    var R = (N >= 2000 ? 4 : 5) + 1, i, k, l;
-    var inView = new Uint8Array(LANES);
+    var R = MARK_R, i, k;
+    var inView = new Uint8Array(LANES), out = { inView: inView, labels: null };
     for (i = 0; i < N; i++) {
-      if (!vis[i] || hiddenLane[lane[i]]) continue;
+      if (!(all || vis[i]) || hiddenLane[lane[i]]) continue;
       var px = ox + xm[i] * sx;
       if (ox + x1[i] * sx >= left && ox + x0[i] * sx <= right) inView[lane[i]] = 1;
       if (px < left - R || px > right + R) continue;
@@ -822,11 +888,8 @@
       var a = Math.max(0, Math.floor((px - R - left) / CELL)), b = Math.min(cols - 1, Math.floor((px + R - left) / CELL));
       for (k = a; k <= b; k++) cells[row + k] = 1;
     }
-    var changed = false;
-    for (l = 0; l < LANES; l++) if (inView[l] !== laneInView[l]) { changed = true; laneInView[l] = inView[l]; }
-    if (changed) setTimeout(dimLanes, 0);
-    if (!textIn || !BIG && !rows.length) return null;
-    var pitch = Math.abs(sy) * STEP, font = LABEL_FONT, fontPx = 11, children = [];
+    if (!textIn || !BIG && !rows.length) return out;
+    var pitch = Math.abs(sy) * STEP, font = LABEL_FONT, fontPx = 11, labels = [];
     if (K > 1 && pitch < 13) fontPx = Math.max(8, Math.floor(pitch - 2)), font = fontPx + 'px system-ui, sans-serif';
     // Labels are fitted, and their boxes and cells sized, in the font they
     // are drawn in: on crowded rows a smaller one, whose texts are longer.
@@ -836,9 +899,9 @@
     // pixels wider on each side (a text element's own background, on
     // each of hundreds of labels, cost ECharts more than the labels).
     var boxes = [], boxH = textWidth('\u56fd', font) + 2;
-    for (var n = 0; n < N && children.length < MAX_LABELS; n++) {
+    for (var n = 0; n < N && labels.length < MAX_LABELS; n++) {
       i = order[n];
-      if (!vis[i] || hiddenLane[lane[i]]) continue;
+      if (!(all || vis[i]) || hiddenLane[lane[i]]) continue;
       var x = ox + xm[i] * sx + R + 2;
       if (x < left || x > right - LABEL_MIN) continue;
       var ri = lane[i] * 8 + subRow[i], r0 = ri * cols, c0 = Math.floor((x - left) / CELL), c = c0;
@@ -860,26 +923,13 @@
       var w = textWidth(text, font), end = Math.min(cmax, c0 + Math.ceil((w + 4) / CELL));
       for (k = c0; k <= end; k++) cells[r0 + k] = 1;
       var y = oy + yv[i] * sy;
-      shownLabels.push([i, text, room]);
+      labels.push([i, text, room, x, y]);
       boxes.push(x, y - boxH / 2, w + 4, boxH);
-      children.push({
-        type: 'text', name: 'ev-label', x: x + 2, y: y, silent: true,
-        style: { text: text, font: font, fill: theme().fg, verticalAlign: 'middle', align: 'left' }
-      });
     }
-    if (boxes.length) {
-      children.unshift({
-        type: 'tlBoxes', name: 'ev-label-boxes', silent: true, shape: { boxes: boxes, round: 2 },
-        style: { fill: dark() ? 'rgba(22,24,28,0.78)' : 'rgba(255,255,255,0.78)' }
-      });
-    }
-    if (cur >= 0 && vis[cur] && !hiddenLane[lane[cur]]) {
-      var fx = ox + xm[cur] * sx, fy = oy + yv[cur] * sy;
-      if (fx >= left - 1 && fx <= right + 1) {
-        children.push({ type: 'circle', name: 'ev-focus', silent: true, shape: { cx: fx, cy: fy, r: R + 4 }, style: { fill: null, stroke: '#e07b00', lineWidth: 3 } });
-      }
-    }
-    return children.length ? { type: 'group', children: children } : null;
+    out.font = font;
+    out.boxes = boxes;
+    out.labels = labels;
+    return out;
   }
   // nearRows lists, for each row of marks, the rows whose marks or labels
   // a label of height h on it would touch when a lane is ly pixels high
@@ -1496,6 +1546,7 @@
       if (f === 0 || f === F_STATUS) markN[flags[i] & 7]++;
       if (f === 0 || f === F_CAT) catN[lane[i]]++;
     }
+    visAll = count === N;
     setCounts(eraN, markN, catN);
     if (BIG && tableLoaded) layoutBig(!filtered());
     if (state.ev >= 0 && !vis[state.ev]) select(-1);
@@ -1532,9 +1583,29 @@
     if (zoomNext) opt.dataZoom = zoomNext;
     lanesInView(z && z.startValue !== undefined ? [z.startValue, z.endValue] : z ? D.axis : view());
     zoomNext = null;
-    chart.setOption(opt);
+    if (D.split) setLater(opt); else chart.setOption(opt);
     if (counts && D.split) { if (!countsTimer) countsTimer = setTimeout(updateCounts, 0); }
     else if (counts) updateCounts();
+  }
+  // setLater sets the chart's option now and paints it in a task of its
+  // own, the next: ECharts paints at the end of setOption, and at 100,000
+  // events laying the chart out and painting its marks took some 100 ms
+  // each, a task of 200 to 270 ms together. Until then zrender's painter
+  // paints nothing: in the animation frame that could come first, the
+  // painting and the rasterising of the marks would make one long task.
+  var paintTimer = 0, noPaint = function () { return this; };
+  function setLater(opt) {
+    var zr = chart.getZr(), painter = zr.painter;
+    painter.refresh = noPaint;
+    chart.setOption(opt);
+    if (!paintTimer) {
+      paintTimer = setTimeout(function () {
+        paintTimer = 0;
+        delete painter.refresh;
+        zr.refresh();
+        zr.flush();
+      }, 0);
+    }
   }
   function updateCounts() {
     countsTimer = 0;
