@@ -31,11 +31,11 @@ var earlyChart = 20000
 var splitChart = 20000
 
 // layeredLane is the number of events in a lane above which the chart is
-// drawn in layers (pageData.Layers): ECharts draws a scatter series in
-// large mode of more than 10,000 points a chunk a frame, and on one layer
-// with them the marks and labels would be painted again in every frame.
+// drawn in layers (pageData.Layers): the labels on a canvas of their own,
+// so that relabelling (the titles coming in, the keyboard's focus ring)
+// paints them alone, not the tens of thousands of marks under them.
 // Below it, each layer costs its canvas and a paint of its own (about
-// 30 ms of a 1,000-event page's first drawing) for nothing. Tests lower it.
+// 30 ms of a 1,000-event page's first drawing) for little. Tests lower it.
 var layeredLane = 10000
 
 // layered reports whether v's chart is drawn in layers (layeredLane).

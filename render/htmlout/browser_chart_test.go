@@ -55,10 +55,9 @@ const chartJS = `(() => {
   const labels = list.filter(e => e.parent && e.parent.name === 'ev-label' && e.style.text).map(e => { const r = rect(e); return {text: e.style.text, x: r.x, y: r.y, w: r.width, h: r.height}; });
   const m = c.getModel(), grid = m.getComponent('grid', 0).coordinateSystem.getRect();
   const o = c.getOption(), lanes = o.legend[0].data.length, marks = [];
-  o.series.forEach((s, k) => {
-    if (s.type !== 'scatter' || s.id === 'shadow') return;
-    for (let j = 0; j < s.data.length; j += 3) { // x, y and the event's index in turn
-      const p = c.convertToPixel({seriesIndex: k}, [s.data[j], s.data[j + 1]]);
+  window.__timelineChartMarks().forEach(d => {
+    for (let j = 0; j < d.length; j += 3) { // x, y and the event's index in turn
+      const p = c.convertToPixel({gridIndex: 0}, [d[j], d[j + 1]]);
       if (p[0] >= grid.x && p[0] <= grid.x + grid.width) marks.push([p[0] - 4, p[1] - 4, 8, 8]);
     }
   });

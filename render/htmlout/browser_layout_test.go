@@ -301,8 +301,7 @@ func TestBrowserDateKey(t *testing.T) {
 	}
 	got := eval[key](t, tb, `(() => {
   const op = (sel, pseudo) => +getComputedStyle(document.querySelector(sel), pseudo).opacity;
-  // The page draws the marks, a path per lane, mark and fuzziness (the
-  // scatter series are there for the pointer).
+  // The page draws the marks, a path per lane, mark and fuzziness.
   const zr = echarts.getInstanceByDom(document.getElementById('chart')).getZr();
   const paths = zr.storage.getDisplayList(true).filter(e => e.shape && e.shape.pts && 'ring' in e.shape);
   const marks = fuzzy => [...new Set(paths.filter(e => e.shape.fuzzy === fuzzy).map(e => e.style.opacity))];

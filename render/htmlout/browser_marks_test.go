@@ -15,9 +15,10 @@ import (
 
 // TestBrowserMarks checks the marks, which the page draws (see
 // markOutlines), one path per lane, mark and fuzziness, of the series
-// 'outlines', over invisible scatter series that take the pointer: every
-// event has its mark, a cross is its outline, a ring is a circle's
-// outline, and the pointer over either shows its event's tooltip.
+// 'outlines' (the scatter series, one a lane, hold no points: the page
+// finds the mark under the pointer itself): every event has its mark, a
+// cross is its outline, a ring is a circle's outline, and the pointer
+// over either shows its event's tooltip.
 func TestBrowserMarks(t *testing.T) {
 	v := render.Build(rendertest.Realistic(300), timeline.Filter{}, render.Options{Version: "test"})
 	var cross, ring *render.EventView
@@ -49,7 +50,7 @@ func TestBrowserMarks(t *testing.T) {
   const scatter = c.getOption().series.filter(s => s.type === 'scatter' && s.id !== 'shadow');
   return {marks: n(paths), crosses: n(crosses), filled: crosses.filter(e => e.style.opacity > 0 && e.style.fill).length,
     rings: n(rings), ringLine: rings.length ? Math.min(...rings.map(e => e.style.lineWidth)) : 0, ringFill: rings.filter(e => e.style.fill).length,
-    scatter: scatter.length, visible: scatter.filter(s => s.itemStyle.opacity !== 0).length};
+    scatter: scatter.length, visible: scatter.filter(s => s.itemStyle.opacity !== 0).length, points: scatter.reduce((n, s) => n + s.data.length, 0)};
 })()`, render.MarkCross))
 	if int(got["marks"]) != len(v.Events) || int(got["crosses"]) != crosses || got["filled"] == 0 {
 		t.Errorf("the chart draws %v marks, %v of them crosses (%v paths filled), want %d and %d", got["marks"], got["crosses"], got["filled"], len(v.Events), crosses)
@@ -57,8 +58,8 @@ func TestBrowserMarks(t *testing.T) {
 	if int(got["rings"]) != rings || got["ringLine"] <= 0 || got["ringFill"] != 0 {
 		t.Errorf("rings: %v drawn (want %d), line %v, %v filled", got["rings"], rings, got["ringLine"], got["ringFill"])
 	}
-	if int(got["scatter"]) != len(v.Categories) || got["visible"] != 0 {
-		t.Errorf("%v scatter series, %v of them visible; want one per lane (%d), invisible", got["scatter"], got["visible"], len(v.Categories))
+	if int(got["scatter"]) != len(v.Categories) || got["visible"] != 0 || got["points"] != 0 {
+		t.Errorf("%v scatter series, %v of them visible, %v numbers in them; want one per lane (%d), invisible, empty", got["scatter"], got["visible"], got["points"], len(v.Categories))
 	}
 	for _, e := range []*render.EventView{cross, ring} {
 		x, y := markPoint(t, tb, e.Anchor)

@@ -347,13 +347,9 @@ type shownState struct {
 const shownJS = `(() => {
   const rows = [...document.querySelectorAll('#events tbody tr')];
   const id = window.__timelineId || (i => rows[i].id);
-  const o = echarts.getInstanceByDom(document.getElementById('chart')).getOption();
-  const lanes = o.legend[0].data.length;
   const marks = [];
-  o.series.forEach((s, k) => {
-    // x, y and the event's index in turn
-    if (k > lanes && s.type === 'scatter' && s.id !== 'shadow') for (let j = 2; j < s.data.length; j += 3) marks.push(id(s.data[j]));
-  });
+  // x, y and the event's index in turn
+  window.__timelineChartMarks().forEach(d => { for (let j = 2; j < d.length; j += 3) marks.push(id(d[j])); });
   return {
     rows: window.__timelineKept ? window.__timelineKept() : rows.filter(r => r.getClientRects().length > 0).map(r => r.id),
     marks: marks.sort(),
@@ -441,12 +437,10 @@ func markPoint(t *testing.T, tb *tab, anchor string) (x, y float64) {
   const rows = [...document.querySelectorAll('#events tbody tr')];
   const i = rows.findIndex(r => r.id === %q);
   const c = echarts.getInstanceByDom(document.getElementById('chart'));
-  const o = c.getOption();
-  for (let k = o.legend[0].data.length + 1; k < o.series.length; k++) {
-    const d = o.series[k].type === 'scatter' && o.series[k].id !== 'shadow' ? o.series[k].data : []; // x, y and the event's index in turn
-    const j = d.findIndex((x, j) => j %% 3 === 2 && x === i);
+  for (const d of window.__timelineChartMarks()) {
+    const j = d.findIndex((x, j) => j %% 3 === 2 && x === i); // x, y and the event's index in turn
     if (j >= 0) {
-      const p = c.convertToPixel({seriesIndex: k}, [d[j - 2], d[j - 1]]);
+      const p = c.convertToPixel({gridIndex: 0}, [d[j - 2], d[j - 1]]);
       const r = document.getElementById('chart').getBoundingClientRect();
       return [r.left + p[0], r.top + p[1]];
     }

@@ -12,7 +12,8 @@
   var D = JSON.parse(document.getElementById('tl-data').textContent);
   var EV = D.ev, N = EV.length / 5, K = D.sub, LANES = D.lanes, SCALE = D.scale;
   // Series: 0 the background, 1..LANES the bars, SHADOW the zoom slider's
-  // data shadow, then a scatter series per lane.
+  // data shadow, then a scatter series per lane, empty, which names the
+  // lane for the legend (marks[FIRST_SCATTER + l] holds the lane's marks).
   var SHADOW = 1 + LANES, FIRST_SCATTER = 2 + LANES, SHADOW_BINS = 200;
   // The series of the chart option as htmlout writes it: the background,
   // a series of bars per lane, the scatter series; the page adds one of
@@ -424,6 +425,9 @@
   // data is that of the last time every event was shown: allShown keeps
   // it, so that a big page does not build it again and again.
   var bars = [], marks = [], allShown = null;
+  // __timelineChartMarks gives, for tests, the marks the chart was last
+  // given: a typed array a lane of x, y and the event's index in turn.
+  window.__timelineChartMarks = function () { return marks.slice(FIRST_SCATTER); };
   function chartSeries() {
     var shownN = 0;
     for (var i = 0; i < N; i++) shownN += vis[i];
@@ -436,9 +440,8 @@
     for (var l = 0; l < LANES; l += 2) bg.push([D.axis[0], D.axis[1], l, l, 1]);
     D.eras.forEach(function (e, k) { bg.push([e.s, e.e, 0, k, 0]); });
     var out = [{ id: 'bg', data: bg }];
-    // A scatter series' data is a typed array of x, y and the event's
-    // index in turn (dimensions x, y, ev): ECharts copies it whole, where
-    // 100,000 little arrays cost it seconds to clone and collect.
+    // A lane's marks are a typed array of x, y and the event's index in
+    // turn.
     var per = [], n = new Int32Array(NSERIES), at = new Int32Array(NSERIES), j;
     for (i = 0; i < N; i++) if (vis[i]) n[series[i]]++;
     for (j = 0; j < NSERIES; j++) per.push(j < FIRST_SCATTER ? [] : new Float64Array(3 * n[j]));
@@ -460,7 +463,12 @@
     var bin = new Int32Array(SHADOW_BINS), w = (D.axis[1] - D.axis[0]) / SHADOW_BINS;
     for (i = 0; i < N; i++) if (vis[i]) bin[Math.min(SHADOW_BINS - 1, Math.max(0, Math.floor((xm[i] - D.axis[0]) / w)))]++;
     for (j = 0; j < SHADOW_BINS; j++) per[SHADOW].push([D.axis[0] + (j + 0.5) * w, bin[j]]);
-    for (j = 1; j < NSERIES; j++) out.push({ id: D.chart.series[j].id, data: per[j] });
+    // The scatter series, one a lane, hold no data: they name the lanes
+    // for the legend. The page finds the mark under the pointer itself
+    // (markAt): at 100,000 events ECharts took some 50 to 75 ms of every
+    // filter's longest task to take in and lay out their points, and drew
+    // them a chunk a frame after it.
+    for (j = 1; j < NSERIES; j++) out.push({ id: D.chart.series[j].id, data: j < FIRST_SCATTER ? per[j] : [] });
     out.push({ id: 'outlines', data: [[D.axis[0], D.axis[1], 0]] });
     out.push({ id: 'labels', data: [[D.axis[0], D.axis[1], 0]] });
     if (shownN === N) allShown = { out: out, marks: marks, bars: bars };
@@ -480,14 +488,9 @@
     return c.map(function (d) { return { data: d }; });
   }
 
-  function eventOf(p) {
-    // By series and data index: in large mode ECharts gives no value.
-    var m = p && p.seriesIndex >= FIRST_SCATTER && marks[p.seriesIndex], k = p ? 3 * p.dataIndex + 2 : -1;
-    return m && k >= 2 && k < m.length ? m[k] : -1;
-  }
   function clip(s, n) { s = s.replace(/\s+/g, ' ').trim(); return s.length > n ? s.slice(0, n - 1) + '…' : s; }
-  function tooltip(p) {
-    var i = eventOf(p);
+  // tooltip is the HTML of event i's tooltip, '' while its text is not in.
+  function tooltip(i) {
     if (i < 0 || !textIn || !BIG && !rows[i]) return '';
     var r = rows[i], cell = BIG ? function (k) { return bigCell(i, k); } : function (k) { return cellText(r, k); };
     var meta = [cell(0), cell(4), cell(3)].filter(Boolean);
@@ -619,9 +622,8 @@
     return { type: 'tlRects', silent: true, shape: { rects: { a: r.subarray(0, n) } }, style: { fill: api.visual('color'), opacity: BAR_OPACITY[st] } };
   }
 
-  // The marks: the scatter series, one a lane, are invisible, there for
-  // the pointer and the tooltip; the series 'outlines' draws the marks,
-  // one path per kind of mark (D.scatter: lane, mark and fuzziness), of
+  // The marks: the series 'outlines' draws them (markAt finds the one
+  // under the pointer), one path per kind of mark (D.scatter: lane, mark and fuzziness), of
   // circles (a disc, or for D.ring a circle's outline) or of the mark's
   // outline (D.ol, in a 10 by 10 box), from the positions in marks.
   var OL = D.ol || {}, SIZE = D.msize || 10;
@@ -656,7 +658,7 @@
   function renderOutlines(params, api) {
     var cs = params.coordSys, p0 = api.coord([0, 0]), p1 = api.coord([1, 1]), out = [];
     var sx = p1[0] - p0[0], sy = p1[1] - p0[1], left = cs.x, right = cs.x + cs.width;
-    // The marks in the window (as the scatter series clips), by kind.
+    // The marks in the window, by kind.
     // On a crowded chart, a mark within DEDUPE_PX (a pixel) of the last
     // one of its kind on its row is left out: a path is filled (or
     // stroked) once however many of its marks overlap, and a mark some
@@ -1015,8 +1017,8 @@
     if (which === 0) {
       o.series = [{ id: 'bg' }];
       for (l = 0; l < LANES; l++) o.series.push({ id: D.chart.series[1 + l].id, itemStyle: { color: colors[l] } });
-      // (The scatter series are invisible: the marks take their colour
-      // in renderOutlines.)
+      // (The scatter series are empty: the marks take their colour in
+      // renderOutlines.)
       o.dataZoom = [{}, { textStyle: { color: t.muted }, borderColor: t.grid }];
     } else {
       o.yAxis = { axisLabel: { color: t.fg } };
@@ -1126,7 +1128,8 @@
     var o = D.chart;
     fitHeight();
     fit(o);
-    o.tooltip.formatter = tooltip;
+    // The tooltip shows only when the page asks (showTip).
+    o.tooltip.triggerOn = 'none';
     o.tooltip.confine = true;
     o.tooltip.className = 'tl-tip';
     o.tooltip.transitionDuration = 0;
@@ -1144,21 +1147,15 @@
     o.series[0].renderItem = renderBackground;
     o.series[0].encode = { x: [0, 1], y: 2 };
     o.series[0].z = 0;
-    // The chart is drawn in layers (zlevel), each a canvas that zrender
-    // paints again only when something on it changes: 0 the background,
-    // axes and zoom slider, 1 the bars and marks, 2 the labels, 3 the
-    // invisible scatter series. ECharts draws a big scatter series a
-    // chunk a frame, and redraws the slider in each of those frames: on
-    // one layer with them, the marks and labels were painted again in
-    // every frame (at 100,000 events, frames of 450 ms, a third in script
-    // and the rest in rasterising the marks); and each chunk added before
-    // them moved their start in the drawing order, which zrender takes
-    // for a change of their layer. Relabelling paints the labels only.
-    // A chart without a series drawn in chunks (D.layers false: no lane
-    // of more than 10,000 events) is drawn on one layer, which paints
-    // once instead of four times.
+    // A big chart (D.layers: a lane of more than 10,000 events) is drawn
+    // in layers (zlevel), each a canvas that zrender paints again only
+    // when something on it changes: 0 the background, axes and zoom
+    // slider, 1 the bars and marks, 2 the labels. Relabelling (the titles
+    // coming in, the keyboard's focus ring) paints the labels only, not
+    // 100,000 marks. A smaller chart is drawn on one layer, which paints
+    // once instead of three times.
     var layer = D.layers ? function (k) { return k; } : function () { return 0; };
-    for (var j = FIRST_SCATTER; j < NSERIES; j++) { o.series[j].dimensions = ['x', 'y', 'ev']; o.series[j].zlevel = layer(3); }
+    for (var j = FIRST_SCATTER; j < NSERIES; j++) o.series[j].dimensions = ['x', 'y', 'ev'];
     o.series[SHADOW].silent = true;
     o.series[SHADOW].tooltip = { show: false };
     for (var l = 1; l <= LANES; l++) {
@@ -1190,18 +1187,16 @@
       chart.setOption({ series: [{ id: 'outlines', data: [[D.axis[0], D.axis[1], 0]] }, { id: 'labels', data: [[D.axis[0], D.axis[1], 0]] }] });
     });
     chart.getZr().on('click', function (e) {
-      var at = [e.offsetX, e.offsetY];
-      if (!chart.containPixel({ gridIndex: 0 }, at)) return;
-      var p = chart.convertFromPixel({ gridIndex: 0 }, at);
-      var a = chart.convertToPixel({ gridIndex: 0 }, [0, 0]), b = chart.convertToPixel({ gridIndex: 0 }, [1, 1]);
-      var sx = b[0] - a[0], sy = b[1] - a[1], best = -1, bd = 81;
-      for (var i = 0; i < N; i++) {
-        if (!vis[i]) continue;
-        var dx = (xm[i] - p[0]) * sx, dy = (yv[i] - p[1]) * sy, d = dx * dx + dy * dy;
-        if (d < bd) { bd = d; best = i; }
-      }
-      if (best >= 0 && tableLoaded) goTo(best);
+      var i = markAt(e.offsetX, e.offsetY, 9);
+      if (i >= 0 && tableLoaded) goTo(i);
     });
+    // The pointer over a mark shows its event's tooltip, beside the mark.
+    chart.getZr().on('mousemove', function (e) {
+      var i = markAt(e.offsetX, e.offsetY, SIZE / 2);
+      if (i >= 0) chart.getZr().setCursorStyle('pointer');
+      showTip(i);
+    });
+    chart.getZr().on('globalout', function () { showTip(-1); });
 
     wheel(document.getElementById('chart'));
     saving();
@@ -1217,7 +1212,7 @@
     var box = document.getElementById('chart'), printing = false;
     window.addEventListener('beforeprint', function () {
       printing = true;
-      chart.dispatchAction({ type: 'hideTip' });
+      showTip(-1);
       box.style.width = PRINT_WIDTH + 'px';
       fit(o);
       chart.resize({ width: PRINT_WIDTH });
@@ -1230,6 +1225,47 @@
     });
   }
   var PRINT_WIDTH = 700;
+  // markAt returns the event shown whose mark is nearest the point x, y
+  // of the chart, within r pixels across and down, or -1.
+  // byX lists the events in the order of their marks' x (made at the
+  // first need), so that a move of the pointer looks at the few marks
+  // near it: a look at all 100,000 took 5 ms.
+  var byX = null;
+  function markAt(x, y, r) {
+    var at = [x, y];
+    if (!chart.containPixel({ gridIndex: 0 }, at)) return -1;
+    var p = chart.convertFromPixel({ gridIndex: 0 }, at);
+    var a = chart.convertToPixel({ gridIndex: 0 }, [0, 0]), b = chart.convertToPixel({ gridIndex: 0 }, [1, 1]);
+    var sx = b[0] - a[0], sy = b[1] - a[1], best = -1, bd = Infinity;
+    if (!byX) {
+      byX = new Int32Array(N);
+      var sorted = true;
+      for (var k = 0; k < N; k++) { byX[k] = k; if (k && xm[k] < xm[k - 1]) sorted = false; }
+      if (!sorted) byX.sort(function (u, v) { return xm[u] - xm[v]; });
+    }
+    var lo = p[0] - r / Math.abs(sx), hi = p[0] + r / Math.abs(sx), from = 0, to = N;
+    while (from < to) { var mid = (from + to) >> 1; if (xm[byX[mid]] < lo) from = mid + 1; else to = mid; }
+    for (var j = from; j < N && xm[byX[j]] <= hi; j++) {
+      var i = byX[j];
+      if (!vis[i] || hiddenLane[lane[i]]) continue;
+      var dx = (xm[i] - p[0]) * sx, dy = (yv[i] - p[1]) * sy;
+      if (dx > r || dx < -r || dy > r || dy < -r) continue;
+      var d = dx * dx + dy * dy;
+      if (d < bd) { bd = d; best = i; }
+    }
+    return best;
+  }
+  // showTip shows event i's tooltip beside its mark, or hides it for -1.
+  var tipAt = -1;
+  function showTip(i) {
+    var h = tooltip(i);
+    if (!h) i = -1;
+    if (i === tipAt) return;
+    tipAt = i;
+    if (i < 0) { chart.dispatchAction({ type: 'hideTip' }); return; }
+    var at = chart.convertToPixel({ gridIndex: 0 }, [xm[i], yv[i]]);
+    chart.dispatchAction({ type: 'showTip', x: at[0], y: at[1], tooltip: { formatter: function () { return h; } } });
+  }
   // showSlider shows or hides the zoom slider, which is no use in a saved
   // image: the image is cut SLIDER pixels shorter (all but the room of the
   // axis' labels under the plot), its labels laid out as on the screen.
@@ -1367,10 +1403,7 @@
       chart.setOption({ dataZoom: [{ startValue: a, endValue: a + 2 * h }, { startValue: a, endValue: a + 2 * h }] });
     }
     relabel();
-    // The tooltip shows as under a mouse at the mark: in large mode,
-    // ECharts knows a mark's data only from the pointer over it.
-    var at = chart.convertToPixel({ gridIndex: 0 }, [xm[i], yv[i]]), none = function () {};
-    chart.getZr().handler.dispatch('mousemove', { zrX: at[0], zrY: at[1], offsetX: at[0], offsetY: at[1], preventDefault: none, stopPropagation: none });
+    showTip(i);
     var n = 0, total = 0;
     for (var k = 0; k < N; k++) if (shownEvent(k)) { total++; if (k <= i) n++; }
     live.textContent = n + ' of ' + total + ': ' + eventCell(i, 0) + ', ' + titleOf(i) +
@@ -1388,8 +1421,8 @@
         case 'ArrowLeft': case 'ArrowUp': next = cur >= 0 && shownEvent(cur) ? step(cur, -1) : step(N, -1); break;
         case 'Home': next = step(-1, 1); break;
         case 'End': next = step(N, -1); break;
-        case 'Enter': if (cur >= 0 && shownEvent(cur)) { e.preventDefault(); chart.dispatchAction({ type: 'hideTip' }); goTo(cur); } return;
-        case 'Escape': chart.dispatchAction({ type: 'hideTip' }); return;
+        case 'Enter': if (cur >= 0 && shownEvent(cur)) { e.preventDefault(); showTip(-1); goTo(cur); } return;
+        case 'Escape': showTip(-1); return;
         default: return;
       }
       e.preventDefault();
@@ -1399,7 +1432,7 @@
       select(next, false);
       save('ev');
     });
-    box.addEventListener('blur', function () { chart.dispatchAction({ type: 'hideTip' }); });
+    box.addEventListener('blur', function () { showTip(-1); });
     // Escape in the table comes back to the chart, at the event of the row.
     document.addEventListener('keydown', function (e) {
       if (e.key !== 'Escape' || !e.target.closest || !e.target.closest('#events')) return;
@@ -1840,7 +1873,7 @@
   }
   // onZoom notes a change of the chart's window (ECharts' datazoom: the
   // wheel, the slider, a pinch or a drag).
-  function onZoom() { hourTicks(); save('zoom'); }
+  function onZoom() { showTip(-1); hourTicks(); save('zoom'); }
   // save writes the state into the fragment, once all that one event
   // changes has changed: mode is 'push' for a discrete choice, 'replace'
   // to never push, or the kind of a continuous change ('q', 'zoom').
