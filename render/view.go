@@ -310,7 +310,7 @@ func heading(d *timeline.Dataset, f timeline.Filter, shown int, opts Options) *V
 	if f.IsZero() {
 		v.CountText = Plural(v.Total, "event")
 	} else {
-		v.CountText = fmt.Sprintf("%d of %s", v.Shown, Plural(v.Total, "event"))
+		v.CountText = Count(v.Shown) + " of " + Plural(v.Total, "event")
 	}
 	v.Heading = v.FilterText + " — " + v.CountText
 	// The dataset by its base name only: a path would put the user's
@@ -656,7 +656,28 @@ func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return strconv.Itoa(n) + " " + noun + "s"
+	return Count(n) + " " + noun + "s"
+}
+
+// Count writes n in digits with a comma between each group of three, as
+// English prose does: "100,000", "1,000", "999", "-1,200".
+func Count(n int) string {
+	s := strconv.Itoa(n)
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // JoinWords joins ws as a list in prose with the conjunction conj: "a",

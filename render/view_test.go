@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -391,4 +392,41 @@ func TestAsOf(t *testing.T) {
 			t.Errorf("%q (no document %v): as of %q, want %q", tt.dates, tt.noDocument, v.AsOfLabel, tt.want)
 		}
 	}
+}
+
+func TestCount(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{
+		{0, "0"}, {7, "7"}, {999, "999"}, {1000, "1,000"}, {12345, "12,345"},
+		{100000, "100,000"}, {1234567, "1,234,567"}, {-1200, "-1,200"}, {-999, "-999"},
+	} {
+		if got := render.Count(tc.n); got != tc.want {
+			t.Errorf("Count(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+	if got := render.Plural(10000, "event"); got != "10,000 events" {
+		t.Errorf("Plural(10000) = %q", got)
+	}
+}
+
+// FuzzCount checks that Count only adds commas, each before a group of
+// exactly three digits.
+func FuzzCount(f *testing.F) {
+	for _, n := range []int{0, 1000, -1000, 999999, math.MinInt64, math.MaxInt64} {
+		f.Add(n)
+	}
+	f.Fuzz(func(t *testing.T, n int) {
+		s := render.Count(n)
+		if strings.ReplaceAll(s, ",", "") != strconv.Itoa(n) {
+			t.Fatalf("Count(%d) = %q: not the digits of %d", n, s, n)
+		}
+		groups := strings.Split(strings.TrimPrefix(s, "-"), ",")
+		for i, g := range groups {
+			if len(g) == 0 || len(g) > 3 || i > 0 && len(g) != 3 {
+				t.Fatalf("Count(%d) = %q: group %q", n, s, g)
+			}
+		}
+	})
 }

@@ -250,7 +250,7 @@ func (tb *tab) use(t testing.TB, file string, v *render.View) (u usage) {
 	wait(fmt.Sprintf(`document.getElementById('shown').textContent.includes('search “%s”') && window.__quiet()`, w))
 	phase("filter")
 	do(t, tb, chromedp.Click(chromedp.CSS(`button.clear`)))
-	wait(`document.getElementById('shown').textContent.startsWith('Showing ' + ` + strconv.Itoa(len(v.Events)) + ` + ' of') && window.__quiet()`)
+	wait(`document.getElementById('shown').textContent.startsWith('Showing ` + render.Count(len(v.Events)) + ` of') && window.__quiet()`)
 	for _, x := range eval[[][3]any](t, tb, `window.__tasks`) {
 		k, _ := x[0].(string)
 		d, _ := x[2].(float64)

@@ -429,7 +429,7 @@ func TestBrowserChartSave(t *testing.T) {
 		t.Errorf("the saved SVG's root is %q", root)
 	}
 	all := strings.Join(texts, "\n")
-	want := []string{v.Title, "Showing " + fmt.Sprint(era.Count) + " of " + fmt.Sprint(len(v.Events)) + " events: era " + era.Label, "Source: Clayton Thomas"}
+	want := []string{v.Title, "Showing " + render.Count(era.Count) + " of " + render.Count(len(v.Events)) + " events: era " + era.Label, "Source: Clayton Thomas"}
 	for _, l := range shown.Labels {
 		want = append(want, l.Text)
 	}

@@ -47,7 +47,7 @@ func TestBrowserSearchTyped(t *testing.T) {
 			}
 		}
 		do(t, tb, chromedp.Click(chromedp.ID("q")), chromedp.SendKeys(chromedp.ID("q"), tc.q))
-		want := fmt.Sprintf("Showing %d of %d events: search “%s”", n, len(v.Events), tc.q)
+		want := fmt.Sprintf("Showing %s of %s events: search “%s”", render.Count(n), render.Count(len(v.Events)), tc.q)
 		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById('shown').textContent === %q`, want),
 			chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 			t.Fatalf("typing %q: the status line is %q, want %q", tc.q, eval[string](t, tb, `document.getElementById('shown').textContent`), want)
@@ -132,7 +132,7 @@ func checkShownSoon(t *testing.T, tb *tab, v *render.View, what string, keep fun
 			n++
 		}
 	}
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById('shown').textContent.startsWith('Showing %d of')`, n),
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById('shown').textContent.startsWith('Showing %s of')`, render.Count(n)),
 		chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Fatalf("%s: the status line never showed %d events", what, n)
 	}

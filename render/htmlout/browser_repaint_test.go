@@ -75,7 +75,7 @@ func TestBrowserFilterRepaint(t *testing.T) {
   return true;
 })()`)
 	do(t, tb, chromedp.Click(chromedp.CSS(`button.clear`)))
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById('shown').textContent.startsWith('Showing %d of')`, len(v.Events)), chromedp.WithPollingTimeout(time.Minute))); err != nil {
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById('shown').textContent.startsWith('Showing %s of')`, render.Count(len(v.Events))), chromedp.WithPollingTimeout(time.Minute))); err != nil {
 		t.Fatalf("Clear filters: %v", err)
 	}
 	quiet("Clear filters")
@@ -170,7 +170,7 @@ func TestBrowserFilterSplit(t *testing.T) {
   }, 0);
   return {status: document.getElementById('shown').textContent, before, after: marks()};
 })()`)
-	if want := fmt.Sprintf("Showing %d of %d events: era ", era.Count, len(v.Events)); !strings.HasPrefix(got["status"].(string), want) {
+	if want := "Showing " + render.Count(era.Count) + " of " + render.Count(len(v.Events)) + " events: era "; !strings.HasPrefix(got["status"].(string), want) {
 		t.Errorf("the click's own task: status line %q, want it to start with %q", got["status"], want)
 	}
 	if got["after"] != got["before"] || got["before"] != float64(len(v.Events)) {

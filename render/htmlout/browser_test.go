@@ -386,7 +386,7 @@ func checkShown(t *testing.T, tb *tab, v *render.View, what string, keep func(*r
 	if got.Counts != len(rows) {
 		t.Errorf("%s: the counts chart counts %d events, want %d", what, got.Counts, len(rows))
 	}
-	if want := fmt.Sprintf("Showing %d of %d events", len(rows), len(v.Events)); !strings.HasPrefix(got.Text, want) {
+	if want := "Showing " + render.Count(len(rows)) + " of " + render.Count(len(v.Events)) + " events"; !strings.HasPrefix(got.Text, want) {
 		t.Errorf("%s: status line %q, want it to start with %q", what, got.Text, want)
 	}
 }

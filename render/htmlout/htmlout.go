@@ -84,6 +84,7 @@ var getBundle = loadBundle
 var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 	"statusText": statusText,
 	"inc":        func(i int) int { return i + 1 },
+	"num":        render.Count,
 }).Parse(pageHTML))
 
 type bundle struct {

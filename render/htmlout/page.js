@@ -488,6 +488,8 @@
     return c.map(function (d) { return { data: d }; });
   }
 
+  // num writes a count as the page's text does (render.Count): 100,000.
+  function num(n) { return String(n).replace(/\B(?=(\d{3})+$)/g, ','); }
   function clip(s, n) { s = s.replace(/\s+/g, ' ').trim(); return s.length > n ? s.slice(0, n - 1) + '…' : s; }
   // tooltip is the HTML of event i's tooltip, '' while its text is not in.
   function tooltip(i) {
@@ -1406,7 +1408,7 @@
     showTip(i);
     var n = 0, total = 0;
     for (var k = 0; k < N; k++) if (shownEvent(k)) { total++; if (k <= i) n++; }
-    live.textContent = n + ' of ' + total + ': ' + eventCell(i, 0) + ', ' + titleOf(i) +
+    live.textContent = num(n) + ' of ' + num(total) + ': ' + eventCell(i, 0) + ', ' + titleOf(i) +
       ' (' + eventCell(i, 5).replace(/^\S+\s/, '') + '). Enter: its row.';
   }
   function keys(box) {
@@ -1467,8 +1469,8 @@
       if (!ps.length) return '';
       var k = ps[0].dataIndex, e = k < D.eras.length ? D.eras[k] : null, total = 0;
       var h = '<b dir="auto">' + enc(ps[0].name) + '</b>' + (e && e.p ? ' <span class="m" dir="ltr">' + enc(e.p) + '</span>' : '');
-      ps.forEach(function (p) { if (p.value) { total += p.value; h += '<br>' + p.marker + '<bdi>' + enc(D.labels[p.seriesIndex]) + '</bdi>: ' + p.value; } });
-      return h + '<br>Total: ' + total + (e ? '<br><span class="m">Click to show this era only.</span>' : '');
+      ps.forEach(function (p) { if (p.value) { total += p.value; h += '<br>' + p.marker + '<bdi>' + enc(D.labels[p.seriesIndex]) + '</bdi>: ' + num(p.value); } });
+      return h + '<br>Total: ' + num(total) + (e ? '<br><span class="m">Click to show this era only.</span>' : '');
     };
     counts = echarts.init(document.getElementById('counts'), null, { renderer: 'canvas' });
     counts.setOption(c);
@@ -1596,7 +1598,7 @@
     }
     if (needle.length) parts.push('search “' + state.text + '”');
     if (state.src) parts.push('citing source ' + state.src);
-    shown.textContent = 'Showing ' + count + ' of ' + N + ' events' + (parts.length ? ': ' + parts.join(', ') : '');
+    shown.textContent = 'Showing ' + num(count) + ' of ' + num(N) + ' events' + (parts.length ? ': ' + parts.join(', ') : '');
     clearButton.hidden = !parts.length;
     markSources(!parts.length);
     // A page of many events updates its charts in a task of their own
@@ -1693,7 +1695,7 @@
     var c = countEls.get(b);
     if (c === undefined) { c = b.querySelector('.c'); countEls.set(b, c); }
     if (!c) return;
-    var t = String(n);
+    var t = num(n);
     if (c.textContent !== t) c.textContent = t;
     b.classList.toggle('zero', n === 0);
   }
@@ -1984,7 +1986,7 @@
     if (head && typeof ResizeObserver !== 'undefined') new ResizeObserver(setSticky).observe(head);
     if (!anchor && h && !own) restore(h, false);
     else if (!filtered()) {
-      shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
+      shown.textContent = 'Showing ' + num(N) + ' of ' + num(N) + ' events';
     }
     setSticky();
     // A page opened at an anchor was scrolled there before the bar's
@@ -2020,7 +2022,7 @@
   if (hasCharts) {
     if (EARLY) {
       drawCharts();
-      shown.textContent = 'Showing ' + N + ' of ' + N + ' events';
+      shown.textContent = 'Showing ' + num(N) + ' of ' + num(N) + ' events';
     }
   } else {
     pending = 1;
