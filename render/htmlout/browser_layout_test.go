@@ -374,6 +374,17 @@ func TestBrowserPrint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The printed chart is cut above its zoom slider: the room under the
+	// plot's axis labels, where the slider is drawn.
+	cut := eval[[]float64](t, tb, `(() => {
+  const box = document.getElementById('chart'), c = echarts.getInstanceByDom(box);
+  const m = getComputedStyle(box).clipPath.match(/^inset\(0px 0px ([\d.]+)px\)$/);
+  const slider = c.getModel().getComponent('dataZoom', 1), rect = c.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+  return [m ? +m[1] : -1, c.getHeight() - (rect.y + rect.height), slider.get('show') ? 1 : 0];
+})()`)
+	if cut[0] <= 0 || cut[0] >= cut[1] {
+		t.Errorf("printed, the chart is cut %v px above its bottom, want more than 0 and less than the %v px under the plot", cut[0], cut[1])
+	}
 	file := filepath.Join(t.ArtifactDir(), "print.pdf")
 	if err := os.WriteFile(file, pdf, 0o644); err != nil {
 		t.Fatal(err)

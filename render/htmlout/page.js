@@ -1215,6 +1215,9 @@
     window.addEventListener('beforeprint', function () {
       printing = true;
       showTip(-1);
+      // The zoom slider is no use on paper: the printed chart is cut
+      // above it (page.css, --slider), as a saved image is.
+      box.style.setProperty('--slider', SLIDER + 'px');
       box.style.width = PRINT_WIDTH + 'px';
       fit(o);
       chart.resize({ width: PRINT_WIDTH });
