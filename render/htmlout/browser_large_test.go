@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/timeline-tool/timeline/render"
@@ -47,8 +48,20 @@ func TestBrowserLarge(t *testing.T) {
 	}
 	start := time.Now()
 	step := func(what string) { t.Logf("%6.1f s: %s", time.Since(start).Seconds(), what) }
-	tb := open(t, file)
+	tb := newTab(t)
+	// Until its text is read, the chart's hint says that its labels and
+	// tooltips are to come; then it no longer does.
+	if _, err := chromedp.Call(tb.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `new MutationObserver((l, o) => {
+  const w = document.getElementById('text-wait');
+  if (w) { window.__textWait = w.parentNode.textContent; o.disconnect(); }
+}).observe(document, {childList: true, subtree: true})`}); err != nil {
+		t.Fatal(err)
+	}
+	tb.load(t, file)
 	step("ready")
+	if got := eval[map[string]any](t, tb, `({wait: window.__textWait || '', now: !!document.getElementById('text-wait')})`); !strings.Contains(got["wait"].(string), "titles are still loading") || got["now"] != false {
+		t.Errorf("the chart's hint while the text loads %q, and after (still there: %v); want the note, then none", got["wait"], got["now"])
+	}
 	checkShown(t, tb, v, "all", func(*render.EventView) bool { return true })
 
 	// The smallest era, by a real click; then the search within it.

@@ -175,6 +175,8 @@
       }
       if (b < els.length) { setTimeout(more, 0); return; }
       textIn = true;
+      var wait = document.getElementById('text-wait');
+      if (wait) wait.remove();
       if (EARLY) setTimeout(done, 0);
       else done();
     })();
@@ -2026,6 +2028,15 @@
     if (EARLY) {
       drawCharts();
       shown.textContent = 'Showing ' + num(N) + ' of ' + num(N) + ' events';
+      // Until the text is read, the chart has no labels or tooltips: the
+      // hint under it says so (loadText takes the note away).
+      var hint = document.querySelector('.charts p.hint');
+      if (hint) {
+        var wait = document.createElement('span');
+        wait.id = 'text-wait';
+        wait.textContent = ' The events’ titles are still loading: the chart’s labels and tooltips come with them.';
+        hint.appendChild(wait);
+      }
     }
   } else {
     pending = 1;
