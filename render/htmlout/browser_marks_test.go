@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/timeline-tool/timeline/render"
@@ -71,6 +72,40 @@ func TestBrowserMarks(t *testing.T) {
 			t.Errorf("the pointer over the mark of %s (%s) shows no tooltip with %q: %v", e.Anchor, e.Status.Label, want, err)
 		}
 		do(t, tb, chromedp.MouseEvent(chromedp.MouseMoved, 5, 5))
+		// Beside the mark, within the pointer's reach: the tooltip shown
+		// there, with a pointing hand, is of the event a click there goes
+		// to, whichever mark is nearest.
+		x += 7
+		do(t, tb, chromedp.MouseEvent(chromedp.MouseMoved, x, y))
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`(() => { const t = document.querySelector('.tl-tip'); return !!t && getComputedStyle(t).display !== 'none'; })()`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Errorf("7 px beside the mark of %s: no tooltip: %v", e.Anchor, err)
+			continue
+		}
+		tip := eval[map[string]string](t, tb, `({title: document.querySelector('.tl-tip b').textContent, cursor: echarts.getInstanceByDom(document.getElementById('chart')).getZr().painter.getViewportRoot().style.cursor})`)
+		do(t, tb, chromedp.MouseClickXY(x, y))
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`!!document.activeElement && document.activeElement.matches('#events tbody tr')`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Errorf("7 px beside the mark of %s: a click goes to no row: %v", e.Anchor, err)
+			continue
+		}
+		row := eval[string](t, tb, `document.activeElement.cells[1].querySelector('strong, b, .t') ? document.activeElement.cells[1].querySelector('strong, b, .t').textContent : document.activeElement.cells[1].textContent`)
+		if !strings.HasPrefix(strings.TrimSpace(row), strings.TrimSuffix(tip["title"], "…")) || tip["cursor"] != "pointer" {
+			t.Errorf("7 px beside the mark of %s: the tooltip shows %q (cursor %q), a click goes to the row of %q", e.Anchor, tip["title"], tip["cursor"], row)
+		}
+		do(t, tb, chromedp.MouseEvent(chromedp.MouseMoved, 5, 5))
+	}
+	// A tooltip open when the reader's system turns dark keeps the light
+	// colours it was drawn in: it is hidden.
+	x, y := markPoint(t, tb, cross.Anchor)
+	do(t, tb, chromedp.MouseEvent(chromedp.MouseMoved, x, y))
+	tipShown := `(() => { const t = document.querySelector('.tl-tip'); return !!t && getComputedStyle(t).display !== 'none' && getComputedStyle(t).visibility !== 'hidden' && getComputedStyle(t).opacity !== '0'; })()`
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](tipShown, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("no tooltip over the mark of %s: %v", cross.Anchor, err)
+	}
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool]("!"+tipShown, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("the tooltip stays open when the page turns dark: %v", err)
 	}
 	tb.checkQuiet(t)
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/timeline-tool/timeline/render"
@@ -222,6 +223,51 @@ func TestBrowserFilterSplit(t *testing.T) {
 	checkShown(t, tb, v, "Clear filters", func(*render.EventView) bool { return true })
 	if got := eval[[]any](t, tb, `window.__timelineLabels`); len(allLabels) == 0 || !reflect.DeepEqual(got, allLabels) {
 		t.Errorf("Clear filters: labels %v, want those of the load, %v", got, allLabels)
+	}
+	if got := eval[float64](t, tb, `window.__timelineLabelRuns`); got != runs {
+		t.Errorf("Clear filters: the labels were chosen %v times again, want none", got-runs)
+	}
+	tb.checkQuiet(t)
+}
+
+// TestBrowserNoIdleCallback opens, filtered by its address, a big page
+// that draws its chart before reading its text and whose filters update
+// the charts in tasks of their own (bigRows, earlyChart and splitChart,
+// lowered here), in a browser without requestIdleCallback (Safari has
+// none): the chart's first labels are the era's, the page chooses those
+// of every event when it can, "Clear filters" shows them without
+// choosing them again, and nothing fails.
+func TestBrowserNoIdleCallback(t *testing.T) {
+	v := render.Build(rendertest.Realistic(300), timeline.Filter{}, render.Options{Version: "test"})
+	big, early, split := bigRows, earlyChart, splitChart
+	bigRows, earlyChart, splitChart = 0, 0, 0
+	file := writePage(t, t.TempDir(), "noidle.html", v, Options{})
+	bigRows, earlyChart, splitChart = big, early, split
+	tb := newTab(t)
+	if _, err := chromedp.Call(tb.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `delete window.requestIdleCallback`}); err != nil {
+		t.Fatal(err)
+	}
+	tb.load(t, file+"#era="+v.Eras[1].ID)
+	if eval[bool](t, tb, `typeof requestIdleCallback !== 'undefined'`) {
+		t.Fatal("requestIdleCallback is still there")
+	}
+	checkShown(t, tb, v, "era", func(e *render.EventView) bool { return e.Era == v.Eras[1] })
+	// The era's labels, then every event's.
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`window.__timelineLabelRuns >= 2`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("the labels of every event were never chosen: %v", err)
+	}
+	runs := eval[float64](t, tb, `window.__timelineLabelRuns`)
+	do(t, tb, chromedp.Click(chromedp.CSS(`button.clear`)))
+	// The charts are updated in tasks after the click's.
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => {
+  const k = echarts.getInstanceByDom(document.getElementById('counts'));
+  return window.__timelineChartMarks().reduce((n, d) => n + d.length / 3, 0) === %[1]d && k.getOption().series.reduce((a, s) => a + s.data.reduce((b, x) => b + x, 0), 0) === %[1]d;
+})()`, len(v.Events)), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("Clear filters: the charts never showed every event: %v", err)
+	}
+	checkShown(t, tb, v, "Clear filters", func(*render.EventView) bool { return true })
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`window.__timelineLabels.length > 0`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("Clear filters: no labels: %v", err)
 	}
 	if got := eval[float64](t, tb, `window.__timelineLabelRuns`); got != runs {
 		t.Errorf("Clear filters: the labels were chosen %v times again, want none", got-runs)

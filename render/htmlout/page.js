@@ -818,12 +818,13 @@
     // The axes are linear: pixel = o + v * s.
     var p0 = api.coord([0, 0]), p1 = api.coord([1, 1]);
     var g = { sx: p1[0] - p0[0], sy: p1[1] - p0[1], ox: p0[0], oy: p0[1], left: cs.x, right: cs.x + cs.width };
+    if (!zoomWindow()) fullG = g;
     var key = visAll ? windowKey(g) : '';
     var p = key && labelsAll && labelsAll.key === key ? labelsAll : placeLabels(g, !!key);
     if (key && p.labels) { p.key = key; labelsAll = p; }
     // A big page filtered before its titles came in chooses the labels of
     // every event on the whole axis when it is idle, for "Clear filters".
-    if (!key && !labelsAll && D.split && p.labels && !idleLabels) idleLabels = requestIdleCallback(labelAll);
+    if (!key && !labelsAll && D.split && p.labels && !idleLabels) idleLabels = whenIdle(labelAll);
     var changed = false;
     for (var l = 0; l < LANES; l++) if (p.inView[l] !== laneInView[l]) { changed = true; laneInView[l] = p.inView[l]; }
     if (changed) setTimeout(dimLanes, 0);
@@ -856,16 +857,17 @@
     return [g.sx, g.sy, g.ox, g.oy, g.left, g.right].map(function (v) { return v.toFixed(3); }).join() + ' ' + hiddenLane.join('');
   }
   // labelAll sets labelsAll to the labels of every event on the whole
-  // axis, as the chart is laid out now.
-  var idleLabels = 0;
+  // axis, as the chart was last laid out for it (fullG: the grid's room
+  // depends on the labels at the axis' ends, which depend on the zoom).
+  var idleLabels = 0, fullG = null;
+  // whenIdle runs f when the browser is idle, or soon where it cannot
+  // say (Safari has no requestIdleCallback).
+  function whenIdle(f) { return window.requestIdleCallback ? requestIdleCallback(f) : setTimeout(f, 50); }
   function labelAll() {
-    var a = chart.convertToPixel({ gridIndex: 0 }, [0, 0]), b = chart.convertToPixel({ gridIndex: 0 }, [1, 1]);
-    var r = chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
-    var sx = r.width / (D.axis[1] - D.axis[0]);
-    var g = { sx: sx, sy: b[1] - a[1], ox: r.x - D.axis[0] * sx, oy: a[1], left: r.x, right: r.x + r.width };
-    var p = placeLabels(g, true);
+    if (!fullG) return;
+    var p = placeLabels(fullG, true);
     if (!p.labels) return;
-    p.key = windowKey(g);
+    p.key = windowKey(fullG);
     labelsAll = p;
   }
   // placeLabels chooses the labels for the window g (the axes' origin ox,
@@ -1045,6 +1047,8 @@
   if (darkQuery && darkQuery.addEventListener) {
     darkQuery.addEventListener('change', function () {
       if (chart) {
+        // An open tooltip keeps the colours it was shown in: hide it.
+        showTip(-1);
         chart.setOption(themed(0));
         chart.setOption({ series: chartSeries() });
         dimLanes();
@@ -1190,15 +1194,17 @@
       for (var l = 0; l < LANES; l++) hiddenLane[l] = e.selected[o.legend.data[l]] === false ? 1 : 0;
       chart.setOption({ series: [{ id: 'outlines', data: [[D.axis[0], D.axis[1], 0]] }, { id: 'labels', data: [[D.axis[0], D.axis[1], 0]] }] });
     });
+    // A click goes to the row of the mark nearest it, the one whose
+    // tooltip the pointer shows there (within HIT pixels).
     chart.getZr().on('click', function (e) {
-      var i = markAt(e.offsetX, e.offsetY, 9);
+      var i = markAt(e.offsetX, e.offsetY, HIT);
       if (i >= 0 && tableLoaded) goTo(i);
     });
-    // The pointer over a mark shows its event's tooltip, beside the mark.
+    // The pointer near a mark shows its event's tooltip, beside the mark,
+    // and, once the mark answers a click, a pointing hand.
     chart.getZr().on('mousemove', function (e) {
-      var i = markAt(e.offsetX, e.offsetY, SIZE / 2);
-      if (i >= 0) chart.getZr().setCursorStyle('pointer');
-      showTip(i);
+      showTip(markAt(e.offsetX, e.offsetY, HIT));
+      if (tipAt >= 0 && tableLoaded) chart.getZr().setCursorStyle('pointer');
     });
     chart.getZr().on('globalout', function () { showTip(-1); });
 
@@ -1232,8 +1238,10 @@
     });
   }
   var PRINT_WIDTH = 700;
-  // markAt returns the event shown whose mark is nearest the point x, y
-  // of the chart, within r pixels across and down, or -1.
+  // markAt returns the event shown whose mark, inside the plot, is
+  // nearest the point x, y of the chart, within r pixels across and down,
+  // or -1. HIT is the reach of the pointer and of a click.
+  var HIT = 9;
   // byX lists the events in the order of their marks' x (made at the
   // first need), so that a move of the pointer looks at the few marks
   // near it: a look at all 100,000 took 5 ms.
@@ -1244,6 +1252,7 @@
     var p = chart.convertFromPixel({ gridIndex: 0 }, at);
     var a = chart.convertToPixel({ gridIndex: 0 }, [0, 0]), b = chart.convertToPixel({ gridIndex: 0 }, [1, 1]);
     var sx = b[0] - a[0], sy = b[1] - a[1], best = -1, bd = Infinity;
+    var g = chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
     if (!byX) {
       byX = new Int32Array(N);
       var sorted = true;
@@ -1256,7 +1265,7 @@
       var i = byX[j];
       if (!vis[i] || hiddenLane[lane[i]]) continue;
       var dx = (xm[i] - p[0]) * sx, dy = (yv[i] - p[1]) * sy;
-      if (dx > r || dx < -r || dy > r || dy < -r) continue;
+      if (dx > r || dx < -r || dy > r || dy < -r || x + dx < g.x || x + dx > g.x + g.width) continue;
       var d = dx * dx + dy * dy;
       if (d < bd) { bd = d; best = i; }
     }
@@ -1984,8 +1993,7 @@
       // Printed, a big page lists every event the filters keep.
       window.addEventListener('beforeprint', function () { rowList.fillAll(); srcList.fillAll(); });
       // Its search texts are made while the reader looks at the chart.
-      var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 50); };
-      idle(function more() { if (!textsFrom(30)) idle(more); });
+      whenIdle(function more() { if (!textsFrom(30)) whenIdle(more); });
     }
     var head = document.querySelector('#events thead');
     if (head && typeof ResizeObserver !== 'undefined') new ResizeObserver(setSticky).observe(head);
