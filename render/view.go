@@ -659,26 +659,9 @@ func Plural(n int, noun string) string {
 	return Count(n) + " " + noun + "s"
 }
 
-// Count writes n in digits with a comma between each group of three, as
-// English prose does: "100,000", "1,000", "999", "-1,200".
-func Count(n int) string {
-	s := strconv.Itoa(n)
-	neg := s[0] == '-'
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
+// Count writes a count as English prose does, its digits grouped in
+// threes by commas: "100,000", "1,000", "999".
+func Count(n int) string { return timeline.GroupDigits(n) }
 
 // JoinWords joins ws as a list in prose with the conjunction conj: "a",
 // "a and b", "a, b and c".

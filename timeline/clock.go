@@ -445,16 +445,26 @@ func bigNumber(n int) string {
 // groupThousands writes n with thousands separated by commas from five
 // digits on: 9999, 10,000, 170,000,002.
 func groupThousands(n int) string {
-	s := strconv.Itoa(n)
 	if n < 10_000 {
-		return s
+		return strconv.Itoa(n)
 	}
+	return GroupDigits(n)
+}
+
+// GroupDigits writes n in digits with a comma between each group of
+// three, as English prose does: 999, 1,000, 100,000, -1,200.
+func GroupDigits(n int) string {
+	s := strconv.Itoa(n)
 	var b strings.Builder
-	for i, c := range s {
+	if s[0] == '-' {
+		b.WriteByte('-')
+		s = s[1:]
+	}
+	for i := range len(s) {
 		if i > 0 && (len(s)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
-		b.WriteRune(c)
+		b.WriteByte(s[i])
 	}
 	return b.String()
 }

@@ -47,7 +47,7 @@
     if (y === 0) return '0';
     if (n >= 1e9) s = parseFloat((n / 1e9).toPrecision(4)) + ' billion';
     else if (n >= 1e6) s = parseFloat((n / 1e6).toPrecision(4)) + ' million';
-    else s = n >= 1e4 ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : String(n);
+    else s = n >= 1e4 ? num(n) : String(n);
     return y < 0 ? s + ' years ago' : s;
   }
   function yearLabel(v) {
@@ -1163,7 +1163,6 @@
     // 100,000 marks. A smaller chart is drawn on one layer, which paints
     // once instead of three times.
     var layer = D.layers ? function (k) { return k; } : function () { return 0; };
-    for (var j = FIRST_SCATTER; j < NSERIES; j++) o.series[j].dimensions = ['x', 'y', 'ev'];
     o.series[SHADOW].silent = true;
     o.series[SHADOW].tooltip = { show: false };
     for (var l = 1; l <= LANES; l++) {
