@@ -3,6 +3,7 @@ package htmlout
 import (
 	"encoding/json"
 	"html"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -102,8 +103,43 @@ func pageText(t *testing.T, page string) textChunk {
 		}
 		rest = rest[i+j:]
 	}
-	if strings.Contains(page, open) && !strings.HasPrefix(strings.TrimSpace(rest), "</script>\n</body>") {
+	// The text is the page's last: its end (a page whose chart is drawn
+	// early), or the footer after it.
+	if end, _ := strings.CutPrefix(rest, "</script>\n"); strings.Contains(page, open) && !strings.HasPrefix(end, "</body>") && !footerOnly.MatchString(end) {
 		t.Errorf("the page goes on after its text: %.200q", rest)
 	}
 	return all
+}
+
+var footerOnly = regexp.MustCompile(`^<footer id="page-end">\n<p class="prov" dir="auto">[^<]*</p>\n</footer>\n</body>`)
+
+// TestBigPageTextOrder: a big page's first frame waits for its text when
+// its chart waits for it too (the footer, #page-end, that the page's
+// render-blocking link expects, comes after the text), and not when the
+// chart is drawn before the text is read (Early: the chart is painted
+// while the text loads).
+func TestBigPageTextOrder(t *testing.T) {
+	defer func(e int) { earlyChart = e }(earlyChart)
+	earlyChart = 500
+	for _, tc := range []struct {
+		n          int
+		textBefore bool // the text comes before #page-end
+	}{
+		{400, true},
+		{1000, false},
+	} {
+		v := render.Build(rendertest.Realistic(tc.n), timeline.Filter{}, render.Options{Version: "test"})
+		page := string(write(t, v, Options{Assets: goldenAssets}))
+		if !strings.Contains(page, `<link rel="expect" href="#page-end" blocking="render">`) {
+			t.Fatal("the page's first frame waits for no element")
+		}
+		text, end := strings.Index(page, `class="tl-text"`), strings.Index(page, `id="page-end"`)
+		if text < 0 || end < 0 {
+			t.Fatalf("%d events: text at %d, page end at %d", tc.n, text, end)
+		}
+		if got := text < end; got != tc.textBefore {
+			t.Errorf("%d events (early %v): text before the page's end %v, want %v", tc.n, tc.n > earlyChart, got, tc.textBefore)
+		}
+		pageText(t, page)
+	}
 }

@@ -158,6 +158,9 @@ type page struct {
 	// Big is true for a big page (isBig): the script draws the rows and
 	// sources near the reader, and Rows and SourceItems are empty.
 	Big bool
+	// Early is true for a big page that draws its chart before its text
+	// is read (pageData.Early).
+	Early bool
 	// RemoteNote says which sites the page loads pictures from, or "".
 	RemoteNote string
 	// Text stands where a big page's blocks of text go (textMark).
@@ -266,7 +269,7 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 	for _, s := range v.Sources {
 		p.SourceNotes = p.SourceNotes || len(s.Footnotes) > 0
 	}
-	p.Big = data.Big
+	p.Big, p.Early = data.Big, data.Early
 	p.SourceDigits = len(strconv.Itoa(len(v.Sources)))
 	p.BigRows = bigRows
 	if !p.Big {
