@@ -327,7 +327,9 @@
     var i = idAt.get(id), list = rowList, item = i;
     if (i === undefined && /^src-\d+$/.test(id)) { list = srcList; item = srcAt.get(+id.slice(4)); }
     if (item === undefined) return false;
-    if (list.items.indexOf(item) < 0) clearFilters();
+    // Cleared, the filter bar may change its height: it is measured
+    // again before the target is scrolled to below it.
+    if (list.items.indexOf(item) < 0) { clearFilters(); setSticky(); }
     list.show(list.items.indexOf(item));
     return true;
   }
@@ -1977,7 +1979,7 @@
       try { id = decodeURIComponent(id); } catch (err) { /* not an escape */ }
       if (!r) r = document.getElementById(id);
       if (BIG) showTarget(id);
-      else if (r && r.hidden) clearFilters();
+      else if (r && r.hidden) { clearFilters(); setSticky(); }
       // The link's own navigation makes the history entry.
       clearTimeout(saveTimer);
       saveTimer = 0;
@@ -1988,6 +1990,11 @@
         var id = location.hash.slice(1);
         try { id = decodeURIComponent(id); } catch (err) { /* not an escape */ }
         if (!document.getElementById(id) && showTarget(id)) document.getElementById(id).scrollIntoView();
+        // The fragment gone to is the history entry, as a link's is: the
+        // filters it cleared write none over it.
+        clearTimeout(saveTimer);
+        saveTimer = 0;
+        saveMode = '';
       });
       // Printed, a big page lists every event the filters keep.
       window.addEventListener('beforeprint', function () { rowList.fillAll(); srcList.fillAll(); });
