@@ -76,7 +76,11 @@ var pageHTML string
 var pageCSS string
 
 //go:embed page.js
-var pageJS string
+var pageJSSource string
+
+// pageJS is the page's script, all in ASCII (appendJSASCII), so that a
+// page can be (mostlyASCII).
+var pageJS = string(appendJSASCII(nil, []byte(pageJSSource)))
 
 // getBundle returns the bundle; tests replace it.
 var getBundle = loadBundle
@@ -161,6 +165,8 @@ type page struct {
 	// Early is true for a big page that draws its chart before its text
 	// is read (pageData.Early).
 	Early bool
+	// ASCII is true for a page written all in ASCII (mostlyASCII).
+	ASCII bool
 	// RemoteNote says which sites the page loads pictures from, or "".
 	RemoteNote string
 	// Text stands where a big page's blocks of text go (textMark).
@@ -251,8 +257,9 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		if unsafeInScript(opts.Live) {
 			return errors.New("html: the live script contains </script or <!--")
 		}
-		p.Live = template.JS(opts.Live)
-		scripts = append(scripts, scriptHash(opts.Live))
+		live := string(appendJSASCII(nil, []byte(opts.Live)))
+		p.Live = template.JS(live)
+		scripts = append(scripts, scriptHash(live))
 		connect = "; connect-src 'self'"
 	}
 	imgSrc := "data:"
@@ -270,6 +277,7 @@ func Write(w io.Writer, v *render.View, opts Options) error {
 		p.SourceNotes = p.SourceNotes || len(s.Footnotes) > 0
 	}
 	p.Big, p.Early = data.Big, data.Early
+	p.ASCII = mostlyASCII(v)
 	p.SourceDigits = len(strconv.Itoa(len(v.Sources)))
 	p.BigRows = bigRows
 	if !p.Big {
@@ -299,10 +307,21 @@ func execute(w io.Writer, p *page, data *pageData) error {
 		return errors.New("html: the page template lost the page data")
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(before)
+	// A page written all in ASCII has its HTML's other letters as
+	// character references, and its JSON's as \u escapes; its scripts and
+	// style sheet are in ASCII (pageJS; the bundle, build-assets.sh).
+	html := func(b []byte) { bw.Write(b) }
+	var js io.Writer = bw
+	if p.ASCII {
+		var buf []byte
+		html = func(b []byte) { buf = appendHTMLASCII(buf[:0], b); bw.Write(buf) }
+		js = &jsASCII{w: bw}
+	}
+	html(before)
 	// encoding/json escapes <, > and & as Marshal does; Encode ends the
-	// value with a newline, which newlineCut leaves out.
-	if err := json.NewEncoder(newlineCut{bw}).Encode(data); err != nil {
+	// value with a newline, which newlineCut leaves out. (It writes each
+	// value whole, so that jsASCII gets no character cut in two.)
+	if err := json.NewEncoder(newlineCut{js}).Encode(data); err != nil {
 		return fmt.Errorf("html: encoding the chart data: %w", err)
 	}
 	if bundleJS != "" {
@@ -310,7 +329,7 @@ func execute(w io.Writer, p *page, data *pageData) error {
 		if !ok {
 			return errors.New("html: the page template lost the bundle")
 		}
-		bw.Write(before)
+		html(before)
 		bw.WriteString(string(bundleJS))
 	}
 	if len(data.Chunks) > 0 {
@@ -318,8 +337,8 @@ func execute(w io.Writer, p *page, data *pageData) error {
 		if !ok {
 			return errors.New("html: the page template lost the text")
 		}
-		bw.Write(before)
-		enc := json.NewEncoder(newlineCut{bw})
+		html(before)
+		enc := json.NewEncoder(newlineCut{js})
 		for k, c := range data.Chunks {
 			if k > 0 {
 				bw.WriteString("\n")
@@ -331,7 +350,7 @@ func execute(w io.Writer, p *page, data *pageData) error {
 			bw.WriteString("</script>")
 		}
 	}
-	bw.Write(after)
+	html(after)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
