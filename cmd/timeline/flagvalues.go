@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -19,6 +20,9 @@ func checkFlagValues(fs *pflag.FlagSet, args []string) error {
 		if args[i] == "--" {
 			return nil
 		}
+		if err := oneDashLong(fs, args[i]); err != nil {
+			return err
+		}
 		typed, unknown := flagTakingNext(fs, args[i])
 		switch {
 		case unknown:
@@ -33,6 +37,28 @@ func checkFlagValues(fs *pflag.FlagSet, args []string) error {
 		i++ // the value
 	}
 	return nil
+}
+
+// oneDashLong returns a usage error for a long flag typed with one dash,
+// as Go's flag package takes them ("-output x.html"), that starts with a
+// shorthand: pflag reads "-output" as -o with the value "utput", and
+// would write a file of that name. (One that does not, "-era", is an
+// unknown shorthand for Parse to report, and flagError to suggest --era
+// for.)
+func oneDashLong(fs *pflag.FlagSet, a string) error {
+	if len(a) < 3 || a[0] != '-' || a[1] == '-' {
+		return nil
+	}
+	name, _, _ := strings.Cut(a[1:], "=")
+	short := fs.ShorthandLookup(a[1:2])
+	if len(name) < 2 || short == nil || fs.Lookup(name) == nil {
+		return nil
+	}
+	msg := fmt.Sprintf("%s: a long flag takes two dashes: --%s", a, a[1:])
+	if short.NoOptDefVal == "" {
+		msg += fmt.Sprintf(" (with one, it reads as -%s %s)", a[1:2], a[2:])
+	}
+	return usagef("%s", msg)
 }
 
 // flagTakingNext returns the flag of the word a as typed ("--era", "-o")

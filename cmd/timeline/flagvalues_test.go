@@ -30,6 +30,12 @@ func TestFlagValueLooksLikeFlag(t *testing.T) {
 		{[]string{"html", "-ho", "-x"}, 2, `timeline html: -o needs a value (got "-x", which looks like a flag; write -o=VALUE for a value that starts with "-")`},
 		{[]string{"html", "-o", "OUT", "--era"}, 2, "timeline html: --era needs a value"},
 		{[]string{"pdf", "-o", "OUT", "--data", small, "-o"}, 2, "timeline pdf: -o needs a value"},
+		// A long flag with one dash, as Go's flag package takes them:
+		// "-output" is not -o with the value "utput".
+		{[]string{"html", "--data", small, "-output", "OUT"}, 2, "timeline html: -output: a long flag takes two dashes: --output (with one, it reads as -o utput)"},
+		{[]string{"html", "--data", small, "-o", "OUT", "-output=x"}, 2, "timeline html: -output=x: a long flag takes two dashes: --output=x (with one, it reads as -o utput=x)"},
+		{[]string{"export", "-format", "csv", "-o", "OUT"}, 2, "timeline export: -format: a long flag takes two dashes: --format (with one, it reads as -f ormat)"},
+		{[]string{"pdf", "-help"}, 2, "timeline pdf: -help: a long flag takes two dashes: --help"},
 		// The first problem in the order typed: an unknown flag before.
 		{[]string{"html", "--bogus", "--era", "-o", "OUT"}, 2, "timeline html: unknown flag: --bogus"},
 		// Values that start with "-".
