@@ -1230,6 +1230,10 @@
       box.style.width = PRINT_WIDTH + 'px';
       fit(o);
       chart.resize({ width: PRINT_WIDTH });
+      // zrender paints the new layout in the next animation frame, after
+      // the page is printed: resized, its canvas held the old layout, cut
+      // at the paper's width. It is painted now.
+      chart.getZr().flush();
     });
     window.addEventListener('afterprint', function () {
       printing = false;
