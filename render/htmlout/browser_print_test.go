@@ -1,9 +1,11 @@
 package htmlout
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/timeline-tool/timeline/data"
 	"github.com/timeline-tool/timeline/render"
 	"github.com/timeline-tool/timeline/timeline"
@@ -39,6 +41,42 @@ func TestBrowserPrintChartPainted(t *testing.T) {
   return now.length === window.__printed.length && now.every((u, i) => u === window.__printed[i]);
 })()`); !same {
 		t.Errorf("the chart printed is not the chart drawn for the paper: its canvas changed in the frames after beforeprint")
+	}
+	tb.checkQuiet(t)
+}
+
+// TestBrowserHashToHiddenRow: on a page that is not big, going to the
+// address of a row the filters hide (typed, or set by a script) clears
+// the filters, as a link to it does, and the row lands below the filter
+// bar, with the address kept.
+func TestBrowserHashToHiddenRow(t *testing.T) {
+	mek, err := data.MEK()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := render.Build(mek, timeline.Filter{}, render.Options{Version: "test"})
+	tb := open(t, writePage(t, t.TempDir(), "hash.html", v, Options{}))
+	resize(t, tb, 1400, 900)
+	search(t, tb, "Albania")
+	var hidden *render.EventView
+	for _, e := range v.Events {
+		if eval[bool](t, tb, fmt.Sprintf(`document.getElementById(%q).hidden`, e.Anchor)) {
+			hidden = e
+		}
+	}
+	if hidden == nil {
+		t.Fatal("the search hides no row")
+	}
+	do(t, tb, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`location.hash = %q`, hidden.Anchor)))
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`!document.getElementById(%q).hidden`, hidden.Anchor), chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("going to #%s, hidden by the search: the row stays hidden (search %q)", hidden.Anchor, eval[string](t, tb, `document.getElementById('q').value`))
+	}
+	time.Sleep(200 * time.Millisecond)
+	if q := eval[string](t, tb, `document.getElementById('q').value`); q != "" {
+		t.Errorf("going to #%s: the search is still %q", hidden.Anchor, q)
+	}
+	if c := eval[cover](t, tb, fmt.Sprintf(`%s(%q)`, coverJS, hidden.Anchor)); c.Below < 0 || !c.InView || c.Hash != "#"+hidden.Anchor {
+		t.Errorf("going to #%s: %+v", hidden.Anchor, c)
 	}
 	tb.checkQuiet(t)
 }

@@ -1989,17 +1989,27 @@
       saveTimer = 0;
       saveMode = '';
     });
+    // An address gone to (typed, or set by a script) that names a row the
+    // filters hide clears them, as a link to it does; on a big page, a
+    // row or source not drawn yet is drawn first.
+    window.addEventListener('hashchange', function () {
+      var id = location.hash.slice(1);
+      try { id = decodeURIComponent(id); } catch (err) { /* not an escape */ }
+      var r = document.getElementById(id);
+      if (BIG) {
+        if (!r && showTarget(id)) document.getElementById(id).scrollIntoView();
+      } else if (r && r.hidden) {
+        clearFilters();
+        setSticky();
+        r.scrollIntoView();
+      } else return;
+      // The fragment gone to is the history entry, as a link's is: the
+      // filters it cleared write none over it.
+      clearTimeout(saveTimer);
+      saveTimer = 0;
+      saveMode = '';
+    });
     if (BIG) {
-      window.addEventListener('hashchange', function () {
-        var id = location.hash.slice(1);
-        try { id = decodeURIComponent(id); } catch (err) { /* not an escape */ }
-        if (!document.getElementById(id) && showTarget(id)) document.getElementById(id).scrollIntoView();
-        // The fragment gone to is the history entry, as a link's is: the
-        // filters it cleared write none over it.
-        clearTimeout(saveTimer);
-        saveTimer = 0;
-        saveMode = '';
-      });
       // Printed, a big page lists every event the filters keep.
       window.addEventListener('beforeprint', function () { rowList.fillAll(); srcList.fillAll(); });
       // Its search texts are made while the reader looks at the chart.
