@@ -2,9 +2,11 @@ package htmlout
 
 import (
 	"fmt"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/timeline-tool/timeline/data"
 	"github.com/timeline-tool/timeline/render"
@@ -79,4 +81,26 @@ func TestBrowserHashToHiddenRow(t *testing.T) {
 		t.Errorf("going to #%s: %+v", hidden.Anchor, c)
 	}
 	tb.checkQuiet(t)
+}
+
+// TestBrowserSaveName: a saved image is named after the page's title, its
+// letters in any script kept and its accents dropped.
+func TestBrowserSaveName(t *testing.T) {
+	for _, tc := range []struct{ title, want string }{
+		{"Zürich – “Ünïcödé” chronology", "zurich-unicode-chronology.png"},
+		{"گاهشمار مجاهدین خلق", "گاهشمار-مجاهدین-خلق.png"},
+	} {
+		d := loadJSON(t, "name.json", fmt.Sprintf(`{"title":%q,"events":[{"id":"a","date":"1990","title":"A","summary":"B."}]}`, tc.title))
+		v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
+		tb := open(t, writePage(t, t.TempDir(), "name.html", v, Options{}))
+		dir := t.TempDir()
+		if _, err := chromedp.Call(tb.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+			t.Fatal(err)
+		}
+		saved(t, tb, dir, "save-png", "png")
+		m, _ := filepath.Glob(filepath.Join(dir, "*.png"))
+		if len(m) != 1 || filepath.Base(m[0]) != tc.want {
+			t.Errorf("%q saved as %q, want %s", tc.title, m, tc.want)
+		}
+	}
 }

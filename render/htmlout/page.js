@@ -1325,7 +1325,9 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
   function fileName() {
-    var t = document.querySelector('h1').textContent.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+    // Letters of any script and digits; accents are dropped (Zürich is
+    // zurich), not made dashes.
+    var t = document.querySelector('h1').textContent.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase();
     return (t || 'timeline').slice(0, 60) + (state.era ? '-era-' + state.era : '');
   }
   function savePNG() {
