@@ -59,23 +59,12 @@ func mostlyASCII(v *render.View) bool {
 // U+009F, stay as they are: HTML reads their references as the letters
 // of Windows-1252 (&#x9b; is ›).
 func appendHTMLASCII(dst, s []byte) []byte {
-	for len(s) > 0 {
-		i := nonASCII(s)
-		dst, s = append(dst, s[:i]...), s[i:]
-		if len(s) == 0 {
-			break
-		}
-		r, n := utf8.DecodeRune(s)
+	return appendEscaped(dst, s, func(dst []byte, r rune, raw []byte) []byte {
 		if r >= 0x80 && r <= 0x9F {
-			dst, s = append(dst, s[:n]...), s[n:]
-			continue
+			return append(dst, raw...)
 		}
-		s = s[n:]
-		dst = append(dst, "&#x"...)
-		dst = appendHex(dst, uint32(r), 1)
-		dst = append(dst, ';')
-	}
-	return dst
+		return append(appendHex(append(dst, "&#x"...), uint32(r), 1), ';')
+	})
 }
 
 // appendJSASCII appends s, JavaScript or JSON, to dst with every
@@ -83,6 +72,20 @@ func appendHTMLASCII(dst, s []byte) []byte {
 // U+FFFF), which both read as the character itself in strings, regular
 // expressions and comments. An invalid byte becomes U+FFFD.
 func appendJSASCII(dst, s []byte) []byte {
+	return appendEscaped(dst, s, func(dst []byte, r rune, _ []byte) []byte {
+		if r > 0xFFFF {
+			r -= 0x10000
+			dst = appendU(dst, 0xD800+uint32(r>>10))
+			r = 0xDC00 + r&0x3FF
+		}
+		return appendU(dst, uint32(r))
+	})
+}
+
+// appendEscaped appends s to dst with each non-ASCII character as esc
+// writes it, given the character (U+FFFD for an invalid byte) and its
+// bytes in s.
+func appendEscaped(dst, s []byte, esc func(dst []byte, r rune, raw []byte) []byte) []byte {
 	for len(s) > 0 {
 		i := nonASCII(s)
 		dst, s = append(dst, s[:i]...), s[i:]
@@ -90,13 +93,7 @@ func appendJSASCII(dst, s []byte) []byte {
 			break
 		}
 		r, n := utf8.DecodeRune(s)
-		s = s[n:]
-		if r > 0xFFFF {
-			r -= 0x10000
-			dst = appendU(dst, 0xD800+uint32(r>>10))
-			r = 0xDC00 + r&0x3FF
-		}
-		dst = appendU(dst, uint32(r))
+		dst, s = esc(dst, r, s[:n]), s[n:]
 	}
 	return dst
 }
