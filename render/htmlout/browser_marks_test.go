@@ -109,3 +109,33 @@ func TestBrowserMarks(t *testing.T) {
 	}
 	tb.checkQuiet(t)
 }
+
+// TestBrowserTooltipClip: a tooltip cuts a long title, summary or
+// citation at a space, not through a word or a date, and says so with an
+// ellipsis.
+func TestBrowserTooltipClip(t *testing.T) {
+	long := strings.Repeat("A report on the camp and the listing of the group ", 3)
+	d := loadJSON(t, "clip.json", fmt.Sprintf(`{"title":"Clip","sources":[{"id":"s","author":"Some Author","title":%q,"publisher":"A Publisher","date":"2012-03-14"}],
+"events":[{"id":"a","date":"1990","title":"An event","summary":"A summary.","sources":["s"]}]}`, long))
+	v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
+	cite := v.Sources[0].Citation
+	if len([]rune(cite)) <= 120 {
+		t.Fatalf("the citation %q is not long", cite)
+	}
+	tb := open(t, writePage(t, t.TempDir(), "clip.html", v, Options{}))
+	x, y := markPoint(t, tb, v.Events[0].Anchor)
+	do(t, tb, chromedp.MouseEvent(chromedp.MouseMoved, x, y))
+	cond := `(() => { const t = document.querySelector('.tl-tip'); return !!t && getComputedStyle(t).display !== 'none' && t.textContent.includes('[1]'); })()`
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("no tooltip with the event's source: %v", err)
+	}
+	line := eval[string](t, tb, `[...document.querySelectorAll('.tl-tip bdi')].map(b => b.textContent).find(s => s.startsWith('Some Author')) || ''`)
+	shown, cut := strings.CutSuffix(line, "…")
+	if !cut || len([]rune(line)) > 120 || !strings.HasPrefix(cite, shown) || len(shown) < 72 {
+		t.Fatalf("the tooltip's citation %q, of %q: want at most 120 characters, most of them, cut and ending in …", line, cite)
+	}
+	if next := cite[len(shown)]; next != ' ' && next != ',' {
+		t.Errorf("the tooltip cuts the citation through a word: %q, then %q", shown, cite[len(shown):len(shown)+10])
+	}
+	tb.checkQuiet(t)
+}
