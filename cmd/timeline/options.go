@@ -36,6 +36,7 @@ type options struct {
 	notes        string   // pdf
 	fonts        []string // pdf, validate
 	strictGlyphs bool     // pdf
+	svgWidth     float64  // svg
 	serve        serveOptions
 	args         []string
 }

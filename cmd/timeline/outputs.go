@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -141,20 +144,52 @@ title, the filter and a provenance line. Both take their layout from one
 place, so they never disagree. The image scales (it has a viewBox), names
 its fonts (Liberation Sans, Arial, Helvetica or any sans-serif) and embeds
 none; each mark carries its event's date and title as a tooltip. The same
-flags give a byte-identical file.
+flags give a byte-identical file. --width sets the drawing's width in
+points, lane labels included (504 by default, the PDF's text width on
+Letter paper); the text keeps its size, and a wider drawing spreads the
+years.
 
 Examples:
   timeline svg -o mek.svg
   timeline svg --era iraq -o iraq.svg
+  timeline svg --width 900 -o wide.svg
   timeline svg --status claimed,denied,alleged -o contested.svg
   timeline svg --data examples/bridge.json -o bridge.svg`,
+	flags: func(fs *pflag.FlagSet, o *options) {
+		o.svgWidth = svgout.DefaultWidth
+		fs.Var(&widthFlag{&o.svgWidth}, "width", fmt.Sprintf("the drawing's `width` in points, lane labels included, %d to %d", minSVGWidth, maxSVGWidth))
+	},
 	run: func(e *env, o *options) error {
 		v, err := view(e, o)
 		if err != nil {
 			return err
 		}
-		return writeOutput(e, o, func(w io.Writer) error { return svgout.Write(w, v, svgout.Options{}) })
+		return writeOutput(e, o, func(w io.Writer) error { return svgout.Write(w, v, svgout.Options{Width: o.svgWidth}) })
 	},
+}
+
+// The widths svg --width takes, in points: below 300 the lane labels
+// and the key have no room, and svgout draws 300; above 5,000 no page or
+// screen shows the drawing whole.
+const (
+	minSVGWidth = 300
+	maxSVGWidth = 5000
+)
+
+// widthFlag is svg's --width: a number of points from minSVGWidth to
+// maxSVGWidth.
+type widthFlag struct{ value *float64 }
+
+func (f *widthFlag) String() string { return strconv.FormatFloat(*f.value, 'f', -1, 64) }
+func (f *widthFlag) Type() string   { return "points" }
+
+func (f *widthFlag) Set(s string) error {
+	w, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(w) || w < minSVGWidth || w > maxSVGWidth {
+		return fmt.Errorf("%q is not a width in points from %d to %d", s, minSVGWidth, maxSVGWidth)
+	}
+	*f.value = w
+	return nil
 }
 
 // pdfOptions are the options of the briefing the flags of pdf (and serve)

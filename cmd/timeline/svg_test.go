@@ -110,3 +110,57 @@ func TestSVGMatchesPDF(t *testing.T) {
 		}
 	}
 }
+
+// TestSVGWidth: --width sets the drawing's width in points, lane labels
+// included (the page adds its margins), and spreads the marks: the same
+// marks, the first and the last further apart. A width out of range is
+// refused naming the flag, exit 2, nothing written.
+func TestSVGWidth(t *testing.T) {
+	dir := t.TempDir()
+	draw := func(args ...string) []byte {
+		t.Helper()
+		out := filepath.Join(dir, "out.svg")
+		if code, _, stderr := runCLI(t, "", append([]string{"svg", "-o", out}, args...)...); code != 0 {
+			t.Fatalf("timeline svg %v: exit %d: %s", args, code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	size := regexp.MustCompile(`<svg [^>]*viewBox="0 0 ([\d.]+) [\d.]+" width="([\d.]+)pt"`)
+	spread := func(b []byte) (int, float64) {
+		m := svgMarks(b)
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, p := range m {
+			lo, hi = math.Min(lo, p[0]), math.Max(hi, p[0])
+		}
+		return len(m), hi - lo
+	}
+	def, wide := draw(), draw("--width", "900")
+	for _, tc := range []struct {
+		b    []byte
+		want string
+	}{{def, "540"}, {wide, "936"}} {
+		if m := size.FindSubmatch(tc.b); m == nil || string(m[1]) != tc.want || string(m[2]) != tc.want {
+			t.Errorf("the SVG's size %q, want %s wide (the drawing and 18 points a side)", m, tc.want)
+		}
+	}
+	n, s := spread(def)
+	nw, sw := spread(wide)
+	if n == 0 || nw != n || sw < 1.5*s {
+		t.Errorf("at 900 points, %d marks spread over %.0f points; at the default, %d over %.0f: want the same marks, spread wider", nw, sw, n, s)
+	}
+	for _, bad := range []string{"100", "6000", "wide", "NaN"} {
+		out := filepath.Join(dir, "bad.svg")
+		code, _, stderr := runCLI(t, "", "svg", "--width", bad, "-o", out)
+		want := `timeline svg: invalid argument "` + bad + `" for "--width" flag: "` + bad + `" is not a width in points from 300 to 5000`
+		if code != 2 || !bytes.Contains([]byte(stderr), []byte(want)) {
+			t.Errorf("--width %s: exit %d, stderr %q; want 2 and %s", bad, code, stderr, want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("--width %s: wrote %s", bad, out)
+		}
+	}
+}
