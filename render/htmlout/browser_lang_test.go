@@ -65,8 +65,8 @@ func TestBrowserSearchTyped(t *testing.T) {
 // faJSON is a dataset in Persian: its text is in every place the page
 // shows a dataset's text.
 const faJSON = `{"title":"گاهشمار مجاهدین خلق","subtitle":"رویدادها","language":"fa",
-"eras":[{"id":"e","label":"دوران عراق","span":"1986/2003"}],
-"categories":[{"id":"c","label":"سیاست"}],
+"eras":[{"id":"e","label":"دوران عراق","span":"1986/2003","description":"سازمان در عراق مستقر بود."}],
+"categories":[{"id":"c","label":"سیاست","description":"تصمیم‌های دولت آمریکا."}],
 "sources":[{"id":"s","kind":"press","author":"نویسنده","title":"کتاب اردوگاه","publisher":"ناشر"}],
 "events":[
 {"id":"a","date":"1986","title":"انتقال به عراق","summary":"سازمان به عراق رفت.","era":"e","category":"c","sources":["s"]},
@@ -105,8 +105,9 @@ func TestBrowserLanguage(t *testing.T) {
 	if got.Lang != "fa" || got.Dir != "rtl" || got.Direction != "rtl" {
 		t.Errorf("<html lang=%q dir=%q>, body direction %q; want fa, rtl, rtl", got.Lang, got.Dir, got.Direction)
 	}
-	// The title, subtitle, heading, era (button, key, cell), category
-	// (key, cell), event titles and summaries, attribution, citations.
+	// The title, subtitle, heading, era (button, key and its
+	// description, cell), category (key and its description, cell),
+	// event titles and summaries, attribution, citations.
 	if got.Texts < 15 {
 		t.Errorf("found %d pieces of Persian text in the page, want at least 15", got.Texts)
 	}

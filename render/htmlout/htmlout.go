@@ -89,7 +89,16 @@ var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 	"statusText": statusText,
 	"inc":        func(i int) int { return i + 1 },
 	"num":        render.Count,
+	"rich":       richHTML,
 }).Parse(pageHTML))
+
+// richHTML is rich text s (an era's or a category's description) as
+// escaped HTML, as richText writes it.
+func richHTML(s string) template.HTML {
+	var b strings.Builder
+	richText(&b, s)
+	return template.HTML(b.String())
+}
 
 type bundle struct {
 	js   template.JS

@@ -361,3 +361,38 @@ func TestRightToLeftRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyDescriptions: the page's key lists every era, with its span and
+// count, and every category, each with its description under it, rich
+// text as HTML (links only to the web, with rel="noopener noreferrer"),
+// on a small page and on a big one.
+func TestKeyDescriptions(t *testing.T) {
+	d := loadJSON(t, "desc.json", `{"title":"Descriptions",
+"eras":[{"id":"a","label":"First <era>","span":"1990/1999","description":"The *first* decade, see [the report](https://example.org/r?a=1&b=2) and [a file](docs/x.pdf)."},
+{"id":"b","label":"Second","span":"2000/2009"}],
+"categories":[{"id":"c","label":"Politics","description":"Votes & laws."}],
+"events":[{"id":"e1","date":"1995","title":"One","summary":"S.","era":"a","category":"c"},
+{"id":"e2","date":"2005","title":"Two","summary":"S.","era":"b","category":"c"}]}`)
+	v := render.Build(d, timeline.Filter{}, render.Options{Version: "test"})
+	for _, big := range []bool{false, true} {
+		if big {
+			defer func(n int) { bigRows = n }(bigRows)
+			bigRows = 1
+		}
+		page := html.UnescapeString(string(write(t, v, Options{Assets: goldenAssets})))
+		i, j := strings.Index(page, `<details class="key"`), strings.Index(page, `</details>`)
+		if i < 0 || j < i {
+			t.Fatalf("big %v: no key", big)
+		}
+		key := page[i:j]
+		for _, want := range []string{
+			`<bdi>First <era></bdi> <span class="n" dir="ltr">1990–1999</span> <span class="n">(1)</span><p class="desc" dir="auto">The <em>first</em> decade, see <a href="https://example.org/r?a=1&b=2" rel="noopener noreferrer">the report</a> and a file.</p></li>`,
+			`<bdi>Second</bdi> <span class="n" dir="ltr">2000–2009</span> <span class="n">(1)</span></li>`,
+			`<bdi>Politics</bdi> <span class="n">(2)</span><p class="desc" dir="auto">Votes & laws.</p></li>`,
+		} {
+			if !strings.Contains(key, want) {
+				t.Errorf("big %v: the key lacks %s\n%s", big, want, key)
+			}
+		}
+	}
+}
