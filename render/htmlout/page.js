@@ -327,9 +327,7 @@
     var i = idAt.get(id), list = rowList, item = i;
     if (i === undefined && /^src-\d+$/.test(id)) { list = srcList; item = srcAt.get(+id.slice(4)); }
     if (item === undefined) return false;
-    // Cleared, the filter bar may change its height: it is measured
-    // again before the target is scrolled to below it.
-    if (list.items.indexOf(item) < 0) { clearFilters(); setSticky(); }
+    if (list.items.indexOf(item) < 0) clearForTarget();
     list.show(list.items.indexOf(item));
     return true;
   }
@@ -1752,6 +1750,14 @@
     catButtons.forEach(function (b) { b.setAttribute('aria-pressed', 'false'); });
     eraButtons[0].click();
   }
+  // clearForTarget clears the filters for a row or source they hide,
+  // before it is scrolled to: the filter bar may change its height as
+  // they clear, and it is measured again, for the target to land below
+  // it.
+  function clearForTarget() {
+    clearFilters();
+    setSticky();
+  }
   clearButton.addEventListener('click', function () {
     clearFilters();
     eraButtons[0].focus();
@@ -1916,6 +1922,13 @@
     else if (!saveMode || saveMode === 'replace') saveMode = mode;
     if (!saveTimer) saveTimer = setTimeout(flush, 0);
   }
+  // dropSave forgets the save waiting, when a navigation (a link's, the
+  // address's) makes the history entry itself.
+  function dropSave() {
+    clearTimeout(saveTimer);
+    saveTimer = 0;
+    saveMode = '';
+  }
   function flush() {
     saveTimer = 0;
     var mode = saveMode, h = fragment();
@@ -1994,11 +2007,9 @@
       try { id = decodeURIComponent(id); } catch (err) { /* not an escape */ }
       if (!r) r = document.getElementById(id);
       if (BIG) showTarget(id);
-      else if (r && r.hidden) { clearFilters(); setSticky(); }
+      else if (r && r.hidden) clearForTarget();
       // The link's own navigation makes the history entry.
-      clearTimeout(saveTimer);
-      saveTimer = 0;
-      saveMode = '';
+      dropSave();
     });
     // An address gone to (typed, or set by a script) that names a row the
     // filters hide clears them, as a link to it does; on a big page, a
@@ -2010,15 +2021,12 @@
       if (BIG) {
         if (!r && showTarget(id)) document.getElementById(id).scrollIntoView();
       } else if (r && r.hidden) {
-        clearFilters();
-        setSticky();
+        clearForTarget();
         r.scrollIntoView();
       } else return;
       // The fragment gone to is the history entry, as a link's is: the
       // filters it cleared write none over it.
-      clearTimeout(saveTimer);
-      saveTimer = 0;
-      saveMode = '';
+      dropSave();
     });
     if (BIG) {
       // Printed, a big page lists every event the filters keep.
